@@ -1,0 +1,28 @@
+#pragma once
+// Export of the timeline as PNG, SVG or PDF, painted by the same routine as the screen.
+// Needs a QGuiApplication (the command line creates one on the offscreen platform).
+
+#include "trace/trace.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace mpviz::render {
+
+struct ExportOptions {
+    double scale = 1.0;                // PNG only: 1x to 4x
+    std::optional<std::int64_t> from;  // visible range; whole run when unset
+    std::optional<std::int64_t> to;
+    int width = 1600;                  // logical pixels
+    bool dark = false;
+    std::string title;                 // empty: the scenario's title and outcome
+};
+
+// Writes by the file's suffix (.png, .svg, .pdf). Returns an empty string on success,
+// otherwise a message saying what went wrong.
+std::string exportTimeline(const trace::TraceData& trace, const std::filesystem::path& file,
+                           const ExportOptions& options = {});
+
+} // namespace mpviz::render

@@ -1,0 +1,63 @@
+#pragma once
+// multiprocessing.Pool: n worker processes (SpawnPoolWorker-N) fed through a real task
+// queue; results come back through a result queue.
+
+#include "mp/args.hpp"
+
+#include <memory>
+#include <stdexcept>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mpviz::mp {
+
+class Pool;
+
+class AsyncResult {
+  public:
+    std::string get(std::optional<double> timeout = std::nullopt); // throws TimeoutError
+    bool ready() const;
+    int task() const { return task_; }
+
+  private:
+    friend class Pool;
+    AsyncResult(std::shared_ptr<struct PoolImpl> pool, int task) : pool_(std::move(pool)), task_(task) {}
+    std::shared_ptr<struct PoolImpl> pool_;
+    int task_;
+};
+
+struct TimeoutError : std::runtime_error {
+    TimeoutError() : std::runtime_error("multiprocessing.TimeoutError") {}
+};
+
+// pool.imap: results in order, each as soon as it is ready.
+class ImapIterator {
+  public:
+    std::optional<std::string> next(std::optional<double> timeout = std::nullopt);
+
+  private:
+    friend class Pool;
+    explicit ImapIterator(std::vector<AsyncResult> results) : results_(std::move(results)) {}
+    std::vector<AsyncResult> results_;
+    std::size_t next_ = 0;
+};
+
+class Pool {
+  public:
+    explicit Pool(int processes, std::string name = "pool");
+    ~Pool();
+
+    AsyncResult apply_async(const std::string& function, std::vector<Arg> args = {});
+    std::vector<std::string> map(const std::string& function, const std::vector<Arg>& items);
+    ImapIterator imap(const std::string& function, const std::vector<Arg>& items);
+
+    void close();     // no more tasks: each worker gets a sentinel
+    void join();      // wait for the workers to exit (after close)
+    void terminate(); // SIGTERM every worker
+
+  private:
+    std::shared_ptr<PoolImpl> impl_;
+};
+
+} // namespace mpviz::mp

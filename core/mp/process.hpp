@@ -1,0 +1,59 @@
+#pragma once
+// multiprocessing.Process: a real child process, spawned fresh (Python's "spawn" start
+// method), that runs one of the scenario's targets by name.
+
+#include "mp/args.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mpviz::mp {
+
+struct ProcessOptions {
+    std::string name; // empty: "Process-N" as Python numbers them
+    bool daemon = false;
+};
+
+class Process {
+  public:
+    Process(std::string target, std::vector<Arg> args = {}, ProcessOptions options = {});
+
+    void start();
+    // Waits until the child ends, or for `timeout` seconds (scaled by speed).
+    // Returns true when the child has ended.
+    bool join(std::optional<double> timeout = std::nullopt);
+    bool is_alive() const;
+    void terminate(); // a real SIGTERM
+    std::optional<int> exitcode() const; // negative: killed by that signal
+
+    int pid() const;                     // 0 before start
+    const std::string& name() const;
+    bool daemon() const;
+    void set_daemon(bool daemon);        // before start, as in Python
+    std::string repr() const;            // "<Process name='Process-1' pid=4242 parent=4241 started>"
+
+    struct State;
+    explicit Process(std::shared_ptr<State> state) : state_(std::move(state)) {}
+
+  private:
+    std::shared_ptr<State> state_; // copies refer to one child, like Python references
+};
+
+// The running process as Python's multiprocessing.current_process() sees it.
+struct CurrentProcess {
+    std::string name;
+    int pid = 0;
+    bool daemon = false;
+};
+const CurrentProcess& current_process();
+
+// The children started by this process that have not been joined and are still running.
+std::vector<Process> active_children();
+int cpu_count();
+
+// Ends this process's program with an exit code, as sys.exit(code).
+[[noreturn]] void exit(int code);
+
+} // namespace mpviz::mp

@@ -1,0 +1,88 @@
+#pragma once
+// The vocabulary every part of mpviz speaks: what a scenario process did, and when.
+// Children encode these on the wire, the engine stores them, the views draw them.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace mpviz::trace {
+
+// What a process did. The wire protocol carries these numbers: append only.
+enum class Op : std::uint8_t {
+    Start,     // a parent started a child: value = child pid, text = child's name
+    Join,      // waiting for a child: value = child pid; Done carries exitcode in `extra`
+    Terminate, // value = child pid (SIGTERM sent)
+    Exit,      // the process's program ended: value = exitcode (Python convention)
+    Print,     // text = the printed line
+    Sleep,     // value = requested duration in ns (already scaled by speed)
+    Acquire,   // lock / semaphore; Done: value = semaphore value after (lock: 0 held)
+    Release,   // lock / semaphore; value = semaphore value after (lock: 1 free)
+    Set,       // event flag set
+    Clear,     // event flag cleared
+    Wait,      // event wait; Done: value = 1 if the flag was set, 0 if it timed out
+    Put,       // queue put; text = item; value = queue length after
+    Get,       // queue get; text = item; value = queue length after
+    Send,      // pipe send; text = item; value = bytes waiting in the pipe after
+    Recv,      // pipe recv; text = item; value = bytes waiting in the pipe after
+    Submit,    // pool task submitted: value = task id, text = "f(x)"
+    TaskStart, // a pool worker begins a task: value = task id, text = "f(x)"
+    TaskEnd,   // a pool worker finished a task: value = task id, text = result
+    Read,      // shared Value read: value = the number; Array: extra = element index
+    Write,     // shared Value written: value = the number; Array: extra = element index
+    TaskDone,  // JoinableQueue.task_done: value = unfinished tasks after
+    QueueJoin, // JoinableQueue.join
+    Flush,     // a queue's feeder thread still pushing bytes when the process exits
+    Deadlock,  // engine-made: the wait-for graph has a cycle (details in the trace)
+    Count
+};
+
+// Where in its life an operation is. Blocked..Done spans a "blocked" slice,
+// Begin..Done a "sleeping" slice; Intent exists for the step gate.
+enum class Phase : std::uint8_t {
+    Intent,  // about to do it (step mode waits for a grant after this)
+    Blocked, // had to wait (the state slice turns "blocked")
+    Done,    // it happened (the instant recorded in the trace)
+    Begin,   // a sleep began
+    Failed,  // gave up: timeout, or a non-blocking call that could not proceed
+};
+
+// The kind of a shared object, for the state view and the wait-for graph.
+enum class ObjectKind : std::uint8_t {
+    Lock,
+    Semaphore,
+    Event,
+    Queue,
+    JoinableQueue,
+    Pipe,
+    Pool,
+    Value,
+    Array,
+    Count
+};
+
+inline constexpr std::uint16_t kNoObject = 0xffff;
+inline constexpr std::uint32_t kNoText = 0;
+
+// One stored event: 32 bytes. Strings live once in the trace's string table.
+struct Event {
+    std::int64_t ts = 0;               // ns, CLOCK_MONOTONIC, one clock for all processes
+    std::int64_t value = 0;            // meaning depends on op (see Op)
+    std::uint32_t text = kNoText;      // string table index: item, printed line, result
+    std::uint32_t seq = 0;             // per-session order of events that share a timestamp
+    std::uint16_t process = 0;         // index into the trace's processes
+    std::uint16_t object = kNoObject;  // index into the trace's objects
+    Op op = Op::Print;
+    Phase phase = Phase::Done;
+    std::int16_t extra = 0; // Join Done: exitcode; Send/Recv: pipe end 0|1; Read/Write: index;
+                            // Blocked of a timed wait (wait/join/get/put/acquire): 1
+};
+static_assert(sizeof(Event) == 32, "a stored event must stay at 32 bytes");
+
+std::string_view opName(Op op);             // "acquire", "task_start", … as in the trace format
+std::optional<Op> opFromName(std::string_view name);
+std::string_view phaseName(Phase phase);
+std::string_view objectKindName(ObjectKind kind); // "lock", "semaphore", "queue", …
+std::optional<ObjectKind> objectKindFromName(std::string_view name);
+
+} // namespace mpviz::trace

@@ -1,0 +1,190 @@
+#pragma once
+// The trace model: what every process did and what state every shared object was in,
+// over time. It knows nothing of painting or of sockets. The engine appends to it while
+// a scenario runs; views read it (through SharedTrace, which adds the locking).
+
+#include "trace/event.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <shared_mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpviz::trace {
+
+enum class State : std::uint8_t { NotStarted, Running, Sleeping, Blocked, Exited };
+std::string_view stateName(State s); // "running", "sleeping", "blocked", "exited", "not started"
+
+enum class Outcome : std::uint8_t { Running, Completed, Deadlock, Timeout, Stopped };
+std::string_view outcomeName(Outcome o); // "running", "completed", "deadlock", "timeout", "stopped"
+std::optional<Outcome> outcomeFromName(std::string_view name);
+
+struct ProcessInfo {
+    int pid = 0;
+    int ppid = 0;
+    int parent = -1;       // index of the parent process in the trace, -1 for the root
+    std::string name;      // "MainProcess", "Process-1", or the name the scenario gave
+    bool daemon = false;
+    std::int64_t startTs = 0;
+    std::optional<std::int64_t> endTs; // when its connection closed / it was reaped
+    std::optional<int> exitcode;       // Python convention: negative = killed by that signal
+};
+
+struct ObjectInfo {
+    std::string name; // the scenario's own name: "lock", "queue", "sem"…
+    ObjectKind kind = ObjectKind::Lock;
+    std::int64_t capacity = 0; // semaphore permits, queue maxsize (0 = unbounded), pipe
+                               // buffer bytes, pool workers, array length
+};
+
+// A stretch of time one process spent in one state. Slices of one process never overlap
+// and are sorted by begin. The last slice of a live process is open: end == kOpen.
+struct Slice {
+    static constexpr std::int64_t kOpen = INT64_MAX;
+    std::int64_t begin = 0;
+    std::int64_t end = kOpen;
+    State state = State::Running;
+    Op op = Op::Print;                // for Blocked: what it waits in (acquire, join, get…)
+    std::uint16_t object = kNoObject; // for Blocked: on which object (join: kNoObject)
+    int peer = -1;                    // for Blocked in join: the child process index
+};
+
+// One sample of a shared object's observable state (semaphore value, queue length,
+// bytes in a pipe, flag 0/1, a Value's number). Sorted by ts.
+struct CounterSample {
+    std::int64_t ts = 0;
+    std::int64_t value = 0;
+};
+
+// An arrow from one event to another: put → the get that took that item, send → recv,
+// set → each wait it released, start → the child's first event, exit → the join.
+struct Message {
+    enum class Kind : std::uint8_t { Item, Wake, Start, Exit };
+    std::uint32_t from = 0; // event index
+    std::uint32_t to = 0;   // event index
+    Kind kind = Kind::Item;
+};
+
+struct DeadlockEdge {
+    int from = 0; // process index
+    int to = 0;   // process index
+    Op op = Op::Join;
+    std::uint16_t object = kNoObject;
+};
+
+struct DeadlockReport {
+    std::int64_t ts = 0;
+    std::vector<int> cycle; // process indices, in wait-for order
+    std::vector<DeadlockEdge> edges;
+};
+
+// Per pixel column summary for level-of-detail drawing: the state that covered most of
+// the column, and how many events fell in it.
+struct ColumnSummary {
+    State dominant = State::NotStarted;
+    std::uint32_t events = 0;
+    bool mixed = false; // more than one state inside the column
+};
+
+class TraceData {
+  public:
+    // --- building (the engine, the JSON importer) ---
+    int addProcess(ProcessInfo info);                         // returns its index
+    std::uint16_t addObject(ObjectInfo info);                 // returns its index
+    std::uint16_t findOrAddObject(std::string_view name, ObjectKind kind, std::int64_t capacity);
+    std::uint32_t intern(std::string_view text);              // string table index (0 = "")
+    void append(const Event& e);          // events of one process must arrive in time order
+    void setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode);
+    void setDeadlock(DeadlockReport report);
+    void setOutcome(Outcome o) { outcome_ = o; }
+    std::string scenario;
+    std::map<std::string, std::string> params;
+    double speed = 1.0;
+
+    // --- reading ---
+    std::span<const ProcessInfo> processes() const { return processes_; }
+    std::span<const ObjectInfo> objects() const { return objects_; }
+    std::span<const Event> events() const { return events_; } // in arrival order
+    std::string_view text(std::uint32_t index) const;
+    int processIndexByPid(int pid) const; // -1 when unknown
+    std::optional<std::uint16_t> objectByName(std::string_view name) const;
+    Outcome outcome() const { return outcome_; }
+    const std::optional<DeadlockReport>& deadlock() const { return deadlock_; }
+    std::int64_t firstTs() const; // the session's t = 0 (first process start)
+    std::int64_t lastTs() const;  // latest timestamp seen
+
+    // Per-process views, sorted by time.
+    std::span<const Slice> slices(int process) const;
+    std::span<const std::uint32_t> processEvents(int process) const; // event indices
+    // Binary searches: the slices / events of `process` that intersect [t0, t1).
+    std::span<const Slice> slicesIn(int process, std::int64_t t0, std::int64_t t1) const;
+    std::span<const std::uint32_t> eventsIn(int process, std::int64_t t0, std::int64_t t1) const;
+    State stateAt(int process, std::int64_t t) const;
+    const Slice* sliceAt(int process, std::int64_t t) const;
+
+    // Per-object state history.
+    std::span<const CounterSample> counter(std::uint16_t object) const;
+    std::optional<std::int64_t> valueAt(std::uint16_t object, std::int64_t t) const;
+    // Who held a lock/semaphore at t (process indices), who was blocked on an object at t.
+    std::vector<int> holdersAt(std::uint16_t object, std::int64_t t) const;
+    std::vector<int> waitersAt(std::uint16_t object, std::int64_t t) const;
+    // Items in a queue at t, oldest first (text indices).
+    std::vector<std::uint32_t> queueItemsAt(std::uint16_t object, std::int64_t t) const;
+
+    // Arrows between events; recomputed lazily when events were appended.
+    const std::vector<Message>& messages() const;
+
+    // Level of detail: `columns` equal columns over [t0, t1) of one process's lane.
+    std::vector<ColumnSummary> summarize(int process, std::int64_t t0, std::int64_t t1,
+                                         int columns) const;
+
+    std::size_t memoryBytes() const; // what the stored events and derived data occupy
+
+  private:
+    // Implementation detail lives in trace.cpp; the members below are the model's state.
+    std::vector<ProcessInfo> processes_;
+    std::vector<ObjectInfo> objects_;
+    std::vector<std::string> strings_{std::string()};
+    std::vector<Event> events_;
+    std::vector<std::vector<std::uint32_t>> processEvents_;
+    std::vector<std::vector<Slice>> slices_;
+    std::vector<std::vector<CounterSample>> counters_;
+    std::optional<DeadlockReport> deadlock_;
+    Outcome outcome_ = Outcome::Running;
+    std::int64_t firstTs_ = 0;
+    std::int64_t lastTs_ = 0;
+    std::uint32_t nextSeq_ = 0;
+    mutable std::vector<Message> messages_;
+    mutable std::size_t messagesUpTo_ = 0;
+    friend class TraceBuilderAccess;
+};
+
+// The trace shared between the engine thread (writer) and the views (readers).
+class SharedTrace {
+  public:
+    template <class F> decltype(auto) read(F&& f) const {
+        std::shared_lock lock(mutex_);
+        return f(static_cast<const TraceData&>(data_));
+    }
+    template <class F> decltype(auto) write(F&& f) {
+        std::unique_lock lock(mutex_);
+        ++version_;
+        return f(data_);
+    }
+    // Bumped on every write: a view repaints only when it changed.
+    std::uint64_t version() const {
+        std::shared_lock lock(mutex_);
+        return version_;
+    }
+
+  private:
+    mutable std::shared_mutex mutex_;
+    TraceData data_;
+    std::uint64_t version_ = 0;
+};
+
+} // namespace mpviz::trace

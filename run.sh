@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Install what is missing, build, and start mpviz. Arguments go to mpviz.
+# With no display, runs a scenario headless and writes its trace and image.
+set -euo pipefail
+cd "$(dirname "$0")"
+source .ci/prepare.sh
+BUILD_DIR=${BUILD_DIR:-build}
+install_missing_packages
+configure_and_build "$BUILD_DIR"
+
+MPVIZ="$BUILD_DIR/bin/mpviz"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec "$MPVIZ" "$@"
+fi
+mkdir -p out
+echo "mpviz: no display found; running the 'lock' scenario headless."
+set +e
+"$MPVIZ" run lock --speed 4 --trace out/lock.json --export out/lock.png
+code=$?
+set -e
+echo "mpviz: trace written to $(pwd)/out/lock.json, timeline image to $(pwd)/out/lock.png"
+exit $code

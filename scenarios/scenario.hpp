@@ -1,0 +1,46 @@
+#pragma once
+// A scenario: one lesson of the tutorials, as metadata the app shows and the program its
+// real processes run.
+
+#include "mp/program.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace mpviz::scenarios {
+
+struct Parameter {
+    enum class Kind { Integer, Number, Flag };
+    std::string name;
+    Kind kind = Kind::Integer;
+    double defaultValue = 0; // flags: 0 or 1
+    double minimum = 0;
+    double maximum = 0;
+    std::string help; // one line, shown as a tooltip and by `mpviz list`
+};
+
+struct Scenario {
+    std::string id;          // "lock", "deadlock-on-join", …
+    std::string title;       // "Lock: one writer at a time"
+    std::string explanation; // one paragraph: what to watch for
+    std::vector<Parameter> parameters;
+    std::string listing;     // the same program in Python 3, as the tutorial would write it
+    mp::Program program;
+    // Python listing line (1-based) for an operation of a process target, e.g.
+    // {"worker", "acquire"} -> 5. Used to highlight the code of the selected event.
+    std::vector<std::pair<std::string, int>> lineOfOp; // key "target:op" -> line
+};
+
+// Every scenario, in the order the app lists them.
+std::span<const Scenario> all();
+const Scenario* find(std::string_view id);
+
+// Checks `--set` values against the parameters and fills in defaults. On error returns
+// nothing and puts a message naming the valid choices in `error`.
+std::optional<mp::Params> resolveParams(const Scenario& s,
+                                        const std::vector<std::pair<std::string, std::string>>& sets,
+                                        std::string& error);
+
+} // namespace mpviz::scenarios

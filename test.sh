@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install what is missing, build, and run every test through CTest.
+set -euo pipefail
+cd "$(dirname "$0")"
+source .ci/prepare.sh
+BUILD_DIR=${BUILD_DIR:-build}
+install_missing_packages
+configure_and_build "$BUILD_DIR"
+cd "$BUILD_DIR"
+ctest --output-on-failure -j 2 --timeout 120 "$@"
