@@ -12,8 +12,9 @@
 namespace mpviz::mp {
 
 struct ProcessOptions {
-    std::string name; // empty: "Process-N" as Python numbers them
+    std::string name; // empty: "<kind>-N" as Python numbers them ("Process-1")
     bool daemon = false;
+    std::string kind = "Process"; // Pool workers are "SpawnPoolWorker-N"
 };
 
 class Process {

@@ -1,0 +1,219 @@
+#include "cli/run_command.hpp"
+
+#include "engine/session.hpp"
+#include "scenario.hpp"
+#include "trace/chrome_json.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+
+namespace mpviz::cli {
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+extern "C" void onInterrupt(int) { interrupted = true; }
+
+std::string scenarioIds() {
+    std::string ids;
+    for (const auto& s : scenarios::all()) ids += (ids.empty() ? "" : ", ") + s.id;
+    return ids;
+}
+
+std::optional<double> positiveNumber(const std::string& text) {
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0' || !(v > 0)) return std::nullopt;
+    return v;
+}
+
+bool hasImageSuffix(const std::string& path) {
+    const auto ext = std::filesystem::path(path).extension();
+    return ext == ".png" || ext == ".svg" || ext == ".pdf";
+}
+
+// Prints the print events that arrived since the last call: "  1.234 Process-1 | text".
+class LivePrinter {
+  public:
+    explicit LivePrinter(const trace::SharedTrace& t) : trace_(t) {}
+    void printNew() {
+        trace_.read([&](const trace::TraceData& d) {
+            const auto events = d.events();
+            const auto t0 = d.firstTs();
+            for (; next_ < events.size(); ++next_) {
+                const auto& e = events[next_];
+                if (e.op != trace::Op::Print || e.phase != trace::Phase::Done) continue;
+                std::printf("%8.3f %-16s| %.*s\n", double(e.ts - t0) / 1e9,
+                            d.processes()[e.process].name.c_str(),
+                            static_cast<int>(d.text(e.text).size()), d.text(e.text).data());
+            }
+        });
+        std::fflush(stdout);
+    }
+
+  private:
+    const trace::SharedTrace& trace_;
+    std::size_t next_ = 0;
+};
+
+void printSummary(const trace::TraceData& d) {
+    std::printf("\noutcome: %s\n", std::string(trace::outcomeName(d.outcome())).c_str());
+    if (const auto& dl = d.deadlock()) {
+        std::printf("deadlock cycle:");
+        for (int p : dl->cycle) std::printf(" %s", d.processes()[p].name.c_str());
+        std::printf("\n");
+        for (const auto& edge : dl->edges) {
+            const auto object = edge.object == trace::kNoObject
+                                    ? d.processes()[edge.to].name
+                                    : d.objects()[edge.object].name;
+            std::printf("  %s waits in %s on %s for %s\n", d.processes()[edge.from].name.c_str(),
+                        std::string(trace::opName(edge.op)).c_str(), object.c_str(),
+                        d.processes()[edge.to].name.c_str());
+        }
+    }
+    std::printf("processes: %zu\n", d.processes().size());
+    for (const auto& p : d.processes()) {
+        const std::string code = p.exitcode ? std::to_string(*p.exitcode) : "unknown";
+        std::printf("  %-18s pid %-7d exitcode %s\n", p.name.c_str(), p.pid, code.c_str());
+    }
+    std::printf("events: %zu over %.3f s\n", d.events().size(),
+                double(d.lastTs() - d.firstTs()) / 1e9);
+}
+
+} // namespace
+
+std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, std::string& error) {
+    RunOptions o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 < args.size()) return args[++i];
+            error = a + " needs a value";
+            return std::nullopt;
+        };
+        if (a == "--quiet") {
+            o.quiet = true;
+        } else if (a == "--set") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            const auto eq = v->find('=');
+            if (eq == std::string::npos || eq == 0) {
+                error = "--set takes name=value (got '" + *v + "')";
+                return std::nullopt;
+            }
+            o.sets.emplace_back(v->substr(0, eq), v->substr(eq + 1));
+        } else if (a == "--speed" || a == "--timeout") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            const auto n = positiveNumber(*v);
+            if (!n) {
+                error = a + " takes a number greater than 0 (got '" + *v + "')";
+                return std::nullopt;
+            }
+            (a == "--speed" ? o.speed : o.timeout) = *n;
+        } else if (a == "--trace" || a == "--export") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            (a == "--trace" ? o.tracePath : o.exportPath) = *v;
+        } else if (!a.empty() && a[0] == '-') {
+            error = "unknown option " + a +
+                    " (valid: --set k=v, --speed F, --timeout S, --trace FILE, --export FILE, --quiet)";
+            return std::nullopt;
+        } else if (o.scenario.empty()) {
+            o.scenario = a;
+        } else {
+            error = "only one scenario at a time (got '" + o.scenario + "' and '" + a + "')";
+            return std::nullopt;
+        }
+    }
+    if (o.scenario.empty()) {
+        error = "which scenario? choose one of: " + scenarioIds();
+        return std::nullopt;
+    }
+    if (!scenarios::find(o.scenario)) {
+        error = "unknown scenario '" + o.scenario + "'; choose one of: " + scenarioIds();
+        return std::nullopt;
+    }
+    if (!o.exportPath.empty() && !hasImageSuffix(o.exportPath)) {
+        error = "--export writes .png, .svg or .pdf (got '" + o.exportPath + "')";
+        return std::nullopt;
+    }
+    return o;
+}
+
+int runCommand(const std::vector<std::string>& args, const Environment& env) {
+    std::string error;
+    const auto options = parseRunOptions(args, error);
+    if (!options) {
+        std::fprintf(stderr, "mpviz run: %s\n", error.c_str());
+        return kUsage;
+    }
+    const auto& scenario = *scenarios::find(options->scenario);
+    const auto params = scenarios::resolveParams(scenario, options->sets, error);
+    if (!params) {
+        std::fprintf(stderr, "mpviz run %s: %s\n", scenario.id.c_str(), error.c_str());
+        return kUsage;
+    }
+    if (!options->exportPath.empty() && !env.exporter) {
+        std::fprintf(stderr, "mpviz run: this build has no image export (built without Qt)\n");
+        return kUsage;
+    }
+
+    engine::SessionOptions so;
+    so.scenario = scenario.id;
+    so.params = params->values();
+    so.speed = options->speed;
+    so.timeout = options->timeout;
+    so.childExecutable = env.childExecutable;
+    engine::Session session(so);
+
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    try {
+        session.start();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "mpviz run: cannot start '%s': %s\n", scenario.id.c_str(), e.what());
+        return kFailure;
+    }
+    if (!options->quiet)
+        std::printf("running %s (%s) at %gx speed\n", scenario.id.c_str(), scenario.title.c_str(),
+                    options->speed);
+    LivePrinter printer(*session.trace());
+    bool stopRequested = false;
+    while (!session.wait_for(std::chrono::milliseconds(20))) {
+        if (!options->quiet) printer.printNew();
+        if (interrupted && !stopRequested) {
+            session.stop();
+            stopRequested = true;
+        }
+    }
+    const auto outcome = session.wait();
+    if (!options->quiet) printer.printNew();
+
+    int code = exitCodeFor(outcome);
+    session.trace()->read([&](const trace::TraceData& d) {
+        if (!options->quiet) printSummary(d);
+        if (!options->tracePath.empty()) {
+            try {
+                trace::saveChromeJson(d, options->tracePath, MPVIZ_VERSION);
+                if (!options->quiet) std::printf("trace written to %s\n", options->tracePath.c_str());
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "mpviz run: cannot write trace: %s\n", e.what());
+                code = kFailure;
+            }
+        }
+        if (!options->exportPath.empty()) {
+            if (auto err = env.exporter(d, options->exportPath); !err.empty()) {
+                std::fprintf(stderr, "mpviz run: cannot export: %s\n", err.c_str());
+                code = kFailure;
+            } else if (!options->quiet) {
+                std::printf("timeline written to %s\n", options->exportPath.c_str());
+            }
+        }
+    });
+    return code;
+}
+
+} // namespace mpviz::cli

@@ -1,0 +1,28 @@
+#pragma once
+#include "cli/cli.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mpviz::cli {
+
+struct RunOptions {
+    std::string scenario;
+    std::vector<std::pair<std::string, std::string>> sets;
+    double speed = 1.0;
+    double timeout = 0.0;
+    std::string tracePath;
+    std::string exportPath;
+    bool quiet = false;
+};
+
+// Parses `run`'s arguments; on error returns nothing with a message naming valid choices.
+std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, std::string& error);
+
+// `mpviz run SCENARIO …`: runs it for real, prints what the processes print, writes the
+// trace and the image, and exits 0 / 3 (deadlock) / 4 (timeout).
+int runCommand(const std::vector<std::string>& args, const Environment& env);
+
+} // namespace mpviz::cli

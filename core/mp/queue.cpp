@@ -1,0 +1,239 @@
+#include "mp/queue.hpp"
+
+#include "mp/fifo.hpp"
+#include "mp/shared_object.hpp"
+#include "mp/sync.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <semaphore.h>
+#include <thread>
+
+namespace mpviz::mp {
+
+using namespace detail;
+using trace::ObjectKind;
+using trace::Op;
+using trace::Phase;
+
+namespace {
+struct QueueBlock {
+    pthread_mutex_t readLock;  // one reader at a time takes a whole message
+    pthread_mutex_t writeLock; // one feeder at a time writes a whole message
+    sem_t slots;               // maxsize permits; unused when unbounded
+    std::atomic<std::int64_t> length;
+    std::int64_t maxsize;
+    int joinable;
+    pthread_mutex_t joinMutex; // JoinableQueue: unfinished tasks and their condition
+    pthread_cond_t joinCond;
+    std::int64_t unfinished;
+};
+constexpr const char* kHandle = "queue";
+
+ObjectKind kindOf(bool joinable) { return joinable ? ObjectKind::JoinableQueue : ObjectKind::Queue; }
+
+bool waitSem(sem_t* s, const timespec* deadline) {
+    int rc;
+    do {
+        rc = deadline ? sem_clockwait(s, CLOCK_MONOTONIC, deadline) : sem_wait(s);
+    } while (rc != 0 && errno == EINTR);
+    return rc == 0;
+}
+} // namespace
+
+struct Queue::Impl : SharedObject<QueueBlock>, std::enable_shared_from_this<Queue::Impl> {
+    explicit Impl(SharedObject<QueueBlock> o)
+        : SharedObject<QueueBlock>(std::move(o)),
+          pipe((runtime().sessionDir() / (segment->name().substr(1) + ".fifo")).string()) {}
+
+    Fifo pipe;
+    // The feeder thread and what it still has to write, as in CPython's Queue.
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<std::string> buffer;
+    bool writing = false;
+    bool closing = false;
+    std::thread feeder;
+
+    void enqueue(std::string item) {
+        std::lock_guard lock(mutex);
+        buffer.push_back(std::move(item));
+        if (!feeder.joinable()) {
+            feeder = std::thread([this] { feed(); });
+            runtime().addExitHook([self = shared_from_this()] { self->finishFeeding(); });
+        }
+        wake.notify_one();
+    }
+
+    void feed() {
+        std::unique_lock lock(mutex);
+        for (;;) {
+            wake.wait(lock, [&] { return !buffer.empty() || closing; });
+            if (buffer.empty()) return;
+            std::string item = std::move(buffer.front());
+            buffer.pop_front();
+            writing = true;
+            lock.unlock();
+            lockShared(&block()->writeLock);
+            pipe.writeMessage(item); // blocks while the pipe is full: nobody reads
+            pthread_mutex_unlock(&block()->writeLock);
+            lock.lock();
+            writing = false;
+        }
+    }
+
+    // At exit the process waits for its feeder, as CPython's Queue._finalize_join does.
+    void finishFeeding() {
+        bool pending;
+        {
+            std::lock_guard lock(mutex);
+            pending = writing || !buffer.empty();
+            closing = true;
+            wake.notify_one();
+        }
+        auto& rt = runtime();
+        if (pending) rt.emit(Op::Flush, Phase::Blocked, id);
+        feeder.join();
+        if (pending) rt.emit(Op::Flush, Phase::Done, id);
+    }
+};
+
+Queue::Queue(int maxsize, std::string name) : Queue(maxsize, std::move(name), false) {}
+
+Queue::Queue(int maxsize, std::string name, bool joinable) {
+    if (maxsize < 0) maxsize = 0;
+    auto o = SharedObject<QueueBlock>::create(
+        kindOf(joinable), std::move(name), maxsize, [&](QueueBlock& b) {
+            initSharedMutex(&b.readLock);
+            initSharedMutex(&b.writeLock);
+            sem_init(&b.slots, 1, static_cast<unsigned>(maxsize));
+            b.length = 0;
+            b.maxsize = maxsize;
+            b.joinable = joinable;
+            initSharedMutex(&b.joinMutex);
+            initSharedCond(&b.joinCond);
+            b.unfinished = 0;
+        });
+    o.extra.push_back(joinable ? "joinable" : "plain");
+    impl_ = std::make_shared<Impl>(std::move(o));
+}
+
+Queue Queue::attach(std::string_view handle) {
+    const auto h = Handle::parse(handle, kHandle);
+    const bool joinable = h.extra.size() > 1 && h.extra[1] == "joinable";
+    return Queue(std::make_shared<Impl>(
+        SharedObject<QueueBlock>::attach(handle, kHandle, kindOf(joinable), -1)));
+}
+
+std::string Queue::handle() const { return impl_->handle(kHandle); }
+const std::string& Queue::name() const { return impl_->name; }
+int Queue::qsize() const { return static_cast<int>(impl_->block()->length.load()); }
+
+void Queue::put(const std::string& item, bool block, std::optional<double> timeout) {
+    auto& rt = runtime();
+    auto* b = impl_->block();
+    rt.gate(Op::Put, impl_->id);
+    if (b->maxsize > 0 && sem_trywait(&b->slots) != 0) {
+        if (!block) {
+            rt.emit(Op::Put, Phase::Failed, impl_->id, b->length);
+            throw Full();
+        }
+        rt.emit(Op::Put, Phase::Blocked, impl_->id, b->length, {}, timeout ? 1 : 0);
+        const auto deadline = deadlineAfter(timeout);
+        if (!waitSem(&b->slots, ptr(deadline))) {
+            rt.emit(Op::Put, Phase::Failed, impl_->id, b->length);
+            throw Full();
+        }
+    }
+    if (b->joinable) {
+        lockShared(&b->joinMutex);
+        ++b->unfinished;
+        pthread_mutex_unlock(&b->joinMutex);
+    }
+    const auto length = ++b->length;
+    rt.emit(Op::Put, Phase::Done, impl_->id, length, itemRepr(item));
+    impl_->enqueue(item);
+}
+
+std::string Queue::get(bool block, std::optional<double> timeout) {
+    auto& rt = runtime();
+    auto* b = impl_->block();
+    rt.gate(Op::Get, impl_->id);
+    const auto deadline = deadlineAfter(timeout);
+    bool blocked = false;
+    auto fail = [&] {
+        rt.emit(Op::Get, Phase::Failed, impl_->id, b->length);
+        throw Empty();
+    };
+    auto markBlocked = [&] {
+        if (!blocked) rt.emit(Op::Get, Phase::Blocked, impl_->id, b->length, {}, timeout ? 1 : 0);
+        blocked = true;
+    };
+    if (!tryLockShared(&b->readLock).acquired) {
+        if (!block) fail();
+        markBlocked();
+        if (!lockShared(&b->readLock, ptr(deadline)).acquired) fail();
+    }
+    std::string item;
+    try {
+        if (impl_->pipe.bytesWaiting() == 0) {
+            if (!block) fail();
+            markBlocked();
+            if (!impl_->pipe.waitReadable(remainingMs(ptr(deadline)))) fail();
+        }
+        item = impl_->pipe.readMessage();
+    } catch (...) {
+        pthread_mutex_unlock(&b->readLock);
+        throw;
+    }
+    pthread_mutex_unlock(&b->readLock);
+    if (b->maxsize > 0) sem_post(&b->slots);
+    const auto length = --b->length;
+    rt.emit(Op::Get, Phase::Done, impl_->id, length, itemRepr(item));
+    return item;
+}
+
+void Queue::task_done() {
+    auto* b = impl_->block();
+    if (!b->joinable) throw std::logic_error("task_done() on a Queue that is not joinable");
+    auto& rt = runtime();
+    rt.gate(Op::TaskDone, impl_->id);
+    lockShared(&b->joinMutex);
+    if (b->unfinished <= 0) {
+        pthread_mutex_unlock(&b->joinMutex);
+        throw std::logic_error("task_done() called too many times");
+    }
+    const auto left = --b->unfinished;
+    rt.emit(Op::TaskDone, Phase::Done, impl_->id, left);
+    if (left == 0) pthread_cond_broadcast(&b->joinCond);
+    pthread_mutex_unlock(&b->joinMutex);
+}
+
+void Queue::join() {
+    auto* b = impl_->block();
+    if (!b->joinable) throw std::logic_error("join() on a Queue that is not joinable");
+    auto& rt = runtime();
+    rt.gate(Op::QueueJoin, impl_->id);
+    lockShared(&b->joinMutex);
+    if (b->unfinished > 0) {
+        rt.emit(Op::QueueJoin, Phase::Blocked, impl_->id, b->unfinished);
+        while (b->unfinished > 0) {
+            if (pthread_cond_wait(&b->joinCond, &b->joinMutex) == EOWNERDEAD)
+                pthread_mutex_consistent(&b->joinMutex);
+        }
+    }
+    pthread_mutex_unlock(&b->joinMutex);
+    rt.emit(Op::QueueJoin, Phase::Done, impl_->id, 0);
+}
+
+JoinableQueue::JoinableQueue(int maxsize, std::string name)
+    : Queue(maxsize, std::move(name), true) {}
+
+JoinableQueue JoinableQueue::attach(std::string_view handle) {
+    return JoinableQueue(Queue::attach(handle));
+}
+
+} // namespace mpviz::mp

@@ -1,0 +1,251 @@
+#include "mp/runtime.hpp"
+
+#include "wire/protocol.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <poll.h>
+#include <stdexcept>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace mpviz::mp::detail {
+
+using trace::Op;
+using trace::Phase;
+
+namespace {
+constexpr std::size_t kFlushThreshold = 64 * 1024;
+constexpr auto kFlushInterval = std::chrono::milliseconds(10);
+
+const char* envOr(const char* name, const char* fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? v : fallback;
+}
+} // namespace
+
+std::int64_t monotonicNs() {
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+std::int64_t scaledNs(double seconds) {
+    const double s = seconds / runtime().speed();
+    return s <= 0 ? 0 : static_cast<std::int64_t>(s * 1e9);
+}
+
+std::string itemRepr(std::string_view item) {
+    constexpr std::size_t kShown = 40;
+    std::string out = "'";
+    out.append(item.substr(0, kShown));
+    if (item.size() > kShown) {
+        out += "…' (" + std::to_string(item.size()) + " bytes)";
+        return out;
+    }
+    return out + "'";
+}
+
+Runtime& Runtime::instance() {
+    static Runtime* runtime = new Runtime(); // never destroyed: threads may still use it at exit
+    return *runtime;
+}
+
+void Runtime::start(const Program& program, ProcessIdentity self) {
+    program_ = &program;
+    self_ = std::move(self);
+    speed_ = std::strtod(envOr(kEnvSpeed, "1"), nullptr);
+    if (!(speed_ > 0)) speed_ = 1.0;
+    params_ = Params::decode(envOr(kEnvParams, ""));
+    dir_ = envOr(kEnvDir, "/tmp");
+    session_ = envOr(kEnvSession, "offline");
+    childExe_ = envOr(kEnvChild, "/proc/self/exe");
+    scenario_ = envOr(kEnvScenario, "");
+    long long wall = 0, mono = 0;
+    if (std::sscanf(envOr(kEnvClock, ""), "%lld:%lld", &wall, &mono) == 2) {
+        wall0_ = wall;
+        mono0_ = mono;
+    } else {
+        wall0_ = std::time(nullptr);
+        mono0_ = monotonicNs();
+    }
+    stepMode_ = std::string_view(envOr(kEnvStep, "0")) == "1";
+    connectToEngine();
+}
+
+void Runtime::startOnSocket(int fd, ProcessIdentity self) {
+    program_ = &emptyProgram_;
+    self_ = std::move(self);
+    fd_ = fd;
+    sendHello();
+    flusher_ = std::thread([this] { flusherLoop(); });
+}
+
+void Runtime::connectToEngine() {
+    const char* path = std::getenv(kEnvSocket);
+    if (!path || !*path) return; // offline: a program run by hand, without an engine
+    fd_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (std::strlen(path) >= sizeof addr.sun_path)
+        throw std::runtime_error("engine socket path too long");
+    std::strcpy(addr.sun_path, path);
+    if (fd_ < 0 || ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+        throw std::runtime_error(std::string("cannot reach the mpviz engine at ") + path + ": " +
+                                 std::strerror(errno));
+    sendHello();
+    flusher_ = std::thread([this] { flusherLoop(); });
+    reader_ = std::thread([this] { readerLoop(); });
+}
+
+void Runtime::sendHello() {
+    std::vector<char> bytes;
+    wire::Encoder(bytes).hello(
+        {wire::kVersion, int(::getpid()), int(::getppid()), self_.daemon, self_.name});
+    writeAll(bytes);
+}
+
+std::string Runtime::newSharedName() {
+    return "/mpviz-" + session_ + "-" + std::to_string(::getpid()) + "-" +
+           std::to_string(++sharedCounter_);
+}
+
+std::uint16_t Runtime::declare(trace::ObjectKind kind, std::string_view name,
+                               std::int64_t capacity) {
+    std::lock_guard lock(objectsMutex_);
+    auto key = std::make_pair(static_cast<int>(kind), std::string(name));
+    if (auto it = objects_.find(key); it != objects_.end()) return it->second;
+    const auto id = static_cast<std::uint16_t>(objects_.size());
+    objects_.emplace(std::move(key), id);
+    std::lock_guard buffer(bufferMutex_);
+    wire::Encoder(buffer_).object({id, kind, capacity, name});
+    return id;
+}
+
+void Runtime::emit(Op op, Phase phase, std::uint16_t object, std::int64_t value,
+                   std::string_view text, std::int16_t extra) {
+    if (fd_ < 0) return;
+    bool urgent = phase == Phase::Blocked || phase == Phase::Failed || op == Op::Print ||
+                  op == Op::Exit || phase == Phase::Intent;
+    {
+        std::lock_guard lock(bufferMutex_);
+        wire::Encoder(buffer_).event({monotonicNs(), value, extra, op, phase, object, text});
+        urgent = urgent || buffer_.size() >= kFlushThreshold;
+    }
+    if (urgent) flush();
+}
+
+void Runtime::flush() {
+    if (fd_ < 0) return;
+    std::lock_guard writing(writeMutex_); // keeps batches in order between threads
+    std::vector<char> out;
+    {
+        std::lock_guard lock(bufferMutex_);
+        out.swap(buffer_);
+    }
+    if (!out.empty()) writeAll(out);
+}
+
+void Runtime::writeAll(const std::vector<char>& bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::send(fd_, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return; // the engine is gone; the process will be killed with it
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+void Runtime::flusherLoop() {
+    while (!stopping_) {
+        std::this_thread::sleep_for(kFlushInterval);
+        flush();
+    }
+}
+
+// Reads what the engine says: mode changes and step grants.
+void Runtime::readerLoop() {
+    struct Handler {
+        Runtime& rt;
+        void onHello(const wire::Hello&) {}
+        void onObject(const wire::ObjectDecl&) {}
+        void onEvent(const wire::EventRecord&) {}
+        void onGrant() {
+            std::lock_guard lock(rt.gateMutex_);
+            ++rt.grants_;
+            rt.gateCv_.notify_all();
+        }
+        void onMode(bool step) {
+            std::lock_guard lock(rt.gateMutex_);
+            rt.stepMode_ = step;
+            rt.gateCv_.notify_all();
+        }
+    } handler{*this};
+    std::string pending;
+    char chunk[4096];
+    for (;;) {
+        const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        pending.append(chunk, static_cast<std::size_t>(n));
+        try {
+            pending.erase(0, wire::decode(pending, handler));
+        } catch (const wire::ProtocolError&) {
+            break;
+        }
+    }
+    // Without an engine nobody can grant: let the program run to its end.
+    std::lock_guard lock(gateMutex_);
+    stepMode_ = false;
+    gateCv_.notify_all();
+}
+
+void Runtime::gate(Op op, std::uint16_t object, std::int64_t value) {
+    if (!stepMode_) return;
+    emit(op, Phase::Intent, object, value);
+    std::unique_lock lock(gateMutex_);
+    gateCv_.wait(lock, [&] { return grants_ > 0 || !stepMode_; });
+    if (grants_ > 0) --grants_;
+}
+
+void Runtime::addExitHook(std::function<void()> hook) {
+    std::lock_guard lock(exitMutex_);
+    exitHooks_.push_back(std::move(hook));
+}
+
+void Runtime::addChild(std::function<void()> terminateIfDaemon, std::function<void()> join) {
+    std::lock_guard lock(exitMutex_);
+    terminateDaemons_.push_back(std::move(terminateIfDaemon));
+    joinChildren_.push_back(std::move(join));
+}
+
+// Python's _exit_function: daemonic children are terminated, the others joined, and
+// only then the queues' feeder threads are joined (which is what can hang).
+void Runtime::runExitSequence() {
+    std::vector<std::function<void()>> terminate, join, hooks;
+    {
+        std::lock_guard lock(exitMutex_);
+        terminate.swap(terminateDaemons_);
+        join.swap(joinChildren_);
+        hooks.swap(exitHooks_);
+    }
+    for (auto& t : terminate) t();
+    for (auto& j : join) j();
+    for (auto& h : hooks) h();
+}
+
+void Runtime::finish(int exitcode) {
+    runExitSequence();
+    std::fflush(stdout);
+    emit(Op::Exit, Phase::Done, trace::kNoObject, exitcode);
+    stopping_ = true;
+    flush();
+    std::fflush(stderr);
+    ::_exit(exitcode & 0xff);
+}
+
+} // namespace mpviz::mp::detail

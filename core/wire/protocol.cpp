@@ -1,0 +1,71 @@
+#include "wire/protocol.hpp"
+
+namespace mpviz::wire {
+
+namespace {
+template <class T> void append(std::vector<char>& out, T v) {
+    const auto* b = reinterpret_cast<const char*>(&v);
+    out.insert(out.end(), b, b + sizeof v);
+}
+void appendText(std::vector<char>& out, std::string_view text) {
+    append(out, static_cast<std::uint32_t>(text.size()));
+    out.insert(out.end(), text.begin(), text.end());
+}
+} // namespace
+
+void Encoder::frame(FrameType type, const std::vector<char>& payload) {
+    append(out_, type);
+    append(out_, static_cast<std::uint32_t>(payload.size()));
+    out_.insert(out_.end(), payload.begin(), payload.end());
+}
+
+void Encoder::hello(const Hello& h) {
+    std::vector<char> payload;
+    append(payload, h.version);
+    append(payload, h.pid);
+    append(payload, h.ppid);
+    append(payload, static_cast<std::uint8_t>(h.daemon));
+    appendText(payload, h.name);
+    frame(FrameType::Hello, payload);
+}
+
+void Encoder::object(const ObjectDecl& o) {
+    std::vector<char> payload;
+    append(payload, o.id);
+    append(payload, o.kind);
+    append(payload, o.capacity);
+    appendText(payload, o.name);
+    frame(FrameType::Object, payload);
+}
+
+void Encoder::grant() { frame(FrameType::Grant, {}); }
+
+void Encoder::mode(bool step) {
+    frame(FrameType::Mode, std::vector<char>{static_cast<char>(step ? 1 : 0)});
+}
+
+namespace detail {
+
+std::string_view getText(const char*& p, const char* end) {
+    if (end - p < 4) throw ProtocolError("frame ends before its text length");
+    const auto size = get<std::uint32_t>(p);
+    if (static_cast<std::size_t>(end - p) < size) throw ProtocolError("text runs past its frame");
+    std::string_view text(p, size);
+    p += size;
+    return text;
+}
+
+void checkEnum(trace::Op op, trace::Phase phase) {
+    if (static_cast<int>(op) >= static_cast<int>(trace::Op::Count))
+        throw ProtocolError("unknown operation " + std::to_string(static_cast<int>(op)));
+    if (static_cast<int>(phase) > static_cast<int>(trace::Phase::Failed))
+        throw ProtocolError("unknown phase " + std::to_string(static_cast<int>(phase)));
+}
+
+void checkKind(trace::ObjectKind kind) {
+    if (static_cast<int>(kind) >= static_cast<int>(trace::ObjectKind::Count))
+        throw ProtocolError("unknown object kind " + std::to_string(static_cast<int>(kind)));
+}
+
+} // namespace detail
+} // namespace mpviz::wire

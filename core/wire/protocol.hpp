@@ -1,0 +1,177 @@
+#pragma once
+// The event wire protocol between a scenario process and the engine (docs/wire-protocol.md).
+// Frames: [u8 type][u32 payload length][payload], little-endian, fields packed.
+// A child says hello once, declares each shared object it uses once, then streams events.
+
+#include "trace/event.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpviz::wire {
+
+inline constexpr std::uint16_t kVersion = 1;
+inline constexpr std::size_t kFrameHeader = 5;
+inline constexpr std::uint32_t kMaxPayload = 1u << 20; // a frame larger than this is garbage
+
+enum class FrameType : std::uint8_t {
+    Hello = 1,  // child → engine: who I am
+    Object = 2, // child → engine: a shared object I use, and the local id I will call it by
+    Event = 3,  // child → engine: something I did
+    Grant = 4,  // engine → child (step mode): go ahead with your pending intent
+    Mode = 5,   // engine → child: run mode (0) or step mode (1)
+};
+
+struct Hello {
+    std::uint16_t version = kVersion;
+    std::int32_t pid = 0;
+    std::int32_t ppid = 0;
+    bool daemon = false;
+    std::string_view name;
+};
+
+struct ObjectDecl {
+    std::uint16_t id = 0; // local to the sending process
+    trace::ObjectKind kind = trace::ObjectKind::Lock;
+    std::int64_t capacity = 0;
+    std::string_view name;
+};
+
+struct EventRecord {
+    std::int64_t ts = 0;
+    std::int64_t value = 0;
+    std::int16_t extra = 0;
+    trace::Op op = trace::Op::Print;
+    trace::Phase phase = trace::Phase::Done;
+    std::uint16_t object = trace::kNoObject; // local id from an ObjectDecl
+    std::string_view text;
+};
+
+struct ProtocolError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Appends frames to a byte buffer. Cheap enough for the child's hot path.
+class Encoder {
+  public:
+    explicit Encoder(std::vector<char>& out) : out_(out) {}
+    void hello(const Hello& h);
+    void object(const ObjectDecl& o);
+    void event(const EventRecord& e) {
+        const auto textSize = static_cast<std::uint32_t>(e.text.size());
+        const std::uint32_t payload = kEventFixed + textSize;
+        const std::size_t at = out_.size();
+        out_.resize(at + kFrameHeader + payload);
+        char* p = out_.data() + at;
+        p = put(p, FrameType::Event);
+        p = put(p, payload);
+        p = put(p, e.ts);
+        p = put(p, e.value);
+        p = put(p, e.extra);
+        p = put(p, e.op);
+        p = put(p, e.phase);
+        p = put(p, e.object);
+        p = put(p, textSize);
+        if (textSize) std::memcpy(p, e.text.data(), textSize);
+    }
+    void grant();
+    void mode(bool step);
+
+    static constexpr std::uint32_t kEventFixed = 8 + 8 + 2 + 1 + 1 + 2 + 4;
+
+  private:
+    template <class T> static char* put(char* p, T v) {
+        std::memcpy(p, &v, sizeof v);
+        return p + sizeof v;
+    }
+    void frame(FrameType type, const std::vector<char>& payload);
+    std::vector<char>& out_;
+};
+
+// Decodes whole frames from `data`, calling the handler's onHello/onObject/onEvent/onGrant/
+// onMode for each. Returns how many bytes were consumed; an incomplete trailing frame is
+// left for the next call. Throws ProtocolError on malformed input.
+template <class Handler> std::size_t decode(std::string_view data, Handler& handler);
+
+namespace detail {
+template <class T> T get(const char*& p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    p += sizeof v;
+    return v;
+}
+std::string_view getText(const char*& p, const char* end);
+void checkEnum(trace::Op op, trace::Phase phase);
+void checkKind(trace::ObjectKind kind);
+} // namespace detail
+
+template <class Handler> std::size_t decode(std::string_view data, Handler& handler) {
+    std::size_t pos = 0;
+    while (data.size() - pos >= kFrameHeader) {
+        const char* p = data.data() + pos;
+        const auto type = detail::get<FrameType>(p);
+        const auto payload = detail::get<std::uint32_t>(p);
+        if (payload > kMaxPayload) throw ProtocolError("frame too large");
+        if (data.size() - pos - kFrameHeader < payload) break;
+        const char* end = p + payload;
+        switch (type) {
+        case FrameType::Event: {
+            if (payload < Encoder::kEventFixed) throw ProtocolError("short event frame");
+            EventRecord e;
+            e.ts = detail::get<std::int64_t>(p);
+            e.value = detail::get<std::int64_t>(p);
+            e.extra = detail::get<std::int16_t>(p);
+            e.op = detail::get<trace::Op>(p);
+            e.phase = detail::get<trace::Phase>(p);
+            e.object = detail::get<std::uint16_t>(p);
+            detail::checkEnum(e.op, e.phase);
+            e.text = detail::getText(p, end);
+            handler.onEvent(e);
+            break;
+        }
+        case FrameType::Hello: {
+            if (payload < 2 + 4 + 4 + 1 + 4) throw ProtocolError("short hello frame");
+            Hello h;
+            h.version = detail::get<std::uint16_t>(p);
+            if (h.version != kVersion)
+                throw ProtocolError("wire protocol version " + std::to_string(h.version) +
+                                    ", this engine speaks " + std::to_string(kVersion));
+            h.pid = detail::get<std::int32_t>(p);
+            h.ppid = detail::get<std::int32_t>(p);
+            h.daemon = detail::get<std::uint8_t>(p) != 0;
+            h.name = detail::getText(p, end);
+            handler.onHello(h);
+            break;
+        }
+        case FrameType::Object: {
+            if (payload < 2 + 1 + 8 + 4) throw ProtocolError("short object frame");
+            ObjectDecl o;
+            o.id = detail::get<std::uint16_t>(p);
+            o.kind = detail::get<trace::ObjectKind>(p);
+            detail::checkKind(o.kind);
+            o.capacity = detail::get<std::int64_t>(p);
+            o.name = detail::getText(p, end);
+            handler.onObject(o);
+            break;
+        }
+        case FrameType::Grant:
+            handler.onGrant();
+            break;
+        case FrameType::Mode:
+            if (payload < 1) throw ProtocolError("short mode frame");
+            handler.onMode(detail::get<std::uint8_t>(p) != 0);
+            break;
+        default:
+            throw ProtocolError("unknown frame type " +
+                                std::to_string(static_cast<int>(type)));
+        }
+        pos += kFrameHeader + payload;
+    }
+    return pos;
+}
+
+} // namespace mpviz::wire

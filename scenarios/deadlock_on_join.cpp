@@ -1,0 +1,99 @@
+// deadlock-on-join: a child puts a big item on a Queue and MainProcess joins it before
+// reading — the child cannot exit until its data is read, so neither ever moves.
+
+#include "lessons.hpp"
+#include "mp/mp.hpp"
+#include "python.hpp"
+
+#include <string>
+
+namespace mpviz::scenarios {
+namespace {
+
+constexpr const char* listing = R"py(from multiprocessing import Process, Queue
+
+BYTES = 1000000  # parameter: bytes
+FIXED = False  # parameter: fixed
+
+
+def f(q, size):
+    q.put("X" * size)
+
+
+if __name__ == "__main__":
+    queue = Queue()
+    p = Process(target=f, args=(queue, BYTES))
+    p.start()
+    if FIXED:
+        obj = queue.get()  # read first: now the child can finish and exit
+        p.join()
+    else:
+        p.join()  # this deadlocks: the child waits for a reader
+        obj = queue.get()
+    print(len(obj))
+)py";
+
+void f(const mp::Args& a) {
+    auto q = a.object<mp::Queue>(0);
+    q.put(std::string(static_cast<std::size_t>(a.integer(1)), 'X'));
+}
+
+void main(const mp::Params& params) {
+    mp::Queue queue(0, "queue");
+    mp::Process p("f", {queue, params.integer("bytes")});
+    p.start();
+    std::string obj;
+    if (params.flag("fixed")) {
+        obj = queue.get(); // read first: now the child can finish and exit
+        p.join();
+    } else {
+        p.join(); // this deadlocks: the child waits for a reader
+        obj = queue.get();
+    }
+    mp::print(obj.size());
+}
+
+} // namespace
+
+Scenario deadlockOnJoin() {
+    Scenario s;
+    s.id = "deadlock-on-join";
+    s.title = "Deadlock: joining before reading the queue";
+    s.explanation =
+        "The child puts one big item (a million 'X's) on 'queue' and returns, but it cannot "
+        "exit yet: a process that put data on a Queue first waits until its feeder thread "
+        "has pushed all of it into the underlying pipe, and a pipe holds only about 64 KiB "
+        "until someone reads. MainProcess calls join() before get(): it waits for the child "
+        "to exit while the child waits for MainProcess to read. Both stay blocked forever; "
+        "mpviz finds the cycle, reports a deadlock and stops the run. Set fixed=true to get "
+        "first and join second. Or make bytes smaller than the pipe buffer (about 65536): "
+        "the wrong order then happens to work, which is how this bug slips through small "
+        "tests.";
+    s.parameters = {
+        {.name = "bytes",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 1000000,
+         .minimum = 1,
+         .maximum = 10000000,
+         .help = "size of the item the child puts (above ~65536 it no longer fits the pipe)"},
+        {.name = "fixed",
+         .kind = Parameter::Kind::Flag,
+         .defaultValue = 0,
+         .minimum = 0,
+         .maximum = 1,
+         .help = "get the item before joining the child"},
+    };
+    s.listing = listing;
+    s.program = {.main = main, .targets = {{"f", f}}, .tasks = {}};
+    s.lineOfOp = py::lines(listing, {
+                                        {"f:put", "q.put("},
+                                        {"f:exit", "q.put("},
+                                        {"main:start", "p.start()"},
+                                        {"main:join", "p.join()  # this deadlocks"},
+                                        {"main:get", "obj = queue.get()"},
+                                        {"main:print", "print(len(obj))"},
+                                    });
+    return s;
+}
+
+} // namespace mpviz::scenarios

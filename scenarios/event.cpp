@@ -1,0 +1,174 @@
+// event: waiters block until MainProcess sets the flag; they clear it and wait again, one
+// kind for as long as it takes, the other only for a timeout.
+
+#include "lessons.hpp"
+#include "mp/mp.hpp"
+#include "python.hpp"
+
+#include <vector>
+
+namespace mpviz::scenarios {
+namespace {
+
+constexpr const char* listing = R"py(import multiprocessing
+import time
+
+WAITERS = 2  # parameter: waiters
+TIMEOUT = 5.0  # parameter: timeout
+
+
+def now():
+    return time.strftime("%H:%M:%S")
+
+
+def mytest1(e):
+    name = multiprocessing.current_process().name
+    e.wait()  # blocks until the flag is set
+    time.sleep(1)
+    print("flag is:", e.is_set())
+    e.clear()  # so that the next wait() blocks again
+    print(f"{now()} {name}: we're a team, I'll wait for you")
+    e.wait()
+    print(f"{now()} {name}: there you are, let's go together")
+
+
+def mytest2(e, timeout):
+    name = multiprocessing.current_process().name
+    e.wait()
+    time.sleep(1)
+    print("flag is:", e.is_set())
+    e.clear()
+    print(f"{now()} {name}: fine, but I'll only wait {timeout} s")
+    if e.wait(timeout):  # False when the timeout passes first
+        print(f"{now()} {name}: you made it, let's go")
+    else:
+        print(f"{now()} {name}: time's up, I'm going on")
+
+
+if __name__ == "__main__":
+    name = multiprocessing.current_process().name
+    event = multiprocessing.Event()
+    waiters = []
+    for i in range(WAITERS):
+        if i % 2 == 0:
+            p = multiprocessing.Process(target=mytest1, args=(event,))
+        else:
+            p = multiprocessing.Process(target=mytest2, args=(event, TIMEOUT))
+        waiters.append(p)
+        p.start()
+
+    print(f"{now()} {name}: who will wait for me? I need 8 s")
+    event.set()  # wakes every waiter at once
+    time.sleep(8)
+    print(f"{now()} {name}: thanks, I caught up")
+    event.set()
+    for p in waiters:
+        p.join()
+    print(f"{now()} {name}: we all made it to the top")
+)py";
+
+std::string now() {
+    return mp::strftime("%H:%M:%S");
+}
+
+void mytest1(const mp::Args& a) {
+    auto e = a.object<mp::Event>(0);
+    const auto& name = mp::current_process().name;
+    e.wait(); // blocks until the flag is set
+    mp::sleep(1);
+    mp::print("flag is:", py::str(e.is_set()));
+    e.clear(); // so that the next wait() blocks again
+    mp::print(now(), name + ": we're a team, I'll wait for you");
+    e.wait();
+    mp::print(now(), name + ": there you are, let's go together");
+}
+
+void mytest2(const mp::Args& a) {
+    auto e = a.object<mp::Event>(0);
+    const double timeout = a.number(1);
+    const auto& name = mp::current_process().name;
+    e.wait();
+    mp::sleep(1);
+    mp::print("flag is:", py::str(e.is_set()));
+    e.clear();
+    mp::print(now(), name + ": fine, but I'll only wait " + py::str(timeout) + " s");
+    if (e.wait(timeout)) // false when the timeout passes first
+        mp::print(now(), name + ": you made it, let's go");
+    else
+        mp::print(now(), name + ": time's up, I'm going on");
+}
+
+void main(const mp::Params& params) {
+    const auto& name = mp::current_process().name;
+    mp::Event event("event");
+    std::vector<mp::Process> waiters;
+    for (int i = 0; i < params.integer("waiters"); ++i) {
+        mp::Process p = i % 2 == 0 ? mp::Process("mytest1", {event})
+                                   : mp::Process("mytest2", {event, params.number("timeout")});
+        waiters.push_back(p);
+        p.start();
+    }
+
+    mp::print(now(), name + ": who will wait for me? I need 8 s");
+    event.set(); // wakes every waiter at once
+    mp::sleep(8);
+    mp::print(now(), name + ": thanks, I caught up");
+    event.set();
+    for (auto& p : waiters)
+        p.join();
+    mp::print(now(), name + ": we all made it to the top");
+}
+
+} // namespace
+
+Scenario event() {
+    Scenario s;
+    s.id = "event";
+    s.title = "Event: wait until someone sets the flag";
+    s.explanation =
+        "Every waiter starts blocked on wait of 'event' (flag 0). MainProcess says it needs "
+        "8 s and sets the flag: all waiters wake together - set wakes everyone, and the flag "
+        "stays up until someone clears it. Each sleeps 1 s, prints the flag and clears it; "
+        "the first to clear wins, so the others may already print False. Then they wait "
+        "again. Process-1 (and every odd one) waits with no timeout and stays blocked until "
+        "MainProcess sets the flag a second time, 8 s later. Process-2 (every even one) waits "
+        "only `timeout` seconds: watch its wait end early with result false and the line "
+        "'time's up'. Make timeout longer than 7 s and the second set reaches it too. The "
+        "tutorial's race is kept: a waiter that starts only after the others cleared the "
+        "flag misses the first set.";
+    s.parameters = {
+        {.name = "waiters",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 2,
+         .minimum = 1,
+         .maximum = 6,
+         .help = "how many processes wait (odd ones forever, even ones with a timeout)"},
+        {.name = "timeout",
+         .kind = Parameter::Kind::Number,
+         .defaultValue = 5.0,
+         .minimum = 0.5,
+         .maximum = 20,
+         .help = "seconds the even waiters wait the second time before giving up"},
+    };
+    s.listing = listing;
+    s.program = {
+        .main = main, .targets = {{"mytest1", mytest1}, {"mytest2", mytest2}}, .tasks = {}};
+    s.lineOfOp = py::lines(listing, {
+                                        {"mytest1:wait", "e.wait()"},
+                                        {"mytest1:sleep", "time.sleep(1)"},
+                                        {"mytest1:clear", "e.clear()"},
+                                        {"mytest1:print", "print(\"flag is:\""},
+                                        {"mytest2:wait", "if e.wait(timeout)"},
+                                        {"mytest2:sleep", "time.sleep(1)"},
+                                        {"mytest2:clear", "e.clear()"},
+                                        {"mytest2:print", "print(\"flag is:\""},
+                                        {"main:start", "p.start()"},
+                                        {"main:set", "event.set()"},
+                                        {"main:sleep", "time.sleep(8)"},
+                                        {"main:join", "p.join()"},
+                                        {"main:print", "I need 8 s"},
+                                    });
+    return s;
+}
+
+} // namespace mpviz::scenarios

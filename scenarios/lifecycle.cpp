@@ -1,0 +1,178 @@
+// lifecycle: a process from start to exit code — name, pid, is_alive, join with a
+// timeout, daemon or not, terminate, and what each way of ending leaves in exitcode.
+
+#include "lessons.hpp"
+#include "mp/mp.hpp"
+#include "python.hpp"
+
+#include <stdexcept>
+#include <vector>
+
+namespace mpviz::scenarios {
+namespace {
+
+constexpr const char* listing = R"py(import multiprocessing
+import sys
+import time
+
+
+def daemon():
+    name = multiprocessing.current_process().name
+    print("Starting:", name)
+    time.sleep(2)
+    print("Exiting :", name)
+
+
+def non_daemon():
+    name = multiprocessing.current_process().name
+    print("Starting:", name)
+    print("Exiting :", name)
+
+
+def exit_error():
+    sys.exit(1)
+
+
+def exit_ok():
+    return
+
+
+def return_value():
+    return 1  # the value is dropped: exit code 0
+
+
+def raises():
+    raise RuntimeError("There was an error!")
+
+
+def terminated():
+    time.sleep(3)
+
+
+if __name__ == "__main__":
+    d = multiprocessing.Process(name="daemon", target=daemon)
+    d.daemon = True
+    n = multiprocessing.Process(name="non-daemon", target=non_daemon)
+    n.daemon = False
+    d.start()
+    n.start()
+    print("d.name:", d.name, "d.pid:", d.pid, "d.is_alive():", d.is_alive())
+
+    d.join(1)  # wait one second at most
+    print("d.is_alive()", d.is_alive())
+    n.join()
+
+    jobs = []
+    for f in [exit_error, exit_ok, return_value, raises, terminated]:
+        print("Starting process for", f.__name__)
+        j = multiprocessing.Process(target=f, name=f.__name__)
+        jobs.append(j)
+        j.start()
+
+    jobs[-1].terminate()
+    for j in jobs:
+        j.join()
+        print("%15s.exitcode = %s" % (j.name, j.exitcode))
+    # the daemon is still asleep: it is terminated as the program ends
+)py";
+
+void daemon(const mp::Args&) {
+    const auto& name = mp::current_process().name;
+    mp::print("Starting:", name);
+    mp::sleep(2);
+    mp::print("Exiting :", name);
+}
+
+void non_daemon(const mp::Args&) {
+    const auto& name = mp::current_process().name;
+    mp::print("Starting:", name);
+    mp::print("Exiting :", name);
+}
+
+void exit_error(const mp::Args&) {
+    mp::exit(1);
+}
+
+void exit_ok(const mp::Args&) {}
+
+void return_value(const mp::Args&) {} // Python's `return 1`: the value is dropped, exit code 0
+
+void raises(const mp::Args&) {
+    throw std::runtime_error("There was an error!");
+}
+
+void terminated(const mp::Args&) {
+    mp::sleep(3);
+}
+
+void main(const mp::Params&) {
+    mp::Process d("daemon", {}, {.name = "daemon", .daemon = true});
+    mp::Process n("non_daemon", {}, {.name = "non-daemon", .daemon = false});
+    d.start();
+    n.start();
+    mp::print("d.name:", d.name(), "d.pid:", d.pid(), "d.is_alive():", py::str(d.is_alive()));
+
+    d.join(1); // wait one second at most
+    mp::print("d.is_alive()", py::str(d.is_alive()));
+    n.join();
+
+    std::vector<mp::Process> jobs;
+    for (const char* f : {"exit_error", "exit_ok", "return_value", "raises", "terminated"}) {
+        mp::print("Starting process for", f);
+        mp::Process j(f, {}, {.name = f});
+        jobs.push_back(j);
+        j.start();
+    }
+
+    jobs.back().terminate();
+    for (auto& j : jobs) {
+        j.join();
+        mp::print(py::rjust(j.name(), 15) + ".exitcode = " + py::str(j.exitcode()));
+    }
+    // the daemon is still asleep: it is terminated as the program ends
+}
+
+} // namespace
+
+Scenario lifecycle() {
+    Scenario s;
+    s.id = "lifecycle";
+    s.title = "Process: start, join, daemon, exit codes";
+    s.explanation =
+        "Two children start together: 'daemon' sleeps 2 s, 'non-daemon' is done at once. "
+        "MainProcess joins the daemon with a 1 s timeout: watch its join end after one "
+        "second while the daemon is still sleeping (d.is_alive() True) - a timeout stops "
+        "the waiting, not the child. Then five short processes show the exit codes, which "
+        "join collects: sys.exit(1) gives 1, returning (with or without a value) gives 0, "
+        "an uncaught exception gives 1, and 'terminated', sent SIGTERM by its parent "
+        "while asleep, gives -15. Last, MainProcess reaches its end with the daemon still "
+        "asleep: a daemon never holds the program up, it is terminated and never prints "
+        "'Exiting', where a non-daemon child would have been waited for.";
+    s.listing = listing;
+    s.program = {.main = main,
+                 .targets = {{"daemon", daemon},
+                             {"non_daemon", non_daemon},
+                             {"exit_error", exit_error},
+                             {"exit_ok", exit_ok},
+                             {"return_value", return_value},
+                             {"raises", raises},
+                             {"terminated", terminated}},
+                 .tasks = {}};
+    s.lineOfOp = py::lines(listing, {
+                                        {"daemon:print", "print(\"Starting:\""},
+                                        {"daemon:sleep", "time.sleep(2)"},
+                                        {"non_daemon:print", "print(\"Starting:\""},
+                                        {"exit_error:exit", "sys.exit(1)"},
+                                        {"exit_ok:exit", "return"},
+                                        {"return_value:exit", "return 1"},
+                                        {"raises:exit", "raise RuntimeError"},
+                                        {"terminated:sleep", "time.sleep(3)"},
+                                        {"main:start", "d.start()"},
+                                        {"main:join", "d.join(1)"},
+                                        {"main:print", "print(\"d.is_alive()\""},
+                                        {"main:terminate", "jobs[-1].terminate()"},
+                                    });
+    return s;
+}
+
+} // namespace mpviz::scenarios

@@ -1,0 +1,165 @@
+// queue: a producer of ice-lollies and slow consumers share a bounded JoinableQueue; the
+// full queue holds the producer back, poison pills end the consumers.
+
+#include "lessons.hpp"
+#include "mp/mp.hpp"
+#include "python.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mpviz::scenarios {
+namespace {
+
+constexpr const char* listing =
+    R"py(from multiprocessing import Process, JoinableQueue, current_process
+import time
+
+MAXSIZE = 5  # parameter: maxsize
+ITEMS = 10  # parameter: items
+CONSUMERS = 1  # parameter: consumers
+
+
+def now():
+    return time.strftime("%H:%M:%S")
+
+
+def producer(q, items):
+    name = current_process().name
+    for n in range(1, items + 1):
+        q.put(f"ice-lolly {n}")  # blocks while the queue is full
+        print(f"{now()} {name} put ice-lolly {n}")
+        time.sleep(1)
+
+
+def consumer(q):
+    name = current_process().name
+    while True:
+        item = q.get()  # blocks while the queue is empty
+        if item is None:  # poison pill: time to stop
+            print(f"{name}: Exiting")
+            q.task_done()
+            break
+        print(f"{now()} {name} took {item}")
+        time.sleep(5)
+        q.task_done()
+
+
+if __name__ == "__main__":
+    queue = JoinableQueue(maxsize=MAXSIZE)
+    p1 = Process(target=producer, args=(queue, ITEMS))
+    consumers = [Process(target=consumer, args=(queue,)) for _ in range(CONSUMERS)]
+    p1.start()
+    for c in consumers:
+        c.start()
+
+    p1.join()
+    for _ in consumers:
+        queue.put(None)  # one pill per consumer
+    queue.join()  # until every item got its task_done()
+    for c in consumers:
+        c.join()
+)py";
+
+std::string now() {
+    return mp::strftime("%H:%M:%S");
+}
+
+void producer(const mp::Args& a) {
+    auto q = a.object<mp::JoinableQueue>(0);
+    const auto& name = mp::current_process().name;
+    for (std::int64_t n = 1; n <= a.integer(1); ++n) {
+        q.put("ice-lolly " + std::to_string(n)); // blocks while the queue is full
+        mp::print(now(), name, "put ice-lolly", n);
+        mp::sleep(1);
+    }
+}
+
+void consumer(const mp::Args& a) {
+    auto q = a.object<mp::JoinableQueue>(0);
+    const auto& name = mp::current_process().name;
+    while (true) {
+        const std::string item = q.get(); // blocks while the queue is empty
+        if (item == "None") {             // poison pill: time to stop
+            mp::print(name + ": Exiting");
+            q.task_done();
+            break;
+        }
+        mp::print(now(), name, "took", item);
+        mp::sleep(5);
+        q.task_done();
+    }
+}
+
+void main(const mp::Params& params) {
+    mp::JoinableQueue queue(static_cast<int>(params.integer("maxsize")), "queue");
+    mp::Process p1("producer", {queue, params.integer("items")});
+    std::vector<mp::Process> consumers;
+    for (int i = 0; i < params.integer("consumers"); ++i)
+        consumers.emplace_back("consumer", std::vector<mp::Arg>{queue});
+    p1.start();
+    for (auto& c : consumers)
+        c.start();
+
+    p1.join();
+    for (std::size_t i = 0; i < consumers.size(); ++i)
+        queue.put("None"); // one pill each
+    queue.join();          // until every item got its task_done()
+    for (auto& c : consumers)
+        c.join();
+}
+
+} // namespace
+
+Scenario queue() {
+    Scenario s;
+    s.id = "queue";
+    s.title = "Queue: producer and consumers";
+    s.explanation =
+        "Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to "
+        "eat it. Watch the 'queue' counter climb to maxsize: from then on the producer is "
+        "blocked on put until a consumer takes one, so the fast producer is held to the "
+        "consumers' pace (back-pressure), while an empty queue blocks consumers on get. "
+        "More consumers drain it faster. When the producer is done, MainProcess puts one "
+        "poison pill (None) per consumer behind the remaining items; a consumer that gets "
+        "one prints 'Exiting' and leaves its loop. queue.join() blocks MainProcess until "
+        "every item, pills included, has had its task_done().";
+    s.parameters = {
+        {.name = "maxsize",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 5,
+         .minimum = 1,
+         .maximum = 20,
+         .help = "how many items the queue holds before put blocks"},
+        {.name = "items",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 10,
+         .minimum = 1,
+         .maximum = 50,
+         .help = "how many ice-lollies the producer makes, one a second"},
+        {.name = "consumers",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 1,
+         .minimum = 1,
+         .maximum = 4,
+         .help = "how many consumer processes, 5 s per item each"},
+    };
+    s.listing = listing;
+    s.program = {
+        .main = main, .targets = {{"producer", producer}, {"consumer", consumer}}, .tasks = {}};
+    s.lineOfOp = py::lines(listing, {
+                                        {"producer:put", "q.put("},
+                                        {"producer:print", "print("},
+                                        {"producer:sleep", "time.sleep(1)"},
+                                        {"consumer:get", "q.get()"},
+                                        {"consumer:print", "took"},
+                                        {"consumer:sleep", "time.sleep(5)"},
+                                        {"consumer:task_done", "q.task_done()"},
+                                        {"main:start", "p1.start()"},
+                                        {"main:put", "queue.put(None)"},
+                                        {"main:join", "queue.join()"},
+                                    });
+    return s;
+}
+
+} // namespace mpviz::scenarios

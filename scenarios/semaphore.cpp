@@ -1,0 +1,98 @@
+// semaphore: a Semaphore with a few permits lets only that many workers in at once; the
+// others queue up on acquire and go in as permits come back.
+
+#include "lessons.hpp"
+#include "mp/mp.hpp"
+#include "python.hpp"
+
+namespace mpviz::scenarios {
+namespace {
+
+constexpr const char* listing = R"py(from multiprocessing import Process, Semaphore, current_process
+import time
+
+WORKERS = 5  # parameter: workers
+PERMITS = 2  # parameter: permits
+HOLD = 2.0  # parameter: hold
+
+
+def worker(sem, hold):
+    sem.acquire()  # take a permit; blocks while none is left
+    print(time.strftime("%H:%M:%S"), current_process().name + " acquired")
+    time.sleep(hold)
+    print(time.strftime("%H:%M:%S"), current_process().name + " released")
+    sem.release()  # give the permit back
+
+
+if __name__ == "__main__":
+    sem = Semaphore(PERMITS)
+    for i in range(WORKERS):
+        p = Process(target=worker, args=(sem, HOLD))
+        p.start()
+)py";
+
+void worker(const mp::Args& a) {
+    auto sem = a.object<mp::Semaphore>(0);
+    const double hold = a.number(1);
+    sem.acquire(); // take a permit; blocks while none is left
+    mp::print(mp::strftime("%H:%M:%S"), mp::current_process().name + " acquired");
+    mp::sleep(hold);
+    mp::print(mp::strftime("%H:%M:%S"), mp::current_process().name + " released");
+    sem.release(); // give the permit back
+}
+
+void main(const mp::Params& params) {
+    mp::Semaphore sem(static_cast<int>(params.integer("permits")), "sem");
+    for (int i = 0; i < params.integer("workers"); ++i) {
+        mp::Process p("worker", {sem, params.number("hold")});
+        p.start();
+    }
+}
+
+} // namespace
+
+Scenario semaphore() {
+    Scenario s;
+    s.id = "semaphore";
+    s.title = "Semaphore: at most N at once";
+    s.explanation =
+        "The semaphore 'sem' starts with `permits` permits; its counter on the timeline drops "
+        "by one at each acquire and climbs back at each release. Only that many workers are "
+        "ever between 'acquired' and 'released': the rest are blocked on acquire until a "
+        "holder releases, so the workers go through in waves of `permits`, each `hold` "
+        "seconds long. A Lock is the special case permits=1; with permits >= workers nobody "
+        "waits at all. This is how a program caps the use of a scarce resource, such as "
+        "connections to a database.";
+    s.parameters = {
+        {.name = "workers",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 5,
+         .minimum = 1,
+         .maximum = 12,
+         .help = "how many processes want a permit"},
+        {.name = "permits",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 2,
+         .minimum = 1,
+         .maximum = 8,
+         .help = "the semaphore's initial value: how many may hold it at once"},
+        {.name = "hold",
+         .kind = Parameter::Kind::Number,
+         .defaultValue = 2.0,
+         .minimum = 0.1,
+         .maximum = 10,
+         .help = "seconds each worker keeps its permit"},
+    };
+    s.listing = listing;
+    s.program = {.main = main, .targets = {{"worker", worker}}, .tasks = {}};
+    s.lineOfOp = py::lines(listing, {
+                                        {"worker:acquire", "sem.acquire()"},
+                                        {"worker:print", "print("},
+                                        {"worker:sleep", "time.sleep(hold)"},
+                                        {"worker:release", "sem.release()"},
+                                        {"main:start", "p.start()"},
+                                    });
+    return s;
+}
+
+} // namespace mpviz::scenarios

@@ -1,0 +1,123 @@
+// shared-value: workers add 1 to a Value in shared memory; `v.value += 1` is a read then a
+// write, so without a Lock two workers can read the same number and an update is lost.
+
+#include "lessons.hpp"
+#include "mp/mp.hpp"
+#include "python.hpp"
+
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace mpviz::scenarios {
+namespace {
+
+constexpr const char* listing = R"py(from contextlib import nullcontext
+import multiprocessing as mp
+import time
+
+WORKERS = 2  # parameter: workers
+INCREMENTS = 5  # parameter: increments
+USE_LOCK = True  # parameter: use_lock
+
+
+def job(v, lock, increments, use_lock):
+    with lock if use_lock else nullcontext():
+        for _ in range(increments):
+            time.sleep(0.1)
+            v.value += 1  # a read, then a write
+            print(v.value)
+
+
+if __name__ == "__main__":
+    v = mp.Value("i", 0)
+    lock = mp.Lock()
+    ps = [mp.Process(target=job, args=(v, lock, INCREMENTS, USE_LOCK)) for _ in range(WORKERS)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    print("final value:", v.value, "expected:", WORKERS * INCREMENTS)
+)py";
+
+void job(const mp::Args& a) {
+    auto v = a.object<mp::Value>(0);
+    auto lock = a.object<mp::Lock>(1);
+    std::optional<std::lock_guard<mp::Lock>> with; // with lock if use_lock else nullcontext():
+    if (a.flag(3)) with.emplace(lock);
+    for (std::int64_t i = 0; i < a.integer(2); ++i) {
+        mp::sleep(0.1);
+        v += 1; // a read, then a write
+        mp::print(v.get());
+    }
+}
+
+void main(const mp::Params& params) {
+    mp::Value v(0, "v");
+    mp::Lock lock("lock");
+    const auto workers = params.integer("workers");
+    const auto increments = params.integer("increments");
+    std::vector<mp::Process> ps;
+    for (std::int64_t i = 0; i < workers; ++i)
+        ps.emplace_back("job", std::vector<mp::Arg>{v, lock, increments, params.flag("use_lock")});
+    for (auto& p : ps)
+        p.start();
+    for (auto& p : ps)
+        p.join();
+    mp::print("final value:", v.get(), "expected:", workers * increments);
+}
+
+} // namespace
+
+Scenario sharedValue() {
+    Scenario s;
+    s.id = "shared-value";
+    s.title = "Value: shared memory and lost updates";
+    s.explanation =
+        "'v' lives in shared memory, so every worker sees the same number, and each "
+        "`v.value += 1` is two steps: a read, then a write (both show on the timeline and "
+        "in the 'v' counter). With use_lock each worker holds 'lock' for its whole loop: the "
+        "others are blocked on acquire, the workers take turns and the final value is "
+        "exactly workers x increments. Set use_lock=false and they run together: if one "
+        "reads between another's read and write, both write the same number and an "
+        "increment is lost, so the final value falls short of the expected one. In run "
+        "mode the window is tiny and losses are rare; in step mode, grant a read to each "
+        "worker before either writes and you lose one every time.";
+    s.parameters = {
+        {.name = "workers",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 2,
+         .minimum = 1,
+         .maximum = 8,
+         .help = "how many processes add to v"},
+        {.name = "increments",
+         .kind = Parameter::Kind::Integer,
+         .defaultValue = 5,
+         .minimum = 1,
+         .maximum = 100,
+         .help = "how many times each worker adds 1, 0.1 s apart"},
+        {.name = "use_lock",
+         .kind = Parameter::Kind::Flag,
+         .defaultValue = 1,
+         .minimum = 0,
+         .maximum = 1,
+         .help = "hold the lock around each worker's loop (false: updates get lost)"},
+    };
+    s.listing = listing;
+    s.program = {.main = main, .targets = {{"job", job}}, .tasks = {}};
+    s.lineOfOp = py::lines(listing, {
+                                        {"job:acquire", "with lock if use_lock"},
+                                        {"job:release", "with lock if use_lock"},
+                                        {"job:sleep", "time.sleep(0.1)"},
+                                        {"job:read", "v.value += 1"},
+                                        {"job:write", "v.value += 1"},
+                                        {"job:print", "print(v.value)"},
+                                        {"main:start", "p.start()"},
+                                        {"main:join", "p.join()"},
+                                        {"main:read", "print(\"final value:\""},
+                                        {"main:print", "print(\"final value:\""},
+                                    });
+    return s;
+}
+
+} // namespace mpviz::scenarios
