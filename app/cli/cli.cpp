@@ -17,6 +17,7 @@ constexpr const char* kUsageText =
     "  mpviz list [--json]                  scenarios and their parameters\n"
     "  mpviz run SCENARIO [--set k=v]... [--speed F] [--timeout S] [--trace out.json]\n"
     "            [--export out.png|out.svg|out.pdf] [--quiet]\n"
+    "            [--step] [--schedule fifo|round-robin|random:SEED|NAME,NAME,...]\n"
     "  mpviz export TRACE.json out.png|out.svg|out.pdf\n"
     "exit codes: 0 completed, 2 bad usage, 3 deadlock detected, 4 timeout\n";
 
@@ -54,11 +55,16 @@ bool isCommand(int argc, char** argv) {
 
 int exitCodeFor(trace::Outcome outcome) {
     switch (outcome) {
-    case trace::Outcome::Completed: return kOk;
-    case trace::Outcome::Deadlock: return kDeadlock;
-    case trace::Outcome::Timeout: return kTimeout;
-    case trace::Outcome::Stopped: return kStopped;
-    case trace::Outcome::Running: return kFailure;
+    case trace::Outcome::Completed:
+        return kOk;
+    case trace::Outcome::Deadlock:
+        return kDeadlock;
+    case trace::Outcome::Timeout:
+        return kTimeout;
+    case trace::Outcome::Stopped:
+        return kStopped;
+    case trace::Outcome::Running:
+        return kFailure;
     }
     return kFailure;
 }

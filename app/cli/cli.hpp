@@ -12,7 +12,14 @@
 namespace mpviz::cli {
 
 // Exit codes, as DESIGN.md fixes them.
-enum ExitCode : int { kOk = 0, kFailure = 1, kUsage = 2, kDeadlock = 3, kTimeout = 4, kStopped = 5 };
+enum ExitCode : int {
+    kOk = 0,
+    kFailure = 1,
+    kUsage = 2,
+    kDeadlock = 3,
+    kTimeout = 4,
+    kStopped = 5
+};
 
 // Renders a trace to PNG/SVG/PDF; returns an empty string or an error message.
 using Exporter = std::function<std::string(const trace::TraceData&, const std::filesystem::path&)>;

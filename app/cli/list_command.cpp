@@ -14,9 +14,12 @@ using scenarios::Parameter;
 
 std::string kindName(Parameter::Kind k) {
     switch (k) {
-    case Parameter::Kind::Integer: return "integer";
-    case Parameter::Kind::Number: return "number";
-    case Parameter::Kind::Flag: return "flag";
+    case Parameter::Kind::Integer:
+        return "integer";
+    case Parameter::Kind::Number:
+        return "number";
+    case Parameter::Kind::Flag:
+        return "flag";
     }
     return "";
 }
@@ -67,12 +70,12 @@ int listCommand(const std::vector<std::string>& args) {
     for (const auto& s : scenarios::all()) {
         std::printf("%-18s %s\n", s.id.c_str(), s.title.c_str());
         for (const auto& p : s.parameters) {
-            const std::string range = p.kind == Parameter::Kind::Flag
-                                          ? "true|false"
-                                          : valueText(p, p.minimum) + ".." + valueText(p, p.maximum);
+            const std::string range =
+                p.kind == Parameter::Kind::Flag
+                    ? "true|false"
+                    : valueText(p, p.minimum) + ".." + valueText(p, p.maximum);
             std::printf("    %-12s = %-6s (%s)  %s\n", p.name.c_str(),
-                        valueText(p, p.defaultValue).c_str(),
-                        range.c_str(), p.help.c_str());
+                        valueText(p, p.defaultValue).c_str(), range.c_str(), p.help.c_str());
         }
     }
     return kOk;

@@ -14,11 +14,14 @@ namespace mpviz::cli {
 namespace {
 
 std::atomic<bool> interrupted{false};
-extern "C" void onInterrupt(int) { interrupted = true; }
+extern "C" void onInterrupt(int) {
+    interrupted = true;
+}
 
 std::string scenarioIds() {
     std::string ids;
-    for (const auto& s : scenarios::all()) ids += (ids.empty() ? "" : ", ") + s.id;
+    for (const auto& s : scenarios::all())
+        ids += (ids.empty() ? "" : ", ") + s.id;
     return ids;
 }
 
@@ -62,12 +65,12 @@ void printSummary(const trace::TraceData& d) {
     std::printf("\noutcome: %s\n", std::string(trace::outcomeName(d.outcome())).c_str());
     if (const auto& dl = d.deadlock()) {
         std::printf("deadlock cycle:");
-        for (int p : dl->cycle) std::printf(" %s", d.processes()[p].name.c_str());
+        for (int p : dl->cycle)
+            std::printf(" %s", d.processes()[p].name.c_str());
         std::printf("\n");
         for (const auto& edge : dl->edges) {
-            const auto object = edge.object == trace::kNoObject
-                                    ? d.processes()[edge.to].name
-                                    : d.objects()[edge.object].name;
+            const auto object = edge.object == trace::kNoObject ? d.processes()[edge.to].name
+                                                                : d.objects()[edge.object].name;
             std::printf("  %s waits in %s on %s for %s\n", d.processes()[edge.from].name.c_str(),
                         std::string(trace::opName(edge.op)).c_str(), object.c_str(),
                         d.processes()[edge.to].name.c_str());
@@ -84,7 +87,8 @@ void printSummary(const trace::TraceData& d) {
 
 } // namespace
 
-std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, std::string& error) {
+std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
+                                          std::string& error) {
     RunOptions o;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -95,6 +99,18 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, 
         };
         if (a == "--quiet") {
             o.quiet = true;
+        } else if (a == "--step") {
+            o.step = true;
+        } else if (a == "--schedule") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            std::string why;
+            if (!engine::Scheduler::parse(*v, why)) {
+                error = why;
+                return std::nullopt;
+            }
+            o.schedule = *v;
+            o.step = true;
         } else if (a == "--set") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -118,8 +134,10 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, 
             if (!v) return std::nullopt;
             (a == "--trace" ? o.tracePath : o.exportPath) = *v;
         } else if (!a.empty() && a[0] == '-') {
-            error = "unknown option " + a +
-                    " (valid: --set k=v, --speed F, --timeout S, --trace FILE, --export FILE, --quiet)";
+            error =
+                "unknown option " + a +
+                " (valid: --set k=v, --speed F, --timeout S, --trace FILE, --export FILE, --quiet, "
+                "--step, --schedule fifo|round-robin|random:SEED|NAME,NAME,...)";
             return std::nullopt;
         } else if (o.scenario.empty()) {
             o.scenario = a;
@@ -167,6 +185,9 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
     so.speed = options->speed;
     so.timeout = options->timeout;
     so.childExecutable = env.childExecutable;
+    so.step = options->step;
+    // Headless stepping needs someone to choose: the oldest intent, unless told otherwise.
+    so.schedule = options->step && options->schedule.empty() ? "fifo" : options->schedule;
     engine::Session session(so);
 
     std::signal(SIGINT, onInterrupt);
@@ -178,8 +199,9 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
         return kFailure;
     }
     if (!options->quiet)
-        std::printf("running %s (%s) at %gx speed\n", scenario.id.c_str(), scenario.title.c_str(),
-                    options->speed);
+        std::printf("running %s (%s) %s\n", scenario.id.c_str(), scenario.title.c_str(),
+                    so.step ? ("step by step, schedule " + so.schedule).c_str()
+                            : ("at " + std::to_string(options->speed) + "x speed").c_str());
     LivePrinter printer(*session.trace());
     bool stopRequested = false;
     while (!session.wait_for(std::chrono::milliseconds(20))) {
@@ -198,7 +220,8 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
         if (!options->tracePath.empty()) {
             try {
                 trace::saveChromeJson(d, options->tracePath, MPVIZ_VERSION);
-                if (!options->quiet) std::printf("trace written to %s\n", options->tracePath.c_str());
+                if (!options->quiet)
+                    std::printf("trace written to %s\n", options->tracePath.c_str());
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "mpviz run: cannot write trace: %s\n", e.what());
                 code = kFailure;

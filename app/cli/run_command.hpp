@@ -16,6 +16,8 @@ struct RunOptions {
     std::string tracePath;
     std::string exportPath;
     bool quiet = false;
+    bool step = false;
+    std::string schedule; // implies step
 };
 
 // Parses `run`'s arguments; on error returns nothing with a message naming valid choices.

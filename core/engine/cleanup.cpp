@@ -35,7 +35,9 @@ std::string_view sessionOf(std::string_view name) {
 }
 } // namespace
 
-std::string shmPrefix(const std::string& sessionId) { return "/mpviz-" + sessionId + "-"; }
+std::string shmPrefix(const std::string& sessionId) {
+    return "/mpviz-" + sessionId + "-";
+}
 
 void removeSessionFiles(const std::string& sessionId, const fs::path& dir) {
     std::error_code ec;
@@ -55,8 +57,10 @@ int removeStaleSessions() {
             const auto name = entry.path().filename().string();
             const auto session = sessionOf(name);
             if (session.empty() || engineAlive(session)) continue;
-            if (where == kShmDir) ::shm_unlink(("/" + name).c_str());
-            else fs::remove_all(entry.path(), ec);
+            if (where == kShmDir)
+                ::shm_unlink(("/" + name).c_str());
+            else
+                fs::remove_all(entry.path(), ec);
             ++removed;
         }
     }

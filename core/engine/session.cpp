@@ -1,6 +1,7 @@
 #include "engine/session.hpp"
 
 #include "engine/cleanup.hpp"
+#include "engine/ingest.hpp"
 #include "engine/wait_for_graph.hpp"
 #include "mp/runtime.hpp"
 #include "mp/spawn.hpp"
@@ -11,13 +12,17 @@
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 
+#include <atomic>
 #include <condition_variable>
 #include <csignal>
 #include <ctime>
 #include <future>
 #include <random>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -31,8 +36,10 @@ using trace::Phase;
 
 namespace {
 constexpr auto kDeadlockTick = std::chrono::milliseconds(40);
-constexpr int kDeadlockStableTicks = 3;          // all blocked, nothing new, for ~120 ms
+constexpr int kDeadlockStableTicks = 3; // all blocked, nothing new, for ~120 ms
 constexpr auto kDrainAfterMainExit = std::chrono::seconds(2);
+constexpr auto kStepTick = std::chrono::milliseconds(3);
+constexpr auto kStepSettle = std::chrono::milliseconds(15); // no event for this long: settled
 
 std::string newSessionId() {
     std::random_device rd;
@@ -46,6 +53,7 @@ std::string newSessionId() {
 struct ProcessRecord {
     int index = -1; // in the trace, once it said hello
     int pid = 0;
+    std::string name;
     bool connected = false;
     bool ended = false;
     std::int64_t endTs = 0;
@@ -71,14 +79,27 @@ struct Session::Impl {
 
     mp::detail::SpawnedProcess main;
     bool mainReaped = false;
-    std::map<int, ProcessRecord> byPid;        // every process we heard of
+    std::map<int, ProcessRecord> byPid;                  // every process we heard of
     std::map<std::uint16_t, std::map<int, int>> holders; // object → process index → count
     std::uint64_t eventsSeen = 0;
     std::uint64_t eventsAtLastTick = 0;
     int stableTicks = 0;
     int openConnections = 0;
 
-    mutable std::mutex mutex; // guards outcome/finished and onChange
+    // Step mode. `pending` and `grants` are read by other threads under `mutex`.
+    std::atomic<bool> stepping{false};
+    std::optional<Scheduler> scheduler;
+    int autoGrantsLeft = -1;
+    std::vector<PendingIntent> pending;
+    std::vector<std::string> grants;
+    std::uint64_t intentOrder = 0;
+    std::vector<int> creationOrder;
+    struct Connection;
+    std::map<int, std::weak_ptr<Connection>> connections; // by process index
+    std::chrono::steady_clock::time_point lastEvent = std::chrono::steady_clock::now();
+    asio::steady_timer stepTimer{io};
+
+    mutable std::mutex mutex; // guards outcome/finished, onChange, pending, grants
     std::condition_variable finishedCv;
     Outcome outcome = Outcome::Running;
     bool finished = false;
@@ -130,6 +151,8 @@ struct Session::Impl {
         request.executable = options.childExecutable;
         request.args = {"--scenario", options.scenario, "--role", "main"};
         request.extraEnvironment = childEnvironment();
+        request.extraEnvironment.push_back(std::string(mp::detail::kEnvStep) + "=" +
+                                           (stepping.load() ? "1" : "0"));
         request.ownProcessGroup = true;
         request.silenceStdout = !options.echoStdout;
         main = mp::detail::SpawnedProcess::spawn(request);
@@ -145,38 +168,38 @@ struct Session::Impl {
             });
         }
         scheduleDeadlockCheck();
+        scheduleAutoStep();
     }
 
     // --- reading children ---
-    struct Connection : std::enable_shared_from_this<Connection> {
+    struct Connection : std::enable_shared_from_this<Connection>, ConnectionIngest::Listener {
         Impl& session;
         stream_protocol::socket socket;
         std::string pending;
         std::array<char, 64 * 1024> chunk{};
+        ConnectionIngest ingester;
         ProcessRecord* record = nullptr;
-        std::vector<std::uint16_t> objectIds; // local id → trace object index
 
         Connection(Impl& s, stream_protocol::socket sock) : session(s), socket(std::move(sock)) {}
 
         void read() {
-            socket.async_read_some(asio::buffer(chunk),
-                                   [self = shared_from_this()](boost::system::error_code ec,
-                                                               std::size_t n) {
-                                       if (!ec) {
-                                           self->pending.append(self->chunk.data(), n);
-                                           if (self->ingest()) return self->read();
-                                       }
-                                       self->closed();
-                                   });
+            socket.async_read_some(
+                asio::buffer(chunk),
+                [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                    if (!ec) {
+                        self->pending.append(self->chunk.data(), n);
+                        if (self->ingest()) return self->read();
+                    }
+                    self->closed();
+                });
         }
 
-        // Decodes whole frames into the trace; false on a protocol error.
+        // Records whole frames into the trace; false on a protocol error.
         bool ingest() {
             bool ok = true;
             session.trace->write([&](trace::TraceData& t) {
-                Decoder decoder{*this, t};
                 try {
-                    pending.erase(0, wire::decode(pending, decoder));
+                    ingester.ingest(pending, t, *this, mp::detail::monotonicNs());
                 } catch (const wire::ProtocolError& e) {
                     std::fprintf(stderr, "mpviz: dropping a scenario process: %s\n", e.what());
                     ok = false;
@@ -186,8 +209,30 @@ struct Session::Impl {
             return ok;
         }
 
+        void onHello(int pid, int index, const std::string& name) override {
+            record = &session.byPid[pid];
+            record->pid = pid;
+            record->name = name;
+            record->index = index;
+            record->connected = true;
+            session.connections[index] = weak_from_this();
+            session.creationOrder.push_back(index);
+            send([&](wire::Encoder& enc) { enc.mode(session.stepping.load()); });
+        }
+
+        template <class Write> void send(Write write) {
+            std::vector<char> bytes;
+            wire::Encoder enc(bytes);
+            write(enc);
+            boost::system::error_code ec;
+            asio::write(socket, asio::buffer(bytes), ec); // tiny; the child always reads
+        }
+        void onObject(std::uint16_t index) override { record->objects.insert(index); }
+        void onEvent(const trace::Event& e) override { session.track(*record, e); }
+
         void closed() {
             if (record) {
+                session.forgetPending(record->index);
                 record->connected = false;
                 record->ended = true;
                 record->endTs = mp::detail::monotonicNs();
@@ -201,56 +246,12 @@ struct Session::Impl {
             session.changed();
             session.maybeFinish();
         }
-
-        struct Decoder {
-            Connection& c;
-            trace::TraceData& t;
-            void onHello(const wire::Hello& h) {
-                auto& rec = c.session.byPid[h.pid];
-                rec.pid = h.pid;
-                rec.connected = true;
-                trace::ProcessInfo info;
-                info.pid = h.pid;
-                info.ppid = h.ppid;
-                info.parent = t.processIndexByPid(h.ppid);
-                info.name = std::string(h.name);
-                info.daemon = h.daemon;
-                info.startTs = mp::detail::monotonicNs();
-                rec.index = t.addProcess(std::move(info));
-                c.record = &rec;
-            }
-            void onObject(const wire::ObjectDecl& o) {
-                if (o.id >= c.objectIds.size()) c.objectIds.resize(o.id + 1, trace::kNoObject);
-                const auto index = t.findOrAddObject(o.name, o.kind, o.capacity);
-                c.objectIds[o.id] = index;
-                if (c.record) c.record->objects.insert(index);
-            }
-            void onEvent(const wire::EventRecord& r) {
-                if (!c.record) throw wire::ProtocolError("event before hello");
-                trace::Event e;
-                e.ts = r.ts;
-                e.value = r.value;
-                e.extra = r.extra;
-                e.op = r.op;
-                e.phase = r.phase;
-                e.process = static_cast<std::uint16_t>(c.record->index);
-                if (r.object != trace::kNoObject) {
-                    if (r.object >= c.objectIds.size() || c.objectIds[r.object] == trace::kNoObject)
-                        throw wire::ProtocolError("event names an undeclared object");
-                    e.object = c.objectIds[r.object];
-                }
-                if (!r.text.empty()) e.text = t.intern(r.text);
-                t.append(e);
-                c.session.track(*c.record, e);
-            }
-            void onGrant() {}
-            void onMode(bool) {}
-        };
     };
 
     // Keeps what deadlock detection needs: who is blocked on what, who holds what.
     void track(ProcessRecord& rec, const trace::Event& e) {
         ++eventsSeen;
+        lastEvent = std::chrono::steady_clock::now();
         switch (e.phase) {
         case Phase::Blocked: {
             BlockedOn b{e.op, e.object, static_cast<int>(e.value), false};
@@ -268,6 +269,7 @@ struct Session::Impl {
             rec.sleeping = false;
             break;
         case Phase::Intent:
+            if (stepping) addPending(rec, e);
             break;
         }
         if (e.phase != Phase::Done) return;
@@ -285,6 +287,106 @@ struct Session::Impl {
             callback = onChange;
         }
         if (callback) callback();
+    }
+
+    // --- step mode ---
+    void addPending(const ProcessRecord& rec, const trace::Event& e) {
+        PendingIntent p;
+        p.process = rec.index;
+        p.op = e.op;
+        p.object = e.object;
+        p.value = e.value;
+        p.ts = e.ts;
+        p.order = ++intentOrder;
+        p.name = rec.name;
+        std::lock_guard lock(mutex);
+        pending.push_back(std::move(p));
+    }
+
+    void forgetPending(int process) {
+        std::lock_guard lock(mutex);
+        std::erase_if(pending, [&](const PendingIntent& p) { return p.process == process; });
+    }
+
+    void grantAt(std::size_t i) {
+        PendingIntent chosen;
+        {
+            std::lock_guard lock(mutex);
+            if (i >= pending.size()) return;
+            chosen = pending[i];
+            pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
+            grants.push_back(chosen.name);
+        }
+        if (auto it = connections.find(chosen.process); it != connections.end())
+            if (auto c = it->second.lock()) c->send([](wire::Encoder& enc) { enc.grant(); });
+        lastEvent = std::chrono::steady_clock::now();
+        changed();
+    }
+
+    void grantProcess(int process) {
+        std::optional<std::size_t> at;
+        {
+            std::lock_guard lock(mutex);
+            for (std::size_t i = 0; i < pending.size(); ++i)
+                if (pending[i].process == process && (!at || pending[i].order < pending[*at].order))
+                    at = i;
+        }
+        if (at) grantAt(*at);
+    }
+
+    void grantBySchedule(Scheduler& s) {
+        std::vector<PendingIntent> snapshot;
+        {
+            std::lock_guard lock(mutex);
+            snapshot = pending;
+        }
+        if (!snapshot.empty()) grantAt(s.choose(snapshot, creationOrder));
+    }
+
+    void setStepping(bool on) {
+        stepping = on;
+        if (!on) {
+            std::lock_guard lock(mutex);
+            pending.clear(); // run mode releases them in the children
+        }
+        for (auto& [index, weak] : connections)
+            if (auto c = weak.lock()) c->send([on](wire::Encoder& enc) { enc.mode(on); });
+        changed();
+    }
+
+    // With a schedule, grant once everything has settled: each live process waits for a
+    // grant or is blocked, and no event arrived for a moment (a woken process has had time
+    // to report). That is what makes the same schedule give the same interleaving.
+    void scheduleAutoStep() {
+        stepTimer.expires_after(kStepTick);
+        stepTimer.async_wait([this](boost::system::error_code ec) {
+            if (ec || outcome != Outcome::Running) return;
+            if (stepping && scheduler && autoGrantsLeft != 0 && settled()) {
+                grantBySchedule(*scheduler);
+                if (autoGrantsLeft > 0) --autoGrantsLeft;
+            }
+            scheduleAutoStep();
+        });
+    }
+
+    bool settled() const {
+        if (std::chrono::steady_clock::now() - lastEvent < kStepSettle) return false;
+        std::set<int> waiting;
+        {
+            std::lock_guard lock(mutex);
+            if (pending.empty()) return false;
+            for (const auto& p : pending)
+                waiting.insert(p.process);
+        }
+        for (const auto& [pid, rec] : byPid) {
+            if (rec.ended || (pid == main.pid() && mainReaped)) continue;
+            if (!rec.connected) {
+                if (::kill(pid, 0) == 0) return false; // about to say hello
+                continue;
+            }
+            if (!waiting.count(rec.index) && !rec.blocked) return false; // still running
+        }
+        return true;
     }
 
     // --- watching ---
@@ -326,7 +428,8 @@ struct Session::Impl {
         report.edges = waitForEdges(live, holders, indexOfPid);
         report.cycle = findCycle(report.edges);
         if (report.cycle.empty())
-            for (const auto& p : live) report.cycle.push_back(p.index); // stuck, no cycle
+            for (const auto& p : live)
+                report.cycle.push_back(p.index); // stuck, no cycle
         trace->write([&](trace::TraceData& t) { t.setDeadlock(report); });
         end(Outcome::Deadlock);
     }
@@ -337,7 +440,8 @@ struct Session::Impl {
         auto& rec = byPid[main.pid()];
         rec.exitcode = main.exitcode();
         if (rec.ended && rec.index >= 0) {
-            trace->write([&](trace::TraceData& t) { t.setProcessEnd(rec.index, rec.endTs, rec.exitcode); });
+            trace->write(
+                [&](trace::TraceData& t) { t.setProcessEnd(rec.index, rec.endTs, rec.exitcode); });
         }
         if (outcome == Outcome::Running) {
             // Its children die with it; give their connections a moment to close.
@@ -362,10 +466,26 @@ struct Session::Impl {
             if (!rec.ended) ::kill(pid, SIGKILL); // a child that escaped the group
     }
 
+    // Scenario processes whose parent died were re-parented to us (we are a child
+    // subreaper): reap them, or they linger as zombies. Their connection closes a moment
+    // before they become zombies, hence the short wait.
+    void reapOrphans() {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+        for (auto& [pid, rec] : byPid) {
+            if (pid == main.pid() || pid <= 0) continue;
+            for (;;) {
+                const pid_t r = ::waitpid(pid, nullptr, WNOHANG);
+                if (r != 0 || std::chrono::steady_clock::now() > until) break; // reaped / not ours
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+        }
+    }
+
     void maybeFinish() {
         if (finished || !mainReaped || openConnections > 0) return;
         if (outcome == Outcome::Running) outcome = Outcome::Completed;
         deadlockTimer.cancel();
+        stepTimer.cancel();
         timeoutTimer.cancel();
         drainTimer.cancel();
         if (acceptor) acceptor->close();
@@ -379,6 +499,7 @@ struct Session::Impl {
             }
             t.setOutcome(outcome);
         });
+        reapOrphans();
         removeSessionFiles(id, dir);
         {
             std::lock_guard lock(mutex);
@@ -392,6 +513,15 @@ struct Session::Impl {
 
 Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
     impl_->options = std::move(options);
+    auto& o = impl_->options;
+    if (!o.schedule.empty()) {
+        std::string error;
+        impl_->scheduler = Scheduler::parse(o.schedule, error);
+        if (!impl_->scheduler) throw std::invalid_argument(error);
+        o.step = true;
+    }
+    impl_->stepping = o.step;
+    impl_->autoGrantsLeft = o.autoGrantLimit;
     impl_->trace->write([&](trace::TraceData& t) {
         t.scenario = impl_->options.scenario;
         t.params = impl_->options.params;
@@ -407,6 +537,8 @@ Session::~Session() {
 }
 
 void Session::start() {
+    // Orphaned scenario processes come to us rather than to an init that may never reap.
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     removeStaleSessions();
     impl_->createDirectory();
     impl_->listen();
@@ -459,14 +591,50 @@ Outcome Session::outcome() const {
     return impl_->finished ? impl_->outcome : Outcome::Running;
 }
 
-std::shared_ptr<trace::SharedTrace> Session::trace() const { return impl_->trace; }
+std::shared_ptr<trace::SharedTrace> Session::trace() const {
+    return impl_->trace;
+}
 
 void Session::setOnChange(std::function<void()> callback) {
     std::lock_guard lock(impl_->mutex);
     impl_->onChange = std::move(callback);
 }
 
-const SessionOptions& Session::options() const { return impl_->options; }
-std::string Session::sessionId() const { return impl_->id; }
+void Session::setStepMode(bool step) {
+    asio::post(impl_->io, [this, step] { impl_->setStepping(step); });
+}
+
+bool Session::stepMode() const {
+    return impl_->stepping;
+}
+
+void Session::grant(int processIndex) {
+    asio::post(impl_->io, [this, processIndex] { impl_->grantProcess(processIndex); });
+}
+
+void Session::step() {
+    asio::post(impl_->io, [this] {
+        if (impl_->scheduler) return impl_->grantBySchedule(*impl_->scheduler);
+        auto fifo = Scheduler::fifo();
+        impl_->grantBySchedule(fifo);
+    });
+}
+
+std::vector<PendingIntent> Session::pendingIntents() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->pending;
+}
+
+std::vector<std::string> Session::grantLog() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->grants;
+}
+
+const SessionOptions& Session::options() const {
+    return impl_->options;
+}
+std::string Session::sessionId() const {
+    return impl_->id;
+}
 
 } // namespace mpviz::engine

@@ -3,6 +3,7 @@
 // accepts every scenario process on a Unix socket in a private directory, records what
 // they do into a SharedTrace, watches for deadlock and timeout, and cleans up after them.
 
+#include "engine/scheduler.hpp"
 #include "trace/trace.hpp"
 
 #include <chrono>
@@ -22,6 +23,12 @@ struct SessionOptions {
     double timeout = 0.0;                      // wall seconds; 0 = none
     std::filesystem::path childExecutable;     // mpviz-child
     bool echoStdout = false;                   // let children's stdout reach ours
+    // Step mode: every operation waits for a grant. With a schedule ("fifo", "round-robin",
+    // "random:SEED", "NAME,NAME,…") the engine grants by itself whenever every live process
+    // has announced its next operation or is blocked; without one, grant() / step() do.
+    bool step = false;
+    std::string schedule;
+    int autoGrantLimit = -1; // with a schedule: stop granting by itself after this many
 };
 
 class Session {
@@ -45,6 +52,14 @@ class Session {
     std::shared_ptr<trace::SharedTrace> trace() const;
     // Called on the engine thread after each batch of events is recorded; keep it short.
     void setOnChange(std::function<void()> callback);
+
+    // --- step mode (safe to call from any thread) ---
+    void setStepMode(bool step); // switch at any time; run mode releases every waiting process
+    bool stepMode() const;
+    void grant(int processIndex); // let this process's pending operation go ahead
+    void step();                  // grant one by the schedule (oldest first without one)
+    std::vector<PendingIntent> pendingIntents() const;
+    std::vector<std::string> grantLog() const; // process names, one per grant so far
 
     const SessionOptions& options() const;
     std::string sessionId() const;

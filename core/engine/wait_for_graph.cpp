@@ -36,7 +36,8 @@ waitForEdges(const std::vector<LiveProcess>& live,
 
 std::vector<int> findCycle(const std::vector<trace::DeadlockEdge>& edges) {
     std::map<int, std::vector<int>> next;
-    for (const auto& e : edges) next[e.from].push_back(e.to);
+    for (const auto& e : edges)
+        next[e.from].push_back(e.to);
     std::map<int, int> colour; // 0 unseen, 1 on the path, 2 done
     std::vector<int> path, cycle;
     std::function<bool(int)> visit = [&](int n) {

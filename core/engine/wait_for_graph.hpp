@@ -29,9 +29,10 @@ struct LiveProcess {
 // Rules: join → the child; acquire → the lock's / semaphore's holders; get, recv, wait,
 // queue join → every other process that holds the object (it could put, send, set, task_done);
 // put on a full queue, flush, send on a full pipe → every other holder (it could read).
-std::vector<trace::DeadlockEdge> waitForEdges(const std::vector<LiveProcess>& live,
-                                              const std::map<std::uint16_t, std::map<int, int>>& holders,
-                                              const std::map<int, int>& indexOfPid);
+std::vector<trace::DeadlockEdge>
+waitForEdges(const std::vector<LiveProcess>& live,
+             const std::map<std::uint16_t, std::map<int, int>>& holders,
+             const std::map<int, int>& indexOfPid);
 
 // A cycle of process indices through the edges (empty when there is none).
 std::vector<int> findCycle(const std::vector<trace::DeadlockEdge>& edges);

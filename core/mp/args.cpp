@@ -46,7 +46,9 @@ double Args::number(std::size_t i) const {
     return std::stod(e.substr(2));
 }
 
-bool Args::flag(std::size_t i) const { return integer(i) != 0; }
+bool Args::flag(std::size_t i) const {
+    return integer(i) != 0;
+}
 
 std::string Args::text(std::size_t i) const {
     const auto& e = at(i).encoded();
@@ -64,13 +66,16 @@ std::string_view Args::handle(std::size_t i) const {
 std::string Args::repr(std::size_t i) const {
     const auto& e = at(i).encoded();
     switch (e[0]) {
-    case 's': return "'" + e.substr(2) + "'";
-    case 'b': return e[2] == '1' ? "True" : "False";
+    case 's':
+        return "'" + e.substr(2) + "'";
+    case 'b':
+        return e[2] == '1' ? "True" : "False";
     case 'o': {
         const auto rest = e.substr(2);
         return "<" + rest.substr(0, rest.find('|')) + ">";
     }
-    default: return e.substr(2);
+    default:
+        return e.substr(2);
     }
 }
 
@@ -83,12 +88,16 @@ const std::string& Params::raw(const std::string& name) const {
 std::int64_t Params::integer(const std::string& name) const {
     return static_cast<std::int64_t>(std::stod(raw(name)));
 }
-double Params::number(const std::string& name) const { return std::stod(raw(name)); }
+double Params::number(const std::string& name) const {
+    return std::stod(raw(name));
+}
 bool Params::flag(const std::string& name) const {
     const auto& v = raw(name);
     return v == "true" || v == "1" || v == "yes";
 }
-std::string Params::text(const std::string& name) const { return raw(name); }
+std::string Params::text(const std::string& name) const {
+    return raw(name);
+}
 
 std::string Params::encode() const {
     std::string out;

@@ -20,12 +20,18 @@ std::optional<Invocation> parseInvocation(int argc, char** argv, std::string& er
             return std::nullopt;
         }
         const std::string value = argv[++i];
-        if (flag == "--scenario") inv.scenario = value;
-        else if (flag == "--role" && value == "main") inv.isMain = haveRole = true;
-        else if (flag == "--target") inv.isMain = false, inv.target = value, haveRole = true;
-        else if (flag == "--name") inv.self.name = value;
-        else if (flag == "--identity") inv.self.identity = value;
-        else if (flag == "--daemon") inv.self.daemon = value == "1";
+        if (flag == "--scenario")
+            inv.scenario = value;
+        else if (flag == "--role" && value == "main")
+            inv.isMain = haveRole = true;
+        else if (flag == "--target")
+            inv.isMain = false, inv.target = value, haveRole = true;
+        else if (flag == "--name")
+            inv.self.name = value;
+        else if (flag == "--identity")
+            inv.self.identity = value;
+        else if (flag == "--daemon")
+            inv.self.daemon = value == "1";
         else if (flag == "--arg") {
             try {
                 inv.args.push_back(Arg::fromEncoded(value));
@@ -34,8 +40,9 @@ std::optional<Invocation> parseInvocation(int argc, char** argv, std::string& er
                 return std::nullopt;
             }
         } else {
-            error = "unknown option " + std::string(flag) +
-                    " (valid: --scenario, --role main, --target, --name, --identity, --daemon, --arg)";
+            error =
+                "unknown option " + std::string(flag) +
+                " (valid: --scenario, --role main, --target, --name, --identity, --daemon, --arg)";
             return std::nullopt;
         }
     }
@@ -61,7 +68,8 @@ int runProgram(const Program& program, const Invocation& inv) {
     }
     const auto it = program.targets.find(inv.target);
     if (it == program.targets.end())
-        throw std::runtime_error("scenario '" + inv.scenario + "' has no target '" + inv.target + "'");
+        throw std::runtime_error("scenario '" + inv.scenario + "' has no target '" + inv.target +
+                                 "'");
     it->second(args);
     return 0;
 }
@@ -76,8 +84,7 @@ void runInvocation(const Program& program, const Invocation& inv) {
     } catch (const ExitRequest& e) {
         code = e.code;
     } catch (const std::exception& e) {
-        // As Python reports an exception that ends a process's run().
-        std::fprintf(stderr, "Process %s:\n%s\n", inv.self.name.c_str(), e.what());
+        // As Python reports an exception that ends a process's run() (its traceback).
         print_line("Process " + inv.self.name + " raised: " + e.what());
         code = 1;
     }

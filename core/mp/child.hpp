@@ -13,7 +13,7 @@ namespace mpviz::mp {
 
 struct Invocation {
     std::string scenario;
-    bool isMain = true;   // --role main; otherwise --target NAME
+    bool isMain = true; // --role main; otherwise --target NAME
     std::string target;
     detail::ProcessIdentity self;
     std::vector<Arg> args;

@@ -36,21 +36,24 @@ class Guard {
 struct Event::Impl : SharedObject<EventBlock> {};
 
 Event::Event(std::string name)
-    : impl_(std::make_shared<Impl>(
-          Impl{SharedObject<EventBlock>::create(ObjectKind::Event, std::move(name), 1,
-                                                [](EventBlock& b) {
-                                                    initSharedMutex(&b.mutex);
-                                                    initSharedCond(&b.cond);
-                                                    b.flag = 0;
-                                                })})) {}
+    : impl_(std::make_shared<Impl>(Impl{SharedObject<EventBlock>::create(
+          ObjectKind::Event, std::move(name), 1, [](EventBlock& b) {
+              initSharedMutex(&b.mutex);
+              initSharedCond(&b.cond);
+              b.flag = 0;
+          })})) {}
 
 Event Event::attach(std::string_view handle) {
     return Event(std::make_shared<Impl>(
         Impl{SharedObject<EventBlock>::attach(handle, kHandle, ObjectKind::Event, 1)}));
 }
 
-std::string Event::handle() const { return impl_->handle(kHandle); }
-const std::string& Event::name() const { return impl_->name; }
+std::string Event::handle() const {
+    return impl_->handle(kHandle);
+}
+const std::string& Event::name() const {
+    return impl_->name;
+}
 
 bool Event::is_set() const {
     auto* b = impl_->block();

@@ -29,7 +29,9 @@ int Fifo::bytesWaiting() const {
     return n;
 }
 
-int Fifo::capacity() const { return ::fcntl(fd_, F_GETPIPE_SZ); }
+int Fifo::capacity() const {
+    return ::fcntl(fd_, F_GETPIPE_SZ);
+}
 
 bool Fifo::waitReadable(int timeoutMs) const {
     pollfd p{fd_, POLLIN, 0};
@@ -44,7 +46,8 @@ void Fifo::writeAll(const char* data, std::size_t size) {
     while (size > 0) {
         const ssize_t n = ::write(fd_, data, size);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw std::runtime_error(std::string("pipe write failed: ") + std::strerror(errno));
+        if (n < 0)
+            throw std::runtime_error(std::string("pipe write failed: ") + std::strerror(errno));
         data += n;
         size -= static_cast<std::size_t>(n);
     }

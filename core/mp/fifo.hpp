@@ -16,11 +16,11 @@ class Fifo {
     Fifo(const Fifo&) = delete;
     Fifo& operator=(const Fifo&) = delete;
 
-    int bytesWaiting() const;       // FIONREAD
-    int capacity() const;           // F_GETPIPE_SZ
+    int bytesWaiting() const;               // FIONREAD
+    int capacity() const;                   // F_GETPIPE_SZ
     bool waitReadable(int timeoutMs) const; // poll; -1 = forever
     void writeMessage(const std::string& bytes);
-    std::string readMessage();      // blocks until a whole message arrived
+    std::string readMessage(); // blocks until a whole message arrived
 
   private:
     void writeAll(const char* data, std::size_t size);

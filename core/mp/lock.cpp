@@ -22,17 +22,22 @@ constexpr const char* kHandle = "lock";
 struct Lock::Impl : SharedObject<LockBlock> {};
 
 Lock::Lock(std::string name)
-    : impl_(std::make_shared<Impl>(Impl{SharedObject<LockBlock>::create(
-          ObjectKind::Lock, std::move(name), 1,
-          [](LockBlock& b) { initSharedMutex(&b.mutex); })})) {}
+    : impl_(std::make_shared<Impl>(
+          Impl{SharedObject<LockBlock>::create(ObjectKind::Lock, std::move(name), 1,
+                                               [](LockBlock& b) { initSharedMutex(&b.mutex); })})) {
+}
 
 Lock Lock::attach(std::string_view handle) {
     return Lock(std::make_shared<Impl>(
         Impl{SharedObject<LockBlock>::attach(handle, kHandle, ObjectKind::Lock, 1)}));
 }
 
-std::string Lock::handle() const { return impl_->handle(kHandle); }
-const std::string& Lock::name() const { return impl_->name; }
+std::string Lock::handle() const {
+    return impl_->handle(kHandle);
+}
+const std::string& Lock::name() const {
+    return impl_->name;
+}
 
 bool Lock::acquire(bool block, std::optional<double> timeout) {
     auto& rt = runtime();

@@ -65,12 +65,18 @@ Connection Connection::attach(std::string_view handle) {
 }
 
 std::string Connection::handle() const {
-    return Handle{kHandle, impl_->base, impl_->name,
+    return Handle{kHandle,
+                  impl_->base,
+                  impl_->name,
                   {std::to_string(impl_->end), impl_->duplex ? "duplex" : "oneway"}}
         .str();
 }
-const std::string& Connection::name() const { return impl_->name; }
-int Connection::end() const { return impl_->end; }
+const std::string& Connection::name() const {
+    return impl_->name;
+}
+int Connection::end() const {
+    return impl_->end;
+}
 
 void Connection::send(const std::string& item) {
     if (!impl_->out) throw std::logic_error("connection is read-only");

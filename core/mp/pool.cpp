@@ -30,7 +30,8 @@ std::vector<std::string> split(const std::string& text) {
 
 std::string callText(const std::string& function, const Args& args) {
     std::string out = function + "(";
-    for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args.repr(i);
+    for (std::size_t i = 0; i < args.size(); ++i)
+        out += (i ? ", " : "") + args.repr(i);
     return out + ")";
 }
 } // namespace
@@ -67,8 +68,12 @@ struct PoolImpl {
     }
 };
 
-std::string AsyncResult::get(std::optional<double> timeout) { return pool_->take(task_, timeout); }
-bool AsyncResult::ready() const { return pool_->finished.count(task_) > 0; }
+std::string AsyncResult::get(std::optional<double> timeout) {
+    return pool_->take(task_, timeout);
+}
+bool AsyncResult::ready() const {
+    return pool_->finished.count(task_) > 0;
+}
 
 std::optional<std::string> ImapIterator::next(std::optional<double> timeout) {
     if (next_ >= results_.size()) return std::nullopt;
@@ -94,7 +99,8 @@ AsyncResult Pool::apply_async(const std::string& function, std::vector<Arg> args
     if (impl_->closed) throw std::logic_error("Pool not running");
     const int task = impl_->nextTask++;
     std::string message = std::to_string(task) + kSep + function;
-    for (const auto& a : args) message += kSep + a.encoded();
+    for (const auto& a : args)
+        message += kSep + a.encoded();
     runtime().emit(Op::Submit, Phase::Done, impl_->id, task, callText(function, Args(args)));
     impl_->tasks.put(message);
     return AsyncResult(impl_, task);
@@ -103,32 +109,38 @@ AsyncResult Pool::apply_async(const std::string& function, std::vector<Arg> args
 std::vector<std::string> Pool::map(const std::string& function, const std::vector<Arg>& items) {
     std::vector<std::string> out;
     auto it = imap(function, items);
-    while (auto r = it.next()) out.push_back(*r);
+    while (auto r = it.next())
+        out.push_back(*r);
     return out;
 }
 
 ImapIterator Pool::imap(const std::string& function, const std::vector<Arg>& items) {
     std::vector<AsyncResult> results;
-    for (const auto& item : items) results.push_back(apply_async(function, {item}));
+    for (const auto& item : items)
+        results.push_back(apply_async(function, {item}));
     return ImapIterator(std::move(results));
 }
 
 void Pool::close() {
     if (impl_->closed) return;
     impl_->closed = true;
-    for (int i = 0; i < impl_->processes; ++i) impl_->tasks.put(""); // one sentinel each
+    for (int i = 0; i < impl_->processes; ++i)
+        impl_->tasks.put(""); // one sentinel each
 }
 
 void Pool::join() {
     if (!impl_->closed) throw std::logic_error("Pool is still running: close() it first");
-    for (auto& w : impl_->workers) w.join();
+    for (auto& w : impl_->workers)
+        w.join();
     impl_->joined = true;
 }
 
 void Pool::terminate() {
     impl_->closed = true;
-    for (auto& w : impl_->workers) w.terminate();
-    for (auto& w : impl_->workers) w.join();
+    for (auto& w : impl_->workers)
+        w.terminate();
+    for (auto& w : impl_->workers)
+        w.join();
 }
 
 namespace detail {
@@ -145,7 +157,8 @@ void poolWorkerMain(const Args& args) {
         const int task = std::stoi(parts.at(0));
         const std::string& function = parts.at(1);
         std::vector<Arg> taskArgs;
-        for (std::size_t i = 2; i < parts.size(); ++i) taskArgs.push_back(Arg::fromEncoded(parts[i]));
+        for (std::size_t i = 2; i < parts.size(); ++i)
+            taskArgs.push_back(Arg::fromEncoded(parts[i]));
         const Args callArgs(std::move(taskArgs));
         rt.emit(Op::TaskStart, Phase::Done, pool, task, callText(function, callArgs));
         std::string result;

@@ -5,8 +5,8 @@
 #include "mp/args.hpp"
 
 #include <memory>
-#include <stdexcept>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -22,7 +22,8 @@ class AsyncResult {
 
   private:
     friend class Pool;
-    AsyncResult(std::shared_ptr<struct PoolImpl> pool, int task) : pool_(std::move(pool)), task_(task) {}
+    AsyncResult(std::shared_ptr<struct PoolImpl> pool, int task)
+        : pool_(std::move(pool)), task_(task) {}
     std::shared_ptr<struct PoolImpl> pool_;
     int task_;
 };

@@ -26,7 +26,8 @@ void sleep(double seconds) {
     const std::int64_t ns = scaledNs(seconds);
     rt.gate(Op::Sleep, trace::kNoObject, ns);
     rt.emit(Op::Sleep, Phase::Begin, trace::kNoObject, ns);
-    const std::int64_t until = monotonicNs() + ns;
+    // In step mode the grant is the passing of time: the sleep is over when it is granted.
+    const std::int64_t until = rt.stepMode() ? 0 : monotonicNs() + ns;
     const timespec at{static_cast<time_t>(until / 1'000'000'000),
                       static_cast<long>(until % 1'000'000'000)};
     while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr) == EINTR) {
@@ -52,6 +53,8 @@ std::string strftime(const char* format) {
     return std::string(buf, n);
 }
 
-std::string ctime() { return strftime("%a %b %e %H:%M:%S %Y"); }
+std::string ctime() {
+    return strftime("%a %b %e %H:%M:%S %Y");
+}
 
 } // namespace mpviz::mp

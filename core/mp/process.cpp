@@ -53,9 +53,9 @@ void Process::start() {
     rt.gate(Op::Start);
     SpawnRequest request;
     request.executable = rt.childExecutable();
-    request.args = {"--scenario", rt.scenario(),          "--target", state_->target,
-                    "--name",     state_->name,           "--identity", state_->identity,
-                    "--daemon",   state_->daemon ? "1" : "0"};
+    request.args = {
+        "--scenario", rt.scenario(), "--target",       state_->target, "--name",
+        state_->name, "--identity",  state_->identity, "--daemon",     state_->daemon ? "1" : "0"};
     for (const auto& a : state_->args) {
         request.args.push_back("--arg");
         request.args.push_back(a.encoded());
@@ -82,8 +82,7 @@ bool Process::join(std::optional<double> timeout) {
     rt.gate(Op::Join, trace::kNoObject, s.child.pid());
     auto code = s.child.wait(0);
     if (!code) {
-        rt.emit(Op::Join, Phase::Blocked, trace::kNoObject, s.child.pid(), s.name,
-                timeout ? 1 : 0);
+        rt.emit(Op::Join, Phase::Blocked, trace::kNoObject, s.child.pid(), s.name, timeout ? 1 : 0);
         const int ms = timeout ? static_cast<int>(scaledNs(*timeout) / 1'000'000) : -1;
         code = s.child.wait(ms);
         if (!code) {
@@ -114,9 +113,15 @@ std::optional<int> Process::exitcode() const {
     return state_->child.wait(0);
 }
 
-int Process::pid() const { return state_->child.pid(); }
-const std::string& Process::name() const { return state_->name; }
-bool Process::daemon() const { return state_->daemon; }
+int Process::pid() const {
+    return state_->child.pid();
+}
+const std::string& Process::name() const {
+    return state_->name;
+}
+bool Process::daemon() const {
+    return state_->daemon;
+}
 
 void Process::set_daemon(bool daemon) {
     if (state_->started) throw std::logic_error("daemon must be set before start()");
@@ -154,6 +159,8 @@ int cpu_count() {
     return n ? static_cast<int>(n) : 1;
 }
 
-[[noreturn]] void exit(int code) { throw ExitRequest{code}; }
+[[noreturn]] void exit(int code) {
+    throw ExitRequest{code};
+}
 
 } // namespace mpviz::mp

@@ -26,14 +26,14 @@ class Process {
     // Returns true when the child has ended.
     bool join(std::optional<double> timeout = std::nullopt);
     bool is_alive() const;
-    void terminate(); // a real SIGTERM
+    void terminate();                    // a real SIGTERM
     std::optional<int> exitcode() const; // negative: killed by that signal
 
-    int pid() const;                     // 0 before start
+    int pid() const; // 0 before start
     const std::string& name() const;
     bool daemon() const;
-    void set_daemon(bool daemon);        // before start, as in Python
-    std::string repr() const;            // "<Process name='Process-1' pid=4242 parent=4241 started>"
+    void set_daemon(bool daemon); // before start, as in Python
+    std::string repr() const;     // "<Process name='Process-1' pid=4242 parent=4241 started>"
 
     struct State;
     explicit Process(std::shared_ptr<State> state) : state_(std::move(state)) {}

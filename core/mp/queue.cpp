@@ -33,7 +33,9 @@ struct QueueBlock {
 };
 constexpr const char* kHandle = "queue";
 
-ObjectKind kindOf(bool joinable) { return joinable ? ObjectKind::JoinableQueue : ObjectKind::Queue; }
+ObjectKind kindOf(bool joinable) {
+    return joinable ? ObjectKind::JoinableQueue : ObjectKind::Queue;
+}
 
 bool waitSem(sem_t* s, const timespec* deadline) {
     int rc;
@@ -128,9 +130,15 @@ Queue Queue::attach(std::string_view handle) {
         SharedObject<QueueBlock>::attach(handle, kHandle, kindOf(joinable), -1)));
 }
 
-std::string Queue::handle() const { return impl_->handle(kHandle); }
-const std::string& Queue::name() const { return impl_->name; }
-int Queue::qsize() const { return static_cast<int>(impl_->block()->length.load()); }
+std::string Queue::handle() const {
+    return impl_->handle(kHandle);
+}
+const std::string& Queue::name() const {
+    return impl_->name;
+}
+int Queue::qsize() const {
+    return static_cast<int>(impl_->block()->length.load());
+}
 
 void Queue::put(const std::string& item, bool block, std::optional<double> timeout) {
     auto& rt = runtime();

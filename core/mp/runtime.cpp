@@ -98,6 +98,7 @@ void Runtime::connectToEngine() {
         throw std::runtime_error(std::string("cannot reach the mpviz engine at ") + path + ": " +
                                  std::strerror(errno));
     sendHello();
+    awaitMode();
     flusher_ = std::thread([this] { flusherLoop(); });
     reader_ = std::thread([this] { readerLoop(); });
 }
@@ -167,36 +168,56 @@ void Runtime::flusherLoop() {
     }
 }
 
-// Reads what the engine says: mode changes and step grants.
+// What the engine says: mode changes and step grants.
+struct Runtime::ReplyHandler {
+    Runtime& rt;
+    bool sawMode = false;
+    void onHello(const wire::Hello&) {}
+    void onObject(const wire::ObjectDecl&) {}
+    void onEvent(const wire::EventRecord&) {}
+    void onGrant() {
+        std::lock_guard lock(rt.gateMutex_);
+        ++rt.grants_;
+        rt.gateCv_.notify_all();
+    }
+    void onMode(bool step) {
+        std::lock_guard lock(rt.gateMutex_);
+        rt.stepMode_ = step;
+        sawMode = true;
+        rt.gateCv_.notify_all();
+    }
+};
+
+// The engine answers a hello with the mode to start in: a process started after the class
+// switched to step mode must gate its very first operation.
+void Runtime::awaitMode() {
+    ReplyHandler handler{*this};
+    char chunk[4096];
+    const auto giveUp = monotonicNs() + 5'000'000'000LL;
+    while (!handler.sawMode) {
+        pollfd p{fd_, POLLIN, 0};
+        const int left = static_cast<int>((giveUp - monotonicNs()) / 1'000'000);
+        if (left <= 0 || ::poll(&p, 1, left) <= 0) return; // keep MPVIZ_STEP's mode
+        const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+        if (n <= 0) return;
+        replies_.append(chunk, static_cast<std::size_t>(n));
+        replies_.erase(0, wire::decode(replies_, handler));
+    }
+}
+
 void Runtime::readerLoop() {
-    struct Handler {
-        Runtime& rt;
-        void onHello(const wire::Hello&) {}
-        void onObject(const wire::ObjectDecl&) {}
-        void onEvent(const wire::EventRecord&) {}
-        void onGrant() {
-            std::lock_guard lock(rt.gateMutex_);
-            ++rt.grants_;
-            rt.gateCv_.notify_all();
-        }
-        void onMode(bool step) {
-            std::lock_guard lock(rt.gateMutex_);
-            rt.stepMode_ = step;
-            rt.gateCv_.notify_all();
-        }
-    } handler{*this};
-    std::string pending;
+    ReplyHandler handler{*this};
     char chunk[4096];
     for (;;) {
-        const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        pending.append(chunk, static_cast<std::size_t>(n));
         try {
-            pending.erase(0, wire::decode(pending, handler));
+            replies_.erase(0, wire::decode(replies_, handler));
         } catch (const wire::ProtocolError&) {
             break;
         }
+        const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        replies_.append(chunk, static_cast<std::size_t>(n));
     }
     // Without an engine nobody can grant: let the program run to its end.
     std::lock_guard lock(gateMutex_);
@@ -233,9 +254,12 @@ void Runtime::runExitSequence() {
         join.swap(joinChildren_);
         hooks.swap(exitHooks_);
     }
-    for (auto& t : terminate) t();
-    for (auto& j : join) j();
-    for (auto& h : hooks) h();
+    for (auto& t : terminate)
+        t();
+    for (auto& j : join)
+        j();
+    for (auto& h : hooks)
+        h();
 }
 
 void Runtime::finish(int exitcode) {

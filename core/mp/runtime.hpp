@@ -83,6 +83,7 @@ class Runtime {
 
     // Step mode: announce the intent and wait for the engine's grant. Run mode: nothing.
     void gate(trace::Op op, std::uint16_t object = trace::kNoObject, std::int64_t value = 0);
+    bool stepMode() const { return stepMode_; }
 
     // Children and exit duties.
     int nextChildNumber() { return ++childCounter_; }
@@ -95,6 +96,8 @@ class Runtime {
     void sendHello();
     void flusherLoop();
     void readerLoop();
+    void awaitMode();
+    struct ReplyHandler;
     void writeAll(const std::vector<char>& bytes);
     void runExitSequence();
 
@@ -119,6 +122,7 @@ class Runtime {
 
     // Step gate.
     std::thread reader_;
+    std::string replies_; // bytes from the engine not yet decoded
     std::mutex gateMutex_;
     std::condition_variable gateCv_;
     std::atomic<bool> stepMode_{false};
@@ -135,7 +139,9 @@ class Runtime {
     std::vector<std::function<void()>> joinChildren_;
 };
 
-inline Runtime& runtime() { return Runtime::instance(); }
+inline Runtime& runtime() {
+    return Runtime::instance();
+}
 
 // Seconds of scenario time → a real duration in ns, scaled by the speed factor.
 std::int64_t scaledNs(double seconds);

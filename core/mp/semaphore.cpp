@@ -43,8 +43,12 @@ Semaphore Semaphore::attach(std::string_view handle) {
         Impl{SharedObject<SemaphoreBlock>::attach(handle, kHandle, ObjectKind::Semaphore, -1)}));
 }
 
-std::string Semaphore::handle() const { return impl_->handle(kHandle); }
-const std::string& Semaphore::name() const { return impl_->name; }
+std::string Semaphore::handle() const {
+    return impl_->handle(kHandle);
+}
+const std::string& Semaphore::name() const {
+    return impl_->name;
+}
 
 int Semaphore::get_value() const {
     int v = 0;

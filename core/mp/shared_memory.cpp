@@ -44,11 +44,14 @@ std::shared_ptr<SharedSegment> SharedSegment::attach(const std::string& name) {
     return std::shared_ptr<SharedSegment>(new SharedSegment(name, data, size));
 }
 
-SharedSegment::~SharedSegment() { ::munmap(data_, size_); }
+SharedSegment::~SharedSegment() {
+    ::munmap(data_, size_);
+}
 
 std::string Handle::str() const {
     std::string out = kind + "|" + resource + "|" + name;
-    for (const auto& e : extra) out += "|" + e;
+    for (const auto& e : extra)
+        out += "|" + e;
     return out;
 }
 

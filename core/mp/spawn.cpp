@@ -49,7 +49,8 @@ std::vector<std::string> environmentWith(const std::vector<std::string>& extra) 
         const std::string_view entry(*e);
         const auto key = entry.substr(0, entry.find('=') + 1);
         bool replaced = false;
-        for (const auto& x : extra) replaced = replaced || x.rfind(key, 0) == 0;
+        for (const auto& x : extra)
+            replaced = replaced || x.rfind(key, 0) == 0;
         if (!replaced) env.emplace_back(entry);
     }
     env.insert(env.end(), extra.begin(), extra.end());

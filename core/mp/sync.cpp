@@ -47,7 +47,9 @@ LockResult lockShared(pthread_mutex_t* m, const timespec* deadline) {
     return interpret(m, rc);
 }
 
-LockResult tryLockShared(pthread_mutex_t* m) { return interpret(m, pthread_mutex_trylock(m)); }
+LockResult tryLockShared(pthread_mutex_t* m) {
+    return interpret(m, pthread_mutex_trylock(m));
+}
 
 std::optional<timespec> deadlineAfter(std::optional<double> timeout) {
     if (!timeout) return std::nullopt;
@@ -55,7 +57,9 @@ std::optional<timespec> deadlineAfter(std::optional<double> timeout) {
     return timespec{static_cast<time_t>(at / 1'000'000'000), static_cast<long>(at % 1'000'000'000)};
 }
 
-const timespec* ptr(const std::optional<timespec>& t) { return t ? &*t : nullptr; }
+const timespec* ptr(const std::optional<timespec>& t) {
+    return t ? &*t : nullptr;
+}
 
 int remainingMs(const timespec* deadline) {
     if (!deadline) return -1;

@@ -20,7 +20,8 @@ struct ArrayBlock {
     std::int64_t length;
     std::atomic<std::int64_t> items[1]; // `length` of them, in the rest of the segment
 };
-static_assert(std::atomic<std::int64_t>::is_always_lock_free, "shared numbers need lock-free atomics");
+static_assert(std::atomic<std::int64_t>::is_always_lock_free,
+              "shared numbers need lock-free atomics");
 } // namespace
 
 struct Value::Impl : SharedObject<ValueBlock> {};
@@ -37,8 +38,12 @@ Value Value::attach(std::string_view handle) {
         Impl{SharedObject<ValueBlock>::attach(handle, "value", ObjectKind::Value, 0)}));
 }
 
-std::string Value::handle() const { return impl_->handle("value"); }
-const std::string& Value::name() const { return impl_->name; }
+std::string Value::handle() const {
+    return impl_->handle("value");
+}
+const std::string& Value::name() const {
+    return impl_->name;
+}
 
 std::int64_t Value::get() const {
     auto& rt = runtime();
@@ -78,9 +83,15 @@ Array Array::attach(std::string_view handle) {
         Impl{SharedObject<ArrayBlock>::attach(handle, "array", ObjectKind::Array, -1)}));
 }
 
-std::string Array::handle() const { return impl_->handle("array"); }
-const std::string& Array::name() const { return impl_->name; }
-std::size_t Array::size() const { return static_cast<std::size_t>(impl_->block()->length); }
+std::string Array::handle() const {
+    return impl_->handle("array");
+}
+const std::string& Array::name() const {
+    return impl_->name;
+}
+std::size_t Array::size() const {
+    return static_cast<std::size_t>(impl_->block()->length);
+}
 
 std::int64_t Array::get(std::size_t i) const {
     auto& rt = runtime();
@@ -99,7 +110,8 @@ void Array::set(std::size_t i, std::int64_t v) {
 
 std::vector<std::int64_t> Array::values() const {
     std::vector<std::int64_t> out(size());
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = impl_->at(i).load();
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = impl_->at(i).load();
     return out;
 }
 

@@ -38,7 +38,9 @@ void Encoder::object(const ObjectDecl& o) {
     frame(FrameType::Object, payload);
 }
 
-void Encoder::grant() { frame(FrameType::Grant, {}); }
+void Encoder::grant() {
+    frame(FrameType::Grant, {});
+}
 
 void Encoder::mode(bool step) {
     frame(FrameType::Mode, std::vector<char>{static_cast<char>(step ? 1 : 0)});

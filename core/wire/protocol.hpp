@@ -166,8 +166,7 @@ template <class Handler> std::size_t decode(std::string_view data, Handler& hand
             handler.onMode(detail::get<std::uint8_t>(p) != 0);
             break;
         default:
-            throw ProtocolError("unknown frame type " +
-                                std::to_string(static_cast<int>(type)));
+            throw ProtocolError("unknown frame type " + std::to_string(static_cast<int>(type)));
         }
         pos += kFrameHeader + payload;
     }

@@ -1,0 +1,69 @@
+#include "engine/ingest.hpp"
+
+namespace mpviz::engine {
+
+struct ConnectionIngest::Decoder {
+    ConnectionIngest& c;
+    trace::TraceData& t;
+    Listener& listener;
+    std::int64_t now;
+
+    void onHello(const wire::Hello& h) {
+        if (c.process_ >= 0) throw wire::ProtocolError("second hello on one connection");
+        trace::ProcessInfo info;
+        info.pid = h.pid;
+        info.ppid = h.ppid;
+        info.parent = t.processIndexByPid(h.ppid);
+        info.name = std::string(h.name);
+        info.daemon = h.daemon;
+        info.startTs = now;
+        c.process_ = t.addProcess(std::move(info));
+        c.pid_ = h.pid;
+        listener.onHello(h.pid, c.process_, t.processes()[c.process_].name);
+    }
+
+    void onObject(const wire::ObjectDecl& o) {
+        if (c.process_ < 0) throw wire::ProtocolError("object before hello");
+        if (o.id >= c.objectIds_.size()) c.objectIds_.resize(o.id + 1, trace::kNoObject);
+        const auto index = t.findOrAddObject(o.name, o.kind, o.capacity);
+        c.objectIds_[o.id] = index;
+        listener.onObject(index);
+    }
+
+    void onEvent(const wire::EventRecord& r) {
+        if (c.process_ < 0) throw wire::ProtocolError("event before hello");
+        trace::Event e;
+        e.ts = r.ts;
+        e.value = r.value;
+        e.extra = r.extra;
+        e.op = r.op;
+        e.phase = r.phase;
+        e.process = static_cast<std::uint16_t>(c.process_);
+        if (r.object != trace::kNoObject) {
+            if (r.object >= c.objectIds_.size() || c.objectIds_[r.object] == trace::kNoObject)
+                throw wire::ProtocolError("event names an undeclared object");
+            e.object = c.objectIds_[r.object];
+        }
+        if (!r.text.empty()) e.text = t.intern(r.text);
+        t.append(e);
+        listener.onEvent(e);
+    }
+
+    void onGrant() { throw wire::ProtocolError("a scenario process cannot grant"); }
+    void onMode(bool) { throw wire::ProtocolError("a scenario process cannot set the mode"); }
+};
+
+void ConnectionIngest::ingest(std::string& pending, trace::TraceData& trace, Listener& listener,
+                              std::int64_t nowNs) {
+    Decoder decoder{*this, trace, listener, nowNs};
+    std::size_t used = 0;
+    try {
+        used = wire::decode(pending, decoder);
+    } catch (...) {
+        pending.clear();
+        throw;
+    }
+    pending.erase(0, used);
+}
+
+} // namespace mpviz::engine

@@ -1,0 +1,38 @@
+#pragma once
+// Turns the bytes one scenario process sends into trace records. One per connection;
+// runs on the engine thread while it holds the trace's write lock.
+
+#include "trace/trace.hpp"
+#include "wire/protocol.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mpviz::engine {
+
+class ConnectionIngest {
+  public:
+    // What the session learns along the way (who connected, what it uses, what it did).
+    struct Listener {
+        virtual ~Listener() = default;
+        virtual void onHello(int pid, int processIndex, const std::string& name) = 0;
+        virtual void onObject(std::uint16_t objectIndex) = 0;
+        virtual void onEvent(const trace::Event& e) = 0;
+    };
+
+    // Decodes the whole frames in `pending` (and erases them); a partial frame stays.
+    // Throws wire::ProtocolError on malformed input.
+    void ingest(std::string& pending, trace::TraceData& trace, Listener& listener,
+                std::int64_t nowNs);
+
+    int processIndex() const { return process_; }
+    int pid() const { return pid_; }
+
+  private:
+    struct Decoder;
+    int process_ = -1;
+    int pid_ = 0;
+    std::vector<std::uint16_t> objectIds_; // local id → trace object index
+};
+
+} // namespace mpviz::engine

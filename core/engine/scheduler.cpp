@@ -1,0 +1,108 @@
+#include "engine/scheduler.hpp"
+
+#include <algorithm>
+
+namespace mpviz::engine {
+
+std::optional<Scheduler> Scheduler::parse(const std::string& text, std::string& error) {
+    if (text == "fifo") return Scheduler(Policy::Fifo);
+    if (text == "round-robin") return Scheduler(Policy::RoundRobin);
+    if (text.rfind("random:", 0) == 0) {
+        const auto digits = text.substr(7);
+        if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit)) {
+            error = "random:SEED takes a whole number (got '" + text + "')";
+            return std::nullopt;
+        }
+        Scheduler s(Policy::Random);
+        s.seed_ = std::stoull(digits);
+        s.random_.seed(s.seed_);
+        return s;
+    }
+    Scheduler s(Policy::List);
+    std::size_t start = 0;
+    for (;;) {
+        const auto comma = text.find(',', start);
+        auto name = text.substr(start, comma - start);
+        if (!name.empty()) s.names_.push_back(std::move(name));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    if (s.names_.empty()) {
+        error = "unknown schedule '" + text +
+                "': use fifo, round-robin, random:SEED or a list of process names "
+                "(MainProcess,Process-1,…)";
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::size_t Scheduler::choose(const std::vector<PendingIntent>& pending,
+                              const std::vector<int>& creationOrder) {
+    auto oldest = [&] {
+        return static_cast<std::size_t>(
+            std::min_element(pending.begin(), pending.end(),
+                             [](const auto& a, const auto& b) { return a.order < b.order; }) -
+            pending.begin());
+    };
+    switch (policy_) {
+    case Policy::Fifo:
+        return oldest();
+    case Policy::RoundRobin: {
+        // Rounds: each process one operation per round, in creation order; a process that
+        // arrives late (a child just started) first catches up with the others. So two
+        // workers started one after the other end up in step: read, read, write, write.
+        std::optional<std::size_t> best;
+        auto rank = [&](std::size_t i) {
+            const int p = pending[i].process;
+            const auto at = std::find(creationOrder.begin(), creationOrder.end(), p);
+            return std::make_pair(granted_[p], at - creationOrder.begin());
+        };
+        for (std::size_t i = 0; i < pending.size(); ++i)
+            if (!best || rank(i) < rank(*best)) best = i;
+        ++granted_[pending[*best].process];
+        return *best;
+    }
+    case Policy::Random: {
+        // Choose among processes (not intents) sorted by arrival, so only the seed decides.
+        std::vector<std::size_t> order(pending.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(),
+                  [&](auto a, auto b) { return pending[a].name < pending[b].name; });
+        return order[random_() % order.size()];
+    }
+    case Policy::List:
+        // The next listed name that is waiting; a name with nothing pending is passed over.
+        for (std::size_t k = 0; k < names_.size(); ++k) {
+            const auto& name = names_[(nextName_ + k) % names_.size()];
+            for (std::size_t i = 0; i < pending.size(); ++i) {
+                if (pending[i].name == name) {
+                    nextName_ = (nextName_ + k + 1) % names_.size();
+                    return i;
+                }
+            }
+        }
+        return oldest();
+    }
+    return oldest();
+}
+
+std::string Scheduler::describe() const {
+    switch (policy_) {
+    case Policy::Fifo:
+        return "fifo";
+    case Policy::RoundRobin:
+        return "round-robin";
+    case Policy::Random:
+        return "random:" + std::to_string(seed_);
+    case Policy::List: {
+        std::string out;
+        for (const auto& n : names_)
+            out += (out.empty() ? "" : ",") + n;
+        return out;
+    }
+    }
+    return {};
+}
+
+} // namespace mpviz::engine

@@ -1,0 +1,192 @@
+// Step mode, "you are the scheduler": every operation of every real process waits for a
+// grant, so a schedule reproduces an interleaving exactly — including the broken ones.
+#include "engine/session.hpp"
+#include "scenario.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <thread>
+
+using namespace mpviz;
+using trace::Op;
+using trace::Outcome;
+using trace::Phase;
+
+namespace {
+
+engine::SessionOptions stepOptions(const std::string& id,
+                                   std::vector<std::pair<std::string, std::string>> sets,
+                                   const std::string& schedule) {
+    std::string error;
+    const auto* s = scenarios::find(id);
+    REQUIRE(s);
+    const auto params = scenarios::resolveParams(*s, sets, error);
+    INFO(error);
+    REQUIRE(params);
+    engine::SessionOptions o;
+    o.scenario = id;
+    o.params = params->values();
+    o.speed = 50;
+    o.timeout = 60;
+    o.schedule = schedule;
+    o.childExecutable = MPVIZ_BIN_DIR "/mpviz-child";
+    return o;
+}
+
+// "Process-1 write v 2": the operations in the order they happened, without pids or times.
+std::vector<std::string> operationSequence(const trace::TraceData& t) {
+    std::vector<const trace::Event*> done;
+    for (const auto& e : t.events())
+        if (e.phase == Phase::Done && e.op != Op::Exit) done.push_back(&e);
+    std::stable_sort(done.begin(), done.end(), [](auto* a, auto* b) { return a->ts < b->ts; });
+    std::vector<std::string> out;
+    for (const auto* e : done) {
+        std::string line = t.processes()[e->process].name + " " + std::string(trace::opName(e->op));
+        if (e->object != trace::kNoObject) line += " " + t.objects()[e->object].name;
+        if (e->op == Op::Read || e->op == Op::Write) line += " " + std::to_string(e->value);
+        out.push_back(line);
+    }
+    return out;
+}
+
+std::int64_t finalValue(const trace::TraceData& t, const std::string& object) {
+    const auto id = t.objectByName(object);
+    REQUIRE(id);
+    const auto samples = t.counter(*id);
+    REQUIRE(!samples.empty());
+    return samples.back().value;
+}
+
+bool alive(int pid) {
+    return ::kill(pid, 0) == 0;
+}
+
+struct Run {
+    Outcome outcome;
+    std::vector<std::string> sequence;
+    std::int64_t value = 0;
+};
+
+Run run(const engine::SessionOptions& o, const char* valueObject = nullptr) {
+    engine::Session session(o);
+    session.start();
+    Run r{session.wait(), {}, 0};
+    session.trace()->read([&](const trace::TraceData& t) {
+        r.sequence = operationSequence(t);
+        if (valueObject) r.value = finalValue(t, valueObject);
+        for (const auto& p : t.processes())
+            CHECK_FALSE(alive(p.pid));
+    });
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("step: the same schedule twice gives the same operations in the same order",
+          "[process][step]") {
+    const auto o =
+        stepOptions("shared-value", {{"use_lock", "false"}, {"increments", "3"}}, "round-robin");
+    const auto first = run(o, "v");
+    const auto second = run(o, "v");
+    CHECK(first.outcome == Outcome::Completed);
+    CHECK(first.sequence.size() > 10);
+    CHECK(first.sequence == second.sequence);
+    CHECK(first.value == second.value);
+}
+
+TEST_CASE("step: shared-value without a lock under round-robin loses an update",
+          "[process][step][shared-value]") {
+    const auto o =
+        stepOptions("shared-value", {{"use_lock", "false"}, {"workers", "2"}, {"increments", "3"}},
+                    "round-robin");
+    const auto r = run(o, "v");
+    CHECK(r.outcome == Outcome::Completed);
+    CHECK(r.value < 6);
+}
+
+TEST_CASE("step: shared-value with a lock never loses an update, whatever the schedule",
+          "[process][step][shared-value]") {
+    for (int seed = 1; seed <= 20; ++seed) {
+        const auto o = stepOptions("shared-value",
+                                   {{"use_lock", "true"}, {"workers", "2"}, {"increments", "3"}},
+                                   "random:" + std::to_string(seed));
+        const auto r = run(o, "v");
+        INFO("seed " << seed);
+        CHECK(r.outcome == Outcome::Completed);
+        CHECK(r.value == 6);
+    }
+}
+
+TEST_CASE("step: lock-order under round-robin deadlocks with a two-process cycle",
+          "[process][step][lock-order]") {
+    engine::Session session(stepOptions("lock-order", {}, "round-robin"));
+    session.start();
+    REQUIRE(session.wait() == Outcome::Deadlock);
+    session.trace()->read([&](const trace::TraceData& t) {
+        REQUIRE(t.deadlock());
+        const auto& cycle = t.deadlock()->cycle;
+        REQUIRE(cycle.size() == 2);
+        for (int p : cycle)
+            CHECK(t.processes()[p].name != "MainProcess");
+        for (const auto& p : t.processes())
+            CHECK_FALSE(alive(p.pid));
+    });
+}
+
+TEST_CASE("step: switching from step mode to run mode completes the scenario", "[process][step]") {
+    auto o = stepOptions("semaphore", {{"workers", "3"}, {"hold", "0.5"}}, "");
+    o.step = true; // no schedule: nothing moves until granted
+    engine::Session session(o);
+    session.start();
+    // Grant a handful of operations by hand, then let it run.
+    for (int granted = 0; granted < 5;) {
+        if (!session.pendingIntents().empty()) {
+            session.step();
+            ++granted;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK_FALSE(session.wait_for(std::chrono::milliseconds(300))); // stuck without grants
+    session.setStepMode(false);
+    CHECK(session.wait() == Outcome::Completed);
+    CHECK(session.grantLog().size() >= 5);
+}
+
+TEST_CASE("step: a process killed while it waits for a grant is reported, not waited for",
+          "[process][step]") {
+    auto o = stepOptions("lock", {{"workers", "2"}}, "");
+    o.step = true;
+    o.timeout = 20;
+    engine::Session session(o);
+    session.start();
+    // Grant until a worker is waiting for its grant, then kill it.
+    int victim = 0;
+    for (int tries = 0; tries < 500 && !victim; ++tries) {
+        for (const auto& p : session.pendingIntents())
+            if (p.name == "Process-1")
+                victim = session.trace()->read(
+                    [&](const trace::TraceData& t) { return t.processes()[p.process].pid; });
+        if (!victim) session.step();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(victim);
+    ::kill(victim, SIGKILL);
+    // Its pending operation disappears; the rest still runs to the end once released.
+    for (int i = 0; i < 100; ++i) {
+        bool stillPending = false;
+        for (const auto& p : session.pendingIntents())
+            stillPending |= p.name == "Process-1";
+        if (!stillPending) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    for (const auto& p : session.pendingIntents())
+        CHECK(p.name != "Process-1");
+    session.setStepMode(false);
+    CHECK(session.wait() == Outcome::Completed);
+    session.trace()->read([&](const trace::TraceData& t) {
+        const auto i = t.processIndexByPid(victim);
+        REQUIRE(i >= 0);
+        CHECK(t.processes()[i].exitcode == -SIGKILL);
+    });
+}
