@@ -1,5 +1,6 @@
 #include "cli/run_command.hpp"
 
+#include "engine/explain.hpp"
 #include "engine/session.hpp"
 #include "scenario.hpp"
 #include "trace/chrome_json.hpp"
@@ -64,6 +65,7 @@ class LivePrinter {
 void printSummary(const trace::TraceData& d) {
     std::printf("\noutcome: %s\n", std::string(trace::outcomeName(d.outcome())).c_str());
     if (const auto& dl = d.deadlock()) {
+        std::printf("%s\n", engine::explainDeadlock(d).c_str());
         std::printf("deadlock cycle:");
         for (int p : dl->cycle)
             std::printf(" %s", d.processes()[p].name.c_str());

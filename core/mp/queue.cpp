@@ -56,12 +56,14 @@ struct Queue::Impl : SharedObject<QueueBlock>, std::enable_shared_from_this<Queu
     std::mutex mutex;
     std::condition_variable wake;
     std::deque<std::string> buffer;
+    std::int64_t unwrittenBytes = 0; // queued here but not yet in the pipe
     bool writing = false;
     bool closing = false;
     std::thread feeder;
 
     void enqueue(std::string item) {
         std::lock_guard lock(mutex);
+        unwrittenBytes += static_cast<std::int64_t>(item.size());
         buffer.push_back(std::move(item));
         if (!feeder.joinable()) {
             feeder = std::thread([this] { feed(); });
@@ -84,20 +86,24 @@ struct Queue::Impl : SharedObject<QueueBlock>, std::enable_shared_from_this<Queu
             pthread_mutex_unlock(&block()->writeLock);
             lock.lock();
             writing = false;
+            unwrittenBytes -= static_cast<std::int64_t>(item.size());
         }
     }
 
     // At exit the process waits for its feeder, as CPython's Queue._finalize_join does.
     void finishFeeding() {
         bool pending;
+        std::int64_t bytes;
         {
             std::lock_guard lock(mutex);
             pending = writing || !buffer.empty();
+            bytes = unwrittenBytes;
             closing = true;
             wake.notify_one();
         }
         auto& rt = runtime();
-        if (pending) rt.emit(Op::Flush, Phase::Blocked, id);
+        // value: the bytes that still have to go through the pipe before this process can end
+        if (pending) rt.emit(Op::Flush, Phase::Blocked, id, bytes);
         feeder.join();
         if (pending) rt.emit(Op::Flush, Phase::Done, id);
     }

@@ -32,7 +32,7 @@ enum class Op : std::uint8_t {
     Write,     // shared Value written: value = the number; Array: extra = element index
     TaskDone,  // JoinableQueue.task_done: value = unfinished tasks after
     QueueJoin, // JoinableQueue.join
-    Flush,     // a queue's feeder thread still pushing bytes when the process exits
+    Flush,     // a queue's feeder still pushing bytes at exit: value = bytes not yet written
     Deadlock,  // engine-made: the wait-for graph has a cycle (details in the trace)
     Count
 };
