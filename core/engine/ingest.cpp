@@ -45,8 +45,7 @@ struct ConnectionIngest::Decoder {
             e.object = c.objectIds_[r.object];
         }
         if (!r.text.empty()) e.text = t.intern(r.text);
-        t.append(e);
-        listener.onEvent(e);
+        listener.onEvent(e); // the listener decides when it goes into the trace
     }
 
     void onGrant() { throw wire::ProtocolError("a scenario process cannot grant"); }

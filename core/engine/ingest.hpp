@@ -17,6 +17,7 @@ class ConnectionIngest {
         virtual ~Listener() = default;
         virtual void onHello(int pid, int processIndex, const std::string& name) = 0;
         virtual void onObject(std::uint16_t objectIndex) = 0;
+        // The event is resolved (process, object, text interned) but not yet appended.
         virtual void onEvent(const trace::Event& e) = 0;
     };
 

@@ -1,6 +1,7 @@
 #include "engine/session.hpp"
 
 #include "engine/cleanup.hpp"
+#include "engine/event_sorter.hpp"
 #include "engine/ingest.hpp"
 #include "engine/wait_for_graph.hpp"
 #include "mp/runtime.hpp"
@@ -81,6 +82,8 @@ struct Session::Impl {
     bool mainReaped = false;
     std::map<int, ProcessRecord> byPid;                  // every process we heard of
     std::map<std::uint16_t, std::map<int, int>> holders; // object → process index → count
+    EventSorter sorter;
+    asio::steady_timer sortTimer{io};
     std::uint64_t eventsSeen = 0;
     std::uint64_t eventsAtLastTick = 0;
     int stableTicks = 0;
@@ -169,6 +172,7 @@ struct Session::Impl {
         }
         scheduleDeadlockCheck();
         scheduleAutoStep();
+        scheduleSortRelease();
     }
 
     // --- reading children ---
@@ -179,8 +183,10 @@ struct Session::Impl {
         std::array<char, 64 * 1024> chunk{};
         ConnectionIngest ingester;
         ProcessRecord* record = nullptr;
+        std::size_t source;
 
-        Connection(Impl& s, stream_protocol::socket sock) : session(s), socket(std::move(sock)) {}
+        Connection(Impl& s, stream_protocol::socket sock)
+            : session(s), socket(std::move(sock)), source(s.sorter.addSource()) {}
 
         void read() {
             socket.async_read_some(
@@ -199,7 +205,9 @@ struct Session::Impl {
             bool ok = true;
             session.trace->write([&](trace::TraceData& t) {
                 try {
-                    ingester.ingest(pending, t, *this, mp::detail::monotonicNs());
+                    const auto now = mp::detail::monotonicNs();
+                    ingester.ingest(pending, t, *this, now);
+                    session.releaseSorted(t, now);
                 } catch (const wire::ProtocolError& e) {
                     std::fprintf(stderr, "mpviz: dropping a scenario process: %s\n", e.what());
                     ok = false;
@@ -228,7 +236,10 @@ struct Session::Impl {
             asio::write(socket, asio::buffer(bytes), ec); // tiny; the child always reads
         }
         void onObject(std::uint16_t index) override { record->objects.insert(index); }
-        void onEvent(const trace::Event& e) override { session.track(*record, e); }
+        void onEvent(const trace::Event& e) override {
+            session.sorter.push(source, e);
+            session.track(*record, e);
+        }
 
         void closed() {
             if (record) {
@@ -239,6 +250,7 @@ struct Session::Impl {
                 record->blocked.reset();
                 const auto rec = *record;
                 session.trace->write([&](trace::TraceData& t) {
+                    session.releaseSorted(t, INT64_MAX); // its last events before its end
                     t.setProcessEnd(rec.index, rec.endTs, rec.exitcode);
                 });
             }
@@ -287,6 +299,26 @@ struct Session::Impl {
             callback = onChange;
         }
         if (callback) callback();
+    }
+
+    // Appends the held events old enough that no child can still send an earlier one.
+    void releaseSorted(trace::TraceData& t, std::int64_t now) {
+        const auto watermark = now == INT64_MAX ? now : now - EventSorter::kWindowNs;
+        sorter.release(watermark, [&](const trace::Event& e) { t.append(e); });
+    }
+
+    // Quiet children send nothing, so held events are also released by the clock.
+    void scheduleSortRelease() {
+        sortTimer.expires_after(std::chrono::milliseconds(5));
+        sortTimer.async_wait([this](boost::system::error_code ec) {
+            if (ec) return;
+            if (!sorter.empty()) {
+                trace->write(
+                    [&](trace::TraceData& t) { releaseSorted(t, mp::detail::monotonicNs()); });
+                changed();
+            }
+            scheduleSortRelease();
+        });
     }
 
     // --- step mode ---
@@ -486,11 +518,13 @@ struct Session::Impl {
         if (outcome == Outcome::Running) outcome = Outcome::Completed;
         deadlockTimer.cancel();
         stepTimer.cancel();
+        sortTimer.cancel();
         timeoutTimer.cancel();
         drainTimer.cancel();
         if (acceptor) acceptor->close();
         const bool killed = outcome != Outcome::Completed;
         trace->write([&](trace::TraceData& t) {
+            releaseSorted(t, INT64_MAX);
             for (auto& [pid, rec] : byPid) {
                 if (rec.index < 0) continue;
                 if (!rec.exitcode && killed) rec.exitcode = -SIGKILL;

@@ -1,5 +1,6 @@
 // DESIGN.md targets: one event inside a child ≤ 150 ns (run mode); engine ingest of all
 // children together ≥ 10 M events/s; 8 scenario processes started and connected ≤ 50 ms.
+#include "engine/event_sorter.hpp"
 #include "engine/ingest.hpp"
 #include "engine/session.hpp"
 #include "mp/runtime.hpp"
@@ -41,68 +42,88 @@ void BM_EventCostInChild(benchmark::State& state) {
 }
 BENCHMARK(BM_EventCostInChild);
 
-// Wire bytes of `processes` children, `perProcess` events each, as the engine receives them.
-std::vector<std::string> childStreams(int processes, int perProcess) {
-    std::vector<std::string> streams;
-    for (int p = 0; p < processes; ++p) {
-        std::vector<char> bytes;
-        wire::Encoder enc(bytes);
-        enc.hello({wire::kVersion, 1000 + p, 999, false, "Process-" + std::to_string(p + 1)});
-        enc.object({0, trace::ObjectKind::Semaphore, 2, "sem"});
-        enc.object({1, trace::ObjectKind::Queue, 5, "queue"});
-        std::int64_t ts = 1'000'000'000;
-        for (int i = 0; i < perProcess; ++i) {
-            ts += 100 + p;
-            switch (i % 4) {
-            case 0:
-                enc.event({ts, 1, 0, Op::Acquire, Phase::Done, 0, ""});
-                break;
-            case 1:
-                enc.event({ts, 2, 0, Op::Release, Phase::Done, 0, ""});
-                break;
-            case 2:
-                enc.event({ts, 1, 0, Op::Put, Phase::Done, 1, "'item'"});
-                break;
-            default:
-                enc.event({ts, 0, 0, Op::Get, Phase::Done, 1, "'item'"});
-                break;
+// What the engine receives from 8 busy children sharing a semaphore and a queue: each
+// child sends 64 KiB batches (~2000 events), and the batches of different children cover
+// the same stretch of time, as they do when every child flushes on its own timer.
+struct Batches {
+    std::vector<std::vector<std::string>> rounds; // rounds[r][p]: child p's bytes in round r
+    std::vector<std::int64_t> roundEnd;           // the engine's clock after round r
+};
+
+Batches childBatches(int processes, int perBatch, int rounds) {
+    constexpr std::int64_t kSpacingNs = 100; // 8 children together: 80 M events/s of room
+    Batches b;
+    for (int r = 0; r < rounds; ++r) {
+        b.rounds.emplace_back();
+        const std::int64_t start = 1'000'000'000 + std::int64_t(r) * perBatch * kSpacingNs;
+        for (int p = 0; p < processes; ++p) {
+            std::vector<char> bytes;
+            wire::Encoder enc(bytes);
+            if (r == 0) {
+                enc.hello(
+                    {wire::kVersion, 1000 + p, 999, false, "Process-" + std::to_string(p + 1)});
+                enc.object({0, trace::ObjectKind::Semaphore, 2, "sem"});
+                enc.object({1, trace::ObjectKind::Queue, 5, "queue"});
             }
+            for (int i = 0; i < perBatch; ++i) {
+                const std::int64_t ts = start + std::int64_t(i) * kSpacingNs + p;
+                switch (i % 4) {
+                case 0:
+                    enc.event({ts, 1, 0, Op::Acquire, Phase::Done, 0, ""});
+                    break;
+                case 1:
+                    enc.event({ts, 2, 0, Op::Release, Phase::Done, 0, ""});
+                    break;
+                case 2:
+                    enc.event({ts, 1, 0, Op::Put, Phase::Done, 1, "'item'"});
+                    break;
+                default:
+                    enc.event({ts, 0, 0, Op::Get, Phase::Done, 1, "'item'"});
+                    break;
+                }
+            }
+            b.rounds.back().emplace_back(bytes.begin(), bytes.end());
         }
-        streams.emplace_back(bytes.begin(), bytes.end());
+        b.roundEnd.push_back(start + std::int64_t(perBatch) * kSpacingNs);
     }
-    return streams;
+    return b;
 }
 
-// Decoding and recording into the trace, 64 KiB reads interleaved across 8 children.
+// Decode, hold for the reorder window, merge, append: the engine's whole ingest path.
 void BM_EngineIngest(benchmark::State& state) {
-    constexpr int kProcesses = 8, kPerProcess = 125'000; // 1 M events in all
-    const auto streams = childStreams(kProcesses, kPerProcess);
-    struct Quiet : engine::ConnectionIngest::Listener {
+    constexpr int kProcesses = 8, kPerBatch = 2000, kRounds = 63; // ~1 M events in all
+    const auto batches = childBatches(kProcesses, kPerBatch, kRounds);
+    struct ToSorter : engine::ConnectionIngest::Listener {
+        engine::EventSorter& sorter;
+        std::size_t source = 0;
+        explicit ToSorter(engine::EventSorter& s) : sorter(s) {}
         void onHello(int, int, const std::string&) override {}
         void onObject(std::uint16_t) override {}
-        void onEvent(const trace::Event&) override {}
-    } listener;
+        void onEvent(const trace::Event& e) override { sorter.push(source, e); }
+    };
+    std::size_t events = 0;
     for (auto _ : state) {
         trace::TraceData t;
+        engine::EventSorter sorter;
         std::vector<engine::ConnectionIngest> conns(kProcesses);
-        std::vector<std::size_t> offsets(kProcesses, 0);
+        ToSorter listener(sorter);
+        for (int p = 0; p < kProcesses; ++p)
+            sorter.addSource();
         std::string pending;
-        for (bool more = true; more;) {
-            more = false;
+        for (int r = 0; r < kRounds; ++r) {
             for (int p = 0; p < kProcesses; ++p) {
-                const auto& s = streams[p];
-                if (offsets[p] >= s.size()) continue;
-                const auto n = std::min<std::size_t>(64 * 1024, s.size() - offsets[p]);
-                pending.assign(s, offsets[p], n); // (a real read keeps the tail; close enough)
-                offsets[p] += n;
-                conns[p].ingest(pending, t, listener, 0);
-                offsets[p] -= pending.size(); // re-read the partial frame next time
-                more = true;
+                pending = batches.rounds[r][p];
+                listener.source = static_cast<std::size_t>(p);
+                conns[p].ingest(pending, t, listener, batches.roundEnd[r]);
             }
+            sorter.release(batches.roundEnd[r] - engine::EventSorter::kWindowNs,
+                           [&](const trace::Event& e) { t.append(e); });
         }
+        sorter.releaseAll([&](const trace::Event& e) { t.append(e); });
+        events = t.events().size();
         benchmark::DoNotOptimize(t.events().data());
     }
-    state.SetItemsProcessed(state.iterations() * kProcesses * kPerProcess);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(events));
 }
 BENCHMARK(BM_EngineIngest)->Unit(benchmark::kMillisecond);
 

@@ -104,13 +104,19 @@ TEST_CASE("wire: random garbage is refused or waited on, never crashes", "[wire]
 
 TEST_CASE("ingest: a connection's frames become trace processes, objects and events",
           "[wire][ingest]") {
+    trace::TraceData t;
     struct Listener : engine::ConnectionIngest::Listener {
+        trace::TraceData& t;
         int hellos = 0, objects = 0, events = 0;
+        explicit Listener(trace::TraceData& trace) : t(trace) {}
         void onHello(int, int, const std::string&) override { ++hellos; }
         void onObject(std::uint16_t) override { ++objects; }
-        void onEvent(const trace::Event&) override { ++events; }
-    } listener;
-    trace::TraceData t;
+        // The session holds events back to merge children in time order; here: at once.
+        void onEvent(const trace::Event& e) override {
+            ++events;
+            t.append(e);
+        }
+    } listener(t);
     engine::ConnectionIngest ingest;
     const auto bytes = sampleStream();
     // The last two frames (grant, mode) are engine → child only: refused from a child.
