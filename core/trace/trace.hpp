@@ -4,14 +4,18 @@
 // a scenario runs; views read it (through SharedTrace, which adds the locking).
 
 #include "trace/event.hpp"
+#include "trace/string_table.hpp"
 
+#include <array>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace mpviz::trace {
@@ -26,8 +30,8 @@ std::optional<Outcome> outcomeFromName(std::string_view name);
 struct ProcessInfo {
     int pid = 0;
     int ppid = 0;
-    int parent = -1;       // index of the parent process in the trace, -1 for the root
-    std::string name;      // "MainProcess", "Process-1", or the name the scenario gave
+    int parent = -1;  // index of the parent process in the trace, -1 for the root
+    std::string name; // "MainProcess", "Process-1", or the name the scenario gave
     bool daemon = false;
     std::int64_t startTs = 0;
     std::optional<std::int64_t> endTs; // when its connection closed / it was reaped
@@ -93,11 +97,11 @@ struct ColumnSummary {
 class TraceData {
   public:
     // --- building (the engine, the JSON importer) ---
-    int addProcess(ProcessInfo info);                         // returns its index
-    std::uint16_t addObject(ObjectInfo info);                 // returns its index
+    int addProcess(ProcessInfo info);         // returns its index
+    std::uint16_t addObject(ObjectInfo info); // returns its index
     std::uint16_t findOrAddObject(std::string_view name, ObjectKind kind, std::int64_t capacity);
-    std::uint32_t intern(std::string_view text);              // string table index (0 = "")
-    void append(const Event& e);          // events of one process must arrive in time order
+    std::uint32_t intern(std::string_view text); // string table index (0 = "")
+    void append(const Event& e);                 // events of one process must arrive in time order
     void setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode);
     void setDeadlock(DeadlockReport report);
     void setOutcome(Outcome o) { outcome_ = o; }
@@ -145,21 +149,80 @@ class TraceData {
     std::size_t memoryBytes() const; // what the stored events and derived data occupy
 
   private:
+    // One direction of items through a queue or pipe. The k-th source pairs with the k-th
+    // sink, so arrows and queue contents come from ranks instead of replaying history.
+    struct Channel {
+        std::vector<std::uint32_t> sources; // Put / Send Done event indices, by (ts, seq)
+        std::vector<std::uint32_t> sinks;   // Get / Recv Done event indices, by (ts, seq)
+        // Lazy arrow state: where rank k's arrow sits in messages_, and the first rank whose
+        // pairing changed since messages() last ran (late events insert mid-list).
+        mutable std::vector<std::uint32_t> slots;
+        mutable std::uint32_t dirtyRank = 0;
+    };
+    struct ObjectHistory {
+        // Acquire, Release and Set Done events, by (ts, seq): who held it, who set it.
+        std::vector<std::uint32_t> holdsAndSets;
+        std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end
+        mutable std::int64_t earliestNewSet = INT64_MAX; // wake arrows to revisit
+    };
+    struct WakeWaiter {
+        std::uint32_t wait = 0;          // the Wait Done event
+        std::int64_t blockedSince = 0;   // when its Blocked slice began
+        std::uint32_t slot = UINT32_MAX; // its arrow in messages_, none yet
+    };
+    // A mutex that copies as a fresh one: messages() fills its cache under a read lock
+    // (several readers at once), yet TraceData stays a copyable value.
+    struct CacheMutex {
+        std::mutex mutex;
+        CacheMutex() = default;
+        CacheMutex(const CacheMutex&) {}
+        CacheMutex& operator=(const CacheMutex&) { return *this; }
+    };
+
+    void noteTime(std::int64_t ts);
+    void checkProcess(int process, const char* where) const;
+    void moveStartBack(int process, std::int64_t ts);
+    void openSlice(int process, std::int64_t ts, const Slice& next);
+    void closeSlice(int process, std::int64_t ts);
+    void updateSlices(const Event& e);
+    void recordObjectEvent(const Event& e, std::uint32_t index);
+    void insertCounterSample(std::uint16_t object, CounterSample sample);
+    std::uint32_t insertByTime(std::vector<std::uint32_t>& list, std::uint32_t index) const;
+    void updateChannelArrows() const;
+    void updateWakeArrows() const;
+    void updateProcessArrows() const;
+    std::optional<std::uint32_t> wakingSet(std::uint16_t object, const WakeWaiter& w) const;
+    void placeArrow(std::uint32_t& slot, Message m) const;
+
     // Implementation detail lives in trace.cpp; the members below are the model's state.
     std::vector<ProcessInfo> processes_;
     std::vector<ObjectInfo> objects_;
-    std::vector<std::string> strings_{std::string()};
+    StringTable strings_;
     std::vector<Event> events_;
     std::vector<std::vector<std::uint32_t>> processEvents_;
+    // The timestamps of processEvents_, side by side: time searches then read one
+    // contiguous array instead of jumping across the whole event store.
+    std::vector<std::vector<std::int64_t>> processTimes_;
     std::vector<std::vector<Slice>> slices_;
     std::vector<std::vector<CounterSample>> counters_;
+    std::vector<ObjectHistory> objectHistory_;
+    std::unordered_map<int, int> processByPid_;
+    std::unordered_map<std::string, std::uint16_t, StringTable::Hash, std::equal_to<>>
+        objectByName_;
     std::optional<DeadlockReport> deadlock_;
     Outcome outcome_ = Outcome::Running;
+    bool hasTime_ = false;
     std::int64_t firstTs_ = 0;
     std::int64_t lastTs_ = 0;
     std::uint32_t nextSeq_ = 0;
     mutable std::vector<Message> messages_;
     mutable std::size_t messagesUpTo_ = 0;
+    mutable CacheMutex messagesMutex_;
+    mutable std::size_t messagesProcessesSeen_ = 0;
+    mutable std::vector<std::uint32_t> pendingStarts_;         // Start Done without its arrow yet
+    mutable std::vector<std::uint32_t> pendingExits_;          // Exit Done without its join yet
+    mutable std::vector<std::uint32_t> pendingJoins_;          // Join Done not matched to an exit
+    mutable std::vector<std::vector<WakeWaiter>> wakeWaiters_; // per object
     friend class TraceBuilderAccess;
 };
 

@@ -1,0 +1,450 @@
+// Export to the Chrome Trace Event Format (DESIGN.md, "Trace file format"). The text is
+// written directly rather than through a JSON document: a million-event run would
+// otherwise build a tree several times the size of the file first.
+
+#include "trace/chrome_json.hpp"
+#include "trace/chrome_json_args.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <queue>
+
+namespace mpviz::trace {
+namespace {
+
+using chrome::isProcessOp;
+using chrome::opArgKeys;
+
+// Length of the valid UTF-8 sequence starting at s[i], 0 if it is not one. JSON readers
+// (Boost.JSON among them) reject invalid UTF-8, and a child may print any bytes.
+std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) -> unsigned {
+        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+    };
+    const auto continuation = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+        return byte(k) >= lo && byte(k) <= hi;
+    };
+    const unsigned c = byte(0);
+    if (c >= 0xC2 && c <= 0xDF) return continuation(1) ? 2 : 0;
+    if (c == 0xE0) return continuation(1, 0xA0) && continuation(2) ? 3 : 0;
+    if (c == 0xED) return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0;
+    if (c >= 0xE1 && c <= 0xEF) return continuation(1) && continuation(2) ? 3 : 0;
+    if (c == 0xF0) return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0;
+    if (c >= 0xF1 && c <= 0xF3)
+        return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
+    if (c == 0xF4) return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0;
+    return 0;
+}
+
+void appendString(std::string& out, std::string_view s) {
+    out += '"';
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t plain = i;
+        while (plain < s.size()) {
+            const auto c = static_cast<unsigned char>(s[plain]);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+            ++plain;
+        }
+        out.append(s.substr(i, plain - i));
+        i = plain;
+        if (i == s.size()) break;
+
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const std::size_t length = utf8SequenceLength(s, i);
+            if (length == 0) {
+                out += "\xEF\xBF\xBD"; // U+FFFD REPLACEMENT CHARACTER
+                ++i;
+            } else {
+                out.append(s.substr(i, length));
+                i += length;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        default: {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        }
+        }
+        ++i;
+    }
+    out += '"';
+}
+
+void appendInteger(std::string& out, std::int64_t value) {
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+}
+
+// Nanoseconds as microseconds with exactly three decimals: 1234567 → 1234.567.
+void appendMicros(std::string& out, std::int64_t ns) {
+    const auto bits = static_cast<std::uint64_t>(ns);
+    const std::uint64_t magnitude = ns < 0 ? 0 - bits : bits;
+    char buffer[32];
+    char* at = buffer;
+    if (ns < 0) *at++ = '-';
+    at = std::to_chars(at, buffer + sizeof buffer, magnitude / 1000).ptr;
+    const auto fraction = static_cast<unsigned>(magnitude % 1000);
+    *at++ = '.';
+    *at++ = static_cast<char>('0' + fraction / 100);
+    *at++ = static_cast<char>('0' + fraction / 10 % 10);
+    *at++ = static_cast<char>('0' + fraction % 10);
+    out.append(buffer, at);
+}
+
+void appendDouble(std::string& out, double value) {
+    if (!std::isfinite(value)) value = 1.0; // JSON has no NaN or infinity
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+}
+
+// Writes the members of one JSON object, putting the commas where they belong.
+class ObjectWriter {
+  public:
+    explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+    ~ObjectWriter() { out_ += '}'; }
+    ObjectWriter(const ObjectWriter&) = delete;
+    ObjectWriter& operator=(const ObjectWriter&) = delete;
+
+    std::string& key(std::string_view name) {
+        if (!first_) out_ += ',';
+        first_ = false;
+        appendString(out_, name);
+        out_ += ':';
+        return out_;
+    }
+    void string(std::string_view name, std::string_view value) { appendString(key(name), value); }
+    void integer(std::string_view name, std::int64_t value) { appendInteger(key(name), value); }
+    void micros(std::string_view name, std::int64_t ns) { appendMicros(key(name), ns); }
+    void boolean(std::string_view name, bool value) { key(name) += value ? "true" : "false"; }
+    void null(std::string_view name) { key(name) += "null"; }
+
+  private:
+    std::string& out_;
+    bool first_ = true;
+};
+
+class ChromeWriter {
+  public:
+    explicit ChromeWriter(const TraceData& trace) : trace_(trace), t0_(trace.firstTs()) {}
+
+    std::string write(std::string_view version) {
+        // About what a line takes, so the string does not copy itself twenty times as it grows.
+        std::size_t lines = trace_.events().size() + 3 * trace_.processes().size();
+        for (std::size_t p = 0; p < trace_.processes().size(); ++p)
+            lines += trace_.slices(static_cast<int>(p)).size();
+        for (std::size_t o = 0; o < trace_.objects().size(); ++o)
+            lines += trace_.counter(static_cast<std::uint16_t>(o)).size();
+        out_.reserve(4096 + lines * 112);
+        out_ += "{\"traceEvents\":[";
+        writeMetadata();
+        writeSlices();
+        writeInstants();
+        writeCounters();
+        writeDeadlock();
+        out_ += "\n],\n\"otherData\":";
+        writeOtherData(version);
+        out_ += "}\n";
+        return std::move(out_);
+    }
+
+  private:
+    int pidOf(int process) const {
+        const auto processes = trace_.processes();
+        return process >= 0 && static_cast<std::size_t>(process) < processes.size()
+                   ? processes[process].pid
+                   : 0;
+    }
+    // Counters and the deadlock belong to no one process: they go with the root process.
+    int rootPid() const { return pidOf(0); }
+
+    std::string_view objectName(std::uint16_t object) const {
+        const auto objects = trace_.objects();
+        return object < objects.size() ? std::string_view(objects[object].name)
+                                       : std::string_view();
+    }
+
+    void beginEvent() {
+        if (!firstEvent_) out_ += ',';
+        firstEvent_ = false;
+        out_ += '\n';
+    }
+
+    void header(ObjectWriter& event, std::string_view name, std::string_view phase, int pid) {
+        event.string("name", name);
+        event.string("ph", phase);
+        event.integer("pid", pid);
+        event.integer("tid", pid);
+    }
+
+    void writeMetadata() {
+        const auto processes = trace_.processes();
+        for (std::size_t p = 0; p < processes.size(); ++p) {
+            for (const std::string_view kind : {"process_name", "thread_name"}) {
+                beginEvent();
+                ObjectWriter event(out_);
+                header(event, kind, "M", processes[p].pid);
+                ObjectWriter args(event.key("args"));
+                args.string("name", processes[p].name);
+            }
+            beginEvent();
+            ObjectWriter event(out_);
+            header(event, "process_sort_index", "M", processes[p].pid);
+            ObjectWriter args(event.key("args"));
+            args.integer("sort_index", static_cast<std::int64_t>(p));
+        }
+    }
+
+    void writeSlices() {
+        const auto processes = trace_.processes();
+        for (std::size_t p = 0; p < processes.size(); ++p) {
+            for (const Slice& slice : trace_.slices(static_cast<int>(p))) {
+                const std::int64_t end =
+                    slice.end == Slice::kOpen ? std::max(trace_.lastTs(), slice.begin) : slice.end;
+                beginEvent();
+                ObjectWriter event(out_);
+                header(event, stateName(slice.state), "X", processes[p].pid);
+                event.micros("ts", slice.begin - t0_);
+                event.micros("dur", end - slice.begin);
+                if (slice.state != State::Blocked) continue;
+                ObjectWriter args(event.key("args"));
+                args.string("op", opName(slice.op));
+                if (slice.object != kNoObject) {
+                    args.string("object", objectName(slice.object));
+                } else if (slice.peer >= 0 &&
+                           static_cast<std::size_t>(slice.peer) < processes.size()) {
+                    args.string("object", processes[slice.peer].name);
+                    args.integer("child", processes[slice.peer].pid);
+                }
+            }
+        }
+    }
+
+    // All processes' Done and Failed events merged by (ts, seq): each process's events are
+    // already in time order, so a merge costs far less than sorting the whole trace.
+    void writeInstants() {
+        const auto events = trace_.events();
+        const auto later = [&](const std::pair<std::uint32_t, std::size_t>& a,
+                               const std::pair<std::uint32_t, std::size_t>& b) {
+            const Event& x = events[a.first];
+            const Event& y = events[b.first];
+            return x.ts != y.ts ? x.ts > y.ts : x.seq > y.seq;
+        };
+        // (event index, position in its process's list)
+        std::priority_queue<std::pair<std::uint32_t, std::size_t>,
+                            std::vector<std::pair<std::uint32_t, std::size_t>>, decltype(later)>
+            heads(later);
+        for (std::size_t p = 0; p < trace_.processes().size(); ++p) {
+            const auto own = trace_.processEvents(static_cast<int>(p));
+            if (!own.empty()) heads.emplace(own[0], 0);
+        }
+        while (!heads.empty()) {
+            const auto [index, position] = heads.top();
+            heads.pop();
+            const Event& e = events[index];
+            const auto own = trace_.processEvents(e.process);
+            if (position + 1 < own.size()) heads.emplace(own[position + 1], position + 1);
+            // The deadlock report is written on its own; intents, blocks and sleep begins
+            // are already in the state slices.
+            if ((e.phase == Phase::Done || e.phase == Phase::Failed) && e.op != Op::Deadlock)
+                writeInstant(e);
+        }
+    }
+
+    void writeInstant(const Event& e) {
+        beginEvent();
+        ObjectWriter event(out_);
+        header(event, opName(e.op), "i", pidOf(e.process));
+        event.string("s", "t");
+        event.micros("ts", e.ts - t0_);
+        ObjectWriter args(event.key("args"));
+
+        const auto keys = opArgKeys(e.op);
+        if (!isProcessOp(e.op) && e.object != kNoObject)
+            args.string("object", objectName(e.object));
+        if (e.op == Op::Wait && (e.value == 0 || e.value == 1))
+            args.boolean("result", e.value == 1);
+        else if (keys.valueAlways || e.value != 0)
+            args.integer(keys.value, e.value);
+        if (keys.textAlways || e.text != kNoText) args.string(keys.text, trace_.text(e.text));
+
+        const auto objects = trace_.objects();
+        const bool arrayElement = (e.op == Op::Read || e.op == Op::Write) &&
+                                  e.object < objects.size() &&
+                                  objects[e.object].kind == ObjectKind::Array;
+        const bool joined = e.op == Op::Join && e.phase == Phase::Done;
+        if (keys.extraAlways || e.extra != 0 || arrayElement || joined)
+            args.integer(keys.extra, e.extra);
+
+        // Python's convention: a negative exit code is the signal that killed the process.
+        const auto signalOf = [&](std::int64_t exitcode) {
+            if (exitcode < 0)
+                args.integer("signal", -exitcode);
+            else
+                args.null("signal");
+        };
+        if (joined) signalOf(e.extra);
+        if (e.op == Op::Exit) signalOf(e.value);
+        if (e.op == Op::Terminate) args.integer("signal", chrome::kSigterm);
+        if (e.phase == Phase::Failed) args.boolean("failed", true);
+    }
+
+    void writeCounters() {
+        const auto objects = trace_.objects();
+        for (std::size_t o = 0; o < objects.size(); ++o) {
+            for (const CounterSample& sample : trace_.counter(static_cast<std::uint16_t>(o))) {
+                beginEvent();
+                ObjectWriter event(out_);
+                event.string("name", objects[o].name);
+                event.string("ph", "C");
+                event.integer("pid", rootPid());
+                event.micros("ts", sample.ts - t0_);
+                ObjectWriter args(event.key("args"));
+                args.integer("value", sample.value);
+            }
+        }
+    }
+
+    void writeDeadlock() {
+        const auto& report = trace_.deadlock();
+        if (!report) return;
+        beginEvent();
+        ObjectWriter event(out_);
+        header(event, "deadlock", "i", rootPid());
+        event.string("s", "g");
+        event.micros("ts", report->ts - t0_);
+        ObjectWriter args(event.key("args"));
+        {
+            std::string& cycle = args.key("cycle");
+            cycle += '[';
+            for (std::size_t i = 0; i < report->cycle.size(); ++i) {
+                if (i > 0) cycle += ',';
+                appendInteger(cycle, pidOf(report->cycle[i]));
+            }
+            cycle += ']';
+        }
+        std::string& edges = args.key("edges");
+        edges += '[';
+        const auto processes = trace_.processes();
+        for (std::size_t i = 0; i < report->edges.size(); ++i) {
+            const DeadlockEdge& edge = report->edges[i];
+            if (i > 0) edges += ',';
+            ObjectWriter item(edges);
+            item.integer("from", pidOf(edge.from));
+            item.integer("to", pidOf(edge.to));
+            item.string("op", opName(edge.op));
+            if (edge.object != kNoObject)
+                item.string("object", objectName(edge.object));
+            else if (edge.to >= 0 && static_cast<std::size_t>(edge.to) < processes.size())
+                item.string("object", processes[edge.to].name); // a join waits for a process
+        }
+        edges += ']';
+    }
+
+    void writeOtherData(std::string_view version) {
+        ObjectWriter data(out_);
+        data.string("scenario", trace_.scenario);
+        {
+            ObjectWriter params(data.key("params"));
+            for (const auto& [name, value] : trace_.params)
+                params.string(name, value);
+        }
+        data.string("mpviz", version);
+        data.string("outcome", outcomeName(trace_.outcome()));
+        appendDouble(data.key("speed"), trace_.speed);
+        data.integer("t0_ns", t0_);
+        data.integer("t1_ns", trace_.lastTs());
+
+        std::string& objects = data.key("objects");
+        objects += '[';
+        bool first = true;
+        for (const ObjectInfo& object : trace_.objects()) {
+            if (!first) objects += ',';
+            first = false;
+            objects += "\n";
+            ObjectWriter item(objects);
+            item.string("name", object.name);
+            item.string("kind", objectKindName(object.kind));
+            item.integer("capacity", object.capacity);
+        }
+        objects += ']';
+
+        std::string& processes = data.key("processes");
+        processes += '[';
+        first = true;
+        for (const ProcessInfo& process : trace_.processes()) {
+            if (!first) processes += ',';
+            first = false;
+            processes += "\n";
+            ObjectWriter item(processes);
+            item.integer("pid", process.pid);
+            item.integer("ppid", process.ppid);
+            item.string("name", process.name);
+            item.boolean("daemon", process.daemon);
+            item.micros("start", process.startTs - t0_);
+            if (process.endTs)
+                item.micros("end", *process.endTs - t0_);
+            else
+                item.null("end");
+            if (process.exitcode)
+                item.integer("exitcode", *process.exitcode);
+            else
+                item.null("exitcode");
+        }
+        processes += ']';
+    }
+
+    const TraceData& trace_;
+    const std::int64_t t0_;
+    std::string out_;
+    bool firstEvent_ = true;
+};
+
+} // namespace
+
+std::string toChromeJson(const TraceData& trace, std::string_view mpvizVersion) {
+    return ChromeWriter(trace).write(mpvizVersion);
+}
+
+void saveChromeJson(const TraceData& trace, const std::filesystem::path& file,
+                    std::string_view mpvizVersion) {
+    const std::string json = toChromeJson(trace, mpvizVersion);
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    if (out) out.write(json.data(), static_cast<std::streamsize>(json.size()));
+    if (out) out.close();
+    if (!out)
+        throw std::runtime_error("cannot write trace file " + file.string() + ": " +
+                                 std::strerror(errno));
+}
+
+} // namespace mpviz::trace

@@ -1,0 +1,709 @@
+// Import of a Chrome trace JSON file back into a TraceData. A file mpviz wrote comes back
+// exactly (its otherData lists processes and objects); a file written by hand with only
+// the fields DESIGN.md names is read as well as it can be. Anything malformed throws a
+// TraceFormatError that says what is wrong and where.
+
+#include "trace/chrome_json.hpp"
+#include "trace/chrome_json_args.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+namespace mpviz::trace {
+
+namespace json = boost::json;
+
+// Restores what a file states directly instead of deriving it again from events: the
+// slices and counters as written, and the session's time range.
+class TraceBuilderAccess {
+  public:
+    static void replaceSlices(TraceData& trace, int process, std::vector<Slice> slices) {
+        trace.slices_[process] = std::move(slices);
+    }
+    static void replaceCounter(TraceData& trace, std::uint16_t object,
+                               std::vector<CounterSample> samples) {
+        trace.counters_[object] = std::move(samples);
+    }
+    static void setExitcode(TraceData& trace, int process, std::optional<int> exitcode) {
+        trace.processes_[process].exitcode = exitcode;
+    }
+    static void setTimeRange(TraceData& trace, std::int64_t first, std::int64_t last) {
+        trace.hasTime_ = true;
+        trace.firstTs_ = first;
+        trace.lastTs_ = last;
+    }
+};
+
+namespace {
+
+using chrome::isProcessOp;
+using chrome::opArgKeys;
+
+[[noreturn]] void fail(const std::string& where, const std::string& what) {
+    throw TraceFormatError(where.empty() ? what : where + ": " + what);
+}
+
+std::string quoted(std::string_view s) {
+    return "\"" + std::string(s) + "\"";
+}
+
+std::string lineAndColumn(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+json::value parseJson(std::string_view text) {
+    json::stream_parser parser;
+    // A trace is read once and dropped whole: an arena beats a million small allocations.
+    parser.reset(json::make_shared_resource<json::monotonic_resource>());
+    json::error_code ec;
+    const std::size_t consumed = parser.write(text.data(), text.size(), ec);
+    if (ec) fail("", "not valid JSON: " + ec.message() + " at " + lineAndColumn(text, consumed));
+    parser.finish(ec);
+    if (ec) fail("", "not valid JSON: " + ec.message() + " at the end of the text");
+    return parser.release();
+}
+
+std::optional<std::int64_t> asInteger(const json::value& v) {
+    if (v.is_int64()) return v.get_int64();
+    if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+        return static_cast<std::int64_t>(v.get_uint64());
+    if (v.is_double()) {
+        const double d = v.get_double();
+        if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.0e18)
+            return static_cast<std::int64_t>(d);
+    }
+    return std::nullopt;
+}
+
+// Microseconds (as written: 1234.567) to nanoseconds.
+std::optional<std::int64_t> microsToNs(const json::value& v) {
+    if (v.is_int64() || v.is_uint64()) {
+        constexpr std::int64_t kLimit = INT64_MAX / 1000;
+        if (auto us = asInteger(v); us && *us > -kLimit && *us < kLimit) return *us * 1000;
+        return std::nullopt;
+    }
+    if (v.is_double()) {
+        const double ns = v.get_double() * 1000.0;
+        if (std::isfinite(ns) && std::fabs(ns) < 9.0e18) return std::llround(ns);
+    }
+    return std::nullopt;
+}
+
+// Where a value sits in the document, as "traceEvents[12].args". Spelled out only for an
+// error message: a million events must not cost a million strings.
+class Path {
+  public:
+    Path() = default;
+    explicit Path(std::string_view root) { push({root, 0, false}); }
+    // Keys must outlive the path: they are literals or keys of the document itself.
+    Path key(std::string_view name) const {
+        Path p = *this;
+        p.push({name, 0, false});
+        return p;
+    }
+    Path item(std::size_t index) const {
+        Path p = *this;
+        p.push({{}, index, true});
+        return p;
+    }
+    std::string str() const {
+        std::string out;
+        for (std::size_t i = 0; i < count_; ++i) {
+            const Step& step = steps_[i];
+            if (step.isIndex) {
+                out += "[" + std::to_string(step.index) + "]";
+            } else {
+                if (!out.empty()) out += '.';
+                out += step.key;
+            }
+        }
+        return out;
+    }
+
+  private:
+    struct Step {
+        std::string_view key;
+        std::size_t index = 0;
+        bool isIndex = false;
+    };
+    void push(Step step) {
+        if (count_ < steps_.size()) steps_[count_++] = step;
+    }
+    std::array<Step, 6> steps_{};
+    std::size_t count_ = 0;
+};
+
+// Reads typed members of one JSON object, naming the object in every complaint.
+class Fields {
+  public:
+    Fields(const json::value& v, Path path) : path_(path) {
+        if (!v.is_object()) fail(where(), "expected an object");
+        object_ = &v.get_object();
+    }
+    Fields(const json::object* object, Path path) : object_(object), path_(path) {}
+
+    const Path& path() const { return path_; }
+    std::string where() const { return path_.str(); }
+    const json::value* find(std::string_view key) const {
+        return object_ ? object_->if_contains(key) : nullptr;
+    }
+    bool has(std::string_view key) const {
+        const json::value* v = find(key);
+        return v && !v->is_null();
+    }
+
+    std::optional<std::string_view> optionalString(std::string_view key) const {
+        const json::value* v = find(key);
+        if (!v || v->is_null()) return std::nullopt;
+        if (!v->is_string()) fail(where(), quoted(key) + " must be a string");
+        return std::string_view(v->get_string());
+    }
+    std::string_view string(std::string_view key) const {
+        if (auto s = optionalString(key)) return *s;
+        fail(where(), "missing " + quoted(key));
+    }
+    // Text an operation carried; a hand-made file may give a number or a bool instead.
+    std::optional<std::string> optionalText(std::string_view key) const {
+        const json::value* v = find(key);
+        if (!v || v->is_null()) return std::nullopt;
+        if (v->is_string()) return std::string(v->get_string());
+        return json::serialize(*v);
+    }
+    std::optional<std::int64_t> optionalInteger(std::string_view key) const {
+        const json::value* v = find(key);
+        if (!v || v->is_null()) return std::nullopt;
+        auto n = asInteger(*v);
+        if (!n) fail(where(), quoted(key) + " must be an integer");
+        return n;
+    }
+    std::int64_t integer(std::string_view key) const {
+        if (auto n = optionalInteger(key)) return *n;
+        fail(where(), "missing " + quoted(key));
+    }
+    std::optional<std::int64_t> optionalMicros(std::string_view key) const {
+        const json::value* v = find(key);
+        if (!v || v->is_null()) return std::nullopt;
+        auto ns = microsToNs(*v);
+        if (!ns) fail(where(), quoted(key) + " must be a number of microseconds");
+        return ns;
+    }
+    std::int64_t micros(std::string_view key) const {
+        if (auto ns = optionalMicros(key)) return *ns;
+        fail(where(), "missing " + quoted(key));
+    }
+    std::optional<bool> optionalBool(std::string_view key) const {
+        const json::value* v = find(key);
+        if (!v || v->is_null()) return std::nullopt;
+        if (!v->is_bool()) fail(where(), quoted(key) + " must be true or false");
+        return v->get_bool();
+    }
+    const json::array* optionalArray(std::string_view key) const {
+        const json::value* v = find(key);
+        if (!v || v->is_null()) return nullptr;
+        if (!v->is_array()) fail(where(), quoted(key) + " must be an array");
+        return &v->get_array();
+    }
+    Fields child(std::string_view key) const {
+        const json::value* v = find(key);
+        if (!v || v->is_null()) return Fields(nullptr, path_.key(key));
+        return Fields(*v, path_.key(key));
+    }
+    const json::object* object() const { return object_; }
+
+  private:
+    const json::object* object_ = nullptr;
+    Path path_;
+};
+
+int toInt(std::int64_t n, const Fields& at, std::string_view key) {
+    if (n < INT32_MIN || n > INT32_MAX) fail(at.where(), quoted(key) + " is out of range");
+    return static_cast<int>(n);
+}
+
+std::int16_t toInt16(std::int64_t n, const Fields& at, std::string_view key) {
+    if (n < INT16_MIN || n > INT16_MAX) fail(at.where(), quoted(key) + " is out of range");
+    return static_cast<std::int16_t>(n);
+}
+
+// The kind of an object a hand-made file only names in an operation.
+ObjectKind guessKind(Op op, const Fields& args) {
+    switch (op) {
+    case Op::Acquire:
+    case Op::Release:
+        return ObjectKind::Lock;
+    case Op::Set:
+    case Op::Clear:
+    case Op::Wait:
+        return ObjectKind::Event;
+    case Op::Put:
+    case Op::Get:
+    case Op::Flush:
+        return ObjectKind::Queue;
+    case Op::TaskDone:
+    case Op::QueueJoin:
+        return ObjectKind::JoinableQueue;
+    case Op::Send:
+    case Op::Recv:
+        return ObjectKind::Pipe;
+    case Op::Submit:
+    case Op::TaskStart:
+    case Op::TaskEnd:
+        return ObjectKind::Pool;
+    case Op::Read:
+    case Op::Write:
+        return args.has("index") ? ObjectKind::Array : ObjectKind::Value;
+    default:
+        return ObjectKind::Value;
+    }
+}
+
+class ChromeReader {
+  public:
+    TraceData read(std::string_view text) {
+        const json::value root = parseJson(text);
+        const json::array* events = nullptr;
+        Fields top(nullptr, Path());
+        if (root.is_array()) { // Chrome's "JSON Array Format": events only
+            events = &root.get_array();
+        } else if (root.is_object()) {
+            top = Fields(root, Path());
+            events = top.optionalArray("traceEvents");
+            if (!events) fail("", "missing \"traceEvents\"");
+        } else {
+            fail("", "expected a JSON object with \"traceEvents\"");
+        }
+
+        const Fields other = top.child("otherData");
+        readSessionFields(other);
+        readObjects(other);
+        classifyEvents(*events);
+        readProcesses(other);
+        appendInstants();
+        applyProcessEnds();
+        applySlices();
+        applyCounters();
+        readDeadlock();
+        applyTimeRange(other);
+        return std::move(trace_);
+    }
+
+  private:
+    // One event of traceEvents, kept as a pointer into the document until it is used.
+    struct Parsed {
+        const json::object* object = nullptr;
+        std::size_t index = 0;
+        int pid = 0;
+        std::int64_t ts = 0;
+        Fields fields() const { return Fields(object, Path("traceEvents").item(index)); }
+    };
+    struct PidSeen {
+        std::int64_t firstTs = INT64_MAX;
+        std::int64_t lastTs = INT64_MIN;
+        std::optional<std::string> name;
+        std::optional<std::int64_t> exitValue;
+    };
+
+    void readSessionFields(const Fields& other) {
+        trace_.scenario = std::string(other.optionalString("scenario").value_or(""));
+        if (const json::value* speed = other.find("speed"); speed && !speed->is_null()) {
+            if (!speed->is_number()) fail(other.path().key("speed").str(), "must be a number");
+            trace_.speed = speed->to_number<double>();
+        }
+        if (auto outcome = other.optionalString("outcome")) {
+            auto parsed = outcomeFromName(*outcome);
+            if (!parsed)
+                fail(other.path().key("outcome").str(), "unknown outcome " + quoted(*outcome));
+            trace_.setOutcome(*parsed);
+        }
+        const Fields params = other.child("params");
+        if (params.object())
+            for (const auto& [key, value] : *params.object())
+                trace_.params[std::string(key)] =
+                    value.is_string() ? std::string(value.get_string()) : json::serialize(value);
+        t0_ = other.optionalInteger("t0_ns").value_or(0);
+    }
+
+    void readObjects(const Fields& other) {
+        const json::array* objects = other.optionalArray("objects");
+        if (!objects) return;
+        for (std::size_t i = 0; i < objects->size(); ++i) {
+            const Fields object((*objects)[i], other.path().key("objects").item(i));
+            const auto name = object.string("name");
+            const auto kindName = object.string("kind");
+            const auto kind = objectKindFromName(kindName);
+            if (!kind) fail(object.where(), "unknown object kind " + quoted(kindName));
+            if (trace_.objectByName(name))
+                fail(object.where(), "object " + quoted(name) + " is listed twice");
+            trace_.addObject(ObjectInfo{std::string(name), *kind,
+                                        object.optionalInteger("capacity").value_or(0)});
+        }
+    }
+
+    void see(int pid, std::int64_t from, std::int64_t to) {
+        auto [it, inserted] = seen_.try_emplace(pid);
+        if (inserted) pidOrder_.push_back(pid);
+        it->second.firstTs = std::min(it->second.firstTs, from);
+        it->second.lastTs = std::max(it->second.lastTs, to);
+    }
+
+    void classifyEvents(const json::array& events) {
+        instants_.reserve(events.size());
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            Fields event(events[i], Path("traceEvents").item(i));
+            const auto phase = event.string("ph");
+            const int pid = toInt(event.optionalInteger("pid").value_or(0), event, "pid");
+            if (phase == "M") {
+                if (event.string("name") == "process_name") {
+                    auto name = event.child("args").optionalString("name");
+                    if (!name) fail(event.where(), "process_name without args.name");
+                    auto [it, inserted] = seen_.try_emplace(pid);
+                    if (inserted) pidOrder_.push_back(pid);
+                    it->second.name = std::string(*name);
+                }
+                continue; // thread names and sort indices add nothing to the model
+            }
+            if (!event.has("pid")) fail(event.where(), "missing \"pid\"");
+            const std::int64_t ts = t0_ + event.micros("ts");
+            if (phase == "X") {
+                const std::int64_t dur = event.micros("dur");
+                if (dur < 0) fail(event.where(), "\"dur\" is negative");
+                see(pid, ts, ts + dur);
+                slices_.push_back(Parsed{event.object(), i, pid, ts});
+            } else if (phase == "i" || phase == "I") {
+                see(pid, ts, ts);
+                const bool deadlock =
+                    event.string("name") == "deadlock" &&
+                    (event.optionalString("s") == "g" || event.child("args").has("cycle"));
+                if (deadlock) {
+                    if (deadlock_) fail(event.where(), "a second deadlock report");
+                    deadlock_ = Parsed{event.object(), i, pid, ts};
+                } else {
+                    instants_.push_back(Parsed{event.object(), i, pid, ts});
+                }
+            } else if (phase == "C") {
+                counters_.push_back(Parsed{event.object(), i, pid, ts});
+            } else {
+                fail(event.where(), "unsupported phase " + quoted(phase) +
+                                        " (mpviz reads \"M\", \"X\", \"i\" and \"C\")");
+            }
+        }
+    }
+
+    void readProcesses(const Fields& other) {
+        const json::array* listed = other.optionalArray("processes");
+        fromMpviz_ = listed != nullptr;
+        if (listed) {
+            for (std::size_t i = 0; i < listed->size(); ++i) {
+                const Fields entry((*listed)[i], other.path().key("processes").item(i));
+                ProcessInfo info;
+                info.pid = toInt(entry.integer("pid"), entry, "pid");
+                if (trace_.processIndexByPid(info.pid) >= 0)
+                    fail(entry.where(), "pid " + std::to_string(info.pid) + " is listed twice");
+                info.ppid = toInt(entry.optionalInteger("ppid").value_or(0), entry, "ppid");
+                const PidSeen* seen = seenOf(info.pid);
+                if (auto name = entry.optionalString("name"))
+                    info.name = std::string(*name);
+                else
+                    info.name = seen && seen->name ? *seen->name : defaultName(info.pid);
+                info.daemon = entry.optionalBool("daemon").value_or(false);
+                auto start = entry.optionalMicros("start");
+                info.startTs = start ? t0_ + *start : (seen ? seen->firstTs : t0_);
+                const int index = trace_.addProcess(std::move(info));
+                if (auto end = entry.optionalMicros("end")) ends_.push_back({index, t0_ + *end});
+                if (auto code = entry.optionalInteger("exitcode"))
+                    exitcodes_[index] = toInt(*code, entry, "exitcode");
+            }
+        }
+        // Best effort for hand-made files: every pid that appears is a process, and the
+        // one that started or joined it is its parent.
+        const auto parents = guessParents();
+        for (const int pid : pidOrder_) {
+            if (trace_.processIndexByPid(pid) >= 0) continue;
+            const PidSeen& seen = seen_.at(pid);
+            ProcessInfo info;
+            info.pid = pid;
+            if (auto parent = parents.find(pid); parent != parents.end())
+                info.ppid = parent->second;
+            info.name = seen.name ? *seen.name : defaultName(pid);
+            info.startTs = seen.firstTs == INT64_MAX ? t0_ : seen.firstTs;
+            trace_.addProcess(std::move(info));
+        }
+    }
+
+    // The child a start, join or terminate names: by pid, or else by its process name.
+    std::optional<int> childPidOf(const Fields& args) const {
+        if (auto pid = args.optionalInteger("child")) return toInt(*pid, args, "child");
+        if (auto name = args.optionalString("object"))
+            for (const auto& [pid, seen] : seen_)
+                if (seen.name == *name) return pid;
+        return std::nullopt;
+    }
+
+    std::unordered_map<int, int> guessParents() const {
+        std::unordered_map<int, int> parents;
+        for (const Parsed& instant : instants_) {
+            const auto op = opFromName(instant.fields().string("name"));
+            if (!op || !isProcessOp(*op)) continue;
+            if (auto child = childPidOf(instant.fields().child("args")))
+                parents.try_emplace(*child, instant.pid);
+        }
+        return parents;
+    }
+
+    const PidSeen* seenOf(int pid) const {
+        auto it = seen_.find(pid);
+        return it == seen_.end() ? nullptr : &it->second;
+    }
+    static std::string defaultName(int pid) { return "pid " + std::to_string(pid); }
+
+    std::uint16_t objectNamed(std::string_view name, ObjectKind guess) {
+        return trace_.findOrAddObject(name, guess, 0);
+    }
+
+    void appendInstants() {
+        std::vector<Event> events;
+        events.reserve(instants_.size());
+        for (const Parsed& instant : instants_)
+            events.push_back(toEvent(instant));
+        // Per process, events must go in in time order; a merge-sorted file already is.
+        const auto byTime = [](const Event& a, const Event& b) { return a.ts < b.ts; };
+        if (!std::is_sorted(events.begin(), events.end(), byTime))
+            std::stable_sort(events.begin(), events.end(), byTime);
+        for (const Event& e : events)
+            trace_.append(e);
+    }
+
+    Event toEvent(const Parsed& instant) {
+        const Fields event = instant.fields();
+        const auto name = event.string("name");
+        const auto op = opFromName(name);
+        if (!op) fail(event.where(), "unknown op " + quoted(name));
+        const Fields args = event.child("args");
+        const auto keys = opArgKeys(*op);
+
+        Event e;
+        e.ts = instant.ts;
+        e.op = *op;
+        e.phase = args.optionalBool("failed").value_or(false) ? Phase::Failed : Phase::Done;
+        e.process = static_cast<std::uint16_t>(trace_.processIndexByPid(instant.pid));
+        if (!isProcessOp(*op))
+            if (auto object = args.optionalString("object"))
+                e.object = objectNamed(*object, guessKind(*op, args));
+
+        if (auto value = args.optionalInteger(keys.value))
+            e.value = *value;
+        else if (*op == Op::Wait)
+            e.value = args.optionalBool("result").value_or(false) ? 1 : 0;
+        else if (isProcessOp(*op))
+            e.value = childPidOf(args).value_or(0);
+        if (auto text = args.optionalText(keys.text)) e.text = trace_.intern(*text);
+        if (auto extra = args.optionalInteger(keys.extra))
+            e.extra = toInt16(*extra, args, keys.extra);
+        if (*op == Op::Exit) seen_[instant.pid].exitValue = e.value;
+        return e;
+    }
+
+    void applyProcessEnds() {
+        for (const auto& [process, end] : ends_) {
+            auto code = exitcodes_.find(process);
+            trace_.setProcessEnd(process, end,
+                                 code == exitcodes_.end() ? std::nullopt
+                                                          : std::optional<int>(code->second));
+        }
+        for (const auto& [process, code] : exitcodes_)
+            if (!trace_.processes()[process].endTs)
+                TraceBuilderAccess::setExitcode(trace_, process, code);
+        if (fromMpviz_) return;
+        // A hand-made trace says a process ended by recording its exit.
+        for (int p = 0; p < static_cast<int>(trace_.processes().size()); ++p) {
+            const ProcessInfo& info = trace_.processes()[p];
+            const PidSeen* seen = seenOf(info.pid);
+            if (info.endTs || !seen || !seen->exitValue) continue;
+            trace_.setProcessEnd(p, seen->lastTs, static_cast<int>(*seen->exitValue));
+        }
+    }
+
+    Slice toSlice(const Parsed& parsed) {
+        const Fields event = parsed.fields();
+        const auto name = event.string("name");
+        Slice slice;
+        slice.begin = parsed.ts;
+        slice.end = parsed.ts + event.micros("dur");
+        if (name == "running") {
+            slice.state = State::Running;
+        } else if (name == "sleeping") {
+            slice.state = State::Sleeping;
+            slice.op = Op::Sleep;
+        } else if (name == "blocked") {
+            slice.state = State::Blocked;
+            const Fields args = event.child("args");
+            const auto opText = args.string("op");
+            const auto op = opFromName(opText);
+            if (!op) fail(args.where(), "unknown op " + quoted(opText));
+            slice.op = *op;
+            if (isProcessOp(*op)) {
+                if (auto child = args.optionalInteger("child"))
+                    slice.peer = trace_.processIndexByPid(toInt(*child, args, "child"));
+                else if (auto childName = args.optionalString("object"))
+                    slice.peer = processNamed(*childName);
+            } else if (auto object = args.optionalString("object")) {
+                slice.object = objectNamed(*object, guessKind(*op, args));
+            }
+        } else {
+            fail(event.where(), "unknown state " + quoted(name) +
+                                    " (expected \"running\", \"sleeping\" or \"blocked\")");
+        }
+        return slice;
+    }
+
+    int processNamed(std::string_view name) const {
+        const auto processes = trace_.processes();
+        for (std::size_t p = 0; p < processes.size(); ++p)
+            if (processes[p].name == name) return static_cast<int>(p);
+        return -1;
+    }
+
+    void applySlices() {
+        const std::size_t count = trace_.processes().size();
+        std::vector<std::vector<std::pair<Slice, const Parsed*>>> lanes(count);
+        for (const Parsed& parsed : slices_) {
+            const int process = trace_.processIndexByPid(parsed.pid);
+            lanes[process].emplace_back(toSlice(parsed), &parsed);
+        }
+        for (std::size_t p = 0; p < count; ++p) {
+            auto& lane = lanes[p];
+            // A file mpviz wrote states every slice; a hand-made one may leave a process's
+            // lane to be derived.
+            if (lane.empty() && !fromMpviz_) continue;
+            std::stable_sort(lane.begin(), lane.end(), [](const auto& a, const auto& b) {
+                return a.first.begin < b.first.begin;
+            });
+            std::vector<Slice> slices;
+            slices.reserve(lane.size());
+            for (const auto& [slice, parsed] : lane) {
+                if (slice.end == slice.begin) continue;
+                if (!slices.empty() && slice.begin < slices.back().end)
+                    fail(parsed->fields().where(),
+                         "slice overlaps the one before it on pid " + std::to_string(parsed->pid));
+                slices.push_back(slice);
+            }
+            // The last state of a process that has not ended is still going on.
+            if (fromMpviz_ && !slices.empty() && !trace_.processes()[p].endTs)
+                slices.back().end = Slice::kOpen;
+            TraceBuilderAccess::replaceSlices(trace_, static_cast<int>(p), std::move(slices));
+        }
+    }
+
+    void applyCounters() {
+        std::unordered_map<std::uint16_t, std::vector<CounterSample>> samples;
+        for (const Parsed& parsed : counters_) {
+            const Fields event = parsed.fields();
+            const auto object = objectNamed(event.string("name"), ObjectKind::Value);
+            const Fields args = event.child("args");
+            samples[object].push_back({parsed.ts, args.integer("value")});
+        }
+        for (auto& [object, list] : samples) {
+            std::stable_sort(list.begin(), list.end(),
+                             [](const auto& a, const auto& b) { return a.ts < b.ts; });
+            TraceBuilderAccess::replaceCounter(trace_, object, std::move(list));
+        }
+    }
+
+    int processOfPid(const Fields& at, std::int64_t pid) const {
+        const int process = trace_.processIndexByPid(toInt(pid, at, "pid"));
+        if (process < 0) fail(at.where(), "unknown pid " + std::to_string(pid));
+        return process;
+    }
+
+    void readDeadlock() {
+        if (!deadlock_) return;
+        const Fields args = deadlock_->fields().child("args");
+        DeadlockReport report;
+        report.ts = deadlock_->ts;
+        if (const json::array* cycle = args.optionalArray("cycle")) {
+            for (std::size_t i = 0; i < cycle->size(); ++i) {
+                auto pid = asInteger((*cycle)[i]);
+                const Fields at(nullptr, args.path().key("cycle").item(i));
+                if (!pid) fail(at.where(), "must be a pid");
+                report.cycle.push_back(processOfPid(at, *pid));
+            }
+        }
+        if (const json::array* edges = args.optionalArray("edges")) {
+            for (std::size_t i = 0; i < edges->size(); ++i) {
+                const Fields edge((*edges)[i], args.path().key("edges").item(i));
+                DeadlockEdge parsed;
+                parsed.from = processOfPid(edge, edge.integer("from"));
+                parsed.to = processOfPid(edge, edge.integer("to"));
+                const auto opText = edge.string("op");
+                const auto op = opFromName(opText);
+                if (!op) fail(edge.where(), "unknown op " + quoted(opText));
+                parsed.op = *op;
+                if (!isProcessOp(*op))
+                    if (auto object = edge.optionalString("object"))
+                        parsed.object = objectNamed(*object, guessKind(*op, edge));
+                report.edges.push_back(parsed);
+            }
+        }
+        trace_.setDeadlock(std::move(report));
+    }
+
+    void applyTimeRange(const Fields& other) {
+        std::int64_t first = trace_.firstTs();
+        std::int64_t last = trace_.lastTs();
+        for (const auto& [pid, seen] : seen_) {
+            if (seen.firstTs == INT64_MAX) continue;
+            first = std::min(first, seen.firstTs);
+            last = std::max(last, seen.lastTs);
+        }
+        if (auto t0 = other.optionalInteger("t0_ns")) first = *t0;
+        if (auto t1 = other.optionalInteger("t1_ns")) last = *t1;
+        TraceBuilderAccess::setTimeRange(trace_, first, last);
+    }
+
+    TraceData trace_;
+    std::int64_t t0_ = 0;
+    bool fromMpviz_ = false;
+    std::unordered_map<int, PidSeen> seen_;
+    std::vector<int> pidOrder_;
+    std::vector<Parsed> slices_, instants_, counters_;
+    std::optional<Parsed> deadlock_;
+    std::vector<std::pair<int, std::int64_t>> ends_;
+    std::unordered_map<int, int> exitcodes_;
+};
+
+} // namespace
+
+TraceData fromChromeJson(std::string_view json) {
+    return ChromeReader().read(json);
+}
+
+TraceData loadChromeJson(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw TraceFormatError("cannot open trace file " + file.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw TraceFormatError("cannot read trace file " + file.string());
+    try {
+        return fromChromeJson(text.view());
+    } catch (const TraceFormatError& e) {
+        throw TraceFormatError(file.string() + ": " + e.what());
+    }
+}
+
+} // namespace mpviz::trace

@@ -1,0 +1,438 @@
+// Building the trace model and answering "what was true at time t" from it. Every append
+// does O(1) amortized work: slices are extended at the end, and per-object lists take a
+// late event by a short insertion near their end, since arrival order only lags time by
+// a child's flush interval.
+
+#include "trace/trace.hpp"
+#include "trace/gallop.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+namespace mpviz::trace {
+namespace {
+
+bool isQueue(ObjectKind kind) {
+    return kind == ObjectKind::Queue || kind == ObjectKind::JoinableQueue;
+}
+
+// The counter sample a Done event leaves on its object, if it changes observable state.
+std::optional<std::int64_t> counterSampleOf(const Event& e, ObjectKind kind) {
+    switch (e.op) {
+    case Op::Acquire:
+    case Op::Release:
+    case Op::Put:
+    case Op::Get:
+    case Op::Send:
+    case Op::Recv:
+        return e.value;
+    case Op::Read:
+    case Op::Write:
+        // An Array's events carry one element each: no single number to plot.
+        if (kind == ObjectKind::Value) return e.value;
+        return std::nullopt;
+    case Op::Set:
+        return 1;
+    case Op::Clear:
+        return 0;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+// --- building -------------------------------------------------------------------------
+
+int TraceData::addProcess(ProcessInfo info) {
+    if (processes_.size() >= kNoObject)
+        throw std::length_error("a trace holds at most 65535 processes");
+    const int index = static_cast<int>(processes_.size());
+    if (info.parent < 0 && info.ppid != 0) info.parent = processIndexByPid(info.ppid);
+    processByPid_[info.pid] = index;
+    noteTime(info.startTs);
+    processEvents_.emplace_back();
+    processTimes_.emplace_back();
+    slices_.push_back({Slice{info.startTs, Slice::kOpen, State::Running}});
+    const auto endTs = info.endTs;
+    const auto exitcode = info.exitcode;
+    info.endTs.reset();
+    processes_.push_back(std::move(info));
+    if (endTs) setProcessEnd(index, *endTs, exitcode);
+    return index;
+}
+
+std::uint16_t TraceData::addObject(ObjectInfo info) {
+    if (objects_.size() >= kNoObject - 1)
+        throw std::length_error("a trace holds at most 65534 objects");
+    const auto index = static_cast<std::uint16_t>(objects_.size());
+    objectByName_.try_emplace(info.name, index);
+    objects_.push_back(std::move(info));
+    counters_.emplace_back();
+    objectHistory_.emplace_back();
+    return index;
+}
+
+std::uint16_t TraceData::findOrAddObject(std::string_view name, ObjectKind kind,
+                                         std::int64_t capacity) {
+    if (auto found = objectByName(name)) return *found;
+    return addObject(ObjectInfo{std::string(name), kind, capacity});
+}
+
+std::uint32_t TraceData::intern(std::string_view text) {
+    return strings_.intern(text);
+}
+
+void TraceData::noteTime(std::int64_t ts) {
+    if (!hasTime_) {
+        firstTs_ = lastTs_ = ts;
+        hasTime_ = true;
+        return;
+    }
+    if (ts < firstTs_) firstTs_ = ts;
+    if (ts > lastTs_) lastTs_ = ts;
+}
+
+void TraceData::checkProcess(int process, const char* where) const {
+    if (process < 0 || static_cast<std::size_t>(process) >= processes_.size())
+        throw std::out_of_range(std::string(where) + ": no process with index " +
+                                std::to_string(process));
+}
+
+void TraceData::append(const Event& input) {
+    if (input.process >= processes_.size()) [[unlikely]]
+        checkProcess(input.process, "TraceData::append");
+    if (input.object != kNoObject && input.object >= objects_.size()) [[unlikely]]
+        throw std::out_of_range("TraceData::append: no object with index " +
+                                std::to_string(input.object));
+    if (events_.size() >= UINT32_MAX) [[unlikely]]
+        throw std::length_error("a trace holds at most 2^32 events");
+
+    Event e = input;
+    e.seq = nextSeq_++;
+    auto& times = processTimes_[e.process];
+    // Every per-process binary search relies on this order; a process's clock cannot go
+    // back, so a violation is at most a few ns of jitter between its threads.
+    if (!times.empty() && e.ts < times.back()) e.ts = times.back();
+
+    if (e.ts < processes_[e.process].startTs) [[unlikely]]
+        moveStartBack(e.process, e.ts);
+
+    const auto index = static_cast<std::uint32_t>(events_.size());
+    events_.push_back(e);
+    processEvents_[e.process].push_back(index);
+    times.push_back(e.ts);
+    noteTime(e.ts);
+    updateSlices(e);
+    if (e.object != kNoObject && e.phase == Phase::Done) recordObjectEvent(e, index);
+}
+
+// The engine learns of a process when its hello is read, a moment after the process began
+// recording: a process cannot act before it started, so its start moves back to its first act.
+void TraceData::moveStartBack(int process, std::int64_t ts) {
+    processes_[process].startTs = ts;
+    auto& lane = slices_[process];
+    if (!lane.empty() && lane.front().state == State::Running)
+        lane.front().begin = std::min(lane.front().begin, ts);
+    else if (!lane.empty())
+        lane.insert(lane.begin(), Slice{ts, lane.front().begin, State::Running});
+}
+
+void TraceData::closeSlice(int process, std::int64_t ts) {
+    auto& lane = slices_[process];
+    if (lane.empty() || lane.back().end != Slice::kOpen) return;
+    Slice& open = lane.back();
+    if (ts <= open.begin)
+        lane.pop_back(); // zero-length: nothing to draw, nothing to hover
+    else
+        open.end = ts;
+}
+
+void TraceData::openSlice(int process, std::int64_t ts, const Slice& next) {
+    auto& lane = slices_[process];
+    // After setProcessEnd the lane is closed for good: late events no longer change state.
+    if (lane.empty() || lane.back().end != Slice::kOpen) return;
+    ts = std::max(ts, lane.back().begin);
+    closeSlice(process, ts);
+    // A dropped zero-length wait leaves two running stretches back to back: one is clearer.
+    if (next.state == State::Running && !lane.empty() && lane.back().state == State::Running &&
+        lane.back().end == ts) {
+        lane.back().end = Slice::kOpen;
+        return;
+    }
+    Slice opened = next;
+    opened.begin = ts;
+    opened.end = Slice::kOpen;
+    lane.push_back(opened);
+}
+
+void TraceData::updateSlices(const Event& e) {
+    const int p = e.process;
+    switch (e.phase) {
+    case Phase::Blocked: {
+        const int peer = e.op == Op::Join ? processIndexByPid(static_cast<int>(e.value)) : -1;
+        openSlice(p, e.ts, Slice{0, Slice::kOpen, State::Blocked, e.op, e.object, peer});
+        break;
+    }
+    case Phase::Begin:
+        if (e.op == Op::Sleep) openSlice(p, e.ts, Slice{0, Slice::kOpen, State::Sleeping, e.op});
+        break;
+    case Phase::Done:
+    case Phase::Failed: {
+        const auto& lane = slices_[p];
+        if (lane.empty() || lane.back().end != Slice::kOpen) break;
+        const Slice& open = lane.back();
+        if (open.state != State::Running && open.op == e.op)
+            openSlice(p, e.ts, Slice{0, Slice::kOpen, State::Running});
+        break;
+    }
+    case Phase::Intent:
+        break;
+    }
+}
+
+std::uint32_t TraceData::insertByTime(std::vector<std::uint32_t>& list, std::uint32_t index) const {
+    // The newest event has the highest seq, so among equal timestamps it goes last.
+    const std::int64_t ts = events_[index].ts;
+    if (list.empty() || events_[list.back()].ts <= ts) {
+        list.push_back(index);
+        return static_cast<std::uint32_t>(list.size() - 1);
+    }
+    const auto at = gallopFromBack(list.begin(), list.end(),
+                                   [&](std::uint32_t i) { return events_[i].ts <= ts; });
+    const auto position = static_cast<std::uint32_t>(at - list.begin());
+    list.insert(at, index);
+    return position;
+}
+
+void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
+    auto& history = objectHistory_[e.object];
+    const ObjectKind kind = objects_[e.object].kind;
+    if (e.op == Op::Acquire || e.op == Op::Release || e.op == Op::Set)
+        insertByTime(history.holdsAndSets, index);
+
+    if (auto sample = counterSampleOf(e, kind)) insertCounterSample(e.object, {e.ts, *sample});
+
+    auto addToChannel = [&](Channel& channel, bool source) {
+        auto& list = source ? channel.sources : channel.sinks;
+        channel.dirtyRank = std::min(channel.dirtyRank, insertByTime(list, index));
+    };
+    if (isQueue(kind) && (e.op == Op::Put || e.op == Op::Get)) {
+        addToChannel(history.channels[0], e.op == Op::Put);
+    } else if (kind == ObjectKind::Pipe && (e.op == Op::Send || e.op == Op::Recv)) {
+        // A message sent through end e comes out of end 1 - e.
+        const int end = e.extra != 0 ? 1 : 0;
+        if (e.op == Op::Send)
+            addToChannel(history.channels[end], true);
+        else
+            addToChannel(history.channels[1 - end], false);
+    } else if (e.op == Op::Set) {
+        history.earliestNewSet = std::min(history.earliestNewSet, e.ts);
+    }
+}
+
+void TraceData::insertCounterSample(std::uint16_t object, CounterSample sample) {
+    auto& samples = counters_[object];
+    if (samples.empty() || samples.back().ts <= sample.ts) {
+        samples.push_back(sample);
+        return;
+    }
+    samples.insert(gallopFromBack(samples.begin(), samples.end(),
+                                  [&](const CounterSample& s) { return s.ts <= sample.ts; }),
+                   sample);
+}
+
+void TraceData::setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode) {
+    checkProcess(process, "TraceData::setProcessEnd");
+    auto& lane = slices_[process];
+    if (!lane.empty() && lane.back().end == Slice::kOpen)
+        closeSlice(process, std::max(ts, lane.back().begin));
+    auto& info = processes_[process];
+    info.endTs = ts;
+    info.exitcode = exitcode;
+    noteTime(ts);
+}
+
+void TraceData::setDeadlock(DeadlockReport report) {
+    noteTime(report.ts);
+    deadlock_ = std::move(report);
+}
+
+// --- reading --------------------------------------------------------------------------
+
+std::string_view TraceData::text(std::uint32_t index) const {
+    return strings_.at(index);
+}
+
+int TraceData::processIndexByPid(int pid) const {
+    auto found = processByPid_.find(pid);
+    return found == processByPid_.end() ? -1 : found->second;
+}
+
+std::optional<std::uint16_t> TraceData::objectByName(std::string_view name) const {
+    auto found = objectByName_.find(name);
+    if (found == objectByName_.end()) return std::nullopt;
+    return found->second;
+}
+
+std::int64_t TraceData::firstTs() const {
+    return hasTime_ ? firstTs_ : 0;
+}
+std::int64_t TraceData::lastTs() const {
+    return hasTime_ ? lastTs_ : 0;
+}
+
+std::span<const Slice> TraceData::slices(int process) const {
+    if (process < 0 || static_cast<std::size_t>(process) >= slices_.size()) return {};
+    return slices_[process];
+}
+
+std::span<const std::uint32_t> TraceData::processEvents(int process) const {
+    if (process < 0 || static_cast<std::size_t>(process) >= processEvents_.size()) return {};
+    return processEvents_[process];
+}
+
+std::span<const Slice> TraceData::slicesIn(int process, std::int64_t t0, std::int64_t t1) const {
+    const auto lane = slices(process);
+    // Slices do not overlap, so their ends are sorted as well as their begins.
+    const auto first = std::partition_point(lane.begin(), lane.end(),
+                                            [t0](const Slice& s) { return s.end <= t0; });
+    const auto last =
+        std::partition_point(first, lane.end(), [t1](const Slice& s) { return s.begin < t1; });
+    return {first, last};
+}
+
+std::span<const std::uint32_t> TraceData::eventsIn(int process, std::int64_t t0,
+                                                   std::int64_t t1) const {
+    const auto own = processEvents(process);
+    if (own.empty()) return {};
+    const auto& times = processTimes_[process];
+    const auto first = std::lower_bound(times.begin(), times.end(), t0);
+    const auto last = std::lower_bound(first, times.end(), t1);
+    return own.subspan(static_cast<std::size_t>(first - times.begin()),
+                       static_cast<std::size_t>(last - first));
+}
+
+const Slice* TraceData::sliceAt(int process, std::int64_t t) const {
+    const auto lane = slices(process);
+    auto after = std::upper_bound(lane.begin(), lane.end(), t,
+                                  [](std::int64_t time, const Slice& s) { return time < s.begin; });
+    if (after == lane.begin()) return nullptr;
+    const Slice& candidate = *(after - 1);
+    return t < candidate.end ? &candidate : nullptr;
+}
+
+State TraceData::stateAt(int process, std::int64_t t) const {
+    if (process < 0 || static_cast<std::size_t>(process) >= processes_.size())
+        return State::NotStarted;
+    const auto& info = processes_[process];
+    if (t < info.startTs) return State::NotStarted;
+    if (info.endTs && t >= *info.endTs) return State::Exited;
+    const Slice* slice = sliceAt(process, t);
+    return slice ? slice->state : State::Running;
+}
+
+std::span<const CounterSample> TraceData::counter(std::uint16_t object) const {
+    if (object >= counters_.size()) return {};
+    return counters_[object];
+}
+
+std::optional<std::int64_t> TraceData::valueAt(std::uint16_t object, std::int64_t t) const {
+    const auto samples = counter(object);
+    auto after =
+        std::upper_bound(samples.begin(), samples.end(), t,
+                         [](std::int64_t time, const CounterSample& s) { return time < s.ts; });
+    if (after == samples.begin()) return std::nullopt;
+    return (after - 1)->value;
+}
+
+std::vector<int> TraceData::holdersAt(std::uint16_t object, std::int64_t t) const {
+    std::vector<int> holders;
+    if (object >= objectHistory_.size()) return holders;
+    std::vector<int> held(processes_.size(), 0);
+    for (const std::uint32_t i : objectHistory_[object].holdsAndSets) {
+        const Event& e = events_[i];
+        if (e.ts > t) break;
+        if (e.op == Op::Acquire) ++held[e.process];
+        if (e.op == Op::Release) --held[e.process];
+    }
+    for (std::size_t p = 0; p < held.size(); ++p)
+        if (held[p] > 0) holders.push_back(static_cast<int>(p));
+    return holders;
+}
+
+std::vector<int> TraceData::waitersAt(std::uint16_t object, std::int64_t t) const {
+    std::vector<int> waiters;
+    for (int p = 0; p < static_cast<int>(processes_.size()); ++p) {
+        if (stateAt(p, t) != State::Blocked) continue;
+        const Slice* slice = sliceAt(p, t);
+        if (slice && slice->object == object) waiters.push_back(p);
+    }
+    return waiters;
+}
+
+std::vector<std::uint32_t> TraceData::queueItemsAt(std::uint16_t object, std::int64_t t) const {
+    std::vector<std::uint32_t> items;
+    if (object >= objectHistory_.size()) return items;
+    // Items in flight are the sources ranked after the last sink taken by t (FIFO), which
+    // costs two binary searches instead of replaying the queue's whole history.
+    std::vector<std::uint32_t> pending;
+    const auto upTo = [this, t](const std::vector<std::uint32_t>& list) {
+        return static_cast<std::size_t>(
+            std::partition_point(list.begin(), list.end(),
+                                 [this, t](std::uint32_t i) { return events_[i].ts <= t; }) -
+            list.begin());
+    };
+    for (const Channel& channel : objectHistory_[object].channels) {
+        const std::size_t put = upTo(channel.sources);
+        const std::size_t taken = upTo(channel.sinks);
+        for (std::size_t rank = taken; rank < put; ++rank)
+            pending.push_back(channel.sources[rank]);
+    }
+    // A pipe has two directions: show them merged in the order they were sent.
+    std::sort(pending.begin(), pending.end(), [this](std::uint32_t a, std::uint32_t b) {
+        const Event& x = events_[a];
+        const Event& y = events_[b];
+        return x.ts != y.ts ? x.ts < y.ts : x.seq < y.seq;
+    });
+    items.reserve(pending.size());
+    for (const std::uint32_t i : pending)
+        items.push_back(events_[i].text);
+    return items;
+}
+
+std::size_t TraceData::memoryBytes() const {
+    // The arrow cache may be filling in on another reader's thread.
+    std::lock_guard lock(messagesMutex_.mutex);
+    const auto bytesOf = [](const auto& vector) {
+        return vector.capacity() * sizeof(typename std::decay_t<decltype(vector)>::value_type);
+    };
+    std::size_t bytes = sizeof(*this) + bytesOf(events_) + bytesOf(processes_) + bytesOf(objects_) +
+                        strings_.memoryBytes() + bytesOf(messages_);
+    for (const auto& v : processEvents_)
+        bytes += bytesOf(v);
+    for (const auto& v : processTimes_)
+        bytes += bytesOf(v);
+    for (const auto& v : slices_)
+        bytes += bytesOf(v);
+    for (const auto& v : counters_)
+        bytes += bytesOf(v);
+    for (const auto& history : objectHistory_) {
+        bytes += bytesOf(history.holdsAndSets);
+        for (const auto& channel : history.channels)
+            bytes += bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.slots);
+    }
+    for (const auto& waiters : wakeWaiters_)
+        bytes += bytesOf(waiters);
+    bytes += bytesOf(processEvents_) + bytesOf(processTimes_) + bytesOf(slices_) +
+             bytesOf(counters_) + bytesOf(objectHistory_) + bytesOf(wakeWaiters_);
+    for (const auto& p : processes_)
+        bytes += p.name.capacity();
+    for (const auto& o : objects_)
+        bytes += o.name.capacity();
+    return bytes;
+}
+
+} // namespace mpviz::trace

@@ -1,0 +1,435 @@
+// Chrome trace JSON: the fields DESIGN.md promises, an exact round trip, clear errors.
+
+#include "test_trace_helpers.hpp"
+#include "trace/chrome_json.hpp"
+
+#include <boost/json.hpp>
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+using namespace mpviz::trace;
+using mpviz::trace::testing::TraceScript;
+namespace json = boost::json;
+
+namespace {
+
+// A deadlocked run touching every kind of object: main starts two workers, they fight
+// over a lock, pass items, and a third process is still alive when the trace is cut.
+TraceData sampleTrace() {
+    TraceScript s;
+    const auto lock = s.object("lock", ObjectKind::Lock);
+    const auto sem = s.object("sem", ObjectKind::Semaphore, 2);
+    const auto flag = s.object("event", ObjectKind::Event);
+    const auto queue = s.object("queue", ObjectKind::JoinableQueue, 4);
+    const auto pipe = s.object("pipe", ObjectKind::Pipe, 65536);
+    const auto value = s.object("counter", ObjectKind::Value);
+    const auto array = s.object("arr", ObjectKind::Array, 3);
+    const auto pool = s.object("pool", ObjectKind::Pool, 2);
+    const std::int64_t t0 = 5'000'000'000;
+
+    const int main = s.process("MainProcess", 4000, t0, 1);
+    s.event(main, t0 + 1000, Op::Start, Phase::Done, kNoObject, 4001, "Process-1");
+    s.event(main, t0 + 1500, Op::Start, Phase::Done, kNoObject, 4002, "Process-2");
+    const int w1 = s.process("Process-1", 4001, t0 + 1200, 4000);
+    const int w2 = s.process("Process-2", 4002, t0 + 1700, 4000);
+
+    s.event(w1, t0 + 2000, Op::Acquire, Phase::Intent, lock);
+    s.event(w1, t0 + 2001, Op::Acquire, Phase::Done, lock, 0, "owner died");
+    s.blocked(w2, t0 + 2100, t0 + 3000, Op::Acquire, lock, 0);
+    s.event(w1, t0 + 2999, Op::Release, Phase::Done, lock, 1);
+    s.event(w1, t0 + 3100, Op::Acquire, Phase::Done, sem, 1);
+    s.event(w2, t0 + 3200, Op::Acquire, Phase::Failed, sem, 0);
+    s.event(w1, t0 + 3300, Op::Release, Phase::Done, sem, 2);
+    s.event(w1, t0 + 3400, Op::Print, Phase::Done, kNoObject, 0,
+            "say \"hi\"\\ \n\t\x01 caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80");
+    s.event(w1, t0 + 3450, Op::Print, Phase::Done, kNoObject, 0, "");
+    s.blocked(w2, t0 + 3500, t0 + 3600, Op::Wait, flag, 1);
+    s.event(main, t0 + 3550, Op::Set, Phase::Done, flag, 1);
+    s.event(main, t0 + 3650, Op::Clear, Phase::Done, flag);
+    s.event(w2, t0 + 3700, Op::Wait, Phase::Blocked, flag, 0, {}, 1);
+    s.event(w2, t0 + 3800, Op::Wait, Phase::Done, flag, 0);
+    s.event(w1, t0 + 4000, Op::Put, Phase::Done, queue, 1, "'job 1'");
+    s.blocked(w2, t0 + 3900, t0 + 4100, Op::Get, queue, 0, "'job 1'");
+    s.event(w2, t0 + 4150, Op::TaskDone, Phase::Done, queue, 0);
+    s.event(w1, t0 + 4200, Op::Send, Phase::Done, pipe, 12, "[1, 2]", 0);
+    s.blocked(w2, t0 + 4190, t0 + 4300, Op::Recv, pipe, 0, "[1, 2]", 1);
+    s.event(w1, t0 + 4400, Op::Write, Phase::Done, value, -17);
+    s.event(w2, t0 + 4500, Op::Read, Phase::Done, value, -17);
+    s.event(w1, t0 + 4600, Op::Write, Phase::Done, array, 9, {}, 0);
+    s.event(w1, t0 + 4700, Op::Read, Phase::Done, array, 9, {}, 2);
+    s.event(main, t0 + 4800, Op::Submit, Phase::Done, pool, 3, "square(3)");
+    s.event(w1, t0 + 4900, Op::TaskStart, Phase::Done, pool, 3, "square(3)");
+    s.event(w1, t0 + 4950, Op::TaskEnd, Phase::Done, pool, 3, "9");
+    s.event(w2, t0 + 5000, Op::Sleep, Phase::Begin, kNoObject, 1'000'000);
+    s.event(w2, t0 + 1'005'000, Op::Sleep, Phase::Done, kNoObject, 1'000'000);
+    s.event(w1, t0 + 5100, Op::Exit, Phase::Done, kNoObject, 0);
+    s.trace.setProcessEnd(w1, t0 + 5200, 0);
+    s.blocked(main, t0 + 5000, t0 + 5300, Op::Join, kNoObject, 4001, "Process-1");
+    s.event(main, t0 + 1'006'000, Op::Terminate, Phase::Done, kNoObject, 4002, "Process-2");
+    s.event(main, t0 + 1'006'500, Op::Join, Phase::Blocked, kNoObject, 4002, "Process-2");
+    s.event(w2, t0 + 1'006'100, Op::Acquire, Phase::Blocked, lock);
+    s.trace.setProcessEnd(w2, t0 + 1'007'000, -15);
+    s.event(main, t0 + 1'007'100, Op::Join, Phase::Done, kNoObject, 4002, "Process-2", -15);
+    const int late = s.process("late-one", 4003, t0 + 1'008'000, 4000);
+    s.event(late, t0 + 1'008'500, Op::Get, Phase::Blocked, queue);
+    s.event(main, t0 + 1'009'000, Op::Get, Phase::Blocked, queue);
+
+    DeadlockReport report;
+    report.ts = t0 + 1'010'000;
+    report.cycle = {main, late};
+    report.edges = {DeadlockEdge{main, late, Op::Get, queue}, DeadlockEdge{late, main, Op::Join}};
+    s.trace.setDeadlock(report);
+    s.trace.setOutcome(Outcome::Deadlock);
+    s.trace.scenario = "everything";
+    s.trace.params = {{"workers", "2"}, {"label", "a \"quoted\" value"}};
+    s.trace.speed = 2.5;
+    return std::move(s.trace);
+}
+
+json::object parse(const std::string& text) {
+    return json::parse(text).as_object();
+}
+
+std::vector<json::object> eventsNamed(const json::object& root, std::string_view ph,
+                                      std::string_view name = {}) {
+    std::vector<json::object> out;
+    for (const auto& v : root.at("traceEvents").as_array()) {
+        const auto& e = v.as_object();
+        if (e.at("ph").as_string() != ph) continue;
+        if (!name.empty() && e.at("name").as_string() != name) continue;
+        out.push_back(e);
+    }
+    return out;
+}
+
+// Done and Failed events in (ts, seq) order: what the file records of operations.
+std::string instantsOf(const TraceData& t) {
+    std::vector<Event> events(t.events().begin(), t.events().end());
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+        return a.ts != b.ts ? a.ts < b.ts : a.seq < b.seq;
+    });
+    std::string out;
+    for (const auto& e : events) {
+        if (e.phase != Phase::Done && e.phase != Phase::Failed) continue;
+        out += std::to_string(e.ts) + " " + std::string(opName(e.op)) + " " +
+               std::string(phaseName(e.phase)) + " p" + std::to_string(e.process) + " o" +
+               std::to_string(e.object) + " v" + std::to_string(e.value) + " x" +
+               std::to_string(e.extra) + " [" + std::string(t.text(e.text)) + "]\n";
+    }
+    return out;
+}
+
+void requireSameModel(const TraceData& a, const TraceData& b) {
+    REQUIRE(a.processes().size() == b.processes().size());
+    for (std::size_t p = 0; p < a.processes().size(); ++p) {
+        const auto& x = a.processes()[p];
+        const auto& y = b.processes()[p];
+        CHECK(x.pid == y.pid);
+        CHECK(x.ppid == y.ppid);
+        CHECK(x.parent == y.parent);
+        CHECK(x.name == y.name);
+        CHECK(x.daemon == y.daemon);
+        CHECK(x.startTs == y.startTs);
+        CHECK(x.endTs == y.endTs);
+        CHECK(x.exitcode == y.exitcode);
+        const auto sx = a.slices(static_cast<int>(p));
+        const auto sy = b.slices(static_cast<int>(p));
+        REQUIRE(sx.size() == sy.size());
+        for (std::size_t i = 0; i < sx.size(); ++i) {
+            CHECK(sx[i].begin == sy[i].begin);
+            CHECK(sx[i].end == sy[i].end);
+            CHECK(sx[i].state == sy[i].state);
+            CHECK(sx[i].op == sy[i].op);
+            CHECK(sx[i].object == sy[i].object);
+            CHECK(sx[i].peer == sy[i].peer);
+        }
+    }
+    REQUIRE(a.objects().size() == b.objects().size());
+    for (std::size_t o = 0; o < a.objects().size(); ++o) {
+        CHECK(a.objects()[o].name == b.objects()[o].name);
+        CHECK(a.objects()[o].kind == b.objects()[o].kind);
+        CHECK(a.objects()[o].capacity == b.objects()[o].capacity);
+        const auto cx = a.counter(static_cast<std::uint16_t>(o));
+        const auto cy = b.counter(static_cast<std::uint16_t>(o));
+        REQUIRE(cx.size() == cy.size());
+        for (std::size_t i = 0; i < cx.size(); ++i) {
+            CHECK(cx[i].ts == cy[i].ts);
+            CHECK(cx[i].value == cy[i].value);
+        }
+    }
+    CHECK(instantsOf(a) == instantsOf(b));
+    REQUIRE(a.deadlock().has_value() == b.deadlock().has_value());
+    if (a.deadlock()) {
+        CHECK(a.deadlock()->ts == b.deadlock()->ts);
+        CHECK(a.deadlock()->cycle == b.deadlock()->cycle);
+        REQUIRE(a.deadlock()->edges.size() == b.deadlock()->edges.size());
+        for (std::size_t i = 0; i < a.deadlock()->edges.size(); ++i) {
+            CHECK(a.deadlock()->edges[i].from == b.deadlock()->edges[i].from);
+            CHECK(a.deadlock()->edges[i].to == b.deadlock()->edges[i].to);
+            CHECK(a.deadlock()->edges[i].op == b.deadlock()->edges[i].op);
+            CHECK(a.deadlock()->edges[i].object == b.deadlock()->edges[i].object);
+        }
+    }
+    CHECK(a.outcome() == b.outcome());
+    CHECK(a.scenario == b.scenario);
+    CHECK(a.params == b.params);
+    CHECK(a.speed == b.speed);
+    CHECK(a.firstTs() == b.firstTs());
+    CHECK(a.lastTs() == b.lastTs());
+}
+
+std::string errorOf(const std::string& text) {
+    try {
+        fromChromeJson(text);
+    } catch (const TraceFormatError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+} // namespace
+
+TEST_CASE("the JSON has the fields DESIGN.md promises", "[json]") {
+    const TraceData trace = sampleTrace();
+    const std::string text = toChromeJson(trace, "0.1.0");
+    const json::object root = parse(text);
+
+    const auto& other = root.at("otherData").as_object();
+    CHECK(other.at("scenario").as_string() == "everything");
+    CHECK(other.at("params").as_object().at("workers").as_string() == "2");
+    CHECK(other.at("mpviz").as_string() == "0.1.0");
+    CHECK(other.at("outcome").as_string() == "deadlock");
+    CHECK(other.at("speed").to_number<double>() == 2.5);
+
+    std::set<std::string> names;
+    for (const auto& e : eventsNamed(root, "M", "process_name")) {
+        CHECK(e.at("pid") == e.at("tid"));
+        names.emplace(e.at("args").as_object().at("name").as_string());
+    }
+    CHECK(names == std::set<std::string>{"MainProcess", "Process-1", "Process-2", "late-one"});
+
+    const auto slices = eventsNamed(root, "X");
+    REQUIRE_FALSE(slices.empty());
+    bool sawJoin = false;
+    for (const auto& e : slices) {
+        const std::string name(e.at("name").as_string());
+        CHECK((name == "running" || name == "sleeping" || name == "blocked"));
+        CHECK(e.at("dur").to_number<double>() >= 0);
+        if (name != "blocked") continue;
+        const auto& args = e.at("args").as_object();
+        CHECK(args.contains("op"));
+        CHECK(args.contains("object"));
+        if (args.at("op").as_string() == "join" && args.at("object").as_string() == "Process-1")
+            sawJoin = true;
+    }
+    CHECK(sawJoin);
+
+    const auto instants = eventsNamed(root, "i");
+    for (const auto& e : instants) {
+        if (e.at("name").as_string() == "deadlock") continue;
+        CHECK(e.at("s").as_string() == "t");
+        CHECK(e.at("pid") == e.at("tid"));
+    }
+    const auto argsOf = [&](std::string_view name, std::size_t n = 0) {
+        return eventsNamed(root, "i", name).at(n).at("args").as_object();
+    };
+    CHECK(argsOf("acquire").at("object").as_string() == "lock");
+    CHECK(argsOf("acquire").at("value").as_int64() == 0);
+    CHECK(argsOf("acquire", 3).at("failed").as_bool());
+    CHECK(argsOf("release").at("value").as_int64() == 1);
+    CHECK(argsOf("wait").at("result").as_bool() == true);
+    CHECK(argsOf("wait", 1).at("result").as_bool() == false);
+    CHECK(argsOf("put").at("item").as_string() == "'job 1'");
+    CHECK(argsOf("get").at("item").as_string() == "'job 1'");
+    CHECK(argsOf("send").at("item").as_string() == "[1, 2]");
+    CHECK(argsOf("recv").at("object").as_string() == "pipe");
+    CHECK(argsOf("submit").at("task").as_int64() == 3);
+    CHECK(argsOf("task_end").at("result").as_string() == "9");
+    CHECK(argsOf("write").at("value").as_int64() == -17);
+    CHECK(argsOf("read", 1).at("index").as_int64() == 2);
+    CHECK(argsOf("start").at("child").as_int64() == 4001);
+    CHECK(argsOf("start").at("object").as_string() == "Process-1");
+    CHECK(argsOf("exit").at("exitcode").as_int64() == 0);
+    CHECK(argsOf("exit").at("signal").is_null());
+    CHECK(argsOf("join", 1).at("exitcode").as_int64() == -15);
+    CHECK(argsOf("join", 1).at("signal").as_int64() == 15);
+    CHECK(argsOf("terminate").at("child").as_int64() == 4002);
+    CHECK(argsOf("print").at("text").as_string() ==
+          "say \"hi\"\\ \n\t\x01 caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80");
+
+    const auto counters = eventsNamed(root, "C", "sem");
+    REQUIRE(counters.size() == 2); // the failed acquire changed nothing
+    CHECK(counters[0].at("args").as_object().at("value").as_int64() == 1);
+
+    const auto deadlock = eventsNamed(root, "i", "deadlock");
+    REQUIRE(deadlock.size() == 1);
+    CHECK(deadlock[0].at("s").as_string() == "g");
+    const auto& dargs = deadlock[0].at("args").as_object();
+    CHECK(dargs.at("cycle").as_array() == json::array{4000, 4003});
+    const auto& edge = dargs.at("edges").as_array().at(0).as_object();
+    CHECK(edge.at("from").as_int64() == 4000);
+    CHECK(edge.at("to").as_int64() == 4003);
+    CHECK(edge.at("op").as_string() == "get");
+    CHECK(edge.at("object").as_string() == "queue");
+}
+
+TEST_CASE("timestamps are microseconds from the first, with nanosecond decimals", "[json]") {
+    const std::string text = toChromeJson(sampleTrace(), "0.1.0");
+    CHECK(text.find("\"name\":\"running\",\"ph\":\"X\",\"pid\":4000,\"tid\":4000,\"ts\":0.000,"
+                    "\"dur\":5.000") != std::string::npos);
+    CHECK(text.find("\"ts\":2.001,") != std::string::npos); // the acquire at t0 + 2001 ns
+    CHECK(text.find("\"ts\":1005.000,") != std::string::npos);
+}
+
+TEST_CASE("export, import, export gives the same JSON and the same model", "[json]") {
+    const TraceData original = sampleTrace();
+    const std::string first = toChromeJson(original, "0.1.0");
+    const TraceData imported = fromChromeJson(first);
+    requireSameModel(original, imported);
+    CHECK(toChromeJson(imported, "0.1.0") == first);
+    // The late process is still blocked: its last slice stays open after the import.
+    CHECK(imported.slices(3).back().end == Slice::kOpen);
+    CHECK(imported.stateAt(3, imported.lastTs() + 1000) == State::Blocked);
+    // What the views derive works on an imported trace too.
+    CHECK_FALSE(imported.messages().empty());
+}
+
+TEST_CASE("an empty trace round-trips", "[json]") {
+    TraceData empty;
+    const std::string text = toChromeJson(empty, "0.1.0");
+    const TraceData back = fromChromeJson(text);
+    CHECK(back.processes().empty());
+    CHECK(toChromeJson(back, "0.1.0") == text);
+}
+
+TEST_CASE("invalid UTF-8 in printed text is replaced, not passed on", "[json]") {
+    TraceScript s;
+    const int p = s.process("P", 1, 0);
+    s.event(p, 1, Op::Print, Phase::Done, kNoObject, 0, "bad \xff\xc3 end");
+    const std::string text = toChromeJson(s.trace, "0.1.0");
+    const TraceData back = fromChromeJson(text); // Boost.JSON rejects invalid UTF-8
+    CHECK(back.text(back.events()[0].text) == "bad \xef\xbf\xbd\xef\xbf\xbd end");
+}
+
+TEST_CASE("save and load through a file", "[json]") {
+    const auto file = std::filesystem::temp_directory_path() / "mpviz_test_trace.json";
+    const TraceData original = sampleTrace();
+    saveChromeJson(original, file, "0.1.0");
+    const TraceData loaded = loadChromeJson(file);
+    requireSameModel(original, loaded);
+    std::filesystem::remove(file);
+    CHECK_THROWS_WITH(loadChromeJson(file), Catch::Contains("cannot open"));
+}
+
+TEST_CASE("a hand-made trace with only the documented fields imports", "[json]") {
+    const std::string text = R"({"traceEvents": [
+        {"name": "process_name", "ph": "M", "pid": 10, "tid": 10, "args": {"name": "MainProcess"}},
+        {"name": "process_name", "ph": "M", "pid": 11, "tid": 11, "args": {"name": "Process-1"}},
+        {"name": "running", "ph": "X", "pid": 10, "tid": 10, "ts": 0, "dur": 5},
+        {"name": "blocked", "ph": "X", "pid": 10, "tid": 10, "ts": 5, "dur": 10,
+         "args": {"op": "join", "object": "Process-1"}},
+        {"name": "running", "ph": "X", "pid": 11, "tid": 11, "ts": 1, "dur": 2.5},
+        {"name": "blocked", "ph": "X", "pid": 11, "tid": 11, "ts": 3.5, "dur": 4,
+         "args": {"op": "get", "object": "queue"}},
+        {"name": "put", "ph": "i", "s": "t", "pid": 10, "tid": 10, "ts": 4, "args": {"object": "queue", "item": 42}},
+        {"name": "get", "ph": "i", "s": "t", "pid": 11, "tid": 11, "ts": 7.5, "args": {"object": "queue", "item": "42"}},
+        {"name": "exit", "ph": "i", "s": "t", "pid": 11, "tid": 11, "ts": 12, "args": {"exitcode": 0, "signal": null}},
+        {"name": "join", "ph": "i", "s": "t", "pid": 10, "tid": 10, "ts": 15, "args": {"object": "Process-1", "exitcode": 0}},
+        {"name": "queue", "ph": "C", "pid": 10, "ts": 4, "args": {"value": 1}},
+        {"name": "queue", "ph": "C", "pid": 10, "ts": 7.5, "args": {"value": 0}}
+    ], "otherData": {"scenario": "queue", "params": {"n": 1}, "mpviz": "0.1.0", "outcome": "completed"}})";
+    const TraceData t = fromChromeJson(text);
+    REQUIRE(t.processes().size() == 2);
+    CHECK(t.processes()[0].name == "MainProcess");
+    CHECK(t.processes()[1].name == "Process-1");
+    CHECK(t.processes()[1].startTs == 1000);
+    CHECK(t.processes()[1].exitcode == 0);
+    CHECK(t.params.at("n") == "1");
+    CHECK(t.outcome() == Outcome::Completed);
+    const auto queue = t.objectByName("queue");
+    REQUIRE(queue.has_value());
+    CHECK(t.objects()[*queue].kind == ObjectKind::Queue);
+    CHECK(t.stateAt(0, 6000) == State::Blocked);
+    CHECK(t.sliceAt(0, 6000)->peer == 1);
+    CHECK(t.stateAt(1, 5000) == State::Blocked);
+    CHECK(t.sliceAt(1, 5000)->object == *queue);
+    CHECK(t.valueAt(*queue, 5000) == 1);
+    CHECK(t.events().size() == 4);
+    CHECK(t.text(t.events()[0].text) == "42");
+    CHECK(t.processes()[1].parent == 0); // guessed from the join
+    CHECK(t.events()[3].value == 11);    // the join names its child by name only
+    CHECK(t.messages().size() == 2);     // the item, and exit → join
+}
+
+TEST_CASE("bad input is refused with a message that says what and where", "[json]") {
+    CHECK_THAT(errorOf("{\"traceEvents\": [}"),
+               Catch::Contains("not valid JSON") && Catch::Contains("line 1"));
+    CHECK_THAT(errorOf("{\"traceEvents\": []"), Catch::Contains("not valid JSON"));
+    CHECK_THAT(errorOf("{}"), Catch::Contains("missing \"traceEvents\""));
+    CHECK_THAT(errorOf("42"), Catch::Contains("traceEvents"));
+    CHECK_THAT(errorOf(R"({"traceEvents": {}})"), Catch::Contains("must be an array"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [{"ph": "i", "pid": 1, "ts": 0, "name": "acquir"}]})"),
+               Catch::Contains("traceEvents[0]") && Catch::Contains("unknown op \"acquir\""));
+    CHECK_THAT(errorOf(R"({"traceEvents": [1]})"),
+               Catch::Contains("traceEvents[0]") && Catch::Contains("expected an object"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [{"ph": "B", "pid": 1, "ts": 0, "name": "x"}]})"),
+               Catch::Contains("unsupported phase \"B\""));
+    CHECK_THAT(
+        errorOf(
+            R"({"traceEvents": [{"ph": "X", "pid": 1, "ts": "soon", "dur": 1, "name": "running"}]})"),
+        Catch::Contains("\"ts\" must be a number"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [{"ph": "X", "pid": 1, "dur": 1, "name": "running"}]})"),
+               Catch::Contains("traceEvents[0]") && Catch::Contains("missing \"ts\""));
+    CHECK_THAT(
+        errorOf(
+            R"({"traceEvents": [{"ph": "X", "pid": 1, "ts": 0, "dur": 1, "name": "dancing"}]})"),
+        Catch::Contains("unknown state \"dancing\""));
+    CHECK_THAT(errorOf(R"({"traceEvents": [
+                 {"ph": "X", "pid": 1, "ts": 0, "dur": 5, "name": "running"},
+                 {"ph": "X", "pid": 1, "ts": 3, "dur": 5, "name": "running"}]})"),
+               Catch::Contains("traceEvents[1]") && Catch::Contains("overlaps"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [], "otherData": {"outcome": "exploded"}})"),
+               Catch::Contains("otherData.outcome") && Catch::Contains("exploded"));
+    CHECK_THAT(
+        errorOf(
+            R"({"traceEvents": [], "otherData": {"objects": [{"name": "x", "kind": "mutex"}]}})"),
+        Catch::Contains("otherData.objects[0]") && Catch::Contains("unknown object kind"));
+    CHECK_THAT(
+        errorOf(R"({"traceEvents": [{"ph": "i", "s": "g", "pid": 1, "ts": 0, "name": "deadlock",
+                 "args": {"cycle": [1, 99]}}]})"),
+        Catch::Contains("cycle[1]") && Catch::Contains("unknown pid 99"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [{"ph": "i", "pid": 1, "ts": 0, "name": "put",
+                 "args": {"object": "q", "length": "two"}}]})"),
+               Catch::Contains("traceEvents[0].args") &&
+                   Catch::Contains("\"length\" must be an integer"));
+}
+
+TEST_CASE("a cut-off or corrupted file never gets past the importer", "[json]") {
+    const std::string text = toChromeJson(sampleTrace(), "0.1.0");
+    for (std::size_t length = 0; length < text.size(); length += 97)
+        CHECK_THROWS_AS(fromChromeJson(std::string_view(text).substr(0, length)), TraceFormatError);
+    // Swap each kind of value for a wrong one and expect a refusal or a clean import.
+    for (const auto& [from, to] :
+         std::vector<std::pair<std::string, std::string>>{{"\"ts\":", "\"ts\":\"x\",\"was\":"},
+                                                          {"\"pid\":", "\"pid\":-1e30,\"was\":"},
+                                                          {"\"args\":{", "\"args\":7,\"was\":{"},
+                                                          {"\"args\":{", "\"args\":[{"},
+                                                          {"\"name\":\"blocked\"", "\"name\":7"},
+                                                          {"\"ph\":\"i\"", "\"ph\":null"}}) {
+        std::string broken = text;
+        for (std::size_t at = broken.find(from); at != std::string::npos;
+             at = broken.find(from, at + to.size() + 1)) {
+            std::string once = broken;
+            once.replace(at, from.size(), to);
+            try {
+                fromChromeJson(once);
+            } catch (const TraceFormatError&) {
+            }
+            if (at > 20000) break; // the first few hundred places are enough
+        }
+    }
+}

@@ -1,0 +1,52 @@
+#pragma once
+// Builds small traces by hand for the trace model tests: one line per event, as the
+// engine would append them.
+
+#include "trace/trace.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace mpviz::trace::testing {
+
+struct TraceScript {
+    TraceData trace;
+
+    int process(std::string name, int pid, std::int64_t start, int ppid = 1) {
+        ProcessInfo info;
+        info.pid = pid;
+        info.ppid = ppid;
+        info.name = std::move(name);
+        info.startTs = start;
+        return trace.addProcess(std::move(info));
+    }
+
+    std::uint16_t object(std::string name, ObjectKind kind, std::int64_t capacity = 0) {
+        return trace.addObject(ObjectInfo{std::move(name), kind, capacity});
+    }
+
+    void event(int process, std::int64_t ts, Op op, Phase phase, std::uint16_t object = kNoObject,
+               std::int64_t value = 0, std::string_view text = {}, std::int16_t extra = 0) {
+        Event e;
+        e.ts = ts;
+        e.process = static_cast<std::uint16_t>(process);
+        e.op = op;
+        e.phase = phase;
+        e.object = object;
+        e.value = value;
+        e.text = trace.intern(text);
+        e.extra = extra;
+        trace.append(e);
+    }
+
+    // An operation that had to wait: Blocked at `from`, Done at `to`.
+    void blocked(int process, std::int64_t from, std::int64_t to, Op op,
+                 std::uint16_t object = kNoObject, std::int64_t value = 0,
+                 std::string_view text = {}, std::int16_t extra = 0) {
+        event(process, from, op, Phase::Blocked, object, op == Op::Join ? value : 0, {}, extra);
+        event(process, to, op, Phase::Done, object, value, text,
+              op == Op::Join ? std::int16_t{0} : extra);
+    }
+};
+
+} // namespace mpviz::trace::testing
