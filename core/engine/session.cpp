@@ -55,6 +55,9 @@ struct ProcessRecord {
     int index = -1; // in the trace, once it said hello
     int pid = 0;
     std::string name;
+    int parentIndex = -1;                     // who started it (from the Start event)
+    std::uint32_t startText = trace::kNoText; // its name, as the Start event's text
+    std::int64_t startedAt = 0;               // when its parent started it
     bool connected = false;
     bool ended = false;
     std::int64_t endTs = 0;
@@ -287,7 +290,13 @@ struct Session::Impl {
         if (e.phase != Phase::Done) return;
         if (e.op == Op::Acquire) ++holders[e.object][rec.index];
         if (e.op == Op::Release) --holders[e.object][rec.index];
-        if (e.op == Op::Start) byPid[static_cast<int>(e.value)].pid = static_cast<int>(e.value);
+        if (e.op == Op::Start) {
+            auto& child = byPid[static_cast<int>(e.value)];
+            child.pid = static_cast<int>(e.value);
+            child.parentIndex = rec.index;
+            child.startedAt = e.ts;
+            child.startText = e.text;
+        }
         if (e.op == Op::Exit) rec.exitcode = static_cast<int>(e.value);
         if (e.op == Op::Join) byPid[static_cast<int>(e.value)].exitcode = e.extra;
     }
@@ -513,6 +522,23 @@ struct Session::Impl {
         }
     }
 
+    // A child killed before it could say hello (terminate() right after start()) still
+    // belongs in the trace: its parent started it, and joined it.
+    void addNeverConnected(trace::TraceData& t) {
+        for (auto& [pid, rec] : byPid) {
+            if (rec.index >= 0 || rec.startText == trace::kNoText || pid == main.pid()) continue;
+            trace::ProcessInfo info;
+            info.pid = pid;
+            info.parent = rec.parentIndex;
+            info.ppid = rec.parentIndex >= 0 ? t.processes()[rec.parentIndex].pid : 0;
+            info.name = std::string(t.text(rec.startText));
+            info.startTs = rec.startedAt;
+            rec.index = t.addProcess(std::move(info));
+            rec.ended = true;
+            rec.endTs = rec.startedAt;
+        }
+    }
+
     void maybeFinish() {
         if (finished || !mainReaped || openConnections > 0) return;
         if (outcome == Outcome::Running) outcome = Outcome::Completed;
@@ -525,6 +551,7 @@ struct Session::Impl {
         const bool killed = outcome != Outcome::Completed;
         trace->write([&](trace::TraceData& t) {
             releaseSorted(t, INT64_MAX);
+            addNeverConnected(t);
             for (auto& [pid, rec] : byPid) {
                 if (rec.index < 0) continue;
                 if (!rec.exitcode && killed) rec.exitcode = -SIGKILL;

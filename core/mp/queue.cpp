@@ -204,8 +204,10 @@ std::string Queue::get(bool block, std::optional<double> timeout) {
         throw;
     }
     pthread_mutex_unlock(&b->readLock);
-    if (b->maxsize > 0) sem_post(&b->slots);
+    // The length first: once the slot is free a blocked producer puts at once, and its
+    // recorded length must not count this item too (maxsize + 1).
     const auto length = --b->length;
+    if (b->maxsize > 0) sem_post(&b->slots);
     rt.emit(Op::Get, Phase::Done, impl_->id, length, itemRepr(item));
     return item;
 }
