@@ -1,8 +1,8 @@
-// mpviz: the GUI, or the command line when the first argument is a command.
+// mpviz: the window, or the command line when the first argument is a command.
 #include "cli/cli.hpp"
+#include "gui/gui_app.hpp"
 
 #include <filesystem>
-#include <unistd.h>
 
 namespace {
 std::filesystem::path besideThisProgram(const char* name) {
@@ -15,6 +15,7 @@ std::filesystem::path besideThisProgram(const char* name) {
 int main(int argc, char** argv) {
     mpviz::cli::Environment env;
     env.childExecutable = besideThisProgram("mpviz-child");
+    env.exporter = mpviz::gui::offscreenExporter();
     if (mpviz::cli::isCommand(argc, argv)) return mpviz::cli::main(argc, argv, env);
-    return mpviz::cli::main(argc, argv, env);
+    return mpviz::gui::runGui(argc, argv, env.childExecutable);
 }

@@ -1,0 +1,21 @@
+#pragma once
+// The GUI side of the `mpviz` executable: opening the window, and the image exporter the
+// command line uses.
+
+#include "cli/cli.hpp"
+
+#include <filesystem>
+
+namespace mpviz::gui {
+
+// Runs the window: `mpviz`, `mpviz --scenario ID`. Hidden options for demos and the user
+// guide's screenshots: --set k=v, --speed F, --theme light|dark, --presentation,
+// --open TRACE, --autorun, --screenshot FILE (when the run ends, or at --screenshot-at
+// SECONDS of scenario time), --playhead SECONDS, --size WxH, --settings FILE|none.
+int runGui(int argc, char** argv, const std::filesystem::path& childExecutable);
+
+// Exports through mpviz_render; creates a QGuiApplication on the offscreen platform when
+// none exists (the command line has no window and may have no display).
+cli::Exporter offscreenExporter();
+
+} // namespace mpviz::gui

@@ -1,0 +1,158 @@
+#pragma once
+// The main window: the lesson picker, the toolbar, the timeline in the middle, and docks
+// for the shared state, the code and the log. It wires the parts together; each part only
+// listens to the shared ViewState and to the RunController.
+
+#include "gui/code_locator.hpp"
+#include "gui/export_dialog.hpp"
+#include "gui/object_index.hpp"
+#include "gui/theme.hpp"
+#include "trace/trace.hpp"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+
+namespace mpviz::gui {
+
+class CaptionBar;
+class CodeView;
+class DeadlockBanner;
+class LogView;
+class RunController;
+class ScenarioPanel;
+class SettingsStore;
+class SpeedControl;
+class StateView;
+class TimelineView;
+class ViewState;
+
+struct WindowOptions {
+    std::filesystem::path childExecutable; // mpviz-child
+    QString settingsFile;                  // empty: the user's settings
+    bool restoreSettings = true;           // false: defaults (tests, screenshots)
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    explicit MainWindow(WindowOptions options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // --- what the toolbar and menus do, callable from the command line and tests ---
+    bool selectScenario(const QString& id);
+    void setParameters(const std::map<std::string, std::string>& values);
+    void setSpeed(double speed);
+    void setTheme(Theme theme);
+    Theme theme() const { return theme_; }
+    void setPresentationMode(bool on);
+    bool presentationMode() const { return presentation_; }
+    QString openTrace(const QString& file); // returns an error message, empty on success
+    QString saveTrace(const QString& file);
+    QString exportTimeline(const ExportRequest& request);
+
+    // --- the parts (tests look inside) ---
+    QAction* action(const QString& objectName) const;
+    RunController* controller() const { return controller_; }
+    ViewState* viewState() const { return view_; }
+    TimelineView* timeline() const { return timeline_; }
+    StateView* stateView() const { return stateView_; }
+    CodeView* codeView() const { return codeView_; }
+    LogView* logView() const { return logView_; }
+    ScenarioPanel* scenarioPanel() const { return scenarioPanel_; }
+    DeadlockBanner* deadlockBanner() const { return banner_; }
+    CaptionBar* captionBar() const { return caption_; }
+    SpeedControl* speedControl() const { return speed_; }
+    QString statusText() const; // the status bar's fields, joined
+
+  protected:
+    void closeEvent(QCloseEvent* event) override;
+
+  private:
+    // main_window.cpp: building the window
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void createStatusBar();
+    void connectParts();
+    QAction* makeAction(const char* name, const QString& text, const QString& icon,
+                        const QString& tip, const QKeySequence& key = {});
+
+    // main_window_run.cpp: running and showing a run
+    void run();
+    void togglePause(bool paused);
+    void stop();
+    void restart();
+    void onTraceReplaced();
+    void onFrame();
+    void onFinished(trace::Outcome outcome);
+    void scheduleRefresh();
+    void refreshViews();
+    void updateActions();
+    void onEventActivated(std::uint32_t event);
+    void onSelectionChanged();
+    void onScenarioPicked(const QString& id);
+    void fixAndRun();
+    QString fixParameter() const;
+    void clearRun();
+
+    // main_window_view.cpp: look, files, settings
+    void applyStyleToParts();
+    void showExportDialog();
+    void showOpenDialog();
+    void showSaveDialog();
+    void showAbout();
+    void loadSettings();
+    void saveSettings();
+
+    WindowOptions options_;
+    std::unique_ptr<SettingsStore> settings_;
+    RunController* controller_;
+    ViewState* view_;
+    TimelineView* timeline_;
+    StateView* stateView_;
+    CodeView* codeView_;
+    LogView* logView_;
+    ScenarioPanel* scenarioPanel_;
+    DeadlockBanner* banner_;
+    CaptionBar* caption_;
+    SpeedControl* speed_;
+    QDockWidget* scenarioDock_ = nullptr;
+    QDockWidget* stateDock_ = nullptr;
+    QDockWidget* codeDock_ = nullptr;
+    QDockWidget* logDock_ = nullptr;
+    QLabel* outcomeLabel_ = nullptr;
+    QLabel* aliveLabel_ = nullptr;
+    QLabel* eventsLabel_ = nullptr;
+    QLabel* elapsedLabel_ = nullptr;
+
+    // The lesson the shown trace belongs to (not necessarily the picker's while idle).
+    const scenarios::Scenario* traceScenario_ = nullptr;
+    std::map<std::string, std::string> traceParams_;
+    CodeLocator locator_;
+    ObjectIndex objectIndex_;
+    std::int64_t runStartedAt_ = 0; // the view's t = 0 until the first process appears
+    bool refreshPending_ = false;
+    std::uint64_t refreshedVersion_ = 0;
+    std::optional<std::int64_t> refreshedCursor_;
+    Theme theme_ = Theme::Light;
+    bool presentation_ = false;
+    QByteArray statePresentation_; // dock layout before presentation mode
+    bool wasMaximized_ = false;
+    QRect normalGeometry_;
+    QFont normalFont_;
+    QString lastExportFile_;
+    bool loadingTrace_ = false;
+};
+
+} // namespace mpviz::gui

@@ -1,0 +1,92 @@
+#pragma once
+// Runs a scenario for the window: owns the engine Session (real processes) or a trace
+// opened from a file, and turns the engine thread's change notifications into at most one
+// GUI update per frame. Destroying it, or shutdown(), stops and cleans up every process.
+
+#include "trace/trace.hpp"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace mpviz::engine {
+class Session;
+}
+
+namespace mpviz::gui {
+
+class RunController : public QObject {
+    Q_OBJECT
+  public:
+    explicit RunController(std::filesystem::path childExecutable, QObject* parent = nullptr);
+    ~RunController() override;
+
+    // Starts `scenario` as real processes. Returns an error message, empty on success.
+    QString start(const std::string& scenario, const std::map<std::string, std::string>& params,
+                  double speed);
+    // Kills the run's processes; the outcome becomes "stopped" (asynchronous: finished()
+    // follows).
+    void stop();
+    // Stops and waits until every process of the run is gone. Used when the window closes.
+    void shutdown();
+    // Replays a saved trace: no process is started. Returns an error message or empty.
+    QString open(const std::filesystem::path& file);
+    QString save(const std::filesystem::path& file) const;
+    // Stops any run and forgets the trace (another lesson was picked).
+    void clear();
+
+    // Pause freezes what the views show; the processes keep running and every event is
+    // still recorded.
+    void setPaused(bool paused);
+    bool paused() const { return paused_; }
+
+    bool isLive() const;     // a run is going on (not finished)
+    bool hasSession() const; // a run was started (live or finished); false for a file
+    bool hasTrace() const { return trace_ != nullptr; }
+    std::shared_ptr<trace::SharedTrace> trace() const { return trace_; }
+    trace::Outcome outcome() const;
+    // The live run's current time on the trace clock (frozen while paused); nullopt when
+    // nothing is running.
+    std::optional<std::int64_t> now() const;
+    // Version of the trace the last frame() saw: views compare to skip needless work.
+    std::uint64_t traceVersion() const;
+    std::filesystem::path childExecutable() const { return childExecutable_; }
+
+    static std::int64_t monotonicNow(); // CLOCK_MONOTONIC ns, the children's clock
+
+    static constexpr int kFrameMs = 16; // at most one update per frame (≈ 60 Hz)
+
+  Q_SIGNALS:
+    void traceReplaced(); // a new run started or a file was opened
+    void frame();         // once per frame while live: "now" moved, maybe new events
+    void finished(trace::Outcome outcome);
+    void pausedChanged(bool paused);
+
+  private:
+    void onEngineBatch(std::uint64_t generation);
+    void onFrameTimer();
+    void endSession();
+
+    std::filesystem::path childExecutable_;
+    std::unique_ptr<engine::Session> session_;
+    std::shared_ptr<trace::SharedTrace> trace_;
+    // Superseded runs' notifications carry an old generation and are dropped.
+    std::uint64_t generation_ = 0;
+    // Set by the engine thread when a batch arrived; one queued call in flight at most.
+    std::shared_ptr<std::atomic<bool>> pending_;
+    QTimer frameTimer_;
+    bool paused_ = false;
+    std::int64_t pausedAt_ = 0;
+    bool finishedEmitted_ = false;
+    trace::Outcome fileOutcome_ = trace::Outcome::Completed;
+};
+
+} // namespace mpviz::gui

@@ -1,0 +1,78 @@
+#include "gui/settings_store.hpp"
+
+#include <QSettings>
+
+namespace mpviz::gui {
+
+namespace {
+QString key(const char* text) {
+    return QString::fromLatin1(text);
+}
+} // namespace
+
+SettingsStore::SettingsStore(const QString& file)
+    : settings_(file.isEmpty()
+                    ? std::make_unique<QSettings>(QStringLiteral("mpviz"), QStringLiteral("mpviz"))
+                    : std::make_unique<QSettings>(file, QSettings::IniFormat)) {}
+
+SettingsStore::~SettingsStore() = default;
+
+QByteArray SettingsStore::geometry() const {
+    return settings_->value(key("window/geometry")).toByteArray();
+}
+void SettingsStore::setGeometry(const QByteArray& g) {
+    settings_->setValue(key("window/geometry"), g);
+}
+QByteArray SettingsStore::windowState() const {
+    return settings_->value(key("window/state")).toByteArray();
+}
+void SettingsStore::setWindowState(const QByteArray& s) {
+    settings_->setValue(key("window/state"), s);
+}
+
+Theme SettingsStore::theme() const {
+    return themeFromName(settings_->value(key("view/theme"), QStringLiteral("light")).toString());
+}
+void SettingsStore::setTheme(Theme theme) {
+    settings_->setValue(key("view/theme"), themeName(theme));
+}
+
+double SettingsStore::speed() const {
+    bool ok = false;
+    const double v = settings_->value(key("run/speed"), 1.0).toDouble(&ok);
+    return ok && v > 0 ? v : 1.0;
+}
+void SettingsStore::setSpeed(double speed) {
+    settings_->setValue(key("run/speed"), speed);
+}
+
+QString SettingsStore::lastScenario() const {
+    return settings_->value(key("run/scenario")).toString();
+}
+void SettingsStore::setLastScenario(const QString& id) {
+    settings_->setValue(key("run/scenario"), id);
+}
+
+std::map<std::string, std::string> SettingsStore::parameters(const QString& scenario) const {
+    std::map<std::string, std::string> out;
+    settings_->beginGroup(QStringLiteral("parameters/") + scenario);
+    for (const QString& name : settings_->childKeys())
+        out[name.toStdString()] = settings_->value(name).toString().toStdString();
+    settings_->endGroup();
+    return out;
+}
+
+void SettingsStore::setParameters(const QString& scenario,
+                                  const std::map<std::string, std::string>& values) {
+    settings_->beginGroup(QStringLiteral("parameters/") + scenario);
+    settings_->remove(QString());
+    for (const auto& [name, value] : values)
+        settings_->setValue(QString::fromStdString(name), QString::fromStdString(value));
+    settings_->endGroup();
+}
+
+void SettingsStore::sync() {
+    settings_->sync();
+}
+
+} // namespace mpviz::gui

@@ -1,0 +1,42 @@
+#pragma once
+// What mpviz remembers between sessions (QSettings): window geometry and dock layout,
+// theme, speed, the last lesson and each lesson's parameters.
+
+#include "gui/theme.hpp"
+
+#include <QByteArray>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <string>
+
+class QSettings;
+
+namespace mpviz::gui {
+
+class SettingsStore {
+  public:
+    // `file` empty: the user's own settings; otherwise an INI file (tests, screenshots).
+    explicit SettingsStore(const QString& file = {});
+    ~SettingsStore();
+
+    QByteArray geometry() const;
+    void setGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    Theme theme() const;
+    void setTheme(Theme theme);
+    double speed() const; // 1 when never set
+    void setSpeed(double speed);
+    QString lastScenario() const;
+    void setLastScenario(const QString& id);
+    std::map<std::string, std::string> parameters(const QString& scenario) const;
+    void setParameters(const QString& scenario, const std::map<std::string, std::string>& values);
+    void sync();
+
+  private:
+    std::unique_ptr<QSettings> settings_;
+};
+
+} // namespace mpviz::gui

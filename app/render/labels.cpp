@@ -1,0 +1,130 @@
+// The words on the timeline.
+
+#include "render/labels.hpp"
+
+#include "render/time_axis.hpp"
+
+#include <csignal>
+
+namespace mpviz::render {
+
+using trace::Op;
+using trace::State;
+
+namespace {
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+} // namespace
+
+QString laneLabel(const trace::ProcessInfo& process) {
+    return QString::fromStdString(process.name) + QStringLiteral(" (") +
+           QString::number(process.pid) + QLatin1Char(')');
+}
+
+QString signalName(int signal) {
+    // A fixed table: sigabbrev_np is glibc-only, and these are the ones lessons meet.
+    switch (signal) {
+    case SIGHUP:
+        return QStringLiteral("SIGHUP");
+    case SIGINT:
+        return QStringLiteral("SIGINT");
+    case SIGQUIT:
+        return QStringLiteral("SIGQUIT");
+    case SIGILL:
+        return QStringLiteral("SIGILL");
+    case SIGABRT:
+        return QStringLiteral("SIGABRT");
+    case SIGBUS:
+        return QStringLiteral("SIGBUS");
+    case SIGFPE:
+        return QStringLiteral("SIGFPE");
+    case SIGKILL:
+        return QStringLiteral("SIGKILL");
+    case SIGUSR1:
+        return QStringLiteral("SIGUSR1");
+    case SIGSEGV:
+        return QStringLiteral("SIGSEGV");
+    case SIGUSR2:
+        return QStringLiteral("SIGUSR2");
+    case SIGPIPE:
+        return QStringLiteral("SIGPIPE");
+    case SIGALRM:
+        return QStringLiteral("SIGALRM");
+    case SIGTERM:
+        return QStringLiteral("SIGTERM");
+    case SIGCHLD:
+        return QStringLiteral("SIGCHLD");
+    case SIGCONT:
+        return QStringLiteral("SIGCONT");
+    case SIGSTOP:
+        return QStringLiteral("SIGSTOP");
+    case SIGTSTP:
+        return QStringLiteral("SIGTSTP");
+    default:
+        return QStringLiteral("signal ") + QString::number(signal);
+    }
+}
+
+QString exitLabel(const trace::ProcessInfo& process) {
+    if (!process.endTs) return {};
+    if (!process.exitcode) return QStringLiteral("ended");
+    const int code = *process.exitcode;
+    if (code < 0) return QStringLiteral("killed (") + signalName(-code) + QLatin1Char(')');
+    return QStringLiteral("exited (") + QString::number(code) + QLatin1Char(')');
+}
+
+QString objectName(const trace::TraceData& trace, std::uint16_t object) {
+    if (object == trace::kNoObject || object >= trace.objects().size()) return {};
+    return QString::fromStdString(trace.objects()[object].name);
+}
+
+namespace {
+
+// Whom a blocked join waits for. A trace read back from JSON has no peer on its slices,
+// so fall back on the join that ended the slice, or on the deadlock report.
+int joinPeer(const trace::TraceData& trace, int process, const trace::Slice& slice) {
+    if (slice.peer >= 0) return slice.peer;
+    if (slice.end != trace::Slice::kOpen) {
+        const auto events = trace.events();
+        for (std::uint32_t i : trace.eventsIn(process, slice.end, slice.end + 1))
+            if (events[i].op == Op::Join)
+                return trace.processIndexByPid(static_cast<int>(events[i].value));
+    }
+    if (const auto& d = trace.deadlock())
+        for (const auto& edge : d->edges)
+            if (edge.from == process && edge.op == Op::Join) return edge.to;
+    return -1;
+}
+
+} // namespace
+
+QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,
+                   const ScenarioClock& clock) {
+    switch (slice.state) {
+    case State::Sleeping:
+        if (slice.end == trace::Slice::kOpen) return QStringLiteral("sleep");
+        return QStringLiteral("sleep ") +
+               formatDuration(clock.durationSeconds(slice.end - slice.begin));
+    case State::Blocked: {
+        QString what = fromView(trace::opName(slice.op));
+        QString on;
+        const int peer = slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer;
+        if (peer >= 0 && static_cast<std::size_t>(peer) < trace.processes().size())
+            on = QString::fromStdString(trace.processes()[static_cast<std::size_t>(peer)].name);
+        else
+            on = objectName(trace, slice.object);
+        return on.isEmpty() ? what : what + QLatin1Char(' ') + on;
+    }
+    default:
+        return {};
+    }
+}
+
+QString defaultTitle(const trace::TraceData& trace) {
+    const QString scenario = trace.scenario.empty() ? QStringLiteral("mpviz trace")
+                                                    : QString::fromStdString(trace.scenario);
+    return scenario + QStringLiteral(" — ") + fromView(trace::outcomeName(trace.outcome()));
+}
+
+} // namespace mpviz::render

@@ -1,0 +1,25 @@
+#pragma once
+// The words the timeline writes: lane labels, what a blocked bar waits in, how a process
+// ended. Shared by the painter, the tooltips and the export, so they never disagree.
+
+#include "render/time_mapping.hpp"
+#include "trace/trace.hpp"
+
+#include <QString>
+
+namespace mpviz::render {
+
+QString laneLabel(const trace::ProcessInfo& process); // "Process-1 (12487)"
+QString signalName(int signal);                       // "SIGTERM"; unknown: "signal 40"
+// "exited (0)", "exited (1)", "killed (SIGTERM)"; "ended" when the code is unknown;
+// empty while the process is alive.
+QString exitLabel(const trace::ProcessInfo& process);
+// What a bar of `process` says: "acquire lock", "join Process-1", "get queue",
+// "flush queue", "sleep 0.5 s"; empty for running.
+QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,
+                   const ScenarioClock& clock);
+QString objectName(const trace::TraceData& trace, std::uint16_t object); // "" for none
+// "queue — completed", "deadlock-on-join — deadlock" (the scenario id and outcome).
+QString defaultTitle(const trace::TraceData& trace);
+
+} // namespace mpviz::render

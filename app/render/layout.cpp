@@ -1,0 +1,277 @@
+// Timeline geometry: header (title, legend, axis), label gutter, lanes.
+
+#include "render/layout.hpp"
+
+#include "render/labels.hpp"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <functional>
+
+namespace mpviz::render {
+
+using trace::ObjectKind;
+using trace::Op;
+
+namespace {
+
+// Operations a legend should explain, from the kinds of objects the scenario made:
+// O(objects), not O(events), and stable while the run goes on.
+std::vector<Op> legendOps(const trace::TraceData& trace) {
+    bool has[static_cast<int>(ObjectKind::Count)] = {};
+    for (const auto& o : trace.objects())
+        has[static_cast<int>(o.kind)] = true;
+    auto on = [&](ObjectKind k) { return has[static_cast<int>(k)]; };
+    std::vector<Op> ops;
+    if (on(ObjectKind::Lock) || on(ObjectKind::Semaphore))
+        ops.insert(ops.end(), {Op::Acquire, Op::Release});
+    if (on(ObjectKind::Queue) || on(ObjectKind::JoinableQueue))
+        ops.insert(ops.end(), {Op::Put, Op::Get});
+    if (on(ObjectKind::JoinableQueue)) ops.insert(ops.end(), {Op::TaskDone, Op::QueueJoin});
+    if (on(ObjectKind::Pipe)) ops.insert(ops.end(), {Op::Send, Op::Recv});
+    if (on(ObjectKind::Event)) ops.insert(ops.end(), {Op::Set, Op::Clear, Op::Wait});
+    if (on(ObjectKind::Pool)) ops.insert(ops.end(), {Op::Submit, Op::TaskStart, Op::TaskEnd});
+    if (on(ObjectKind::Value) || on(ObjectKind::Array))
+        ops.insert(ops.end(), {Op::Read, Op::Write});
+    ops.insert(ops.end(), {Op::Start, Op::Join, Op::Terminate, Op::Print});
+    return ops;
+}
+
+std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Style& style) {
+    using Kind = LegendEntry::Kind;
+    std::vector<LegendEntry> out;
+    auto add = [&](LegendEntry e) { out.push_back(std::move(e)); };
+    for (auto s : {trace::State::Running, trace::State::Sleeping, trace::State::Blocked}) {
+        LegendEntry e;
+        e.kind = Kind::State;
+        e.state = s;
+        e.text = QString::fromUtf8(trace::stateName(s).data(),
+                                   static_cast<qsizetype>(trace::stateName(s).size()));
+        add(e);
+    }
+    LegendEntry exit;
+    exit.kind = Kind::Exit;
+    exit.text = QStringLiteral("ended");
+    add(exit);
+    for (Op op : legendOps(trace)) {
+        LegendEntry e;
+        e.kind = Kind::Op;
+        e.op = op;
+        const auto name = trace::opName(op);
+        e.text = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+        add(e);
+    }
+    if (style.showArrows) {
+        bool channel = false, event = false;
+        for (const auto& o : trace.objects()) {
+            channel |= o.kind == ObjectKind::Queue || o.kind == ObjectKind::JoinableQueue ||
+                       o.kind == ObjectKind::Pipe;
+            event |= o.kind == ObjectKind::Event;
+        }
+        auto arrow = [&](trace::Message::Kind k, const char* text) {
+            LegendEntry e;
+            e.kind = Kind::Arrow;
+            e.arrow = k;
+            e.text = QString::fromUtf8(text);
+            add(e);
+        };
+        if (channel) arrow(trace::Message::Kind::Item, "item");
+        if (event) arrow(trace::Message::Kind::Wake, "wakes");
+        arrow(trace::Message::Kind::Start, "starts");
+        arrow(trace::Message::Kind::Exit, "exit → join");
+    }
+    if (trace.deadlock()) {
+        LegendEntry e;
+        e.kind = Kind::Deadlock;
+        e.text = QStringLiteral("deadlock cycle");
+        add(e);
+    }
+    return out;
+}
+
+// Display order: by creation (start time, then index), each child right under its parent.
+void orderLanes(const trace::TraceData& trace, std::vector<std::pair<int, int>>& order) {
+    const auto procs = trace.processes();
+    const int n = static_cast<int>(procs.size());
+    std::vector<std::vector<int>> children(static_cast<std::size_t>(n));
+    std::vector<int> roots;
+    for (int i = 0; i < n; ++i) {
+        const int parent = procs[static_cast<std::size_t>(i)].parent;
+        if (parent >= 0 && parent < n && parent != i)
+            children[static_cast<std::size_t>(parent)].push_back(i);
+        else
+            roots.push_back(i);
+    }
+    auto byCreation = [&](int a, int b) {
+        const auto& pa = procs[static_cast<std::size_t>(a)];
+        const auto& pb = procs[static_cast<std::size_t>(b)];
+        return pa.startTs != pb.startTs ? pa.startTs < pb.startTs : a < b;
+    };
+    std::sort(roots.begin(), roots.end(), byCreation);
+    for (auto& c : children)
+        std::sort(c.begin(), c.end(), byCreation);
+    std::vector<bool> seen(static_cast<std::size_t>(n), false);
+    // Iterative depth-first walk: a malformed parent cycle must not recurse forever.
+    std::vector<std::pair<int, int>> stack;
+    auto visitFrom = [&](int root) {
+        stack.emplace_back(root, 0);
+        while (!stack.empty()) {
+            auto [p, depth] = stack.back();
+            stack.pop_back();
+            if (seen[static_cast<std::size_t>(p)]) continue;
+            seen[static_cast<std::size_t>(p)] = true;
+            order.emplace_back(p, depth);
+            const auto& c = children[static_cast<std::size_t>(p)];
+            for (auto it = c.rbegin(); it != c.rend(); ++it)
+                stack.emplace_back(*it, depth + 1);
+        }
+    };
+    for (int r : roots)
+        visitFrom(r);
+    for (int i = 0; i < n; ++i)
+        if (!seen[static_cast<std::size_t>(i)]) visitFrom(i); // parents in a cycle
+}
+
+} // namespace
+
+int TimelineLayout::laneAt(double y, double scrollY) const {
+    if (y < headerHeight) return -1;
+    const double contentY = y + scrollY;
+    auto it = std::upper_bound(lanes.begin(), lanes.end(), contentY,
+                               [](double v, const LaneGeometry& l) { return v < l.top; });
+    if (it == lanes.begin()) return -1;
+    --it;
+    if (contentY >= it->bottom()) return -1;
+    return static_cast<int>(it - lanes.begin());
+}
+
+const LaneGeometry* TimelineLayout::laneForProcess(int process) const {
+    if (process < 0 || static_cast<std::size_t>(process) >= laneOfProcess.size()) return nullptr;
+    const int lane = laneOfProcess[static_cast<std::size_t>(process)];
+    return lane < 0 ? nullptr : &lanes[static_cast<std::size_t>(lane)];
+}
+
+TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& viewport,
+                             const Style& style, std::shared_ptr<const ArrowIndex> arrows) {
+    TimelineLayout L;
+    if (style.showArrows)
+        L.arrows = arrows ? std::move(arrows)
+                          : std::make_shared<const ArrowIndex>(ArrowIndex::build(trace));
+    L.width = viewport.size.width();
+    L.clock = ScenarioClock::of(trace);
+    const double margin = style.px(12);
+    const QFontMetricsF titleFm(style.font(FontRole::Title));
+    const QFontMetricsF labelFm(style.font(FontRole::Label));
+    const QFontMetricsF smallFm(style.font(FontRole::Small));
+
+    double y = margin * 0.75;
+    if (style.showTitle) {
+        L.title = viewport.title.isEmpty() ? defaultTitle(trace) : viewport.title;
+        L.titleRect = QRectF(margin, y, std::max(0.0, L.width - 2 * margin), titleFm.height());
+        y += titleFm.height() + style.px(6);
+    }
+
+    if (style.showLegend) {
+        L.legend = legendEntries(trace, style);
+        const double rowHeight = std::max(smallFm.height(), style.px(16));
+        const double gap = style.px(5);
+        const double spacing = style.px(16);
+        double x = margin;
+        double rowTop = y;
+        for (auto& e : L.legend) {
+            double sampleW = style.px(12);
+            if (e.kind == LegendEntry::Kind::State || e.kind == LegendEntry::Kind::Deadlock)
+                sampleW = style.px(24);
+            if (e.kind == LegendEntry::Kind::Arrow) sampleW = style.px(30);
+            const double textW = smallFm.horizontalAdvance(e.text);
+            const double entryW = sampleW + gap + textW;
+            if (x > margin && x + entryW > L.width - margin) { // wrap
+                x = margin;
+                rowTop += rowHeight;
+            }
+            const double sampleH = style.px(12);
+            e.sample = QRectF(x, rowTop + (rowHeight - sampleH) / 2, sampleW, sampleH);
+            e.textRect = QRectF(x + sampleW + gap, rowTop, textW + 1, rowHeight);
+            x += entryW + spacing;
+        }
+        if (!L.legend.empty()) y = rowTop + rowHeight + style.px(6);
+    }
+
+    // Lanes first: the gutter width comes from their labels.
+    std::vector<std::pair<int, int>> order;
+    orderLanes(trace, order);
+    const double indent = style.px(14);
+    double gutter = 0;
+    for (auto [p, depth] : order) {
+        LaneGeometry lane;
+        lane.process = p;
+        lane.depth = depth;
+        lane.label = laneLabel(trace.processes()[static_cast<std::size_t>(p)]);
+        gutter = std::max(gutter, depth * indent + labelFm.horizontalAdvance(lane.label));
+        L.lanes.push_back(std::move(lane));
+    }
+    L.gutterWidth = std::min(margin + gutter + style.px(12), std::max(margin, L.width * 0.4));
+
+    // Room right of the plot for the exit mark of a process that ends at the very end.
+    const double rightPad =
+        smallFm.horizontalAdvance(QStringLiteral("killed (SIGTERM)")) + style.px(14);
+    const double plotWidth = std::max(1.0, L.width - L.gutterWidth - rightPad);
+    L.mapping = TimeMapping(viewport.t0, viewport.t1, L.gutterWidth, plotWidth);
+
+    L.axisRect = QRectF(L.gutterWidth, y, plotWidth, smallFm.height() + style.px(6));
+    const double labelW = smallFm.horizontalAdvance(QStringLiteral("00.000 s")) + style.px(16);
+    L.ticks = axisTicks(L.mapping, L.clock, labelW);
+    y += L.axisRect.height();
+    L.headerHeight = y;
+
+    const double laneHeight = style.px(40);
+    L.laneOfProcess.assign(trace.processes().size(), -1);
+    double top = L.headerHeight;
+    for (std::size_t i = 0; i < L.lanes.size(); ++i) {
+        auto& lane = L.lanes[i];
+        lane.top = top;
+        lane.height = laneHeight;
+        lane.glyphY = top + style.px(10);
+        lane.barTop = top + style.px(18);
+        lane.barHeight = style.px(17);
+        L.laneOfProcess[static_cast<std::size_t>(lane.process)] = static_cast<int>(i);
+        top += laneHeight;
+    }
+    L.contentHeight = top + margin;
+    return L;
+}
+
+const TimelineLayout& LayoutCache::get(const trace::TraceData& trace, const Viewport& viewport,
+                                       const Style& style) {
+    Key key{viewport.t0,
+            viewport.t1,
+            viewport.size.width(),
+            viewport.title,
+            style.theme,
+            style.fontScale,
+            style.showTitle,
+            style.showLegend,
+            style.showArrows,
+            trace.processes().size(),
+            trace.objects().size(),
+            trace.events().size(),
+            trace.outcome(),
+            trace.deadlock().has_value(),
+            &trace};
+    if (!valid_ || !(key == key_)) {
+        // The arrow index outlives zooming and resizing: it depends on the events only.
+        if (arrowsOf_ != &trace || !arrows_ || arrows_->builtAtEvents() != trace.events().size())
+            arrows_.reset();
+        layout_ = computeLayout(trace, viewport, style, style.showArrows ? arrows_ : nullptr);
+        if (layout_.arrows) {
+            arrows_ = layout_.arrows;
+            arrowsOf_ = &trace;
+        }
+        key_ = std::move(key);
+        valid_ = true;
+    }
+    return layout_;
+}
+
+} // namespace mpviz::render

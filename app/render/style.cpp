@@ -1,0 +1,128 @@
+// Palettes and fonts. State and glyph colours are Okabe–Ito in both themes; only the
+// neutrals (background, text, grid) and the arrow tones change with the theme.
+
+#include "render/style.hpp"
+
+namespace mpviz::render {
+
+using namespace okabe_ito;
+using trace::Op;
+
+Palette paletteFor(Theme theme) {
+    Palette p;
+    p.running = QColor::fromRgb(kBluishGreen);
+    p.sleeping = QColor::fromRgb(kSkyBlue);
+    p.blocked = QColor::fromRgb(kVermillion);
+    p.barText = QColor::fromRgb(kBlack); // ≥ 6:1 on all three state colours
+    if (theme == Theme::Light) {
+        p.background = QColor(0xff, 0xff, 0xff);
+        p.text = QColor(0x1a, 0x1a, 0x1a);
+        p.mutedText = QColor(0x5f, 0x63, 0x68);
+        p.grid = QColor(0xe4, 0xe4, 0xe4);
+        p.laneSeparator = QColor(0xd0, 0xd0, 0xd0);
+        p.laneShade = QColor(0xf7, 0xf7, 0xf7);
+        p.hatch = QColor(0x7a, 0x33, 0x00);
+        p.exited = QColor(0x8a, 0x8a, 0x8a);
+        p.itemArrow = QColor::fromRgb(kBlue);
+        p.wakeArrow = QColor::fromRgb(kReddishPurple).darker(130);
+        p.startArrow = QColor(0x70, 0x70, 0x70);
+        p.exitArrow = QColor(0x70, 0x70, 0x70);
+        p.now = QColor::fromRgb(kReddishPurple).darker(130);
+        p.playhead = QColor::fromRgb(kBlue);
+        p.selection = QColor::fromRgb(kOrange);
+        p.deadlock = QColor(0x00, 0x00, 0x00);
+        p.glyphOutline = QColor(0x1a, 0x1a, 0x1a);
+    } else {
+        p.background = QColor(0x1e, 0x1f, 0x22);
+        p.text = QColor(0xe8, 0xe8, 0xe8);
+        p.mutedText = QColor(0xa8, 0xa8, 0xa8);
+        p.grid = QColor(0x34, 0x36, 0x3a);
+        p.laneSeparator = QColor(0x44, 0x46, 0x4a);
+        p.laneShade = QColor(0x25, 0x26, 0x2a);
+        p.hatch = QColor(0x5a, 0x26, 0x00);
+        p.exited = QColor(0x9a, 0x9a, 0x9a);
+        p.itemArrow = QColor::fromRgb(kSkyBlue).lighter(115);
+        p.wakeArrow = QColor::fromRgb(kReddishPurple);
+        p.startArrow = QColor(0xa0, 0xa0, 0xa0);
+        p.exitArrow = QColor(0xa0, 0xa0, 0xa0);
+        p.now = QColor::fromRgb(kReddishPurple);
+        p.playhead = QColor::fromRgb(kSkyBlue);
+        p.selection = QColor::fromRgb(kOrange);
+        p.deadlock = QColor(0xff, 0xff, 0xff);
+        p.glyphOutline = QColor(0x10, 0x10, 0x10);
+    }
+    return p;
+}
+
+QColor opColor(const Palette& palette, Op op) {
+    switch (op) {
+    case Op::Acquire:
+    case Op::Release:
+        return QColor::fromRgb(kBlue);
+    case Op::Put:
+    case Op::Get:
+    case Op::Send:
+    case Op::Recv:
+    case Op::TaskDone:
+    case Op::QueueJoin:
+    case Op::Flush:
+        return QColor::fromRgb(kOrange);
+    case Op::Set:
+    case Op::Clear:
+    case Op::Wait:
+        return QColor::fromRgb(kReddishPurple);
+    case Op::Submit:
+    case Op::TaskStart:
+    case Op::TaskEnd:
+        return QColor::fromRgb(kYellow);
+    case Op::Read:
+    case Op::Write:
+        return QColor::fromRgb(kSkyBlue);
+    case Op::Print:
+        return palette.mutedText;
+    default: // start, join, terminate, exit, sleep, deadlock: the process's own life
+        return palette.text;
+    }
+}
+
+QColor stateColor(const Palette& palette, trace::State state) {
+    switch (state) {
+    case trace::State::Running:
+        return palette.running;
+    case trace::State::Sleeping:
+        return palette.sleeping;
+    case trace::State::Blocked:
+        return palette.blocked;
+    case trace::State::Exited:
+        return palette.exited;
+    case trace::State::NotStarted:
+        break;
+    }
+    return palette.background;
+}
+
+QFont Style::font(FontRole role) const {
+    QFont f;
+    f.setStyleHint(QFont::SansSerif);
+    // No ligatures: "flush" copied out of a PDF or SVG must stay "flush", not "ﬂush".
+    // (Skipping shaping also makes the many short labels cheaper to lay out.)
+    f.setStyleStrategy(QFont::PreferNoShaping);
+    double size = 13;
+    switch (role) {
+    case FontRole::Title:
+        size = 18;
+        f.setBold(true);
+        break;
+    case FontRole::Label:
+        size = 13;
+        break;
+    case FontRole::Small:
+    case FontRole::Bar:
+        size = 11;
+        break;
+    }
+    f.setPixelSize(std::max(1, static_cast<int>(size * fontScale + 0.5)));
+    return f;
+}
+
+} // namespace mpviz::render

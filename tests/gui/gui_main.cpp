@@ -1,0 +1,19 @@
+// Catch2 with a Qt application object: offscreen unless a platform was chosen.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QString>
+#include <cstdlib>
+
+namespace Catch {
+template <> struct StringMaker<QString> {
+    static std::string convert(const QString& s) { return s.toStdString(); }
+};
+} // namespace Catch
+
+int main(int argc, char** argv) {
+    if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    QApplication app(argc, argv);
+    return Catch::Session().run(argc, argv);
+}

@@ -1,0 +1,329 @@
+// The window's parts on their own: the shared view state, the parameter form, the plain
+// words, the state snapshots, the code lines, and remembered settings.
+
+#include "catch_qt.hpp"
+
+#include "gui/code_locator.hpp"
+#include "gui/export_dialog.hpp"
+#include "gui/log_view.hpp"
+#include "gui/main_window.hpp"
+#include "gui/narrator.hpp"
+#include "gui/object_index.hpp"
+#include "gui/parameter_form.hpp"
+#include "gui/scenario_panel.hpp"
+#include "gui/settings_store.hpp"
+#include "gui/speed_control.hpp"
+#include "gui/view_state.hpp"
+#include "gui/world_snapshot.hpp"
+#include "scenario.hpp"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QSpinBox>
+
+using namespace mpviz;
+using trace::ObjectKind;
+using trace::Op;
+using trace::Phase;
+
+namespace {
+constexpr std::int64_t kSec = 1'000'000'000;
+
+// A tiny hand-made trace: the semaphore lesson with one permit and two workers.
+struct Script {
+    trace::TraceData d;
+    int process(const char* name, int pid, int ppid, std::int64_t start) {
+        trace::ProcessInfo p;
+        p.name = name;
+        p.pid = pid;
+        p.ppid = ppid;
+        p.startTs = start;
+        return d.addProcess(p);
+    }
+    void event(int process, std::int64_t ts, Op op, Phase phase,
+               std::uint16_t object = trace::kNoObject, std::int64_t value = 0,
+               std::string_view text = {}) {
+        trace::Event e;
+        e.ts = ts;
+        e.process = static_cast<std::uint16_t>(process);
+        e.op = op;
+        e.phase = phase;
+        e.object = object;
+        e.value = value;
+        e.text = d.intern(text);
+        d.append(e);
+    }
+};
+} // namespace
+
+TEST_CASE("ViewState follows the live run until the user looks elsewhere", "[gui][viewstate]") {
+    gui::ViewState v;
+    v.reset(0, 0, true);
+    CHECK(v.following());
+    v.setNow(3 * kSec);
+    CHECK(v.t0() == 0);
+    CHECK(v.t1() >= 3 * kSec); // the growing run fits, now included
+    CHECK(v.cursorTime() == 3 * kSec);
+
+    // Zooming keeps following, with now in view.
+    v.zoom(2.0);
+    CHECK(v.following());
+    v.setNow(10 * kSec);
+    CHECK(v.t0() <= 10 * kSec);
+    CHECK(v.t1() >= 10 * kSec);
+
+    // Panning far back leaves "now" out of view: the view stops following.
+    int followChanges = 0;
+    QObject::connect(&v, &gui::ViewState::followingChanged, [&] { ++followChanges; });
+    v.pan(-8 * kSec);
+    CHECK_FALSE(v.following());
+    CHECK(followChanges == 1);
+    const auto t0 = v.t0();
+    v.setNow(11 * kSec);
+    CHECK(v.t0() == t0); // stays where the user put it
+
+    // Fit returns to following the whole run.
+    v.fit();
+    CHECK(v.following());
+    CHECK(v.t0() == 0);
+
+    // The run ends: the whole run is shown, the cursor is its end.
+    v.setExtent(0, 12 * kSec);
+    v.setNow(std::nullopt);
+    CHECK_FALSE(v.following());
+    CHECK(v.t1() > 12 * kSec);
+    CHECK(v.cursorTime() == 12 * kSec);
+    v.setPlayhead(5 * kSec);
+    CHECK(v.cursorTime() == 5 * kSec);
+}
+
+TEST_CASE("ViewState zoom keeps the anchor in place and never goes below the minimum span",
+          "[gui][viewstate]") {
+    gui::ViewState v;
+    v.reset(0, 10 * kSec, false);
+    v.setRange(0, 10 * kSec);
+    v.zoom(2.0, 2 * kSec);
+    CHECK(v.span() == 5 * kSec);
+    CHECK(v.t0() == 1 * kSec); // 2 s stays at 20 % of the width
+    for (int i = 0; i < 100; ++i)
+        v.zoom(10.0);
+    CHECK(v.span() >= gui::ViewState::kMinSpan);
+}
+
+TEST_CASE("The parameter form is built from the metadata and enforces its ranges", "[gui][form]") {
+    const auto* queue = scenarios::find("queue");
+    REQUIRE(queue);
+    gui::ParameterForm form;
+    form.setScenario(queue);
+    auto* maxsize = qobject_cast<QSpinBox*>(form.editorFor("maxsize"));
+    REQUIRE(maxsize);
+    CHECK(maxsize->minimum() == 1);
+    CHECK(maxsize->maximum() == 20);
+    CHECK(maxsize->toolTip().contains(QStringLiteral("before put blocks")));
+    CHECK(form.atDefaults());
+
+    form.setValues({{"maxsize", "999"}, {"items", "7"}});
+    CHECK(maxsize->value() == 20); // clamped to the range
+    CHECK(form.values().at("items") == "7");
+    CHECK_FALSE(form.atDefaults());
+    form.resetToDefaults();
+    CHECK(form.atDefaults());
+    CHECK(form.values().at("maxsize") == "5");
+
+    form.setScenario(scenarios::find("deadlock-on-join"));
+    auto* fixed = qobject_cast<QCheckBox*>(form.editorFor("fixed"));
+    REQUIRE(fixed);
+    CHECK_FALSE(fixed->isChecked());
+    form.setValues({{"fixed", "true"}});
+    CHECK(form.values().at("fixed") == "true");
+}
+
+TEST_CASE("The scenario panel lists every lesson with its explanation", "[gui][form]") {
+    gui::ScenarioPanel panel;
+    CHECK(panel.picker()->count() == static_cast<int>(scenarios::all().size()));
+    REQUIRE(panel.setScenario("pool"));
+    CHECK(panel.scenario()->id == "pool");
+    CHECK_FALSE(panel.setScenario("no-such-lesson"));
+}
+
+TEST_CASE("Snapshots and plain words follow a hand-made semaphore trace", "[gui][snapshot]") {
+    Script s;
+    const int main = s.process("MainProcess", 100, 1, 0);
+    const int a = s.process("Process-1", 101, 100, 1);
+    const int b = s.process("Process-2", 102, 100, 2);
+    const auto sem = s.d.addObject({"sem", ObjectKind::Semaphore, 1});
+    s.event(a, 10, Op::Acquire, Phase::Done, sem, 0);
+    s.event(b, 20, Op::Acquire, Phase::Blocked, sem);
+    s.event(main, 30, Op::Join, Phase::Blocked, trace::kNoObject, 101);
+    s.event(a, 40, Op::Release, Phase::Done, sem, 1);
+    s.event(b, 50, Op::Acquire, Phase::Done, sem, 0);
+
+    gui::ObjectIndex index;
+    index.update(s.d);
+    const auto at25 = gui::snapshotAt(s.d, index, 25);
+    REQUIRE(at25.objects.size() == 1);
+    CHECK(at25.objects[0].holders == std::vector<int>{a});
+    CHECK(at25.objects[0].waiters == std::vector<int>{b});
+    CHECK(at25.processes[b].state == trace::State::Blocked);
+    const auto at45 = gui::snapshotAt(s.d, index, 45);
+    CHECK(at45.objects[0].holders.empty());
+    const auto at55 = gui::snapshotAt(s.d, index, 55);
+    CHECK(at55.objects[0].holders == std::vector<int>{b});
+
+    // "Process-2 is blocked: the semaphore has no permits left" — the words of the lesson.
+    const auto n = gui::latestNotable(s.d, 25);
+    REQUIRE(n);
+    CHECK(n->tone == gui::Narration::Tone::Blocked);
+    CHECK(n->text.startsWith(
+        QStringLiteral("Process-2 is blocked: the semaphore 'sem' has no permits left")));
+    CHECK(n->text.contains(QStringLiteral("Process-1")));
+    const auto joined = gui::latestNotable(s.d, 35);
+    REQUIRE(joined);
+    CHECK(joined->text == QStringLiteral("MainProcess waits for Process-1 to finish (join)"));
+}
+
+TEST_CASE("A deadlock is explained as a cycle in plain words", "[gui][snapshot]") {
+    Script s;
+    const int main = s.process("MainProcess", 100, 1, 0);
+    const int a = s.process("Process-1", 101, 100, 1);
+    const int b = s.process("Process-2", 102, 100, 2);
+    const auto la = s.d.addObject({"lock_a", ObjectKind::Lock, 1});
+    const auto lb = s.d.addObject({"lock_b", ObjectKind::Lock, 1});
+    s.event(a, 10, Op::Acquire, Phase::Done, la);
+    s.event(b, 11, Op::Acquire, Phase::Done, lb);
+    s.event(a, 20, Op::Acquire, Phase::Blocked, lb);
+    s.event(b, 21, Op::Acquire, Phase::Blocked, la);
+    trace::DeadlockReport r;
+    r.ts = 30;
+    r.cycle = {a, b};
+    r.edges = {
+        {main, a, Op::Join, trace::kNoObject}, {a, b, Op::Acquire, lb}, {b, a, Op::Acquire, la}};
+    s.d.setDeadlock(r);
+    const QString words = gui::explainDeadlock(s.d);
+    CHECK(words.contains(QStringLiteral("Process-1 wants 'lock_b', held by Process-2")));
+    CHECK(words.contains(QStringLiteral("Process-2 wants 'lock_a', held by Process-1")));
+    CHECK_FALSE(words.contains(QStringLiteral("MainProcess"))); // outside the cycle
+    const auto n = gui::latestNotable(s.d, 31);
+    REQUIRE(n);
+    CHECK(n->tone == gui::Narration::Tone::Deadlock);
+}
+
+TEST_CASE("The code panel finds the listing line of an event from the scenario's hints",
+          "[gui][code]") {
+    const auto* queue = scenarios::find("queue");
+    REQUIRE(queue);
+    Script s;
+    const int main = s.process("MainProcess", 100, 1, 0);
+    const int producer = s.process("Process-1", 101, 100, 1);
+    const int consumer = s.process("Process-2", 102, 100, 2);
+    const auto q = s.d.addObject({"queue", ObjectKind::JoinableQueue, 5});
+    s.event(main, 3, Op::Start, Phase::Done, trace::kNoObject, 101, "Process-1");
+    s.event(producer, 10, Op::Put, Phase::Done, q, 1, "'ice-lolly 1'");
+    s.event(consumer, 20, Op::Get, Phase::Done, q, 0, "'ice-lolly 1'");
+    s.event(consumer, 30, Op::Print, Phase::Done, trace::kNoObject, 0, "took ice-lolly 1");
+    s.event(main, 40, Op::Put, Phase::Done, q, 1, "None");
+
+    gui::CodeLocator locator(queue);
+    CHECK(locator.targetOf(s.d, main) == "main");
+    CHECK(locator.targetOf(s.d, producer) == "producer");
+    CHECK(locator.targetOf(s.d, consumer) == "consumer");
+    const auto lineOf = [&](const char* key) {
+        for (const auto& [k, line] : queue->lineOfOp)
+            if (k == key) return line;
+        return -1;
+    };
+    const auto& events = s.d.events();
+    for (std::uint32_t i = 0; i < events.size(); ++i) {
+        const int line = locator.lineOf(s.d, i);
+        if (events[i].process == static_cast<std::uint16_t>(producer))
+            CHECK(line == lineOf("producer:put"));
+        if (events[i].op == Op::Print) CHECK(line == lineOf("consumer:print"));
+        if (events[i].process == static_cast<std::uint16_t>(main) && events[i].op == Op::Put)
+            CHECK(line == lineOf("main:put"));
+    }
+}
+
+TEST_CASE("The window remembers theme, speed, lesson and parameters", "[gui][settings]") {
+    QTemporaryDir dir;
+    gui::WindowOptions o;
+    o.childExecutable = mpviz::testing::childExecutable();
+    o.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+    {
+        gui::MainWindow w(o);
+        REQUIRE(w.selectScenario(QStringLiteral("pipe")));
+        w.setParameters({{"messages", "7"}});
+        w.setSpeed(2.5);
+        w.setTheme(gui::Theme::Dark);
+        w.close();
+    }
+    {
+        gui::MainWindow w(o);
+        CHECK(w.scenarioPanel()->scenario()->id == "pipe");
+        CHECK(w.scenarioPanel()->parameters().at("messages") == "7");
+        CHECK(w.speedControl()->speed() == Approx(2.5));
+        CHECK(w.theme() == gui::Theme::Dark);
+        CHECK(w.action(QStringLiteral("actionDarkTheme"))->isChecked());
+        w.setTheme(gui::Theme::Light); // leave the application palette as the other tests expect
+    }
+}
+
+TEST_CASE("Every action has a tooltip, and the main ones their shortcuts", "[gui][window]") {
+    QTemporaryDir dir;
+    gui::WindowOptions o;
+    o.childExecutable = mpviz::testing::childExecutable();
+    o.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+    o.restoreSettings = false;
+    gui::MainWindow w(o);
+    for (auto* a : w.findChildren<QAction*>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (a->objectName().isEmpty()) continue;
+        INFO(a->objectName().toStdString());
+        CHECK_FALSE(a->toolTip().isEmpty());
+    }
+    CHECK(w.action(QStringLiteral("actionRun"))->shortcut() == QKeySequence(Qt::Key_Space));
+    CHECK(w.action(QStringLiteral("actionStop"))->shortcut() == QKeySequence(Qt::Key_Escape));
+    CHECK(w.action(QStringLiteral("actionRestart"))->shortcut() ==
+          QKeySequence(Qt::CTRL | Qt::Key_R));
+    CHECK(w.action(QStringLiteral("actionExport"))->shortcut() ==
+          QKeySequence(Qt::CTRL | Qt::Key_E));
+    CHECK(w.action(QStringLiteral("actionPresentation"))->shortcut() == QKeySequence(Qt::Key_F11));
+    CHECK(w.action(QStringLiteral("actionFit"))->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_0));
+}
+
+TEST_CASE("The export dialog keeps the file's suffix and the format in step", "[gui][export]") {
+    gui::ExportRequest initial;
+    initial.file = QStringLiteral("/tmp/lesson.png");
+    initial.scale = 3;
+    gui::ExportDialog dialog(initial);
+    auto* format = dialog.findChild<QComboBox*>();
+    REQUIRE(format);
+    auto* scale = dialog.findChild<QSpinBox*>();
+    REQUIRE(scale);
+    CHECK(scale->isEnabled()); // PNG
+    CHECK(dialog.request().scale == 3);
+    format->setCurrentIndex(format->findData(QStringLiteral("svg")));
+    CHECK(dialog.request().file == QStringLiteral("/tmp/lesson.svg"));
+    CHECK_FALSE(scale->isEnabled()); // the scale is for PNG only
+    CHECK(dialog.request().visibleRangeOnly);
+}
+
+TEST_CASE("The log lists prints in time order and filters them by process", "[gui][log]") {
+    Script s;
+    const int main = s.process("MainProcess", 100, 1, 0);
+    const int a = s.process("Process-1", 101, 100, 1);
+    // Arrival order is not time order across processes: Process-1's batch comes late.
+    s.event(main, 30, Op::Print, Phase::Done, trace::kNoObject, 0, "main at 30");
+    s.event(a, 10, Op::Print, Phase::Done, trace::kNoObject, 0, "one at 10");
+    s.event(a, 40, Op::Print, Phase::Done, trace::kNoObject, 0, "one at 40");
+    gui::LogView log;
+    log.updateFrom(s.d, false);
+    auto* model = log.model();
+    REQUIRE(model->rowCount() == 3);
+    CHECK(model->index(0, gui::LogModel::Text).data().toString() == QStringLiteral("one at 10"));
+    CHECK(model->index(1, gui::LogModel::Text).data().toString() == QStringLiteral("main at 30"));
+    CHECK(model->rowAtOrBefore(35) == 1);
+    log.setProcessVisible(a, false);
+    CHECK(log.filter()->rowCount() == 1);
+    log.setProcessVisible(a, true);
+    CHECK(log.filter()->rowCount() == 3);
+}

@@ -1,0 +1,136 @@
+// Saved runs replay without any process, and the window's export writes images.
+
+#include "catch_qt.hpp"
+
+#include "gui/log_view.hpp"
+#include "gui/main_window.hpp"
+#include "gui/object_widget.hpp"
+#include "gui/process_list_widget.hpp"
+#include "gui/run_controller.hpp"
+#include "gui/scenario_panel.hpp"
+#include "gui/speed_control.hpp"
+#include "gui/state_view.hpp"
+#include "gui/timeline_view.hpp"
+#include "gui/view_state.hpp"
+#include "render/labels.hpp"
+#include "scenario.hpp"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QTableView>
+
+using namespace mpviz;
+using mpviz::testing::waitUntil;
+
+namespace {
+gui::WindowOptions testOptions(const QTemporaryDir& dir) {
+    gui::WindowOptions o;
+    o.childExecutable = mpviz::testing::childExecutable();
+    o.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+    o.restoreSettings = false;
+    return o;
+}
+
+// Runs `scenario` to its end at 20× in a window and saves its trace to `file`.
+void recordRun(const QTemporaryDir& dir, const QString& scenario,
+               const std::map<std::string, std::string>& params, const QString& file) {
+    gui::MainWindow w(testOptions(dir));
+    REQUIRE(w.selectScenario(scenario));
+    w.setParameters(params);
+    w.speedControl()->setQuickLook(true);
+    w.action(QStringLiteral("actionRun"))->trigger();
+    REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 20000));
+    REQUIRE(w.saveTrace(file).isEmpty());
+}
+} // namespace
+
+TEST_CASE("Opening a saved trace replays it without starting any process",
+          "[gui][window][replay]") {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("lock.json"));
+    recordRun(dir, QStringLiteral("lock"), {{"workers", "3"}, {"use_lock", "true"}}, file);
+    REQUIRE(mpviz::testing::ourChildScenarioProcesses().empty());
+
+    gui::MainWindow w(testOptions(dir));
+    w.show();
+    REQUIRE(w.openTrace(file).isEmpty());
+    CHECK_FALSE(w.controller()->hasSession());
+    CHECK_FALSE(w.controller()->isLive());
+    CHECK(mpviz::testing::ourChildScenarioProcesses().empty());
+    // The picker follows the file's lesson and parameters.
+    CHECK(w.scenarioPanel()->picker()->currentText() == QStringLiteral("lock"));
+    CHECK(w.scenarioPanel()->parameters().at("workers") == "3");
+
+    QStringList expected;
+    w.controller()->trace()->read([&](const trace::TraceData& d) {
+        for (const auto& p : d.processes())
+            expected << render::laneLabel(p);
+    });
+    QStringList lanes = w.timeline()->laneLabels();
+    lanes.sort();
+    expected.sort();
+    CHECK(lanes == expected);
+    CHECK(lanes.size() == 4); // MainProcess and three workers
+
+    // Dragging the playhead replays the lock: never two holders, and one at some point.
+    auto* view = w.viewState();
+    bool someoneHeld = false;
+    for (int step = 0; step <= 100; ++step) {
+        view->setPlayhead(view->extentBegin() +
+                          (view->extentEnd() - view->extentBegin()) * step / 100);
+        QCoreApplication::processEvents();
+        auto* lock = w.stateView()->objectWidget(QStringLiteral("lock"));
+        REQUIRE(lock);
+        REQUIRE(lock->snapshot().holders.size() <= 1);
+        someoneHeld = someoneHeld || lock->snapshot().holders.size() == 1;
+    }
+    CHECK(someoneHeld);
+    CHECK(w.logView()->model()->rowCount() > 0);
+    CHECK(w.statusText().contains(QStringLiteral("Replay")));
+
+    // Selecting a print in the log moves the whole window to that instant.
+    const QModelIndex first = w.logView()->table()->model()->index(0, 0);
+    w.logView()->table()->setCurrentIndex(first);
+    QCoreApplication::processEvents();
+    REQUIRE(view->selected().has_value());
+    REQUIRE(view->playhead().has_value());
+    std::int64_t ts = 0;
+    w.controller()->trace()->read(
+        [&](const trace::TraceData& d) { ts = d.events()[*view->selected()].ts; });
+    CHECK(*view->playhead() == ts);
+}
+
+TEST_CASE("A trace file that is not a trace gives a message and keeps the window as it was",
+          "[gui][window][replay]") {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("broken.json"));
+    {
+        std::ofstream out(file.toStdString());
+        out << "{\"traceEvents\": 42}";
+    }
+    gui::MainWindow w(testOptions(dir));
+    const QString error = w.openTrace(file);
+    CHECK_FALSE(error.isEmpty());
+    CHECK_FALSE(w.controller()->hasTrace());
+}
+
+TEST_CASE("Export writes PNG, SVG and PDF of the visible range or the whole run",
+          "[gui][window][export]") {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("pipe.json"));
+    recordRun(dir, QStringLiteral("pipe"), {{"messages", "2"}}, file);
+    gui::MainWindow w(testOptions(dir));
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(w.openTrace(file).isEmpty());
+    for (const char* suffix : {"png", "svg", "pdf"}) {
+        gui::ExportRequest r;
+        r.file = dir.filePath(QStringLiteral("out.") + QString::fromLatin1(suffix));
+        r.scale = 2;
+        r.visibleRangeOnly = std::string(suffix) != "pdf";
+        INFO(suffix);
+        CHECK(w.exportTimeline(r) == QString());
+        CHECK(QFileInfo(r.file).size() > 1000);
+    }
+}
