@@ -40,6 +40,11 @@ struct GuiOptions {
     bool select = false;                // select the event just before the playhead
     int width = 0, height = 0;
     std::optional<std::string> settings; // "none": defaults, not remembered
+    // Step mode from the command line (demos, screenshots of stepping).
+    bool step = false;
+    std::string policy; // fifo, round-robin, random:SEED
+    int autoSteps = -1; // press Step this many times, then take the screenshot
+    bool logical = false;
 };
 
 constexpr const char* kUsage =
@@ -118,6 +123,27 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
                 error = "--size takes WIDTHxHEIGHT";
                 return false;
             }
+        } else if (a == "--step") {
+            o.step = true;
+        } else if (a == "--policy") {
+            auto v = value();
+            if (!v) return false;
+            if (*v != "fifo" && *v != "round-robin" && *v != "random:1" && *v != "random:2") {
+                error = "--policy is fifo, round-robin, random:1 or random:2 (got '" + *v + "')";
+                return false;
+            }
+            o.policy = *v;
+            o.step = true;
+        } else if (a == "--auto-steps") {
+            const auto n = number();
+            if (!n || *n < 0) {
+                if (n) error = "--auto-steps takes a count of 0 or more";
+                return false;
+            }
+            o.autoSteps = static_cast<int>(*n);
+            o.step = true;
+        } else if (a == "--logical-time") {
+            o.logical = true;
         } else if (a == "--settings") {
             auto v = value();
             if (!v) return false;
@@ -215,6 +241,9 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
     if (o.width > 0 && o.height > 0) window.resize(o.width, o.height);
     window.show();
     if (o.presentation) window.setPresentationMode(true);
+    if (o.step) window.setStepMode(true);
+    if (!o.policy.empty()) window.setStepPolicy(QString::fromStdString(o.policy));
+    if (o.logical) window.action(QStringLiteral("actionLogicalTime"))->setChecked(true);
     if (!o.open.empty()) {
         if (const QString e = window.openTrace(QString::fromStdString(o.open)); !e.isEmpty()) {
             std::fprintf(stderr, "mpviz: cannot open %s: %s\n", o.open.c_str(),
@@ -240,8 +269,33 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
         if (o.playhead) setPlayheadSeconds(window, *o.playhead, o.select);
         if (!o.screenshotAt) shoot();
     });
+    // --auto-steps: one Step whenever an operation waits and things settled, then the shot.
+    QTimer stepper;
+    int stepsDone = 0;
+    std::uint64_t seenVersion = 0;
+    if (o.autoSteps >= 0) {
+        QObject::connect(&stepper, &QTimer::timeout, &window, [&] {
+            auto* c = window.controller();
+            if (!c->isLive()) return;
+            const std::uint64_t version = c->traceVersion();
+            if (version != seenVersion) { // still moving: wait for it to settle
+                seenVersion = version;
+                return;
+            }
+            if (stepsDone >= o.autoSteps) {
+                stepper.stop();
+                shoot();
+                return;
+            }
+            if (c->pendingIntents().empty()) return;
+            window.action(QStringLiteral("actionStep"))->trigger();
+            ++stepsDone;
+        });
+        stepper.start(150);
+    }
     QTimer poll;
-    if (!o.screenshot.empty() && (o.screenshotAt || !o.open.empty() || !o.autorun)) {
+    if (!o.screenshot.empty() && o.autoSteps < 0 &&
+        (o.screenshotAt || !o.open.empty() || !o.autorun)) {
         QObject::connect(&poll, &QTimer::timeout, &window, [&] {
             if (!o.screenshotAt || cursorSeconds(window) >= *o.screenshotAt) shoot();
         });

@@ -1,5 +1,7 @@
 #include "gui/log_model.hpp"
 
+#include "render/time_axis.hpp"
+
 #include <QBrush>
 
 #include <algorithm>
@@ -107,7 +109,7 @@ QVariant LogModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Time:
-            return QString(QString::number(clock_.seconds(line.ts), 'f', 3) + QStringLiteral(" s"));
+            return render::formatInstant(clock_, line.ts);
         case Process:
             return processNames_.value(line.process);
         case Text:
@@ -122,8 +124,7 @@ QVariant LogModel::data(const QModelIndex& index, int role) const {
     }
     case Qt::ToolTipRole:
         return QString(processNames_.value(line.process) + QStringLiteral(" printed at ") +
-                       QString::number(clock_.seconds(line.ts), 'f', 3) + QStringLiteral(" s:\n") +
-                       line.text);
+                       render::formatInstant(clock_, line.ts) + QStringLiteral(":\n") + line.text);
     case EventRole:
         return QVariant::fromValue(line.event);
     case ProcessRole:

@@ -66,11 +66,14 @@ MainWindow::MainWindow(WindowOptions options, QWidget* parent)
     speed_ = new SpeedControl(this);
 
     createActions();
+    createStepActions();
     createDocks();
     createMenus();
     createToolBar();
+    createStepMenuAndToolBar();
     createStatusBar();
     connectParts();
+    connectStepParts();
 
     if (options_.restoreSettings)
         loadSettings();

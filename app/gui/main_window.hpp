@@ -6,6 +6,7 @@
 #include "gui/code_locator.hpp"
 #include "gui/export_dialog.hpp"
 #include "gui/object_index.hpp"
+#include "gui/run_controller.hpp"
 #include "gui/theme.hpp"
 #include "trace/trace.hpp"
 
@@ -19,6 +20,7 @@
 #include <string>
 
 class QAction;
+class QComboBox;
 class QDockWidget;
 class QLabel;
 
@@ -28,7 +30,6 @@ class CaptionBar;
 class CodeView;
 class DeadlockBanner;
 class LogView;
-class RunController;
 class ScenarioPanel;
 class SettingsStore;
 class SpeedControl;
@@ -54,6 +55,8 @@ class MainWindow : public QMainWindow {
     void setSpeed(double speed);
     void setTheme(Theme theme);
     Theme theme() const { return theme_; }
+    void setStepMode(bool on); // before a run: how the next one starts; during: switch now
+    bool setStepPolicy(const QString& policy); // fifo, round-robin, random:SEED as listed
     void setPresentationMode(bool on);
     bool presentationMode() const { return presentation_; }
     QString openTrace(const QString& file); // returns an error message, empty on success
@@ -88,8 +91,22 @@ class MainWindow : public QMainWindow {
     QAction* makeAction(const char* name, const QString& text, const QString& icon,
                         const QString& tip, const QKeySequence& key = {});
 
+    // main_window_step.cpp: step mode
+    void createStepActions();
+    void createStepMenuAndToolBar();
+    void connectStepParts();
+    std::string stepPolicy() const;
+    RunController::StepStart stepStart() const;
+    void stepSelectedProcess();
+    void stepTowardsProcess();
+    void stepBack();
+    void refreshPending();
+    QString stepStatus() const;
+
     // main_window_run.cpp: running and showing a run
     void run();
+    void startRun(const scenarios::Scenario* scenario, std::map<std::string, std::string> params,
+                  const RunController::StepStart& step);
     void togglePause(bool paused);
     void stop();
     void restart();
@@ -127,6 +144,7 @@ class MainWindow : public QMainWindow {
     DeadlockBanner* banner_;
     CaptionBar* caption_;
     SpeedControl* speed_;
+    QComboBox* policy_ = nullptr;
     QDockWidget* scenarioDock_ = nullptr;
     QDockWidget* stateDock_ = nullptr;
     QDockWidget* codeDock_ = nullptr;
@@ -153,6 +171,9 @@ class MainWindow : public QMainWindow {
     QFont normalFont_;
     QString lastExportFile_;
     bool loadingTrace_ = false;
+    std::optional<int> runToProcess_; // Shift+→: grant until this process steps
+    int runToBudget_ = 0;
+    std::uint64_t stepVersionSeen_ = 0;
 };
 
 } // namespace mpviz::gui

@@ -18,6 +18,7 @@
 #include "gui/view_state.hpp"
 #include "gui/world_snapshot.hpp"
 #include "render/hit_test.hpp"
+#include "render/time_axis.hpp"
 #include "render/time_mapping.hpp"
 #include "scenario.hpp"
 
@@ -32,10 +33,6 @@ namespace mpviz::gui {
 using trace::Outcome;
 
 namespace {
-QString seconds(double s) {
-    return QString::number(s, 'f', 2) + QStringLiteral(" s");
-}
-
 QString outcomeWords(Outcome o) {
     switch (o) {
     case Outcome::Running:
@@ -57,11 +54,18 @@ void MainWindow::run() {
     if (controller_->isLive()) return;
     const auto* scenario = scenarioPanel_->scenario();
     if (!scenario) return;
+    startRun(scenario, scenarioPanel_->parameters(), stepStart());
+}
+
+void MainWindow::startRun(const scenarios::Scenario* scenario,
+                          std::map<std::string, std::string> params,
+                          const RunController::StepStart& step) {
     traceScenario_ = scenario;
-    traceParams_ = scenarioPanel_->parameters();
+    traceParams_ = std::move(params);
     runStartedAt_ = RunController::monotonicNow();
+    runToProcess_.reset();
     banner_->hide();
-    const QString error = controller_->start(scenario->id, traceParams_, speed_->speed());
+    const QString error = controller_->start(scenario->id, traceParams_, speed_->speed(), step);
     if (!error.isEmpty()) {
         statusBar()->showMessage(
             tr("Cannot start %1: %2").arg(QString::fromStdString(scenario->id), error));
@@ -71,6 +75,10 @@ void MainWindow::run() {
             QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open(); // not exec(): a modal loop would stall the window (and the tests)
+    } else if (step.step) {
+        statusBar()->showMessage(tr("Step mode: each process waits before its next operation. "
+                                    "Press \u2192 or click a waiting operation on its lane"),
+                                 8000);
     } else {
         statusBar()->showMessage(tr("Running %1 at %2\u00d7")
                                      .arg(QString::fromStdString(scenario->id))
@@ -150,7 +158,7 @@ void MainWindow::onTraceReplaced() {
         caption_->setExplanation(QString::fromStdString(listed->title),
                                  QString::fromStdString(listed->explanation));
     timeline_->setTrace(trace);
-    view_->reset(first, live ? std::max(last, RunController::monotonicNow()) : last, live);
+    view_->reset(first, live ? std::max(last, controller_->now().value_or(last)) : last, live);
     if (trace && !live && deadlock) onFinished(controller_->outcome());
     updateActions();
     scheduleRefresh();
@@ -169,6 +177,7 @@ void MainWindow::onFrame() {
     });
     view_->setExtent(first, std::max(last, now.value_or(last)));
     view_->setNow(now); // moves the view while following; asks for a refresh
+    refreshPending();
     timeline_->refresh();
     scheduleRefresh();
 }
@@ -188,6 +197,8 @@ void MainWindow::onFinished(Outcome outcome) {
         view_->setExtent(first, last);
     }
     view_->setNow(std::nullopt);
+    runToProcess_.reset();
+    timeline_->setPending({});
     // After a deadlock every process was killed; the moment worth looking at is just
     // before that, when they were all stuck.
     if (deadlockAt && !view_->playhead()) view_->setPlayhead(*deadlockAt);
@@ -302,7 +313,7 @@ void MainWindow::refreshViews() {
     });
 
     QString when;
-    const QString at = seconds(clock.seconds(t));
+    const QString at = render::formatInstant(clock, t);
     if (playhead)
         when = tr("Replay at %1").arg(at);
     else if (live && paused)
@@ -321,6 +332,7 @@ void MainWindow::refreshViews() {
     for (const auto& p : world.processes)
         alive += p.started && !p.ended;
     QString state = outcomeWords(outcome);
+    if (live && controller_->stepMode()) state = stepStatus();
     if (live && paused) state = tr("Paused");
     if (!controller_->hasSession()) state = tr("Replay (%1)").arg(outcomeWords(outcome).toLower());
     outcomeLabel_->setText(state);
@@ -357,6 +369,17 @@ void MainWindow::updateActions() {
     follow->setEnabled(live);
     follow->setChecked(live && view_->following() && !view_->playhead());
     scenarioPanel_->setEditable(!live);
+    const bool stepping = live && controller_->stepMode();
+    action(QStringLiteral("actionStep"))->setEnabled(live);
+    action(QStringLiteral("actionStepProcess"))->setEnabled(stepping);
+    action(QStringLiteral("actionRunToEnd"))->setEnabled(stepping);
+    action(QStringLiteral("actionStepBack"))
+        ->setEnabled(controller_->hasSession() && traceScenario_ != nullptr);
+    {
+        auto* mode = action(QStringLiteral("actionStepMode"));
+        const QSignalBlocker block(mode);
+        if (live) mode->setChecked(stepping);
+    }
     timeline_->setPlayheadEnabled(!live || paused);
 }
 

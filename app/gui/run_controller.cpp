@@ -36,7 +36,8 @@ void RunController::endSession() {
 }
 
 QString RunController::start(const std::string& scenario,
-                             const std::map<std::string, std::string>& params, double speed) {
+                             const std::map<std::string, std::string>& params, double speed,
+                             const StepStart& stepStart) {
     endSession();
     ++generation_;
     paused_ = false;
@@ -46,7 +47,22 @@ QString RunController::start(const std::string& scenario,
     options.params = params;
     options.speed = speed;
     options.childExecutable = childExecutable_;
-    auto session = std::make_unique<engine::Session>(options);
+    options.step = stepStart.step;
+    options.afterSchedule = stepStart.policy.empty() ? std::string("fifo") : stepStart.policy;
+    if (!stepStart.replay.empty() && stepStart.replaySteps > 0) {
+        std::string names;
+        for (const auto& n : stepStart.replay)
+            names += (names.empty() ? "" : ",") + n;
+        options.schedule = names;
+        options.autoGrantLimit = stepStart.replaySteps;
+        options.step = true;
+    }
+    std::unique_ptr<engine::Session> session;
+    try {
+        session = std::make_unique<engine::Session>(options);
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
 
     pending_ = std::make_shared<std::atomic<bool>>(false);
     QPointer<RunController> self(this);
@@ -71,7 +87,10 @@ QString RunController::start(const std::string& scenario,
         return QString::fromStdString(e.what());
     }
     session_ = std::move(session);
+    stepMode_ = options.step;
     trace_ = session_->trace();
+    logicalOf_ = 0;
+    syncLogical();
     Q_EMIT traceReplaced();
     frameTimer_.start();
     Q_EMIT pausedChanged(false);
@@ -90,6 +109,7 @@ void RunController::onFrameTimer() {
         frameTimer_.stop();
         return;
     }
+    syncLogical();
     if (session_->finished()) {
         frameTimer_.stop();
         if (finishedEmitted_) return;
@@ -136,6 +156,8 @@ QString RunController::open(const std::filesystem::path& file) {
     auto shared = std::make_shared<trace::SharedTrace>();
     shared->write([&](trace::TraceData& t) { t = std::move(data); });
     trace_ = std::move(shared);
+    logicalOf_ = 0;
+    syncLogical();
     Q_EMIT traceReplaced();
     Q_EMIT pausedChanged(false);
     return {};
@@ -184,11 +206,71 @@ trace::Outcome RunController::outcome() const {
 
 std::optional<std::int64_t> RunController::now() const {
     if (!isLive()) return std::nullopt;
-    return paused_ ? pausedAt_ : monotonicNow();
+    const std::int64_t t = paused_ ? pausedAt_ : monotonicNow();
+    return logicalTime_ ? logicalClock_.toLogical(t) : t;
+}
+
+void RunController::syncLogical() {
+    if (!logicalTime_ || !trace_) return;
+    const std::uint64_t version = trace_->version();
+    if (version == logicalOf_) return;
+    logicalOf_ = version;
+    trace::TraceData copy;
+    trace_->read([&](const trace::TraceData& d) {
+        logicalClock_ = trace::LogicalClock(d);
+        copy = trace::toLogicalTime(d, logicalClock_);
+    });
+    logical_->write([&](trace::TraceData& t) { t = std::move(copy); });
+}
+
+void RunController::setLogicalTime(bool on) {
+    if (on == logicalTime_) return;
+    logicalTime_ = on;
+    logicalOf_ = 0;
+    syncLogical();
+    if (trace_) Q_EMIT traceReplaced();
+}
+
+void RunController::setStepMode(bool step) {
+    if (!isLive()) return;
+    stepMode_ = step;
+    session_->setStepMode(step);
+}
+
+bool RunController::stepMode() const {
+    return isLive() && stepMode_;
+}
+
+void RunController::step() {
+    if (isLive()) session_->step();
+}
+
+void RunController::grant(int process) {
+    if (isLive()) session_->grant(process);
+}
+
+QString RunController::setPolicy(const std::string& policy) {
+    if (!isLive()) return {};
+    try {
+        session_->setSchedule(policy);
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+std::vector<engine::PendingIntent> RunController::pendingIntents() const {
+    if (!isLive()) return {};
+    return session_->pendingIntents();
+}
+
+std::vector<std::string> RunController::grantLog() const {
+    return session_ ? session_->grantLog() : std::vector<std::string>{};
 }
 
 std::uint64_t RunController::traceVersion() const {
-    return trace_ ? trace_->version() : 0;
+    const auto shown = trace();
+    return shown ? shown->version() : 0;
 }
 
 } // namespace mpviz::gui

@@ -3,6 +3,8 @@
 // opened from a file, and turns the engine thread's change notifications into at most one
 // GUI update per frame. Destroying it, or shutdown(), stops and cleans up every process.
 
+#include "engine/scheduler.hpp"
+#include "trace/logical_time.hpp"
 #include "trace/trace.hpp"
 
 #include <QObject>
@@ -16,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mpviz::engine {
 class Session;
@@ -23,15 +26,27 @@ class Session;
 
 namespace mpviz::gui {
 
+// How a run starts in step mode. `replay` lists the process names of recorded grants; the
+// engine grants the first `replaySteps` of them by itself, then `policy` decides whenever
+// the person presses Step.
+struct StepStart {
+    bool step = false;
+    std::string policy = "fifo"; // fifo, round-robin, random:SEED
+    std::vector<std::string> replay;
+    int replaySteps = 0;
+};
+
 class RunController : public QObject {
     Q_OBJECT
   public:
     explicit RunController(std::filesystem::path childExecutable, QObject* parent = nullptr);
     ~RunController() override;
 
+    using StepStart = gui::StepStart;
+
     // Starts `scenario` as real processes. Returns an error message, empty on success.
     QString start(const std::string& scenario, const std::map<std::string, std::string>& params,
-                  double speed);
+                  double speed, const StepStart& stepStart = {});
     // Kills the run's processes; the outcome becomes "stopped" (asynchronous: finished()
     // follows).
     void stop();
@@ -48,10 +63,27 @@ class RunController : public QObject {
     void setPaused(bool paused);
     bool paused() const { return paused_; }
 
+    // --- step mode: "you are the scheduler" (no-ops without a live run) ---
+    void setStepMode(bool step); // run mode releases every waiting process
+    bool stepMode() const;
+    void step();                                  // grant one operation by the policy
+    void grant(int process);                      // grant this process's pending operation
+    QString setPolicy(const std::string& policy); // error message, empty on success
+    std::vector<engine::PendingIntent> pendingIntents() const;
+    std::vector<std::string> grantLog() const; // who was granted, in order
+
+    // Logical time: trace() then shows the run with one column per step (logical_time.hpp);
+    // rawTrace() is always the recorded one (saving, exporting the real clock).
+    void setLogicalTime(bool on);
+    bool logicalTime() const { return logicalTime_; }
+    std::shared_ptr<trace::SharedTrace> rawTrace() const { return trace_; }
+
     bool isLive() const;     // a run is going on (not finished)
     bool hasSession() const; // a run was started (live or finished); false for a file
     bool hasTrace() const { return trace_ != nullptr; }
-    std::shared_ptr<trace::SharedTrace> trace() const { return trace_; }
+    std::shared_ptr<trace::SharedTrace> trace() const {
+        return logicalTime_ && trace_ ? logical_ : trace_;
+    }
     trace::Outcome outcome() const;
     // The live run's current time on the trace clock (frozen while paused); nullopt when
     // nothing is running.
@@ -74,6 +106,7 @@ class RunController : public QObject {
     void onEngineBatch(std::uint64_t generation);
     void onFrameTimer();
     void endSession();
+    void syncLogical(); // rebuilds the logical copy when the recorded trace changed
 
     std::filesystem::path childExecutable_;
     std::unique_ptr<engine::Session> session_;
@@ -87,6 +120,11 @@ class RunController : public QObject {
     std::int64_t pausedAt_ = 0;
     bool finishedEmitted_ = false;
     trace::Outcome fileOutcome_ = trace::Outcome::Completed;
+    bool stepMode_ = false; // what we asked the engine for (it switches asynchronously)
+    bool logicalTime_ = false;
+    std::shared_ptr<trace::SharedTrace> logical_ = std::make_shared<trace::SharedTrace>();
+    trace::LogicalClock logicalClock_;
+    std::uint64_t logicalOf_ = 0; // version of trace_ the logical copy was made from
 };
 
 } // namespace mpviz::gui

@@ -4,6 +4,7 @@
 #include "render/glyphs.hpp"
 #include "render/hit_test.hpp"
 #include "render/painter.hpp"
+#include "render/pending_chips.hpp"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -76,7 +77,27 @@ render::Viewport TimelineView::currentViewport() const {
     v.now = state_->now();
     v.playhead = state_->playhead();
     v.selected = state_->selected();
+    v.pending = pending_;
     return v;
+}
+
+void TimelineView::setPending(std::vector<render::PendingMark> pending) {
+    const auto same = [](const render::PendingMark& a, const render::PendingMark& b) {
+        return a.process == b.process && a.op == b.op && a.label == b.label;
+    };
+    if (std::equal(pending.begin(), pending.end(), pending_.begin(), pending_.end(), same)) return;
+    pending_ = std::move(pending);
+    viewport()->update();
+}
+
+std::optional<QRectF> TimelineView::pendingChipRect(int process) const {
+    std::optional<QRectF> rect;
+    withLayout([&](const trace::TraceData&, const render::TimelineLayout& layout,
+                   const render::Viewport& v) {
+        for (const auto& mark : v.pending)
+            if (mark.process == process) rect = render::pendingChipRect(layout, v, style_, mark);
+    });
+    return rect;
 }
 
 template <class F> void TimelineView::withLayout(F&& f) const {
@@ -257,12 +278,20 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
     drag_ = Drag::None;
     viewport()->setCursor(Qt::OpenHandCursor);
     if (was == Drag::Pan && !moved_) {
-        // A click: select the event under the mouse, or clear the selection.
+        // A click: grant the pending operation under the mouse, else select the event
+        // under it, or clear the selection.
+        std::optional<int> pendingHit;
         std::optional<std::uint32_t> hit;
         withLayout([&](const trace::TraceData& d, const render::TimelineLayout& layout,
                        const render::Viewport& v) {
-            hit = render::eventAt(d, layout, v, event->position());
+            pendingHit = render::pendingAt(layout, v, style_, event->position());
+            if (!pendingHit) hit = render::eventAt(d, layout, v, event->position());
         });
+        if (pendingHit) {
+            Q_EMIT pendingClicked(*pendingHit);
+            event->accept();
+            return;
+        }
         state_->select(hit);
         if (hit) Q_EMIT eventActivated(*hit);
     }
@@ -319,6 +348,16 @@ bool TimelineView::viewportEvent(QEvent* event) {
         QString text;
         withLayout([&](const trace::TraceData& d, const render::TimelineLayout& layout,
                        const render::Viewport& v) {
+            if (const auto p = render::pendingAt(layout, v, style_, help->pos())) {
+                for (const auto& mark : v.pending)
+                    if (mark.process == *p && static_cast<std::size_t>(*p) < d.processes().size())
+                        text = tr("%1 waits for your permission to %2.\nClick to let it go ahead "
+                                  "(\u2192 grants by the chosen policy).")
+                                   .arg(QString::fromStdString(
+                                            d.processes()[static_cast<std::size_t>(*p)].name),
+                                        mark.label);
+                return;
+            }
             text = render::tooltipAt(d, layout, v, help->pos());
         });
         if (text.isEmpty()) {

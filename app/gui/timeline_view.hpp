@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace mpviz::gui {
 
@@ -30,6 +31,11 @@ class TimelineView : public QAbstractScrollArea {
     // Dragging the playhead is allowed after a run and while paused, not while the view
     // follows a running scenario.
     void setPlayheadEnabled(bool enabled) { playheadEnabled_ = enabled; }
+    // Step mode: the operations waiting for a grant, drawn ghosted at "now".
+    void setPending(std::vector<render::PendingMark> pending);
+    const std::vector<render::PendingMark>& pending() const { return pending_; }
+    // Where the pending chip of `process` is on screen (tests click it), if drawn.
+    std::optional<QRectF> pendingChipRect(int process) const;
 
     // The viewport as it would be painted now (the export of the visible range uses it).
     render::Viewport currentViewport() const;
@@ -44,6 +50,8 @@ class TimelineView : public QAbstractScrollArea {
   Q_SIGNALS:
     // The user clicked an event (selection) or moved the playhead by hand.
     void eventActivated(std::uint32_t event);
+    // The user clicked the ghosted chip of a process's pending operation: grant it.
+    void pendingClicked(int process);
 
   protected:
     void paintEvent(QPaintEvent* event) override;
@@ -74,6 +82,7 @@ class TimelineView : public QAbstractScrollArea {
     double gutterWidth_ = 0;
     std::uint64_t paintedVersion_ = 0;
     bool playheadEnabled_ = true;
+    std::vector<render::PendingMark> pending_;
     bool updatingScrollBars_ = false;
 
     enum class Drag { None, Pan, Playhead };

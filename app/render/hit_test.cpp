@@ -22,7 +22,7 @@ QString fromView(std::string_view s) {
 }
 
 QString at(const ScenarioClock& clock, std::int64_t ts) {
-    return QString::number(clock.seconds(ts), 'f', 3) + QStringLiteral(" s");
+    return formatInstant(clock, ts);
 }
 
 QString processName(const trace::TraceData& trace, int index) {
@@ -218,8 +218,7 @@ QString describeSlice(const trace::TraceData& trace, int process, const trace::S
         lines << QStringLiteral("since ") + at(clock, slice.begin);
     else
         lines << at(clock, slice.begin) + QStringLiteral(" → ") + at(clock, slice.end) +
-                     QStringLiteral(" (") +
-                     formatDuration(clock.durationSeconds(slice.end - slice.begin)) +
+                     QStringLiteral(" (") + formatSpan(clock, slice.end - slice.begin) +
                      QLatin1Char(')');
     return lines.join(QLatin1Char('\n'));
 }

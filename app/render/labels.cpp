@@ -103,7 +103,7 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
                    const ScenarioClock& clock) {
     switch (slice.state) {
     case State::Sleeping:
-        if (slice.end == trace::Slice::kOpen) return QStringLiteral("sleep");
+        if (slice.end == trace::Slice::kOpen || clock.steps) return QStringLiteral("sleep");
         return QStringLiteral("sleep ") +
                formatDuration(clock.durationSeconds(slice.end - slice.begin));
     case State::Blocked: {
@@ -124,7 +124,10 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
 QString defaultTitle(const trace::TraceData& trace) {
     const QString scenario = trace.scenario.empty() ? QStringLiteral("mpviz trace")
                                                     : QString::fromStdString(trace.scenario);
-    return scenario + QStringLiteral(" — ") + fromView(trace::outcomeName(trace.outcome()));
+    const QString title =
+        scenario + QStringLiteral(" — ") + fromView(trace::outcomeName(trace.outcome()));
+    return trace.logicalClock ? title + QStringLiteral("  (logical time: one column per step)")
+                              : title;
 }
 
 } // namespace mpviz::render

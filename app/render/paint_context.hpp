@@ -66,6 +66,8 @@ void paintArrows(Frame& f);
 void paintDeadlock(Frame& f);
 // "now" line, playhead, selected event.
 void paintMarkers(Frame& f);
+// Step mode: the ghosted chips of operations waiting for a grant.
+void paintPending(Frame& f);
 
 // A state bar's rectangle for one run of `state` between x0 and x1: running and blocked
 // fill the bar, sleeping its middle half (a shape, not only a colour, tells them apart).

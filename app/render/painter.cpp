@@ -51,7 +51,10 @@ PaintStats paint(QPainter& painter, const trace::TraceData& trace, const Timelin
         painter.restore();
     }
     detail::paintHeader(f);
-    if (layout.mapping.isValid()) detail::paintMarkers(f); // over the axis too
+    if (layout.mapping.isValid()) {
+        detail::paintMarkers(f); // over the axis too
+        detail::paintPending(f);
+    }
     painter.restore();
     return f.stats;
 }

@@ -49,6 +49,19 @@ QString formatDuration(double seconds) {
     return trimmed(seconds * 1e6, 0) + QStringLiteral(" µs");
 }
 
+QString formatInstant(const ScenarioClock& clock, std::int64_t ts) {
+    if (clock.steps)
+        return QStringLiteral("step ") + QString::number(std::floor(clock.seconds(ts) + 1e-9));
+    return QString::number(clock.seconds(ts), 'f', 3) + QStringLiteral(" s");
+}
+
+QString formatSpan(const ScenarioClock& clock, std::int64_t ns) {
+    if (!clock.steps) return formatDuration(clock.durationSeconds(ns));
+    const auto n = std::llround(static_cast<double>(ns) / 1e9);
+    if (n < 1) return QStringLiteral("within a step");
+    return n == 1 ? QStringLiteral("1 step") : QString::number(n) + QStringLiteral(" steps");
+}
+
 std::vector<AxisTick> axisTicks(const TimeMapping& mapping, const ScenarioClock& clock,
                                 double minSpacing) {
     std::vector<AxisTick> ticks;
@@ -56,7 +69,9 @@ std::vector<AxisTick> axisTicks(const TimeMapping& mapping, const ScenarioClock&
     const double s0 = clock.seconds(mapping.t0());
     const double s1 = clock.seconds(mapping.t1());
     const double perPixel = (s1 - s0) / mapping.width();
-    const double step = niceStep(perPixel * minSpacing);
+    // A logical clock has whole steps only.
+    const double step = clock.steps ? std::max(1.0, niceStep(perPixel * minSpacing))
+                                    : niceStep(perPixel * minSpacing);
     const double first = std::ceil(s0 / step - 1e-9);
     const double last = std::floor(s1 / step + 1e-9);
     if (last - first > 10000) return ticks; // cannot happen with a sane spacing; stay bounded
@@ -65,7 +80,8 @@ std::vector<AxisTick> axisTicks(const TimeMapping& mapping, const ScenarioClock&
         tick.seconds = k * step;
         tick.ts = clock.toTs(tick.seconds);
         tick.x = mapping.mapTimeToX(tick.ts);
-        tick.label = formatSeconds(tick.seconds, step);
+        tick.label =
+            clock.steps ? QString::number(tick.seconds, 'f', 0) : formatSeconds(tick.seconds, step);
         ticks.push_back(std::move(tick));
     }
     return ticks;

@@ -31,4 +31,9 @@ QString formatSeconds(double seconds, double step);
 // A duration for tooltips and bar labels: "2 s", "0.35 s", "12 ms", "40 µs".
 QString formatDuration(double seconds);
 
+// An instant on the trace clock, "1.250 s" (or "step 4" on a logical clock).
+QString formatInstant(const ScenarioClock& clock, std::int64_t ts);
+// A stretch of trace time, "0.35 s" (or "3 steps" on a logical clock).
+QString formatSpan(const ScenarioClock& clock, std::int64_t ns);
+
 } // namespace mpviz::render

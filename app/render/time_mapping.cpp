@@ -55,11 +55,12 @@ ScenarioClock ScenarioClock::of(const trace::TraceData& trace) {
     ScenarioClock clock;
     clock.origin = trace.firstTs();
     clock.speed = trace.speed > 0 ? trace.speed : 1.0;
+    clock.steps = trace.logicalClock;
     return clock;
 }
 
 double ScenarioClock::seconds(std::int64_t ts) const {
-    return (static_cast<double>(ts) - static_cast<double>(origin)) * speed / 1e9;
+    return (static_cast<double>(ts) - static_cast<double>(origin)) * (steps ? 1.0 : speed) / 1e9;
 }
 
 double ScenarioClock::durationSeconds(std::int64_t ns) const {
@@ -67,7 +68,7 @@ double ScenarioClock::durationSeconds(std::int64_t ns) const {
 }
 
 std::int64_t ScenarioClock::toTs(double s) const {
-    return saturate(static_cast<double>(origin) + s * 1e9 / speed);
+    return saturate(static_cast<double>(origin) + s * 1e9 / (steps ? 1.0 : speed));
 }
 
 } // namespace mpviz::render

@@ -9,8 +9,17 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace mpviz::render {
+
+// Step mode: an operation a process announced and is waiting to be granted. Drawn ghosted
+// on its lane at the "now" line; clicking it grants it.
+struct PendingMark {
+    int process = -1; // trace process index
+    trace::Op op = trace::Op::Print;
+    QString label; // "acquire lock", "get queue"
+};
 
 struct Viewport {
     // Visible time range [t0, t1), trace clock ns. Invariant for painting: t1 > t0.
@@ -23,6 +32,7 @@ struct Viewport {
     std::optional<std::int64_t> now;       // live run: the "now" line; open slices end here
     std::optional<std::int64_t> playhead;  // replay position
     std::optional<std::uint32_t> selected; // event index to highlight
+    std::vector<PendingMark> pending;      // step mode: what waits for a grant
 
     // The whole run: firstTs() to lastTs() (or `now`), with a little room after the end
     // for the exit marks. A trace with no time yet gets a 1 s range from 0.

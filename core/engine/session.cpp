@@ -95,6 +95,7 @@ struct Session::Impl {
     // Step mode. `pending` and `grants` are read by other threads under `mutex`.
     std::atomic<bool> stepping{false};
     std::optional<Scheduler> scheduler;
+    std::optional<Scheduler> after; // options.afterSchedule, parsed
     int autoGrantsLeft = -1;
     std::vector<PendingIntent> pending;
     std::vector<std::string> grants;
@@ -404,7 +405,7 @@ struct Session::Impl {
             if (ec || outcome != Outcome::Running) return;
             if (stepping && scheduler && autoGrantsLeft != 0 && settled()) {
                 grantBySchedule(*scheduler);
-                if (autoGrantsLeft > 0) --autoGrantsLeft;
+                if (autoGrantsLeft > 0 && --autoGrantsLeft == 0 && after) scheduler = after;
             }
             scheduleAutoStep();
         });
@@ -581,6 +582,13 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
         if (!impl_->scheduler) throw std::invalid_argument(error);
         o.step = true;
     }
+    if (!o.afterSchedule.empty()) {
+        std::string error;
+        impl_->after = Scheduler::parse(o.afterSchedule, error);
+        if (!impl_->after) throw std::invalid_argument(error);
+        if (!impl_->scheduler) o.autoGrantLimit = 0; // nothing to replay: a person steps
+        if (o.autoGrantLimit == 0) impl_->scheduler = impl_->after;
+    }
     impl_->stepping = o.step;
     impl_->autoGrantsLeft = o.autoGrantLimit;
     impl_->trace->write([&](trace::TraceData& t) {
@@ -678,6 +686,19 @@ void Session::step() {
         if (impl_->scheduler) return impl_->grantBySchedule(*impl_->scheduler);
         auto fifo = Scheduler::fifo();
         impl_->grantBySchedule(fifo);
+    });
+}
+
+void Session::setSchedule(const std::string& schedule) {
+    std::string error;
+    auto parsed = Scheduler::parse(schedule, error);
+    if (!parsed) throw std::invalid_argument(error);
+    asio::post(impl_->io, [this, s = std::move(*parsed)]() mutable {
+        // A replay still granting its recorded steps keeps them; the new choice follows.
+        if (impl_->autoGrantsLeft > 0 && impl_->after)
+            impl_->after = std::move(s);
+        else
+            impl_->scheduler = std::move(s);
     });
 }
 

@@ -29,6 +29,10 @@ struct SessionOptions {
     bool step = false;
     std::string schedule;
     int autoGrantLimit = -1; // with a schedule: stop granting by itself after this many
+    // Once those are spent, step() chooses by this schedule instead (a replay of recorded
+    // steps hands over to the policy the person stepping had picked). Without `schedule`,
+    // nothing is granted by itself: step() and grant() do it all. Empty: keep `schedule`.
+    std::string afterSchedule;
 };
 
 class Session {
@@ -58,6 +62,9 @@ class Session {
     bool stepMode() const;
     void grant(int processIndex); // let this process's pending operation go ahead
     void step();                  // grant one by the schedule (oldest first without one)
+    // Replaces the schedule step() chooses by; does not grant by itself. Throws
+    // std::invalid_argument with a clear message for a schedule that does not parse.
+    void setSchedule(const std::string& schedule);
     std::vector<PendingIntent> pendingIntents() const;
     std::vector<std::string> grantLog() const; // process names, one per grant so far
 

@@ -422,7 +422,7 @@ std::size_t TraceData::memoryBytes() const {
     for (const auto& history : objectHistory_) {
         bytes += bytesOf(history.holdsAndSets);
         for (const auto& channel : history.channels)
-            bytes += bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.slots);
+            bytes += bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.arrowSlots);
     }
     for (const auto& waiters : wakeWaiters_)
         bytes += bytesOf(waiters);

@@ -108,6 +108,7 @@ class TraceData {
     std::string scenario;
     std::map<std::string, std::string> params;
     double speed = 1.0;
+    bool logicalClock = false; // timestamps are steps (logical_time.hpp), not wall time
 
     // --- reading ---
     std::span<const ProcessInfo> processes() const { return processes_; }
@@ -156,7 +157,7 @@ class TraceData {
         std::vector<std::uint32_t> sinks;   // Get / Recv Done event indices, by (ts, seq)
         // Lazy arrow state: where rank k's arrow sits in messages_, and the first rank whose
         // pairing changed since messages() last ran (late events insert mid-list).
-        mutable std::vector<std::uint32_t> slots;
+        mutable std::vector<std::uint32_t> arrowSlots;
         mutable std::uint32_t dirtyRank = 0;
     };
     struct ObjectHistory {

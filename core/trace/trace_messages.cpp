@@ -74,9 +74,9 @@ void TraceData::updateChannelArrows() const {
     for (const ObjectHistory& history : objectHistory_) {
         for (const Channel& channel : history.channels) {
             const std::size_t pairs = std::min(channel.sources.size(), channel.sinks.size());
-            if (channel.slots.size() < pairs) channel.slots.resize(pairs, kNoSlot);
+            if (channel.arrowSlots.size() < pairs) channel.arrowSlots.resize(pairs, kNoSlot);
             for (std::size_t rank = channel.dirtyRank; rank < pairs; ++rank)
-                placeArrow(channel.slots[rank], Message{channel.sources[rank], channel.sinks[rank],
+                placeArrow(channel.arrowSlots[rank], Message{channel.sources[rank], channel.sinks[rank],
                                                         Message::Kind::Item});
             channel.dirtyRank = static_cast<std::uint32_t>(pairs);
         }

@@ -1,0 +1,268 @@
+// Step mode, "you are the scheduler": every operation of every real process waits until
+// the person at the keyboard lets it go ahead — by policy (→), by clicking a pending
+// operation on its lane, or by running the selected process to its next event (Shift+→).
+// "Step back" re-runs the real processes and replays the recorded grants but the last.
+
+#include "gui/main_window.hpp"
+
+#include "gui/run_controller.hpp"
+#include "gui/timeline_view.hpp"
+#include "gui/view_state.hpp"
+#include "render/viewport.hpp"
+
+#include <QAction>
+#include <QComboBox>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace mpviz::gui {
+
+namespace {
+
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+// "acquire lock", "join Process-1", "put queue": what the ghosted chip says.
+QString intentLabel(const trace::TraceData& d, const engine::PendingIntent& intent) {
+    QString label = fromView(trace::opName(intent.op));
+    if (intent.object != trace::kNoObject && intent.object < d.objects().size())
+        return label + QLatin1Char(' ') + QString::fromStdString(d.objects()[intent.object].name);
+    if (intent.op == trace::Op::Join || intent.op == trace::Op::Terminate) {
+        const int child = d.processIndexByPid(static_cast<int>(intent.value));
+        if (child >= 0)
+            return label + QLatin1Char(' ') +
+                   QString::fromStdString(d.processes()[static_cast<std::size_t>(child)].name);
+    }
+    return label;
+}
+
+// Shift+→ gives up after this many grants without reaching the selected process (it may be
+// blocked for good, and the others may never free it).
+constexpr int kRunToProcessBudget = 200;
+
+} // namespace
+
+void MainWindow::createStepActions() {
+    auto* mode = makeAction("actionStepMode", tr("Step mode"), QStringLiteral("step-mode"),
+                            tr("You are the scheduler: every operation of every process waits "
+                               "until you let it go ahead. Switch at any time, even mid-run"),
+                            QKeySequence(Qt::CTRL | Qt::Key_T));
+    mode->setCheckable(true);
+    auto* step = makeAction("actionStep", tr("Step"), QStringLiteral("step"),
+                            tr("Let one waiting operation go ahead, chosen by the policy; or "
+                               "click a waiting operation on its lane"),
+                            QKeySequence(Qt::Key_Right));
+    step->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_F10)});
+    makeAction("actionStepProcess", tr("Step selected process"), QStringLiteral("step-process"),
+               tr("Grant operations until the selected event's process takes its next step"),
+               QKeySequence(Qt::SHIFT | Qt::Key_Right));
+    makeAction("actionRunToEnd", tr("Run to end"), QStringLiteral("run-to-end"),
+               tr("Leave step mode: every process runs freely to the end"),
+               QKeySequence(Qt::Key_F5));
+    makeAction("actionStepBack", tr("Step back"), QStringLiteral("step-undo"),
+               tr("Restart the real processes and replay every step but the last one"),
+               QKeySequence(Qt::CTRL | Qt::Key_Z));
+    auto* logical =
+        makeAction("actionLogicalTime", tr("Logical time"), QStringLiteral("logical-time"),
+                   tr("One column per step instead of seconds, so the interleaving "
+                      "reads like a table"),
+                   QKeySequence(Qt::CTRL | Qt::Key_L));
+    logical->setCheckable(true);
+
+    policy_ = new QComboBox(this);
+    policy_->setObjectName(QStringLiteral("stepPolicy"));
+    policy_->addItem(tr("Oldest first"), QStringLiteral("fifo"));
+    policy_->addItem(tr("Round-robin"), QStringLiteral("round-robin"));
+    policy_->addItem(tr("Random (seed 1)"), QStringLiteral("random:1"));
+    policy_->addItem(tr("Random (seed 2)"), QStringLiteral("random:2"));
+    policy_->setToolTip(tr("Which waiting operation Step (\u2192) lets go ahead: the one that "
+                           "waited longest, each process in turn, or a seeded random pick "
+                           "(the same seed always gives the same interleaving)"));
+    policy_->setFocusPolicy(Qt::ClickFocus); // keep → and Space for the timeline
+}
+
+void MainWindow::createStepMenuAndToolBar() {
+    auto* menu = menuBar()->addMenu(tr("&Step"));
+    for (const char* name : {"actionStepMode", "actionStep", "actionStepProcess", "actionRunToEnd",
+                             "actionStepBack", "actionLogicalTime"})
+        menu->addAction(action(QString::fromLatin1(name)));
+    // Keep Help last.
+    const auto actions = menuBar()->actions();
+    for (QAction* a : actions)
+        if (a->text() == tr("&Help")) {
+            menuBar()->removeAction(a);
+            menuBar()->addAction(a);
+        }
+
+    addToolBarBreak(); // a row of its own: the run toolbar is full on a projector's width
+    auto* bar = addToolBar(tr("Step"));
+    bar->setObjectName(QStringLiteral("stepToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(action(QStringLiteral("actionStepMode")));
+    bar->addWidget(policy_);
+    for (const char* name : {"actionStep", "actionStepProcess", "actionRunToEnd", "actionStepBack",
+                             "actionLogicalTime"})
+        bar->addAction(action(QString::fromLatin1(name)));
+}
+
+void MainWindow::connectStepParts() {
+    connect(action(QStringLiteral("actionStepMode")), &QAction::triggered, this,
+            &MainWindow::setStepMode);
+    connect(action(QStringLiteral("actionStep")), &QAction::triggered, this, [this] {
+        if (!controller_->stepMode()) return setStepMode(true); // pause into step mode
+        controller_->step();
+    });
+    connect(action(QStringLiteral("actionStepProcess")), &QAction::triggered, this,
+            &MainWindow::stepSelectedProcess);
+    connect(action(QStringLiteral("actionRunToEnd")), &QAction::triggered, this,
+            [this] { setStepMode(false); });
+    connect(action(QStringLiteral("actionStepBack")), &QAction::triggered, this,
+            &MainWindow::stepBack);
+    connect(action(QStringLiteral("actionLogicalTime")), &QAction::toggled, this,
+            [this](bool on) { controller_->setLogicalTime(on); });
+    connect(policy_, &QComboBox::currentIndexChanged, this, [this] {
+        const QString error = controller_->setPolicy(stepPolicy());
+        if (!error.isEmpty()) statusBar()->showMessage(error, 6000);
+    });
+    connect(timeline_, &TimelineView::pendingClicked, this, [this](int process) {
+        runToProcess_.reset();
+        controller_->grant(process);
+    });
+}
+
+bool MainWindow::setStepPolicy(const QString& policy) {
+    const int index = policy_->findData(policy);
+    if (index < 0) return false;
+    policy_->setCurrentIndex(index);
+    return true;
+}
+
+std::string MainWindow::stepPolicy() const {
+    return policy_->currentData().toString().toStdString();
+}
+
+RunController::StepStart MainWindow::stepStart() const {
+    RunController::StepStart start;
+    start.step = action(QStringLiteral("actionStepMode"))->isChecked();
+    start.policy = stepPolicy();
+    return start;
+}
+
+void MainWindow::setStepMode(bool on) {
+    runToProcess_.reset();
+    auto* mode = action(QStringLiteral("actionStepMode"));
+    const QSignalBlocker block(mode);
+    mode->setChecked(on);
+    if (!controller_->isLive()) {
+        statusBar()->showMessage(on ? tr("The next run starts in step mode: press Run (Space)")
+                                    : tr("The next run runs freely"),
+                                 5000);
+        updateActions();
+        return;
+    }
+    if (on && controller_->paused()) controller_->setPaused(false); // stepping needs a live view
+    controller_->setStepMode(on);
+    statusBar()->showMessage(on ? tr("Step mode: each process waits before its next operation. "
+                                     "Press \u2192 or click a waiting operation")
+                                : tr("Running freely to the end"),
+                             6000);
+    updateActions();
+}
+
+void MainWindow::stepSelectedProcess() {
+    const auto trace = controller_->trace();
+    const auto selected = view_->selected();
+    if (!trace || !selected || !controller_->stepMode()) {
+        statusBar()->showMessage(
+            tr("Select an event of a process first (click it), then Shift+\u2192 runs that "
+               "process to its next step"),
+            6000);
+        return;
+    }
+    int process = -1;
+    trace->read([&](const trace::TraceData& d) {
+        if (*selected < d.events().size()) process = d.events()[*selected].process;
+    });
+    if (process < 0) return;
+    runToProcess_ = process;
+    runToBudget_ = kRunToProcessBudget;
+    stepTowardsProcess();
+}
+
+// One move of Shift+→: grant the target if it waits, else let the policy pick one so that
+// whatever holds the target up can go on. Called again on every frame until done.
+void MainWindow::stepTowardsProcess() {
+    if (!runToProcess_) return;
+    if (!controller_->stepMode() || runToBudget_ <= 0) {
+        runToProcess_.reset();
+        return;
+    }
+    const auto pending = controller_->pendingIntents();
+    if (pending.empty()) return; // wait for the processes to announce their next step
+    for (const auto& p : pending) {
+        if (p.process == *runToProcess_) {
+            controller_->grant(p.process);
+            runToProcess_.reset();
+            return;
+        }
+    }
+    // Only once things settled (no new event since the last frame), so a process that is
+    // about to announce gets the chance first.
+    const std::uint64_t version = controller_->traceVersion();
+    if (version != stepVersionSeen_) {
+        stepVersionSeen_ = version;
+        return;
+    }
+    --runToBudget_;
+    controller_->step();
+}
+
+void MainWindow::stepBack() {
+    if (!controller_->hasSession() || !traceScenario_) return;
+    auto log = controller_->grantLog();
+    if (log.empty()) {
+        statusBar()->showMessage(tr("Nothing to step back over: no operation was granted yet"),
+                                 5000);
+        return;
+    }
+    RunController::StepStart start;
+    start.step = true;
+    start.policy = stepPolicy();
+    start.replaySteps = static_cast<int>(log.size()) - 1;
+    start.replay = std::move(log);
+    controller_->shutdown();
+    auto* mode = action(QStringLiteral("actionStepMode"));
+    const QSignalBlocker block(mode);
+    mode->setChecked(true);
+    startRun(traceScenario_, traceParams_, start);
+    statusBar()->showMessage(tr("Restarted the real processes; replaying the first %n step(s)",
+                                nullptr, start.replaySteps),
+                             6000);
+}
+
+void MainWindow::refreshPending() {
+    std::vector<render::PendingMark> marks;
+    if (controller_->stepMode()) {
+        const auto pending = controller_->pendingIntents();
+        const auto trace = controller_->trace();
+        if (trace && !pending.empty()) {
+            trace->read([&](const trace::TraceData& d) {
+                for (const auto& p : pending)
+                    marks.push_back({p.process, p.op, intentLabel(d, p)});
+            });
+        }
+    }
+    timeline_->setPending(std::move(marks));
+    stepTowardsProcess();
+}
+
+QString MainWindow::stepStatus() const {
+    if (!controller_->stepMode()) return {};
+    const auto waiting = controller_->pendingIntents().size();
+    const auto steps = controller_->grantLog().size();
+    return tr("Step %1: %2 waiting").arg(steps).arg(waiting);
+}
+
+} // namespace mpviz::gui

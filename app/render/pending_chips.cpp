@@ -1,0 +1,73 @@
+#include "render/pending_chips.hpp"
+
+#include "render/glyphs.hpp"
+#include "render/paint_context.hpp"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+
+namespace mpviz::render {
+
+std::optional<QRectF> pendingChipRect(const TimelineLayout& layout, const Viewport& viewport,
+                                      const Style& style, const PendingMark& mark) {
+    if (!viewport.now || !layout.mapping.isValid()) return std::nullopt;
+    const auto* lane = layout.laneForProcess(mark.process);
+    if (!lane) return std::nullopt;
+    const QFontMetricsF fm(style.font(FontRole::Small));
+    const double glyph = style.px(12);
+    const double width = glyph + style.px(10) + fm.horizontalAdvance(mark.label);
+    const double height = std::min(lane->height - style.px(2), fm.height() + style.px(6));
+    const double plotLeft = layout.gutterWidth;
+    const double plotRight = std::max(plotLeft, layout.width);
+    double left = layout.mapping.mapTimeToX(*viewport.now) + style.px(4);
+    left = std::clamp(left, plotLeft, std::max(plotLeft, plotRight - width - style.px(2)));
+    const double top = lane->glyphY - height / 2 - viewport.scrollY;
+    return QRectF(left, top, width, height);
+}
+
+std::optional<int> pendingAt(const TimelineLayout& layout, const Viewport& viewport,
+                             const Style& style, QPointF pos) {
+    // Last drawn is on top: search backwards.
+    for (auto it = viewport.pending.rbegin(); it != viewport.pending.rend(); ++it)
+        if (const auto r = pendingChipRect(layout, viewport, style, *it); r && r->contains(pos))
+            return it->process;
+    return std::nullopt;
+}
+
+namespace detail {
+
+void paintPending(Frame& f) {
+    if (f.viewport.pending.empty()) return;
+    QPainter& p = f.p;
+    p.save();
+    p.setClipRect(QRectF(f.plotLeft, f.layout.headerHeight, f.plotRight - f.plotLeft,
+                         std::max(0.0, f.viewport.size.height() - f.layout.headerHeight)));
+    const QFont font = f.style.font(FontRole::Small);
+    p.setFont(font);
+    for (const auto& mark : f.viewport.pending) {
+        const auto r = pendingChipRect(f.layout, f.viewport, f.style, mark);
+        if (!r) continue;
+        // Ghosted: the background shows through, the outline is dashed. It has not happened.
+        QColor fill = f.palette.background;
+        fill.setAlphaF(0.85);
+        p.setBrush(fill);
+        p.setPen(QPen(f.palette.now, f.style.px(1.5), Qt::DashLine));
+        p.drawRoundedRect(*r, f.style.px(4), f.style.px(4));
+        const double g = f.style.px(12);
+        p.setOpacity(0.55);
+        drawGlyph(p, mark.op, QPointF(r->left() + f.style.px(4) + g / 2, r->center().y()), g,
+                  f.palette, false);
+        p.setOpacity(1.0);
+        p.setPen(f.palette.text);
+        p.drawText(r->adjusted(g + f.style.px(8), 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                   mark.label);
+        f.stats.rects += 1;
+        f.stats.glyphs += 1;
+        f.stats.texts += 1;
+    }
+    p.restore();
+}
+
+} // namespace detail
+} // namespace mpviz::render
