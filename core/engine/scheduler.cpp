@@ -87,6 +87,11 @@ std::size_t Scheduler::choose(const std::vector<PendingIntent>& pending,
     return oldest();
 }
 
+void Scheduler::observe(int process) {
+    if (policy_ == Policy::RoundRobin) ++granted_[process];
+    if (policy_ == Policy::Random) random_();
+}
+
 std::string Scheduler::describe() const {
     switch (policy_) {
     case Policy::Fifo:

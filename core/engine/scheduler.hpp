@@ -37,6 +37,10 @@ class Scheduler {
     std::size_t choose(const std::vector<PendingIntent>& pending,
                        const std::vector<int>& creationOrder);
 
+    // A grant this scheduler did not choose (a click, a replayed step): round-robin counts
+    // the turn, random draws as if it had chosen, so what follows stays reproducible.
+    void observe(int process);
+
     Policy policy() const { return policy_; }
     std::string describe() const;
 

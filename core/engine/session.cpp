@@ -350,7 +350,10 @@ struct Session::Impl {
         std::erase_if(pending, [&](const PendingIntent& p) { return p.process == process; });
     }
 
-    void grantAt(std::size_t i) {
+    // `by`: the scheduler that chose it; every other one hears of the grant, so a person's
+    // click counts as a turn in round-robin, and the policy taking over after a replay
+    // continues as if it had made the replayed choices itself.
+    void grantAt(std::size_t i, const Scheduler* by = nullptr) {
         PendingIntent chosen;
         {
             std::lock_guard lock(mutex);
@@ -359,6 +362,8 @@ struct Session::Impl {
             pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
             grants.push_back(chosen.name);
         }
+        if (scheduler && &*scheduler != by) scheduler->observe(chosen.process);
+        if (after && autoGrantsLeft > 0) after->observe(chosen.process);
         if (auto it = connections.find(chosen.process); it != connections.end())
             if (auto c = it->second.lock()) c->send([](wire::Encoder& enc) { enc.grant(); });
         lastEvent = std::chrono::steady_clock::now();
@@ -382,7 +387,7 @@ struct Session::Impl {
             std::lock_guard lock(mutex);
             snapshot = pending;
         }
-        if (!snapshot.empty()) grantAt(s.choose(snapshot, creationOrder));
+        if (!snapshot.empty()) grantAt(s.choose(snapshot, creationOrder), &s);
     }
 
     void setStepping(bool on) {

@@ -225,6 +225,20 @@ class ChromeWriter {
         }
     }
 
+    // The Blocked (or sleep Begin) event that opened a slice: it began the slice, so it
+    // has the slice's begin; the last one wins when zero-length waits came before it.
+    const Event* openingEvent(int process, const Slice& slice) const {
+        if (slice.begin == INT64_MAX) return nullptr;
+        const Phase phase = slice.state == State::Sleeping ? Phase::Begin : Phase::Blocked;
+        const auto events = trace_.events();
+        const auto at = trace_.eventsIn(process, slice.begin, slice.begin + 1);
+        for (auto it = at.rbegin(); it != at.rend(); ++it) {
+            const Event& e = events[*it];
+            if (e.phase == phase && e.op == slice.op) return &e;
+        }
+        return nullptr;
+    }
+
     void writeSlices() {
         const auto processes = trace_.processes();
         for (std::size_t p = 0; p < processes.size(); ++p) {
@@ -236,7 +250,14 @@ class ChromeWriter {
                 header(event, stateName(slice.state), "X", processes[p].pid);
                 event.micros("ts", slice.begin - t0_);
                 event.micros("dur", end - slice.begin);
-                if (slice.state != State::Blocked) continue;
+                if (slice.state == State::Running) continue;
+                const Event* opening = openingEvent(static_cast<int>(p), slice);
+                if (slice.state == State::Sleeping) {
+                    if (!opening) continue;
+                    ObjectWriter args(event.key("args"));
+                    args.integer(opArgKeys(Op::Sleep).value, opening->value);
+                    continue;
+                }
                 ObjectWriter args(event.key("args"));
                 args.string("op", opName(slice.op));
                 if (slice.object != kNoObject) {
@@ -245,7 +266,18 @@ class ChromeWriter {
                            static_cast<std::size_t>(slice.peer) < processes.size()) {
                     args.string("object", processes[slice.peer].name);
                     args.integer("child", processes[slice.peer].pid);
+                } else if (opening && isProcessOp(slice.op)) {
+                    // A child that never made it into the trace: what the join named.
+                    if (opening->text != kNoText) args.string("object", trace_.text(opening->text));
+                    if (opening->value != 0) args.integer("child", opening->value);
                 }
+                if (!opening) continue;
+                if (!isProcessOp(slice.op) && opening->value != 0)
+                    args.integer(opArgKeys(slice.op).value, opening->value);
+                if (chrome::blockedExtraIsEnd(slice.op))
+                    args.integer(opArgKeys(slice.op).extra, opening->extra);
+                else if (opening->extra != 0)
+                    args.boolean(chrome::kTimedKey, true);
             }
         }
     }

@@ -56,6 +56,15 @@ inline OpArgKeys opArgKeys(Op op) {
     }
 }
 
+// What a "blocked" slice carries of the call that blocked, beyond op and object: the
+// number it reported when it began waiting, under the operation's own key (join names
+// its child with "child" and "object" instead), and its `extra`: the pipe end for
+// send/recv, else whether it was called with a timeout.
+inline constexpr std::string_view kTimedKey = "timed";
+inline bool blockedExtraIsEnd(Op op) {
+    return op == Op::Send || op == Op::Recv;
+}
+
 // start, join and terminate name a child process, not a shared object.
 inline bool isProcessOp(Op op) {
     return op == Op::Start || op == Op::Join || op == Op::Terminate;

@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <unordered_map>
 
@@ -32,6 +33,11 @@ class TraceBuilderAccess {
     }
     static void setExitcode(TraceData& trace, int process, std::optional<int> exitcode) {
         trace.processes_[process].exitcode = exitcode;
+    }
+    static void setObjectKind(TraceData& trace, std::uint16_t object, ObjectKind kind,
+                              std::int64_t capacity) {
+        trace.objects_[object].kind = kind;
+        trace.objects_[object].capacity = capacity;
     }
     static void setTimeRange(TraceData& trace, std::int64_t first, std::int64_t last) {
         trace.hasTime_ = true;
@@ -294,10 +300,11 @@ class ChromeReader {
         readObjects(other);
         classifyEvents(*events);
         readProcesses(other);
-        appendInstants();
+        appendEvents();
         applyProcessEnds();
         applySlices();
         applyCounters();
+        refineGuessedKinds();
         readDeadlock();
         applyTimeRange(other);
         return std::move(trace_);
@@ -353,6 +360,7 @@ class ChromeReader {
             trace_.addObject(ObjectInfo{std::string(name), *kind,
                                         object.optionalInteger("capacity").value_or(0)});
         }
+        listedObjects_ = trace_.objects().size();
     }
 
     void see(int pid, std::int64_t from, std::int64_t to) {
@@ -476,16 +484,26 @@ class ChromeReader {
         return trace_.findOrAddObject(name, guess, 0);
     }
 
-    void appendInstants() {
+    // The operations, and the Blocked / sleep Begin events that opened the slices: the
+    // file keeps those in the slices, the model keeps them as events (what a blocked call
+    // reported, a join's child, the arrow from a start to the child's first event).
+    void appendEvents() {
         std::vector<Event> events;
         events.reserve(instants_.size());
         for (const Parsed& instant : instants_)
             events.push_back(toEvent(instant));
+        std::vector<Event> openings = parseLanes();
         // Per process, events must go in in time order; a merge-sorted file already is.
         const auto byTime = [](const Event& a, const Event& b) { return a.ts < b.ts; };
         if (!std::is_sorted(events.begin(), events.end(), byTime))
             std::stable_sort(events.begin(), events.end(), byTime);
-        for (const Event& e : events)
+        std::stable_sort(openings.begin(), openings.end(), byTime);
+        // At one timestamp a wait begins after the operation that ended there.
+        std::vector<Event> merged;
+        merged.reserve(events.size() + openings.size());
+        std::merge(events.begin(), events.end(), openings.begin(), openings.end(),
+                   std::back_inserter(merged), byTime);
+        for (const Event& e : merged)
             trace_.append(e);
     }
 
@@ -506,7 +524,8 @@ class ChromeReader {
             if (auto object = args.optionalString("object"))
                 e.object = objectNamed(*object, guessKind(*op, args));
 
-        if (auto value = args.optionalInteger(keys.value))
+        const auto value = args.optionalInteger(keys.value);
+        if (value)
             e.value = *value;
         else if (*op == Op::Wait)
             e.value = args.optionalBool("result").value_or(false) ? 1 : 0;
@@ -515,7 +534,14 @@ class ChromeReader {
         if (auto text = args.optionalText(keys.text)) e.text = trace_.intern(*text);
         if (auto extra = args.optionalInteger(keys.extra))
             e.extra = toInt16(*extra, args, keys.extra);
+        // A hand-made file may name only the signal that killed the process.
+        if (!args.has(keys.value) && *op == Op::Exit)
+            if (auto signal = args.optionalInteger("signal")) e.value = -*signal;
+        if (!args.has(keys.extra) && *op == Op::Join && e.phase == Phase::Done)
+            if (auto signal = args.optionalInteger("signal"))
+                e.extra = toInt16(-*signal, args, "signal");
         if (*op == Op::Exit) seen_[instant.pid].exitValue = e.value;
+        notePermits(e, value.has_value());
         return e;
     }
 
@@ -539,32 +565,59 @@ class ChromeReader {
         }
     }
 
-    Slice toSlice(const Parsed& parsed) {
+    // One slice, and into `opening` the event that began it when the file says enough.
+    Slice toSlice(const Parsed& parsed, std::optional<Event>& opening) {
         const Fields event = parsed.fields();
         const auto name = event.string("name");
         Slice slice;
         slice.begin = parsed.ts;
         slice.end = parsed.ts + event.micros("dur");
+        const Fields args = event.child("args");
+        Event e;
+        e.ts = slice.begin;
+        e.process = static_cast<std::uint16_t>(trace_.processIndexByPid(parsed.pid));
         if (name == "running") {
             slice.state = State::Running;
         } else if (name == "sleeping") {
             slice.state = State::Sleeping;
             slice.op = Op::Sleep;
+            if (auto asked = args.optionalInteger(opArgKeys(Op::Sleep).value)) {
+                e.op = Op::Sleep;
+                e.phase = Phase::Begin;
+                e.value = *asked;
+                opening = e;
+            }
         } else if (name == "blocked") {
             slice.state = State::Blocked;
-            const Fields args = event.child("args");
             const auto opText = args.string("op");
             const auto op = opFromName(opText);
             if (!op) fail(args.where(), "unknown op " + quoted(opText));
             slice.op = *op;
+            e.op = *op;
+            e.phase = Phase::Blocked;
             if (isProcessOp(*op)) {
-                if (auto child = args.optionalInteger("child"))
-                    slice.peer = trace_.processIndexByPid(toInt(*child, args, "child"));
-                else if (auto childName = args.optionalString("object"))
+                const auto childName = args.optionalString("object");
+                if (auto child = args.optionalInteger("child")) {
+                    e.value = toInt(*child, args, "child");
+                    slice.peer = trace_.processIndexByPid(static_cast<int>(e.value));
+                } else if (childName) {
                     slice.peer = processNamed(*childName);
-            } else if (auto object = args.optionalString("object")) {
-                slice.object = objectNamed(*object, guessKind(*op, args));
+                    if (slice.peer >= 0) e.value = trace_.processes()[slice.peer].pid;
+                }
+                if (childName) e.text = trace_.intern(*childName);
+            } else {
+                if (auto object = args.optionalString("object"))
+                    slice.object = objectNamed(*object, guessKind(*op, args));
+                e.object = slice.object;
+                e.value = args.optionalInteger(opArgKeys(*op).value).value_or(0);
             }
+            if (chrome::blockedExtraIsEnd(*op)) {
+                const auto key = opArgKeys(*op).extra;
+                e.extra = toInt16(args.optionalInteger(key).value_or(0), args, key);
+            } else {
+                e.extra = args.optionalBool(chrome::kTimedKey).value_or(false) ? 1 : 0;
+            }
+            opening = e;
         } else {
             fail(event.where(), "unknown state " + quoted(name) +
                                     " (expected \"running\", \"sleeping\" or \"blocked\")");
@@ -579,15 +632,25 @@ class ChromeReader {
         return -1;
     }
 
-    void applySlices() {
-        const std::size_t count = trace_.processes().size();
-        std::vector<std::vector<std::pair<Slice, const Parsed*>>> lanes(count);
+    // Reads every slice, per process in time order; returns the events that opened them.
+    std::vector<Event> parseLanes() {
+        lanes_.assign(trace_.processes().size(), {});
+        std::vector<Event> openings;
         for (const Parsed& parsed : slices_) {
             const int process = trace_.processIndexByPid(parsed.pid);
-            lanes[process].emplace_back(toSlice(parsed), &parsed);
+            std::optional<Event> opening;
+            Slice slice = toSlice(parsed, opening);
+            // A zero-length wait draws nothing: the model keeps neither it nor its event.
+            if (opening && slice.end != slice.begin) openings.push_back(*opening);
+            lanes_[process].emplace_back(slice, &parsed);
         }
+        return openings;
+    }
+
+    void applySlices() {
+        const std::size_t count = trace_.processes().size();
         for (std::size_t p = 0; p < count; ++p) {
-            auto& lane = lanes[p];
+            auto& lane = lanes_[p];
             // A file mpviz wrote states every slice; a hand-made one may leave a process's
             // lane to be derived.
             if (lane.empty() && !fromMpviz_) continue;
@@ -608,6 +671,7 @@ class ChromeReader {
                 slices.back().end = Slice::kOpen;
             TraceBuilderAccess::replaceSlices(trace_, static_cast<int>(p), std::move(slices));
         }
+        lanes_.clear();
     }
 
     void applyCounters() {
@@ -622,6 +686,33 @@ class ChromeReader {
             std::stable_sort(list.begin(), list.end(),
                              [](const auto& a, const auto& b) { return a.ts < b.ts; });
             TraceBuilderAccess::replaceCounter(trace_, object, std::move(list));
+        }
+    }
+
+    // A hand-made file names its objects only in operations, and an acquire says "lock"
+    // until the numbers say otherwise: a lock is 0 when held and 1 when free, so a value
+    // left after an acquire, or above 1, is a semaphore's count of permits.
+    void notePermits(const Event& e, bool stated) {
+        if (!stated || e.object == kNoObject || e.object < listedObjects_ || e.phase != Phase::Done)
+            return;
+        if (e.op == Op::Acquire) notePermits(e.object, e.value + 1);
+        if (e.op == Op::Release) notePermits(e.object, e.value);
+    }
+    void notePermits(std::uint16_t object, std::int64_t permits) {
+        auto [it, inserted] = permits_.try_emplace(object, permits);
+        if (!inserted) it->second = std::max(it->second, permits);
+    }
+
+    void refineGuessedKinds() {
+        for (std::size_t o = listedObjects_; o < trace_.objects().size(); ++o) {
+            const auto object = static_cast<std::uint16_t>(o);
+            if (trace_.objects()[o].kind != ObjectKind::Lock) continue;
+            for (const CounterSample& sample : trace_.counter(object))
+                notePermits(object, sample.value);
+            auto permits = permits_.find(object);
+            if (permits != permits_.end() && permits->second > 1)
+                TraceBuilderAccess::setObjectKind(trace_, object, ObjectKind::Semaphore,
+                                                  permits->second);
         }
     }
 
@@ -682,6 +773,9 @@ class ChromeReader {
     std::unordered_map<int, PidSeen> seen_;
     std::vector<int> pidOrder_;
     std::vector<Parsed> slices_, instants_, counters_;
+    std::vector<std::vector<std::pair<Slice, const Parsed*>>> lanes_; // per process
+    std::size_t listedObjects_ = 0; // objects otherData lists; the others are guessed
+    std::unordered_map<std::uint16_t, std::int64_t> permits_; // guessed locks: most permits seen
     std::optional<Parsed> deadlock_;
     std::vector<std::pair<int, std::int64_t>> ends_;
     std::unordered_map<int, int> exitcodes_;

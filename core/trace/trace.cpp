@@ -61,7 +61,24 @@ int TraceData::addProcess(ProcessInfo info) {
     info.endTs.reset();
     processes_.push_back(std::move(info));
     if (endTs) setProcessEnd(index, *endTs, exitcode);
+    resolveJoinPeers(index);
     return index;
+}
+
+// A join that began before its child was known gets the child as its peer once it is.
+void TraceData::resolveJoinPeers(int process) {
+    if (unresolvedJoins_.empty()) return;
+    const auto waiting = unresolvedJoins_.find(processes_[process].pid);
+    if (waiting == unresolvedJoins_.end()) return;
+    for (const auto& [joiner, begin] : waiting->second) {
+        auto& lane = slices_[joiner];
+        auto it = std::lower_bound(lane.begin(), lane.end(), begin,
+                                   [](const Slice& s, std::int64_t ts) { return s.begin < ts; });
+        if (it != lane.end() && it->begin == begin && it->state == State::Blocked &&
+            it->op == Op::Join && it->peer < 0)
+            it->peer = process;
+    }
+    unresolvedJoins_.erase(waiting);
 }
 
 std::uint16_t TraceData::addObject(ObjectInfo info) {
@@ -174,6 +191,11 @@ void TraceData::updateSlices(const Event& e) {
     case Phase::Blocked: {
         const int peer = e.op == Op::Join ? processIndexByPid(static_cast<int>(e.value)) : -1;
         openSlice(p, e.ts, Slice{0, Slice::kOpen, State::Blocked, e.op, e.object, peer});
+        const auto& lane = slices_[p];
+        if (e.op == Op::Join && peer < 0 && e.value > 0 && e.value <= INT32_MAX && !lane.empty() &&
+            lane.back().end == Slice::kOpen && lane.back().state == State::Blocked &&
+            lane.back().op == Op::Join)
+            unresolvedJoins_[static_cast<int>(e.value)].emplace_back(p, lane.back().begin);
         break;
     }
     case Phase::Begin:
@@ -422,7 +444,8 @@ std::size_t TraceData::memoryBytes() const {
     for (const auto& history : objectHistory_) {
         bytes += bytesOf(history.holdsAndSets);
         for (const auto& channel : history.channels)
-            bytes += bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.arrowSlots);
+            bytes +=
+                bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.arrowSlots);
     }
     for (const auto& waiters : wakeWaiters_)
         bytes += bytesOf(waiters);

@@ -183,6 +183,7 @@ class TraceData {
     void noteTime(std::int64_t ts);
     void checkProcess(int process, const char* where) const;
     void moveStartBack(int process, std::int64_t ts);
+    void resolveJoinPeers(int process);
     void openSlice(int process, std::int64_t ts, const Slice& next);
     void closeSlice(int process, std::int64_t ts);
     void updateSlices(const Event& e);
@@ -208,6 +209,9 @@ class TraceData {
     std::vector<std::vector<CounterSample>> counters_;
     std::vector<ObjectHistory> objectHistory_;
     std::unordered_map<int, int> processByPid_;
+    // Join slices whose child was not in the trace yet (a child killed before it said
+    // hello is added at the end), by the child's pid: (process index, slice begin).
+    std::unordered_map<int, std::vector<std::pair<int, std::int64_t>>> unresolvedJoins_;
     std::unordered_map<std::string, std::uint16_t, StringTable::Hash, std::equal_to<>>
         objectByName_;
     std::optional<DeadlockReport> deadlock_;

@@ -76,8 +76,9 @@ void TraceData::updateChannelArrows() const {
             const std::size_t pairs = std::min(channel.sources.size(), channel.sinks.size());
             if (channel.arrowSlots.size() < pairs) channel.arrowSlots.resize(pairs, kNoSlot);
             for (std::size_t rank = channel.dirtyRank; rank < pairs; ++rank)
-                placeArrow(channel.arrowSlots[rank], Message{channel.sources[rank], channel.sinks[rank],
-                                                        Message::Kind::Item});
+                placeArrow(
+                    channel.arrowSlots[rank],
+                    Message{channel.sources[rank], channel.sinks[rank], Message::Kind::Item});
             channel.dirtyRank = static_cast<std::uint32_t>(pairs);
         }
     }

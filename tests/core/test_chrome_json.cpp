@@ -123,6 +123,24 @@ std::string instantsOf(const TraceData& t) {
     return out;
 }
 
+// The Blocked and sleep Begin events, which the file keeps in the slices they opened. Their
+// order among other processes' events at the same nanosecond is not kept: sort by process.
+std::string openingsOf(const TraceData& t) {
+    std::vector<std::string> lines;
+    for (const auto& e : t.events()) {
+        if (e.phase != Phase::Blocked && e.phase != Phase::Begin) continue;
+        lines.push_back(std::to_string(e.ts) + " p" + std::to_string(e.process) + " " +
+                        std::string(opName(e.op)) + " " + std::string(phaseName(e.phase)) + " o" +
+                        std::to_string(e.object) + " v" + std::to_string(e.value) + " x" +
+                        std::to_string(e.extra) + " [" + std::string(t.text(e.text)) + "]");
+    }
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const auto& line : lines)
+        out += line + "\n";
+    return out;
+}
+
 void requireSameModel(const TraceData& a, const TraceData& b) {
     REQUIRE(a.processes().size() == b.processes().size());
     for (std::size_t p = 0; p < a.processes().size(); ++p) {
@@ -162,6 +180,7 @@ void requireSameModel(const TraceData& a, const TraceData& b) {
         }
     }
     CHECK(instantsOf(a) == instantsOf(b));
+    CHECK(openingsOf(a) == openingsOf(b));
     REQUIRE(a.deadlock().has_value() == b.deadlock().has_value());
     if (a.deadlock()) {
         CHECK(a.deadlock()->ts == b.deadlock()->ts);
@@ -358,11 +377,23 @@ TEST_CASE("a hand-made trace with only the documented fields imports", "[json]")
     CHECK(t.stateAt(1, 5000) == State::Blocked);
     CHECK(t.sliceAt(1, 5000)->object == *queue);
     CHECK(t.valueAt(*queue, 5000) == 1);
-    CHECK(t.events().size() == 4);
-    CHECK(t.text(t.events()[0].text) == "42");
-    CHECK(t.processes()[1].parent == 0); // guessed from the join
-    CHECK(t.events()[3].value == 11);    // the join names its child by name only
-    CHECK(t.messages().size() == 2);     // the item, and exit → join
+    // The four operations, and the two blocked calls the slices state.
+    CHECK(t.events().size() == 6);
+    const auto find = [&](Op op, Phase phase) -> const Event& {
+        const auto events = t.events();
+        const auto it = std::find_if(events.begin(), events.end(), [&](const Event& e) {
+            return e.op == op && e.phase == phase;
+        });
+        REQUIRE(it != events.end());
+        return *it;
+    };
+    CHECK(t.text(find(Op::Put, Phase::Done).text) == "42");
+    CHECK(t.processes()[1].parent == 0);            // guessed from the join
+    CHECK(find(Op::Join, Phase::Done).value == 11); // the join names its child by name only
+    CHECK(find(Op::Join, Phase::Blocked).value == 11);
+    CHECK(t.text(find(Op::Join, Phase::Blocked).text) == "Process-1");
+    CHECK(find(Op::Get, Phase::Blocked).object == *queue);
+    CHECK(t.messages().size() == 2); // the item, and exit → join
 }
 
 TEST_CASE("bad input is refused with a message that says what and where", "[json]") {

@@ -43,7 +43,9 @@ struct TraceScript {
     void blocked(int process, std::int64_t from, std::int64_t to, Op op,
                  std::uint16_t object = kNoObject, std::int64_t value = 0,
                  std::string_view text = {}, std::int16_t extra = 0) {
-        event(process, from, op, Phase::Blocked, object, op == Op::Join ? value : 0, {}, extra);
+        // As the engine records a join: the child's pid and name from the moment it blocks.
+        event(process, from, op, Phase::Blocked, object, op == Op::Join ? value : 0,
+              op == Op::Join ? text : std::string_view{}, extra);
         event(process, to, op, Phase::Done, object, value, text,
               op == Op::Join ? std::int16_t{0} : extra);
     }
