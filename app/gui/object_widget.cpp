@@ -582,8 +582,10 @@ QString ObjectWidget::summary() const {
         return s.value.value_or(0) ? tr("flag set") : tr("flag clear");
     case ObjectKind::Queue:
     case ObjectKind::JoinableQueue: {
-        QString t = s.capacity > 0 ? tr("%1 of %2 items").arg(s.items.size()).arg(s.capacity)
-                                   : tr("%1 items (no maxsize)").arg(s.items.size());
+        QString t = s.capacity > 0
+                        ? tr("%1 of %2 items").arg(s.items.size()).arg(s.capacity)
+                        : (s.items.size() == 1 ? tr("1 item (no maxsize)")
+                                               : tr("%1 items (no maxsize)").arg(s.items.size()));
         if (s.kind == ObjectKind::JoinableQueue) t += tr(", %1 unfinished").arg(s.unfinished);
         return t;
     }

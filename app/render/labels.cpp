@@ -121,6 +121,13 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
     }
 }
 
+QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEdge& edge) {
+    QString what = fromView(trace::opName(edge.op));
+    if (const QString obj = objectName(trace, edge.object); !obj.isEmpty())
+        what += QLatin1Char(' ') + obj;
+    return QStringLiteral("waits: ") + what;
+}
+
 QString defaultTitle(const trace::TraceData& trace) {
     const QString scenario = trace.scenario.empty() ? QStringLiteral("mpviz trace")
                                                     : QString::fromStdString(trace.scenario);

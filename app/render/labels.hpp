@@ -21,5 +21,7 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
 QString objectName(const trace::TraceData& trace, std::uint16_t object); // "" for none
 // "queue — completed", "deadlock-on-join — deadlock" (the scenario id and outcome).
 QString defaultTitle(const trace::TraceData& trace);
+// What one edge of a deadlock cycle waits in: "waits: acquire lock_b", "waits: join".
+QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEdge& edge);
 
 } // namespace mpviz::render

@@ -214,8 +214,18 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     L.gutterWidth = std::min(margin + gutter + style.px(12), std::max(margin, L.width * 0.4));
 
     // Room right of the plot for the exit mark of a process that ends at the very end.
-    const double rightPad =
-        smallFm.horizontalAdvance(QStringLiteral("killed (SIGTERM)")) + style.px(14);
+    double rightPad = smallFm.horizontalAdvance(QStringLiteral("killed (SIGTERM)")) + style.px(14);
+    if (trace.deadlock()) {
+        // And for the deadlock's loop and its labels when they go after the end (see
+        // paintDeadlock).
+        QFont bold = style.font(FontRole::Small);
+        bold.setBold(true);
+        const QFontMetricsF boldFm(bold);
+        double widest = 0;
+        for (const auto& edge : trace.deadlock()->edges)
+            widest = std::max(widest, boldFm.horizontalAdvance(deadlockEdgeLabel(trace, edge)));
+        rightPad += 2 * style.px(30) + widest + style.px(20);
+    }
     const double plotWidth = std::max(1.0, L.width - L.gutterWidth - rightPad);
     L.mapping = TimeMapping(viewport.t0, viewport.t1, L.gutterWidth, plotWidth);
 

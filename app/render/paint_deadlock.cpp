@@ -62,11 +62,7 @@ void paintDeadlock(Frame& f) {
     std::vector<QString> texts;
     double labelW = 0;
     for (const auto& edge : report.edges) {
-        QString what = QString::fromUtf8(trace::opName(edge.op).data(),
-                                         static_cast<qsizetype>(trace::opName(edge.op).size()));
-        if (const QString obj = objectName(f.trace, edge.object); !obj.isEmpty())
-            what += QLatin1Char(' ') + obj;
-        texts.push_back(QStringLiteral("waits: ") + what);
+        texts.push_back(deadlockEdgeLabel(f.trace, edge));
         labelW = std::max(labelW, fm.horizontalAdvance(texts.back()) + st.px(8));
     }
 
@@ -76,7 +72,17 @@ void paintDeadlock(Frame& f) {
     const double room = bulge + labelW + st.px(10);
     const double lo = std::max(f.plotLeft, f.x(formed)) + room;
     const double hi = std::min(f.plotRight - st.px(120), f.x(broken)) - room;
-    const double xd = lo <= hi ? lo : std::max(f.plotLeft + room, (lo + hi) / 2);
+    // Too short a stretch to draw in (the engine noticed at once): the loop goes right after
+    // the "killed" marks, in the room the layout keeps for it, every label on its right.
+    const bool after = lo > hi;
+    const QFontMetricsF exitFm(bold);
+    const double xd =
+        after
+            ? std::min(f.x(broken) + exitFm.horizontalAdvance(QStringLiteral("killed (SIGKILL)")) +
+                           st.px(10) + bulge,
+                       f.plotRight - bulge - labelW - st.px(4))
+            : lo;
+    std::vector<QRectF> placed; // labels already drawn: the next one must not cover them
     std::size_t k = 0;
     for (const auto& edge : report.edges) {
         const QString& text = texts[k++];
@@ -111,8 +117,17 @@ void paintDeadlock(Frame& f) {
         const double h = fm.height() + st.px(2);
         const double midY = (ya + yb) / 2;
         const double tx =
-            side > 0 ? xd + bulge * 0.75 + st.px(4) : xd - bulge * 0.75 - st.px(4) - w;
-        const QRectF box(tx, midY - h / 2, w, h);
+            side > 0 || after ? xd + bulge * 0.75 + st.px(4) : xd - bulge * 0.75 - st.px(4) - w;
+        QRectF box(tx, midY - h / 2, w, h);
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF& r : placed)
+                if (r.intersects(box)) {
+                    box.moveTop(r.bottom() + st.px(2));
+                    moved = true;
+                }
+        }
+        placed.push_back(box);
         p.setPen(QPen(f.palette.deadlock, 1));
         p.setBrush(f.palette.background);
         p.drawRect(box);

@@ -106,7 +106,7 @@ TEST_CASE("Clicking a waiting operation on its lane grants exactly that process"
     CHECK(w.timeline()->pending().empty());
 }
 
-TEST_CASE("Stepping lock-order round-robin deadlocks; Step back replays all but the last step",
+TEST_CASE("Stepping lock-order round-robin deadlocks, and Step back replays all but the last step",
           "[gui][step][process]") {
     QTemporaryDir dir;
     gui::MainWindow w(testOptions(dir));

@@ -155,7 +155,7 @@ TEST_CASE("semaphore: never more holders than permits, and the bound is reached"
     checkNothingLeft(run);
 }
 
-TEST_CASE("event: waiters wake only after the first set; the timed waiter gives up or not",
+TEST_CASE("event: waiters wake only after the first set, and the timed waiter gives up or not",
           "[process][event]") {
     // Main sleeps 8 s between its two sets; the timed waiter's second wait starts about
     // 1 s after the first set.
