@@ -194,6 +194,7 @@ void MainWindow::loadSettings() {
     theme_ = settings_->theme();
     applyTheme(theme_);
     speed_->setSpeed(settings_->speed());
+    setStepPolicy(settings_->stepPolicy());
     const QString last = settings_->lastScenario();
     if (!last.isEmpty()) scenarioPanel_->setScenario(last.toStdString());
     if (const auto* s = scenarioPanel_->scenario()) {
@@ -208,6 +209,7 @@ void MainWindow::saveSettings() {
     settings_->setWindowState(saveState());
     settings_->setTheme(theme_);
     settings_->setSpeed(speed_->speed());
+    settings_->setStepPolicy(QString::fromStdString(stepPolicy()));
     if (const auto* s = scenarioPanel_->scenario()) {
         settings_->setLastScenario(QString::fromStdString(s->id));
         settings_->setParameters(QString::fromStdString(s->id), scenarioPanel_->parameters());

@@ -46,6 +46,13 @@ void SettingsStore::setSpeed(double speed) {
     settings_->setValue(key("run/speed"), speed);
 }
 
+QString SettingsStore::stepPolicy() const {
+    return settings_->value(key("step/policy"), QStringLiteral("fifo")).toString();
+}
+void SettingsStore::setStepPolicy(const QString& policy) {
+    settings_->setValue(key("step/policy"), policy);
+}
+
 QString SettingsStore::lastScenario() const {
     return settings_->value(key("run/scenario")).toString();
 }

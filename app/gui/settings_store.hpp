@@ -1,6 +1,6 @@
 #pragma once
 // What mpviz remembers between sessions (QSettings): window geometry and dock layout,
-// theme, speed, the last lesson and each lesson's parameters.
+// theme, speed, the step policy, the last lesson and each lesson's parameters.
 
 #include "gui/theme.hpp"
 
@@ -29,6 +29,8 @@ class SettingsStore {
     void setTheme(Theme theme);
     double speed() const; // 1 when never set
     void setSpeed(double speed);
+    QString stepPolicy() const; // "fifo" when never set
+    void setStepPolicy(const QString& policy);
     QString lastScenario() const;
     void setLastScenario(const QString& id);
     std::map<std::string, std::string> parameters(const QString& scenario) const;
