@@ -535,11 +535,14 @@ class ChromeReader {
         if (auto extra = args.optionalInteger(keys.extra))
             e.extra = toInt16(*extra, args, keys.extra);
         // A hand-made file may name only the signal that killed the process.
-        if (!args.has(keys.value) && *op == Op::Exit)
-            if (auto signal = args.optionalInteger("signal")) e.value = -*signal;
-        if (!args.has(keys.extra) && *op == Op::Join && e.phase == Phase::Done)
-            if (auto signal = args.optionalInteger("signal"))
+        const bool exited = *op == Op::Exit && !args.has(keys.value);
+        const bool joined = *op == Op::Join && e.phase == Phase::Done && !args.has(keys.extra);
+        if (exited || joined) {
+            const auto signal = args.optionalInteger("signal");
+            if (signal && *signal > INT64_MIN && exited) e.value = -*signal;
+            if (signal && *signal > INT64_MIN && joined)
                 e.extra = toInt16(-*signal, args, "signal");
+        }
         if (*op == Op::Exit) seen_[instant.pid].exitValue = e.value;
         notePermits(e, value.has_value());
         return e;
@@ -695,7 +698,7 @@ class ChromeReader {
     void notePermits(const Event& e, bool stated) {
         if (!stated || e.object == kNoObject || e.object < listedObjects_ || e.phase != Phase::Done)
             return;
-        if (e.op == Op::Acquire) notePermits(e.object, e.value + 1);
+        if (e.op == Op::Acquire && e.value < INT64_MAX) notePermits(e.object, e.value + 1);
         if (e.op == Op::Release) notePermits(e.object, e.value);
     }
     void notePermits(std::uint16_t object, std::int64_t permits) {

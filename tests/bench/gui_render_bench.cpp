@@ -3,8 +3,6 @@
 //   export of a 1 M-event run to PNG                ≤ 1 s
 // Run: build/bin/mpviz_bench_gui (offscreen; no display needed).
 
-// First: core's trace.hpp has a member named `slots`, which Qt's keyword macro rewrites
-// once any Qt header came before it.
 #include "../gui/test_render_fixtures.hpp"
 
 #include "render/export.hpp"

@@ -1,8 +1,6 @@
 // Export to PNG, SVG and PDF: valid files of the expected size, text kept as text, and
 // clear messages when something is wrong.
 
-// First: core's trace.hpp has a member named `slots`, which Qt's keyword macro rewrites
-// once any Qt header came before it.
 #include "test_render_fixtures.hpp"
 
 #include "render/export.hpp"

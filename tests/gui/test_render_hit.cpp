@@ -1,7 +1,5 @@
 // Hit tests and tooltips: a click lands on what is drawn, and the text tells everything.
 
-// First: core's trace.hpp has a member named `slots`, which Qt's keyword macro rewrites
-// once any Qt header came before it.
 #include "test_render_fixtures.hpp"
 
 #include "render/hit_test.hpp"

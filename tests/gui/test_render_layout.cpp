@@ -1,7 +1,5 @@
 // Lane layout: order, indentation, labels, header, hit rows, and the layout cache.
 
-// First: core's trace.hpp has a member named `slots`, which Qt's keyword macro rewrites
-// once any Qt header came before it.
 #include "test_render_fixtures.hpp"
 
 #include "render/labels.hpp"

@@ -1,7 +1,5 @@
 // Time ↔ pixel mapping, the scenario clock and the axis ticks.
 
-// First: core's trace.hpp has a member named `slots`, which Qt's keyword macro rewrites
-// once any Qt header came before it.
 #include "test_render_fixtures.hpp"
 
 #include "render/time_axis.hpp"

@@ -1,8 +1,6 @@
 // The painter: what lands where (sampled pixels at the layout's own coordinates), the
 // deadlock overlay, markers, themes, and the level-of-detail primitive budget.
 
-// First: core's trace.hpp has a member named `slots`, which Qt's keyword macro rewrites
-// once any Qt header came before it.
 #include "test_render_fixtures.hpp"
 
 #include "render/layout.hpp"
