@@ -16,11 +16,15 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace mpviz::gui {
 
@@ -201,6 +205,19 @@ bool hasPlatform(int argc, char** argv) {
     return false;
 }
 
+// Qt wants a private runtime directory and warns on every start without one (root in a
+// container, CI, ssh). Give it the one it would fall back to, made private, so the
+// command line prints only what the user asked for.
+void ensureRuntimeDir() {
+    if (std::getenv("XDG_RUNTIME_DIR")) return;
+    const std::string dir = "/tmp/runtime-" + std::to_string(::getuid());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return;
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0 || st.st_uid != ::getuid()) return;
+    if ((st.st_mode & 0777) != 0700 && ::chmod(dir.c_str(), 0700) != 0) return;
+    ::setenv("XDG_RUNTIME_DIR", dir.c_str(), 1);
+}
+
 } // namespace
 
 int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) {
@@ -218,6 +235,7 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
                              "or start it under xvfb-run.\n");
         return cli::kFailure;
     }
+    ensureRuntimeDir();
     QApplication app(argc, argv); // takes Qt's own options (-platform …) out of argv
     QApplication::setApplicationName(QStringLiteral("mpviz"));
     QApplication::setOrganizationName(QStringLiteral("mpviz"));
@@ -314,6 +332,7 @@ cli::Exporter offscreenExporter() {
             // The command line must work over ssh and in CI: no window is shown, so the
             // offscreen platform serves whether or not a display exists.
             if (!std::getenv("QT_QPA_PLATFORM")) ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
+            ensureRuntimeDir();
             static int argc = 1;
             static char name[] = "mpviz";
             static char* argv[] = {name, nullptr};
