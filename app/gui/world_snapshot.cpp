@@ -1,5 +1,7 @@
 #include "gui/world_snapshot.hpp"
 
+#include "trace/process_order.hpp"
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -238,9 +240,8 @@ ObjectSnapshot objectAt(const TraceData& d, const ObjectIndex& index, std::uint1
 WorldSnapshot snapshotAt(const TraceData& d, const ObjectIndex& index, std::int64_t t) {
     WorldSnapshot w;
     w.t = t;
-    const int processes = static_cast<int>(d.processes().size());
-    for (int p = 0; p < processes; ++p)
-        w.processes.push_back(processAt(d, p, t));
+    for (const auto& ordered : trace::creationOrder(d)) // as the timeline's lanes
+        w.processes.push_back(processAt(d, ordered.process, t));
     const auto objects = static_cast<std::uint16_t>(d.objects().size());
     for (std::uint16_t o = 0; o < objects; ++o) {
         w.objectNames.push_back(d.objects()[o].name);

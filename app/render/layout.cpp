@@ -3,6 +3,7 @@
 #include "render/layout.hpp"
 
 #include "render/labels.hpp"
+#include "trace/process_order.hpp"
 
 #include <QFontMetricsF>
 
@@ -90,49 +91,6 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
     return out;
 }
 
-// Display order: by creation (start time, then index), each child right under its parent.
-void orderLanes(const trace::TraceData& trace, std::vector<std::pair<int, int>>& order) {
-    const auto procs = trace.processes();
-    const int n = static_cast<int>(procs.size());
-    std::vector<std::vector<int>> children(static_cast<std::size_t>(n));
-    std::vector<int> roots;
-    for (int i = 0; i < n; ++i) {
-        const int parent = procs[static_cast<std::size_t>(i)].parent;
-        if (parent >= 0 && parent < n && parent != i)
-            children[static_cast<std::size_t>(parent)].push_back(i);
-        else
-            roots.push_back(i);
-    }
-    auto byCreation = [&](int a, int b) {
-        const auto& pa = procs[static_cast<std::size_t>(a)];
-        const auto& pb = procs[static_cast<std::size_t>(b)];
-        return pa.startTs != pb.startTs ? pa.startTs < pb.startTs : a < b;
-    };
-    std::sort(roots.begin(), roots.end(), byCreation);
-    for (auto& c : children)
-        std::sort(c.begin(), c.end(), byCreation);
-    std::vector<bool> seen(static_cast<std::size_t>(n), false);
-    // Iterative depth-first walk: a malformed parent cycle must not recurse forever.
-    std::vector<std::pair<int, int>> stack;
-    auto visitFrom = [&](int root) {
-        stack.emplace_back(root, 0);
-        while (!stack.empty()) {
-            auto [p, depth] = stack.back();
-            stack.pop_back();
-            if (seen[static_cast<std::size_t>(p)]) continue;
-            seen[static_cast<std::size_t>(p)] = true;
-            order.emplace_back(p, depth);
-            const auto& c = children[static_cast<std::size_t>(p)];
-            for (auto it = c.rbegin(); it != c.rend(); ++it)
-                stack.emplace_back(*it, depth + 1);
-        }
-    };
-    for (int r : roots)
-        visitFrom(r);
-    for (int i = 0; i < n; ++i)
-        if (!seen[static_cast<std::size_t>(i)]) visitFrom(i); // parents in a cycle
-}
-
 } // namespace
 
 int TimelineLayout::laneAt(double y, double scrollY) const {
@@ -199,11 +157,9 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     }
 
     // Lanes first: the gutter width comes from their labels.
-    std::vector<std::pair<int, int>> order;
-    orderLanes(trace, order);
     const double indent = style.px(14);
     double gutter = 0;
-    for (auto [p, depth] : order) {
+    for (const auto [p, depth] : trace::creationOrder(trace)) {
         LaneGeometry lane;
         lane.process = p;
         lane.depth = depth;

@@ -26,9 +26,10 @@ Viewport viewportOf(const TraceData& trace, double width = 1000) {
 TraceData familyTrace() {
     TraceBuilder b;
     const int main = b.process("MainProcess", 10, -1, 0);
-    const int a = b.process("A", 11, main, 10);
-    b.process("A.1", 12, a, 20);
-    b.process("B", 13, main, 5);
+    // B was started first (its lower pid says so) though the engine heard of A first.
+    const int a = b.process("A", 13, main, 10);
+    b.process("A.1", 14, a, 20);
+    b.process("B", 11, main, 12);
     return std::move(b.trace);
 }
 
@@ -45,7 +46,7 @@ TEST_CASE("lanes go by creation with children under their parent", "[render][lay
     CHECK(layout.lanes[0].depth == 0);
     CHECK(layout.lanes[1].depth == 1);
     CHECK(layout.lanes[3].depth == 2);
-    CHECK(layout.lanes[1].label == QStringLiteral("B (13)"));
+    CHECK(layout.lanes[1].label == QStringLiteral("B (11)"));
     for (int p = 0; p < 4; ++p)
         CHECK(
             layout
