@@ -397,9 +397,10 @@ struct ObjectWidget::Painter {
         }
         for (std::size_t i = s.workers.size();
              i < static_cast<std::size_t>(std::max<std::int64_t>(s.capacity, 0)); ++i) {
+            const bool exited = i < s.workers.size() + static_cast<std::size_t>(s.exitedWorkers);
             p.setPen(muted);
             p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
-                       tr("(worker not started)"));
+                       exited ? tr("(worker exited)") : tr("(worker not started)"));
             nextRow();
         }
         const auto list = [&](const QString& label, const std::vector<std::string>& items,

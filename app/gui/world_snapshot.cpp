@@ -189,7 +189,10 @@ void fillPool(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, s
     }
     std::sort(seenWorkers.begin(), seenWorkers.end());
     for (int p : seenWorkers) {
-        if (endedBy(d, p, t)) continue;
+        if (endedBy(d, p, t)) {
+            ++s.exitedWorkers;
+            continue;
+        }
         auto it = running.find(p);
         s.workers.push_back({p, it == running.end() ? std::string() : it->second});
     }

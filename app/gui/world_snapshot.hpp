@@ -49,7 +49,8 @@ struct ObjectSnapshot {
     int lastWriter = -1;                // Value / Array
     int lastReader = -1;                // Value / Array
     std::vector<std::optional<std::int64_t>> cells; // Array
-    std::vector<PoolWorkerSnapshot> workers;        // Pool
+    std::vector<PoolWorkerSnapshot> workers;        // Pool: its live workers
+    int exitedWorkers = 0;                          // Pool: workers already gone
     std::vector<std::string> pending;               // Pool: submitted, not started
     std::vector<std::string> results;               // Pool: "square(3) → 9", in finish order
     std::uint32_t lastEvent = UINT32_MAX;           // its latest Done event (for animation)
