@@ -370,7 +370,8 @@ void MainWindow::updateActions() {
     follow->setChecked(live && view_->following() && !view_->playhead());
     scenarioPanel_->setEditable(!live);
     const bool stepping = live && controller_->stepMode();
-    action(QStringLiteral("actionStep"))->setEnabled(live);
+    // Only while stepping: otherwise → keeps panning the timeline (Ctrl+T enters step mode).
+    action(QStringLiteral("actionStep"))->setEnabled(stepping);
     action(QStringLiteral("actionStepProcess"))->setEnabled(stepping);
     action(QStringLiteral("actionRunToEnd"))->setEnabled(stepping);
     action(QStringLiteral("actionStepBack"))

@@ -110,10 +110,8 @@ void MainWindow::createStepMenuAndToolBar() {
 void MainWindow::connectStepParts() {
     connect(action(QStringLiteral("actionStepMode")), &QAction::triggered, this,
             &MainWindow::setStepMode);
-    connect(action(QStringLiteral("actionStep")), &QAction::triggered, this, [this] {
-        if (!controller_->stepMode()) return setStepMode(true); // pause into step mode
-        controller_->step();
-    });
+    connect(action(QStringLiteral("actionStep")), &QAction::triggered, this,
+            [this] { controller_->step(); });
     connect(action(QStringLiteral("actionStepProcess")), &QAction::triggered, this,
             &MainWindow::stepSelectedProcess);
     connect(action(QStringLiteral("actionRunToEnd")), &QAction::triggered, this,

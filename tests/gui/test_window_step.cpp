@@ -12,6 +12,8 @@
 #include <QAction>
 #include <QMouseEvent>
 
+#include <algorithm>
+
 using namespace mpviz;
 using mpviz::testing::waitUntil;
 
@@ -37,8 +39,16 @@ bool waitForSettledIntents(gui::MainWindow& w, int timeoutMs = 10000) {
                    const auto version = c->traceVersion();
                    quietPasses = version == seen ? quietPasses + 1 : 0;
                    seen = version;
-                   return quietPasses >= 5 && !c->pendingIntents().empty() &&
-                          !w.timeline()->pending().empty();
+                   // ... and the chips on screen are the ones waiting now (drawn at the
+                   // last frame: a chip granted since may still show for a frame).
+                   std::vector<int> waiting, drawn;
+                   for (const auto& p : c->pendingIntents())
+                       waiting.push_back(p.process);
+                   for (const auto& m : w.timeline()->pending())
+                       drawn.push_back(m.process);
+                   std::sort(waiting.begin(), waiting.end());
+                   std::sort(drawn.begin(), drawn.end());
+                   return quietPasses >= 5 && !waiting.empty() && waiting == drawn;
                },
                timeoutMs) &&
            w.controller()->isLive();
@@ -182,4 +192,35 @@ TEST_CASE("Logical time shows one column per step and keeps every event", "[gui]
 
     w.action(QStringLiteral("actionLogicalTime"))->setChecked(false);
     CHECK(w.controller()->trace() == w.controller()->rawTrace());
+}
+
+TEST_CASE("Step mode switched on mid-run holds every process; Run to end finishes the lesson",
+          "[gui][step][process]") {
+    QTemporaryDir dir;
+    gui::MainWindow w(testOptions(dir));
+    w.show();
+    REQUIRE(w.selectScenario(QStringLiteral("lock")));
+    w.setSpeed(2.0); // about 1.5 s: time to switch while it runs
+    w.action(QStringLiteral("actionRun"))->trigger();
+    REQUIRE(w.controller()->isLive());
+    CHECK_FALSE(w.action(QStringLiteral("actionStep"))->isEnabled()); // → pans, for now
+    mpviz::testing::spin(300, [] {});
+    REQUIRE(w.controller()->isLive());
+
+    w.action(QStringLiteral("actionStepMode"))->trigger();
+    CHECK(w.controller()->stepMode());
+    CHECK(w.action(QStringLiteral("actionStep"))->isEnabled());
+    REQUIRE(waitForSettledIntents(w));
+    // Held: while nobody grants, no process records anything more.
+    const auto held = w.controller()->rawTrace()->read(
+        [](const trace::TraceData& d) { return d.events().size(); });
+    mpviz::testing::spin(1500, [] {});
+    CHECK(w.controller()->isLive());
+    CHECK(w.controller()->rawTrace()->read(
+              [](const trace::TraceData& d) { return d.events().size(); }) == held);
+
+    w.action(QStringLiteral("actionRunToEnd"))->trigger();
+    REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 20000));
+    CHECK(w.controller()->outcome() == trace::Outcome::Completed);
+    CHECK(mpviz::testing::ourChildScenarioProcesses().empty());
 }
