@@ -385,9 +385,22 @@ class ChromeWriter {
             }
             cycle += ']';
         }
+        const auto processes = trace_.processes();
+        {
+            // The same cycle by name, for a person reading the file (the pids are the data).
+            std::string& names = args.key("names");
+            names += '[';
+            for (std::size_t i = 0; i < report->cycle.size(); ++i) {
+                if (i > 0) names += ',';
+                const int p = report->cycle[i];
+                appendString(names, p >= 0 && static_cast<std::size_t>(p) < processes.size()
+                                        ? std::string_view(processes[p].name)
+                                        : std::string_view());
+            }
+            names += ']';
+        }
         std::string& edges = args.key("edges");
         edges += '[';
-        const auto processes = trace_.processes();
         for (std::size_t i = 0; i < report->edges.size(); ++i) {
             const DeadlockEdge& edge = report->edges[i];
             if (i > 0) edges += ',';
