@@ -53,6 +53,10 @@ LogView::LogView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(table_);
 
     connect(model_, &LogModel::processesChanged, this, &LogView::rebuildFilterMenu);
+    // A name seen for the first time ("MainProcess" printing last) widens the column now,
+    // not at the next layout pass.
+    connect(model_, &QAbstractItemModel::rowsInserted, table_,
+            [this] { table_->resizeColumnToContents(LogModel::Process); });
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (selecting_ || !current.isValid()) return;

@@ -102,6 +102,7 @@ class MainWindow : public QMainWindow {
     void stepBack();
     void refreshPending();
     QString stepStatus() const;
+    QString stepCaption() const; // "Waiting for you: Process-1 to acquire lock, …"
 
     // main_window_run.cpp: running and showing a run
     void run();

@@ -326,6 +326,11 @@ void MainWindow::refreshViews() {
     logView_->showTime(playhead ? playhead
                                 : (live && paused ? std::optional<std::int64_t>(t) : std::nullopt));
     codeView_->setMarkers(std::move(markers));
+    if (const QString hint = stepCaption(); !hint.isEmpty() && !playhead) {
+        // Step mode: the class must see whose turn it could be, and what each one would do.
+        if (!narration) narration = Narration{};
+        narration->text = narration->text.isEmpty() ? hint : narration->text + u'\n' + hint;
+    }
     caption_->setNarration(narration);
 
     int alive = 0;

@@ -256,11 +256,29 @@ void MainWindow::refreshPending() {
     stepTowardsProcess();
 }
 
+QString MainWindow::stepCaption() const {
+    if (!controller_->stepMode()) return {};
+    const auto pending = controller_->pendingIntents();
+    const auto trace = controller_->trace();
+    if (pending.empty() || !trace) return {};
+    QStringList wants;
+    trace->read([&](const trace::TraceData& d) {
+        for (const auto& p : pending)
+            if (p.process >= 0 && static_cast<std::size_t>(p.process) < d.processes().size())
+                wants << tr("%1 to %2")
+                             .arg(QString::fromStdString(
+                                      d.processes()[static_cast<std::size_t>(p.process)].name),
+                                  intentLabel(d, p));
+    });
+    return tr("Waiting for you: %1. Click one, or press \u2192.")
+        .arg(wants.join(QStringLiteral(", ")));
+}
+
 QString MainWindow::stepStatus() const {
     if (!controller_->stepMode()) return {};
     const auto waiting = controller_->pendingIntents().size();
     const auto steps = controller_->grantLog().size();
-    return tr("Step %1: %2 waiting").arg(steps).arg(waiting);
+    return tr("Stepping: %1 granted, %2 waiting").arg(steps).arg(waiting);
 }
 
 } // namespace mpviz::gui
