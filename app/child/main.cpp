@@ -1,11 +1,15 @@
 // mpviz-child: the program every scenario process runs. MainProcess is started by the
-// engine; every other process by its parent, through mp::Process.
+// engine; every other process by its parent, through mp::Process. The engine also starts
+// one as the session's janitor (engine/janitor.hpp).
+#include "engine/janitor.hpp"
 #include "mp/child.hpp"
 #include "scenario.hpp"
 
 #include <cstdio>
 
 int main(int argc, char** argv) {
+    if (mpviz::engine::isJanitorInvocation(argc, argv))
+        return mpviz::engine::runJanitor(argc, argv);
     std::string error;
     const auto invocation = mpviz::mp::parseInvocation(argc, argv, error);
     if (!invocation) {

@@ -3,6 +3,7 @@
 #include "engine/cleanup.hpp"
 #include "engine/event_sorter.hpp"
 #include "engine/ingest.hpp"
+#include "engine/janitor.hpp"
 #include "engine/wait_for_graph.hpp"
 #include "mp/runtime.hpp"
 #include "mp/spawn.hpp"
@@ -82,6 +83,7 @@ struct Session::Impl {
     std::thread thread;
 
     mp::detail::SpawnedProcess main;
+    mp::detail::SpawnedProcess janitor; // see janitor.hpp
     bool mainReaped = false;
     std::map<int, ProcessRecord> byPid;                  // every process we heard of
     std::map<std::uint16_t, std::map<int, int>> holders; // object → process index → count
@@ -164,6 +166,7 @@ struct Session::Impl {
         request.silenceStdout = !options.echoStdout;
         main = mp::detail::SpawnedProcess::spawn(request);
         byPid[main.pid()].pid = main.pid();
+        spawnJanitor();
         mainWatch.emplace(io, ::dup(main.pidfd()));
         mainWatch->async_wait(asio::posix::stream_descriptor::wait_read,
                               [this](boost::system::error_code) { reapMain(); });
@@ -177,6 +180,28 @@ struct Session::Impl {
         scheduleDeadlockCheck();
         scheduleAutoStep();
         scheduleSortRelease();
+    }
+
+    // Cleans up after us if this whole process dies mid-run (janitor.hpp). Not having one
+    // is no reason to refuse the run: the next start removes stale sessions too.
+    void spawnJanitor() {
+        mp::detail::SpawnRequest request;
+        request.executable = options.childExecutable;
+        request.args = janitorArguments(::getpid(), id, dir, main.pid());
+        request.ownProcessGroup = true; // out of the scenario's group, and the terminal's
+        request.dieWithParent = false;
+        request.silenceStdout = true;
+        try {
+            janitor = mp::detail::SpawnedProcess::spawn(request);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "mpviz: no janitor for this run: %s\n", e.what());
+        }
+    }
+
+    void stopJanitor() {
+        if (janitor.pid() <= 0) return;
+        janitor.signal(SIGKILL);
+        janitor.wait();
     }
 
     // --- reading children ---
@@ -568,6 +593,7 @@ struct Session::Impl {
         });
         reapOrphans();
         removeSessionFiles(id, dir);
+        stopJanitor();
         {
             std::lock_guard lock(mutex);
             finished = true;
@@ -625,6 +651,7 @@ void Session::start() {
         } catch (...) {
             started.set_exception(std::current_exception());
             removeSessionFiles(impl_->id, impl_->dir);
+            impl_->stopJanitor();
             std::lock_guard lock(impl_->mutex);
             impl_->finished = true;
             impl_->outcome = Outcome::Stopped;

@@ -29,9 +29,11 @@ namespace {
 struct DieWithParent {
     pid_t parent;
     bool ownGroup;
+    bool die;
     template <class Launcher>
     bp::error_code on_exec_setup(Launcher&, const bp::filesystem::path&, const char* const*&) {
         if (ownGroup) ::setpgid(0, 0);
+        if (!die) return {}; // the janitor must outlive us: that is its job
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent) ::_exit(127); // the parent died before we could notice
         return {};
@@ -73,7 +75,7 @@ SpawnedProcess SpawnedProcess::spawn(const SpawnRequest& request) {
                                  std::strerror(errno));
     const auto env = environmentWith(request.extraEnvironment);
     bp::error_code ec;
-    DieWithParent die{::getpid(), request.ownProcessGroup};
+    DieWithParent die{::getpid(), request.ownProcessGroup, request.dieWithParent};
     FILE* devnull = request.silenceStdout ? std::fopen("/dev/null", "w") : nullptr;
     auto launch = [&]() {
         if (devnull)

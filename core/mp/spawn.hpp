@@ -14,6 +14,7 @@ struct SpawnRequest {
     std::vector<std::string> args;
     std::vector<std::string> extraEnvironment; // "K=V", added to this process's environment
     bool ownProcessGroup = false;              // the engine puts MainProcess in a new group
+    bool dieWithParent = true;                 // PR_SET_PDEATHSIG; false for the janitor
     bool silenceStdout = false;
 };
 

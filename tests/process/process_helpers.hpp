@@ -450,6 +450,17 @@ inline CliResult runMpviz(const std::vector<std::string>& args,
     return r;
 }
 
+// The process's command line, arguments joined by spaces ("" once it is gone).
+inline std::string commandLine(int pid) {
+    std::string s = readFile("/proc/" + std::to_string(pid) + "/cmdline");
+    std::replace(s.begin(), s.end(), '\0', ' ');
+    return s;
+}
+
+inline bool isJanitor(int pid) {
+    return commandLine(pid).find("--janitor") != std::string::npos;
+}
+
 // Every process whose parent chain leads to `root` (not `root` itself).
 inline std::vector<int> descendantsOf(int root) {
     std::map<int, int> parentOf;

@@ -148,14 +148,18 @@ TEST_CASE("a killed mpviz leaves no scenario process running", "[process][cli][k
     const pid_t mpviz = spawnMpviz({"run", "queue", "--speed", "1", "--quiet"}, dir);
     REQUIRE(mpviz > 0);
 
-    // Wait for MainProcess, the producer and the consumer.
-    std::vector<int> scenario;
+    // Wait for MainProcess, the producer and the consumer (and the session's janitor).
+    std::vector<int> scenario, janitors;
     const auto until = std::chrono::steady_clock::now() + 10s;
     while (std::chrono::steady_clock::now() < until) {
-        scenario = descendantsOf(mpviz);
-        if (scenario.size() >= 3) break;
+        scenario.clear();
+        janitors.clear();
+        for (int pid : descendantsOf(mpviz))
+            (isJanitor(pid) ? janitors : scenario).push_back(pid);
+        if (scenario.size() >= 3 && !janitors.empty()) break;
         std::this_thread::sleep_for(20ms);
     }
+    CHECK(janitors.size() == 1);
     INFO("scenario processes: " << joined(scenario));
     const bool started = scenario.size() >= 3;
     ::kill(mpviz, SIGKILL);
@@ -173,7 +177,6 @@ TEST_CASE("a killed mpviz leaves no scenario process running", "[process][cli][k
     for (int pid : scenario)
         ::waitpid(pid, nullptr, WNOHANG);
 
-    // Its shared memory and folder are stale now: the next start removes them.
     const std::string prefix = "mpviz-" + std::to_string(mpviz) + "_";
     const auto leftovers = [&] {
         std::vector<std::string> out;
@@ -185,8 +188,13 @@ TEST_CASE("a killed mpviz leaves no scenario process running", "[process][cli][k
                     out.push_back(entry.path().string());
         return out;
     };
-    mpviz::engine::removeStaleSessions();
-    const auto left = leftovers();
+    // The session's janitor removes them as soon as the engine is gone, not at the next start.
+    auto left = leftovers();
+    for (const auto until = std::chrono::steady_clock::now() + 3s;
+         !left.empty() && std::chrono::steady_clock::now() < until; left = leftovers())
+        std::this_thread::sleep_for(20ms);
     INFO("left behind: " << joined(left));
     CHECK(left.empty());
+    // Its work done, the janitor is gone too.
+    CHECK(stillAlive(janitors, 3000ms).empty());
 }
