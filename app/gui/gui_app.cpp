@@ -132,8 +132,10 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
         } else if (a == "--policy") {
             auto v = value();
             if (!v) return false;
-            if (*v != "fifo" && *v != "round-robin" && *v != "random:1" && *v != "random:2") {
-                error = "--policy is fifo, round-robin, random:1 or random:2 (got '" + *v + "')";
+            const bool seeded = v->rfind("random:", 0) == 0 && v->size() > 7 && v->size() <= 25 &&
+                                v->find_first_not_of("0123456789", 7) == std::string::npos;
+            if (*v != "fifo" && *v != "round-robin" && !seeded) {
+                error = "--policy is fifo, round-robin or random:SEED (got '" + *v + "')";
                 return false;
             }
             o.policy = *v;

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -131,8 +132,15 @@ void MainWindow::connectStepParts() {
 }
 
 bool MainWindow::setStepPolicy(const QString& policy) {
-    const int index = policy_->findData(policy);
-    if (index < 0) return false;
+    int index = policy_->findData(policy);
+    if (index < 0) {
+        // Any other seed the command line or the settings ask for gets its own entry.
+        static const QRegularExpression seeded(QStringLiteral("^random:(\\d{1,18})$"));
+        const auto match = seeded.match(policy);
+        if (!match.hasMatch()) return false;
+        policy_->addItem(tr("Random (seed %1)").arg(match.captured(1)), policy);
+        index = policy_->count() - 1;
+    }
     policy_->setCurrentIndex(index);
     return true;
 }
