@@ -313,6 +313,7 @@ void MainWindow::connectParts() {
     connect(controller_, &RunController::pausedChanged, this, [this](bool paused) {
         if (!paused && controller_->isLive()) view_->setPlayhead(std::nullopt); // back to live
         updateActions();
+        refreshPending();
         refreshedVersion_ = 0; // the status and the state view's heading say "paused"
         scheduleRefresh();
     });

@@ -174,6 +174,8 @@ class MainWindow : public QMainWindow {
     bool loadingTrace_ = false;
     std::optional<int> runToProcess_; // Shift+→: grant until this process steps
     int runToBudget_ = 0;
+    bool wasReplaying_ = false;
+    int replayTarget_ = 0; // Step back: how many recorded grants the replay makes
     std::uint64_t stepVersionSeen_ = 0;
 };
 

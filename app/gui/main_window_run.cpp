@@ -376,8 +376,10 @@ void MainWindow::updateActions() {
     scenarioPanel_->setEditable(!live);
     const bool stepping = live && controller_->stepMode();
     // Only while stepping: otherwise → keeps panning the timeline (Ctrl+T enters step mode).
-    action(QStringLiteral("actionStep"))->setEnabled(stepping);
-    action(QStringLiteral("actionStepProcess"))->setEnabled(stepping);
+    // Not while paused (the chips are frozen) nor while Step back replays its recording.
+    const bool byHand = stepping && !paused && !controller_->replaying();
+    action(QStringLiteral("actionStep"))->setEnabled(byHand);
+    action(QStringLiteral("actionStepProcess"))->setEnabled(byHand);
     action(QStringLiteral("actionRunToEnd"))->setEnabled(stepping);
     action(QStringLiteral("actionStepBack"))
         ->setEnabled(controller_->hasSession() && traceScenario_ != nullptr);

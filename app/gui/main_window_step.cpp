@@ -125,6 +125,8 @@ void MainWindow::connectStepParts() {
         const QString error = controller_->setPolicy(stepPolicy());
         if (!error.isEmpty()) statusBar()->showMessage(error, 6000);
     });
+    connect(controller_, &RunController::logicalRebuilt, timeline_,
+            &TimelineView::invalidateLayout);
     connect(timeline_, &TimelineView::pendingClicked, this, [this](int process) {
         runToProcess_.reset();
         controller_->grant(process);
@@ -188,10 +190,21 @@ void MainWindow::stepSelectedProcess() {
         return;
     }
     int process = -1;
+    QString name;
+    bool ended = false;
     trace->read([&](const trace::TraceData& d) {
-        if (*selected < d.events().size()) process = d.events()[*selected].process;
+        if (*selected >= d.events().size()) return;
+        process = d.events()[*selected].process;
+        const auto& info = d.processes()[static_cast<std::size_t>(process)];
+        name = QString::fromStdString(info.name);
+        ended = info.endTs.has_value();
     });
     if (process < 0) return;
+    if (ended) {
+        statusBar()->showMessage(tr("%1 has already ended: it takes no more steps").arg(name),
+                                 6000);
+        return;
+    }
     runToProcess_ = process;
     runToBudget_ = kRunToProcessBudget;
     stepTowardsProcess();
@@ -227,6 +240,13 @@ void MainWindow::stepTowardsProcess() {
 
 void MainWindow::stepBack() {
     if (!controller_->hasSession() || !traceScenario_) return;
+    if (!controller_->steppedThroughout()) {
+        statusBar()->showMessage(
+            tr("Step back replays a run stepped from its very start, and this one ran freely "
+               "for a while. Turn on Step mode (Ctrl+T) and restart (Ctrl+R) to step it."),
+            8000);
+        return;
+    }
     auto log = controller_->grantLog();
     if (log.empty()) {
         statusBar()->showMessage(tr("Nothing to step back over: no operation was granted yet"),
@@ -238,6 +258,7 @@ void MainWindow::stepBack() {
     start.policy = stepPolicy();
     start.replaySteps = static_cast<int>(log.size()) - 1;
     start.replay = std::move(log);
+    replayTarget_ = start.replaySteps;
     controller_->shutdown();
     auto* mode = action(QStringLiteral("actionStepMode"));
     const QSignalBlocker block(mode);
@@ -249,8 +270,14 @@ void MainWindow::stepBack() {
 }
 
 void MainWindow::refreshPending() {
+    const bool replaying = controller_->replaying();
+    if (replaying != wasReplaying_) {
+        wasReplaying_ = replaying;
+        updateActions(); // stepping by hand is back (or not yet)
+    }
     std::vector<render::PendingMark> marks;
-    if (controller_->stepMode()) {
+    // Paused, the chips would go stale; replaying, only the recording decides.
+    if (controller_->stepMode() && !controller_->paused() && !replaying) {
         const auto pending = controller_->pendingIntents();
         const auto trace = controller_->trace();
         if (trace && !pending.empty()) {
@@ -265,7 +292,7 @@ void MainWindow::refreshPending() {
 }
 
 QString MainWindow::stepCaption() const {
-    if (!controller_->stepMode()) return {};
+    if (!controller_->stepMode() || controller_->replaying()) return {};
     const auto pending = controller_->pendingIntents();
     const auto trace = controller_->trace();
     if (pending.empty() || !trace) return {};
@@ -284,6 +311,8 @@ QString MainWindow::stepCaption() const {
 
 QString MainWindow::stepStatus() const {
     if (!controller_->stepMode()) return {};
+    if (controller_->replaying())
+        return tr("Replaying step %1 of %2").arg(controller_->grantLog().size()).arg(replayTarget_);
     const auto waiting = controller_->pendingIntents().size();
     const auto steps = controller_->grantLog().size();
     return tr("Stepping: %1 granted, %2 waiting").arg(steps).arg(waiting);

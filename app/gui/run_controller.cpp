@@ -5,6 +5,7 @@
 
 #include <QPointer>
 
+#include <algorithm>
 #include <chrono>
 #include <time.h>
 
@@ -88,9 +89,10 @@ QString RunController::start(const std::string& scenario,
     }
     session_ = std::move(session);
     stepMode_ = options.step;
+    steppedThroughout_ = options.step;
     trace_ = session_->trace();
     logicalOf_ = 0;
-    syncLogical();
+    syncLogical(true);
     Q_EMIT traceReplaced();
     frameTimer_.start();
     Q_EMIT pausedChanged(false);
@@ -113,6 +115,7 @@ void RunController::onFrameTimer() {
     if (session_->finished()) {
         frameTimer_.stop();
         if (finishedEmitted_) return;
+        syncLogical(true); // the final picture, whatever the throttle said
         finishedEmitted_ = true;
         if (paused_) {
             paused_ = false;
@@ -157,7 +160,7 @@ QString RunController::open(const std::filesystem::path& file) {
     shared->write([&](trace::TraceData& t) { t = std::move(data); });
     trace_ = std::move(shared);
     logicalOf_ = 0;
-    syncLogical();
+    syncLogical(true);
     Q_EMIT traceReplaced();
     Q_EMIT pausedChanged(false);
     return {};
@@ -210,10 +213,16 @@ std::optional<std::int64_t> RunController::now() const {
     return logicalTime_ ? logicalClock_.toLogical(t) : t;
 }
 
-void RunController::syncLogical() {
+void RunController::syncLogical(bool force) {
     if (!logicalTime_ || !trace_) return;
     const std::uint64_t version = trace_->version();
     if (version == logicalOf_) return;
+    if (!force &&
+        (paused_ || (logicalBuilt_.isValid() &&
+                     logicalBuilt_.elapsed() < std::max<qint64>(100, 5 * logicalCostMs_))))
+        return;
+    QElapsedTimer cost;
+    cost.start();
     logicalOf_ = version;
     trace::TraceData copy;
     trace_->read([&](const trace::TraceData& d) {
@@ -221,19 +230,23 @@ void RunController::syncLogical() {
         copy = trace::toLogicalTime(d, logicalClock_);
     });
     logical_->write([&](trace::TraceData& t) { t = std::move(copy); });
+    logicalCostMs_ = cost.elapsed();
+    logicalBuilt_.start();
+    Q_EMIT logicalRebuilt();
 }
 
 void RunController::setLogicalTime(bool on) {
     if (on == logicalTime_) return;
     logicalTime_ = on;
     logicalOf_ = 0;
-    syncLogical();
+    syncLogical(true);
     if (trace_) Q_EMIT traceReplaced();
 }
 
 void RunController::setStepMode(bool step) {
     if (!isLive()) return;
     stepMode_ = step;
+    if (!step) steppedThroughout_ = false;
     session_->setStepMode(step);
 }
 
@@ -262,6 +275,10 @@ QString RunController::setPolicy(const std::string& policy) {
 std::vector<engine::PendingIntent> RunController::pendingIntents() const {
     if (!isLive()) return {};
     return session_->pendingIntents();
+}
+
+bool RunController::replaying() const {
+    return isLive() && session_->replaying();
 }
 
 std::vector<std::string> RunController::grantLog() const {

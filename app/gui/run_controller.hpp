@@ -7,6 +7,7 @@
 #include "trace/logical_time.hpp"
 #include "trace/trace.hpp"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -71,6 +72,10 @@ class RunController : public QObject {
     QString setPolicy(const std::string& policy); // error message, empty on success
     std::vector<engine::PendingIntent> pendingIntents() const;
     std::vector<std::string> grantLog() const; // who was granted, in order
+    bool replaying() const; // Step back still granting its recorded steps by itself
+    // Every operation of this run so far went through a grant (step mode from its start,
+    // never left): only then can Step back replay it faithfully.
+    bool steppedThroughout() const { return session_ && steppedThroughout_; }
 
     // Logical time: trace() then shows the run with one column per step (logical_time.hpp);
     // rawTrace() is always the recorded one (saving, exporting the real clock).
@@ -101,12 +106,15 @@ class RunController : public QObject {
     void frame();         // once per frame while live: "now" moved, maybe new events
     void finished(trace::Outcome outcome);
     void pausedChanged(bool paused);
+    void logicalRebuilt(); // the logical copy was made anew: cached layouts are stale
 
   private:
     void onEngineBatch(std::uint64_t generation);
     void onFrameTimer();
     void endSession();
-    void syncLogical(); // rebuilds the logical copy when the recorded trace changed
+    // Rebuilds the logical copy when the recorded trace changed: at most every 100 ms, and
+    // no more than a sixth of the time on a big trace (it holds the trace's read lock).
+    void syncLogical(bool force = false);
 
     std::filesystem::path childExecutable_;
     std::unique_ptr<engine::Session> session_;
@@ -121,10 +129,13 @@ class RunController : public QObject {
     bool finishedEmitted_ = false;
     trace::Outcome fileOutcome_ = trace::Outcome::Completed;
     bool stepMode_ = false; // what we asked the engine for (it switches asynchronously)
+    bool steppedThroughout_ = false;
     bool logicalTime_ = false;
     std::shared_ptr<trace::SharedTrace> logical_ = std::make_shared<trace::SharedTrace>();
     trace::LogicalClock logicalClock_;
     std::uint64_t logicalOf_ = 0; // version of trace_ the logical copy was made from
+    QElapsedTimer logicalBuilt_;  // since the last rebuild
+    qint64 logicalCostMs_ = 0;    // how long it took
 };
 
 } // namespace mpviz::gui

@@ -116,6 +116,11 @@ QStringList TimelineView::laneLabels() const {
     return labels;
 }
 
+void TimelineView::invalidateLayout() {
+    cache_.clear();
+    viewport()->update();
+}
+
 void TimelineView::refresh(bool force) {
     if (!trace_) return;
     if (force || trace_->version() != paintedVersion_) {

@@ -41,6 +41,8 @@ class TimelineView : public QAbstractScrollArea {
     render::Viewport currentViewport() const;
     // Lane labels in display order, "Process-1 (1234)" (tests, the window's status).
     QStringList laneLabels() const;
+    // The trace was rebuilt in place (logical time): nothing cached from it still holds.
+    void invalidateLayout();
     // Repaint if the trace changed since the last paint, or `force`.
     void refresh(bool force = false);
 

@@ -180,7 +180,8 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         double widest = 0;
         for (const auto& edge : trace.deadlock()->edges)
             widest = std::max(widest, boldFm.horizontalAdvance(deadlockEdgeLabel(trace, edge)));
-        rightPad += 2 * style.px(30) + widest + style.px(20);
+        // Capped, so that a narrow window or export keeps most of its width for the lanes.
+        rightPad += std::min(2 * style.px(30) + widest + style.px(20), L.width * 0.25);
     }
     const double plotWidth = std::max(1.0, L.width - L.gutterWidth - rightPad);
     L.mapping = TimeMapping(viewport.t0, viewport.t1, L.gutterWidth, plotWidth);

@@ -95,6 +95,12 @@ class LayoutCache {
     const TimelineLayout& get(const trace::TraceData& trace, const Viewport& viewport,
                               const Style& style);
     void invalidate() { valid_ = false; }
+    // Forgets the arrow index too: for a trace rebuilt in place at the same address.
+    void clear() {
+        valid_ = false;
+        arrows_.reset();
+        arrowsOf_ = nullptr;
+    }
 
   private:
     struct Key {

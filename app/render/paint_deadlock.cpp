@@ -75,6 +75,9 @@ void paintDeadlock(Frame& f) {
     // Too short a stretch to draw in (the engine noticed at once): the loop goes right after
     // the "killed" marks, in the room the layout keeps for it, every label on its right.
     const bool after = lo > hi;
+    // Its place is just after the moment it was found: out of view, the loop would point
+    // at bars it has nothing to do with (the outlines above still show the cycle).
+    if (after && (f.x(broken) > f.plotRight || f.x(broken) < f.plotLeft)) return;
     const QFontMetricsF exitFm(bold);
     const double xd =
         after

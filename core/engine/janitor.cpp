@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string_view>
 
 #include <poll.h>
@@ -20,10 +21,26 @@ namespace fs = std::filesystem;
 namespace {
 constexpr std::string_view kFlag = "--janitor";
 
-// Blocks until process `pid` no longer exists.
+// A zombie has exited: only its parent's wait is missing.
+bool exists(int pid) {
+    if (::kill(pid, 0) != 0 && errno != EPERM) return false;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    const auto close = line.rfind(')');
+    return close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'Z';
+}
+
+// Blocks until process `pid` has exited.
 void waitForExit(int pid) {
     const int fd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
-    if (fd < 0) return; // already gone
+    if (fd < 0) {
+        if (errno == ESRCH) return; // already gone
+        // No pidfd (out of descriptors, a sandbox forbids it): look now and then instead.
+        while (exists(pid))
+            ::usleep(200'000);
+        return;
+    }
     pollfd p{fd, POLLIN, 0};
     while (::poll(&p, 1, -1) < 0 && errno == EINTR) {
     }

@@ -96,11 +96,13 @@ struct Session::Impl {
 
     // Step mode. `pending` and `grants` are read by other threads under `mutex`.
     std::atomic<bool> stepping{false};
+    std::atomic<bool> replayingFlag{false}; // replaying(), for other threads
     std::optional<Scheduler> scheduler;
     std::optional<Scheduler> after; // options.afterSchedule, parsed
     int autoGrantsLeft = -1;
     std::vector<PendingIntent> pending;
     std::vector<std::string> grants;
+    std::vector<int> grantedProcesses; // the same grants, by process index (io thread)
     std::uint64_t intentOrder = 0;
     std::vector<int> creationOrder;
     struct Connection;
@@ -386,9 +388,10 @@ struct Session::Impl {
             chosen = pending[i];
             pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
             grants.push_back(chosen.name);
+            grantedProcesses.push_back(chosen.process);
         }
         if (scheduler && &*scheduler != by) scheduler->observe(chosen.process);
-        if (after && autoGrantsLeft > 0) after->observe(chosen.process);
+        if (after && replaying()) after->observe(chosen.process);
         if (auto it = connections.find(chosen.process); it != connections.end())
             if (auto c = it->second.lock()) c->send([](wire::Encoder& enc) { enc.grant(); });
         lastEvent = std::chrono::steady_clock::now();
@@ -415,12 +418,32 @@ struct Session::Impl {
         if (!snapshot.empty()) grantAt(s.choose(snapshot, creationOrder), &s);
     }
 
+    // A replay (options.afterSchedule with a limited schedule) grants recorded steps by
+    // itself; nothing else may grant meanwhile, or the recorded order would be lost.
+    bool replaying() const { return replayingFlag; }
+    void endReplay() {
+        if (!replayingFlag) return;
+        autoGrantsLeft = 0;
+        if (after) scheduler = after; // it observed every replayed grant
+        replayingFlag = false;
+    }
+
+    // A schedule chosen mid-run continues as if it had made every grant so far: the same
+    // history then always leads to the same next choice, replayed or not.
+    Scheduler observedAll(Scheduler s) const {
+        for (int p : grantedProcesses)
+            s.observe(p);
+        return s;
+    }
+
     void setStepping(bool on) {
+        if (on == stepping.load()) return; // a mode message releases waiting processes
         stepping = on;
         if (!on) {
             std::lock_guard lock(mutex);
             pending.clear(); // run mode releases them in the children
         }
+        if (!on) endReplay(); // what was replayed stands; the rest runs freely
         for (auto& [index, weak] : connections)
             if (auto c = weak.lock()) c->send([on](wire::Encoder& enc) { enc.mode(on); });
         changed();
@@ -435,7 +458,7 @@ struct Session::Impl {
             if (ec || outcome != Outcome::Running) return;
             if (stepping && scheduler && autoGrantsLeft != 0 && settled()) {
                 grantBySchedule(*scheduler);
-                if (autoGrantsLeft > 0 && --autoGrantsLeft == 0 && after) scheduler = after;
+                if (autoGrantsLeft > 0 && --autoGrantsLeft == 0) endReplay();
             }
             scheduleAutoStep();
         });
@@ -619,6 +642,7 @@ Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
         if (!impl_->after) throw std::invalid_argument(error);
         if (!impl_->scheduler) o.autoGrantLimit = 0; // nothing to replay: a person steps
         if (o.autoGrantLimit == 0) impl_->scheduler = impl_->after;
+        impl_->replayingFlag = o.autoGrantLimit > 0;
     }
     impl_->stepping = o.step;
     impl_->autoGrantsLeft = o.autoGrantLimit;
@@ -709,12 +733,19 @@ bool Session::stepMode() const {
     return impl_->stepping;
 }
 
+bool Session::replaying() const {
+    return impl_->replayingFlag;
+}
+
 void Session::grant(int processIndex) {
-    asio::post(impl_->io, [this, processIndex] { impl_->grantProcess(processIndex); });
+    asio::post(impl_->io, [this, processIndex] {
+        if (!impl_->replaying()) impl_->grantProcess(processIndex);
+    });
 }
 
 void Session::step() {
     asio::post(impl_->io, [this] {
+        if (impl_->replaying()) return; // the replay grants by itself until it is done
         if (impl_->scheduler) return impl_->grantBySchedule(*impl_->scheduler);
         auto fifo = Scheduler::fifo();
         impl_->grantBySchedule(fifo);
@@ -727,10 +758,10 @@ void Session::setSchedule(const std::string& schedule) {
     if (!parsed) throw std::invalid_argument(error);
     asio::post(impl_->io, [this, s = std::move(*parsed)]() mutable {
         // A replay still granting its recorded steps keeps them; the new choice follows.
-        if (impl_->autoGrantsLeft > 0 && impl_->after)
-            impl_->after = std::move(s);
+        if (impl_->replaying())
+            impl_->after = impl_->observedAll(std::move(s));
         else
-            impl_->scheduler = std::move(s);
+            impl_->scheduler = impl_->observedAll(std::move(s));
     });
 }
 

@@ -66,6 +66,9 @@ class Session {
     // std::invalid_argument with a clear message for a schedule that does not parse.
     void setSchedule(const std::string& schedule);
     std::vector<PendingIntent> pendingIntents() const;
+    // Still granting the recorded steps of a replay (autoGrantLimit with afterSchedule):
+    // step() and grant() are ignored until it is done.
+    bool replaying() const;
     std::vector<std::string> grantLog() const; // process names, one per grant so far
 
     const SessionOptions& options() const;

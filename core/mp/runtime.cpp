@@ -183,6 +183,8 @@ struct Runtime::ReplyHandler {
     void onMode(bool step) {
         std::lock_guard lock(rt.gateMutex_);
         rt.stepMode_ = step;
+        ++rt.modeGeneration_;
+        if (!step) rt.grants_ = 0; // run mode let everyone go; no grant is owed any more
         sawMode = true;
         rt.gateCv_.notify_all();
     }
@@ -222,15 +224,23 @@ void Runtime::readerLoop() {
     // Without an engine nobody can grant: let the program run to its end.
     std::lock_guard lock(gateMutex_);
     stepMode_ = false;
+    ++modeGeneration_;
     gateCv_.notify_all();
 }
 
 void Runtime::gate(Op op, std::uint16_t object, std::int64_t value) {
     if (!stepMode_) return;
+    std::uint64_t generation = 0;
+    {
+        std::lock_guard lock(gateMutex_);
+        generation = modeGeneration_;
+    }
     emit(op, Phase::Intent, object, value);
     std::unique_lock lock(gateMutex_);
-    gateCv_.wait(lock, [&] { return grants_ > 0 || !stepMode_; });
-    if (grants_ > 0) --grants_;
+    // A switch to run mode releases this intent even when step mode came straight back
+    // (both switches may arrive before we wake): the engine forgot it at the first one.
+    gateCv_.wait(lock, [&] { return grants_ > 0 || !stepMode_ || modeGeneration_ != generation; });
+    if (grants_ > 0 && modeGeneration_ == generation) --grants_;
 }
 
 void Runtime::addExitHook(std::function<void()> hook) {

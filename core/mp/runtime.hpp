@@ -127,6 +127,7 @@ class Runtime {
     std::condition_variable gateCv_;
     std::atomic<bool> stepMode_{false};
     int grants_ = 0;
+    std::uint64_t modeGeneration_ = 0; // bumped by every mode switch (guarded by gateMutex_)
 
     std::mutex objectsMutex_;
     std::map<std::pair<int, std::string>, std::uint16_t> objects_;

@@ -190,3 +190,64 @@ TEST_CASE("step: a process killed while it waits for a grant is reported, not wa
         CHECK(t.processes()[i].exitcode == -SIGKILL);
     });
 }
+
+TEST_CASE("step: a replay of recorded grants ignores hands until it is done, then the policy "
+          "goes on as in the recording",
+          "[process][step][replay]") {
+    // The recording: lock-order stepped round-robin into its deadlock.
+    auto original = stepOptions("lock-order", {}, "round-robin");
+    engine::Session first(original);
+    first.start();
+    REQUIRE(first.wait() == Outcome::Deadlock);
+    const auto log = first.grantLog();
+    REQUIRE(log.size() >= 6);
+
+    // Replay all but the last, with a person pressing Step and clicking all along.
+    auto o = stepOptions("lock-order", {}, "");
+    std::string names;
+    for (const auto& n : log)
+        names += (names.empty() ? "" : ",") + n;
+    o.schedule = names;
+    o.autoGrantLimit = static_cast<int>(log.size()) - 1;
+    o.afterSchedule = "round-robin";
+    engine::Session replay(o);
+    replay.start();
+    CHECK(replay.replaying());
+    for (int i = 0; i < 400 && replay.replaying(); ++i) {
+        replay.step();
+        for (const auto& p : replay.pendingIntents())
+            replay.grant(p.process);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE_FALSE(replay.replaying());
+    CHECK(replay.grantLog() == std::vector<std::string>(log.begin(), log.end() - 1));
+    // Round-robin takes over having seen the replayed grants: the same last step, the same
+    // deadlock.
+    while (!replay.wait_for(std::chrono::milliseconds(30)))
+        if (!replay.pendingIntents().empty()) replay.step();
+    CHECK(replay.outcome() == Outcome::Deadlock);
+    CHECK(replay.grantLog() == log);
+}
+
+TEST_CASE("step: run mode and straight back to step mode leaves no process stuck",
+          "[process][step]") {
+    auto o = stepOptions("lock", {{"workers", "2"}}, "");
+    o.step = true;
+    engine::Session session(o);
+    session.start();
+    for (int flips = 0; flips < 20; ++flips) {
+        for (int i = 0; i < 100 && session.pendingIntents().empty(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        session.setStepMode(false);
+        session.setStepMode(true);
+        session.step();
+    }
+    // However the switches raced the processes, each one that waits is one Step can reach:
+    // stepping alone takes the lesson to its end (a stuck one would leave it hanging).
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!session.wait_for(std::chrono::milliseconds(10)) &&
+           std::chrono::steady_clock::now() < until)
+        if (!session.pendingIntents().empty()) session.step();
+    REQUIRE(session.finished());
+    CHECK(session.outcome() == Outcome::Completed);
+}
