@@ -279,7 +279,9 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
         if (shot || o.screenshot.empty()) return;
         shot = true;
         // Freeze the view at this instant (the run goes on) while the animations settle.
-        if (window.controller()->isLive()) window.controller()->setPaused(true);
+        // (Stepping needs no pause: nothing moves without a grant, and the chips stay.)
+        if (window.controller()->isLive() && !window.controller()->stepMode())
+            window.controller()->setPaused(true);
         QTimer::singleShot(400, &window, [&] { // let the last animations settle
             window.grab().save(QString::fromStdString(o.screenshot));
             window.close();
