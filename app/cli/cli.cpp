@@ -14,6 +14,8 @@ constexpr const char* kUsageText =
     "usage:\n"
     "  mpviz                                open the GUI\n"
     "  mpviz --scenario ID                  open the GUI on a scenario\n"
+    "        [--set k=v]... [--speed F] [--theme light|dark] [--presentation] [--open T.json]\n"
+    "        [--step] [--policy fifo|round-robin|random:SEED] [--logical-time] [--autorun]\n"
     "  mpviz list [--json]                  scenarios and their parameters\n"
     "  mpviz run SCENARIO [--set k=v]... [--speed F] [--timeout S] [--trace out.json]\n"
     "            [--export out.png|out.svg|out.pdf] [--quiet]\n"
