@@ -1,6 +1,7 @@
 // Closing the window during a run leaves no scenario process behind.
 
 #include "catch_qt.hpp"
+#include "window_options.hpp"
 
 #include "gui/main_window.hpp"
 #include "gui/run_controller.hpp"
@@ -16,11 +17,7 @@ using mpviz::testing::waitUntil;
 
 TEST_CASE("Closing the window mid-run leaves no mpviz-child process", "[gui][window][process]") {
     QTemporaryDir dir;
-    gui::WindowOptions o;
-    o.childExecutable = mpviz::testing::childExecutable();
-    o.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-    o.restoreSettings = false;
-    auto w = std::make_unique<gui::MainWindow>(o);
+    auto w = std::make_unique<gui::MainWindow>(mpviz::testing::testWindowOptions(dir));
     w->show();
     REQUIRE(w->selectScenario(QStringLiteral("lock")));
     w->setParameters({{"workers", "4"}});

@@ -1,6 +1,7 @@
 // Saved runs replay without any process, and the window's export writes images.
 
 #include "catch_qt.hpp"
+#include "window_options.hpp"
 
 #include "gui/log_view.hpp"
 #include "gui/main_window.hpp"
@@ -24,18 +25,10 @@ using namespace mpviz;
 using mpviz::testing::waitUntil;
 
 namespace {
-gui::WindowOptions testOptions(const QTemporaryDir& dir) {
-    gui::WindowOptions o;
-    o.childExecutable = mpviz::testing::childExecutable();
-    o.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-    o.restoreSettings = false;
-    return o;
-}
-
 // Runs `scenario` to its end at 20× in a window and saves its trace to `file`.
 void recordRun(const QTemporaryDir& dir, const QString& scenario,
                const std::map<std::string, std::string>& params, const QString& file) {
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     REQUIRE(w.selectScenario(scenario));
     w.setParameters(params);
     w.speedControl()->setQuickLook(true);
@@ -52,7 +45,7 @@ TEST_CASE("Opening a saved trace replays it without starting any process",
     recordRun(dir, QStringLiteral("lock"), {{"workers", "3"}, {"use_lock", "true"}}, file);
     REQUIRE(mpviz::testing::ourChildScenarioProcesses().empty());
 
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.show();
     REQUIRE(w.openTrace(file).isEmpty());
     CHECK_FALSE(w.controller()->hasSession());
@@ -109,7 +102,7 @@ TEST_CASE("A trace file that is not a trace gives a message and keeps the window
         std::ofstream out(file.toStdString());
         out << "{\"traceEvents\": 42}";
     }
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     const QString error = w.openTrace(file);
     CHECK_FALSE(error.isEmpty());
     CHECK_FALSE(w.controller()->hasTrace());
@@ -120,7 +113,7 @@ TEST_CASE("Export writes PNG, SVG and PDF of the visible range or the whole run"
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("pipe.json"));
     recordRun(dir, QStringLiteral("pipe"), {{"messages", "2"}}, file);
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.resize(1200, 800);
     w.show();
     REQUIRE(w.openTrace(file).isEmpty());

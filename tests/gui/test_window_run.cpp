@@ -2,6 +2,7 @@
 // what the trace says.
 
 #include "catch_qt.hpp"
+#include "window_options.hpp"
 
 #include "gui/deadlock_banner.hpp"
 #include "gui/log_view.hpp"
@@ -21,14 +22,6 @@ using namespace mpviz;
 using mpviz::testing::waitUntil;
 
 namespace {
-
-gui::WindowOptions testOptions(const QTemporaryDir& dir) {
-    gui::WindowOptions o;
-    o.childExecutable = mpviz::testing::childExecutable();
-    o.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-    o.restoreSettings = false;
-    return o;
-}
 
 // Runs the window's current lesson at the 20× quick look, calling `each` every event-loop
 // pass, until the run ends (at most `timeoutMs`).
@@ -59,7 +52,7 @@ QStringList processLabels(const trace::TraceData& d) {
 TEST_CASE("Running the queue lesson from the toolbar fills the lanes, the queue card and the log",
           "[gui][window][process]") {
     QTemporaryDir dir;
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("queue")));
     w.setParameters({{"maxsize", "2"}, {"items", "4"}, {"consumers", "1"}});
@@ -103,7 +96,7 @@ TEST_CASE("Running the queue lesson from the toolbar fills the lanes, the queue 
 TEST_CASE("The semaphore card never shows more holders than permits, live or replayed",
           "[gui][window][process]") {
     QTemporaryDir dir;
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
     w.setParameters({{"workers", "4"}, {"permits", "2"}, {"hold", "1"}});
@@ -135,7 +128,7 @@ TEST_CASE("The semaphore card never shows more holders than permits, live or rep
 TEST_CASE("A deadlock shows the banner, and the fixed version runs to the end",
           "[gui][window][process]") {
     QTemporaryDir dir;
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("deadlock-on-join")));
     w.setParameters({{"fixed", "false"}});
@@ -165,7 +158,7 @@ TEST_CASE("A deadlock shows the banner, and the fixed version runs to the end",
 
 TEST_CASE("Pause freezes the view while the run goes on recording", "[gui][window][process]") {
     QTemporaryDir dir;
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("queue")));
     w.setParameters({{"maxsize", "2"}, {"items", "6"}, {"consumers", "1"}});

@@ -2,6 +2,7 @@
 // Step, runs to the end, steps back; real processes do exactly what was granted.
 
 #include "catch_qt.hpp"
+#include "window_options.hpp"
 
 #include "gui/deadlock_banner.hpp"
 #include "gui/main_window.hpp"
@@ -18,14 +19,6 @@ using namespace mpviz;
 using mpviz::testing::waitUntil;
 
 namespace {
-
-gui::WindowOptions testOptions(const QTemporaryDir& dir) {
-    gui::WindowOptions o;
-    o.childExecutable = mpviz::testing::childExecutable();
-    o.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
-    o.restoreSettings = false;
-    return o;
-}
 
 // Waits until some operation waits for a grant and the trace stopped moving for a few
 // frames (every process that can announce has done so). False when the run ended instead.
@@ -75,7 +68,7 @@ std::string nameOf(const std::shared_ptr<trace::SharedTrace>& t, int process) {
 TEST_CASE("Clicking a waiting operation on its lane grants exactly that process",
           "[gui][step][process]") {
     QTemporaryDir dir;
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.resize(1400, 900);
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
@@ -119,7 +112,7 @@ TEST_CASE("Clicking a waiting operation on its lane grants exactly that process"
 TEST_CASE("Stepping lock-order round-robin deadlocks, and Step back replays all but the last step",
           "[gui][step][process]") {
     QTemporaryDir dir;
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.resize(1400, 900);
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("lock-order")));
@@ -164,7 +157,7 @@ TEST_CASE("Stepping lock-order round-robin deadlocks, and Step back replays all 
 
 TEST_CASE("Logical time shows one column per step and keeps every event", "[gui][step][process]") {
     QTemporaryDir dir;
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("pipe")));
     w.setParameters({{"messages", "2"}});
@@ -197,7 +190,7 @@ TEST_CASE("Logical time shows one column per step and keeps every event", "[gui]
 TEST_CASE("Step mode switched on mid-run holds every process; Run to end finishes the lesson",
           "[gui][step][process]") {
     QTemporaryDir dir;
-    gui::MainWindow w(testOptions(dir));
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("lock")));
     w.setSpeed(2.0); // about 1.5 s: time to switch while it runs
