@@ -11,6 +11,7 @@
 #include <QPainter>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace mpviz::render::detail {
@@ -66,6 +67,8 @@ void paintArrows(Frame& f);
 void paintDeadlock(Frame& f);
 // "now" line, playhead, selected event.
 void paintMarkers(Frame& f);
+// Where the "now" line's tag goes on the axis, when there is one in view.
+std::optional<QRectF> nowLabelRect(const Frame& f);
 // Step mode: the ghosted chips of operations waiting for a grant.
 void paintPending(Frame& f);
 

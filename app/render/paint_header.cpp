@@ -88,12 +88,16 @@ void paintHeader(Frame& f) {
     p.setFont(small);
     QVector<QLineF> marks;
     marks.append(QLineF(f.plotLeft, axis.bottom() - 0.5, f.plotRight, axis.bottom() - 0.5));
+    // The "now" tag sits on the axis: a tick label under it would peek out beside it.
+    const auto now = nowLabelRect(f);
     for (const auto& tick : L.ticks) {
         if (tick.x < f.plotLeft - 0.5 || tick.x > f.plotRight) continue;
         marks.append(QLineF(tick.x, axis.bottom() - st.px(5), tick.x, axis.bottom()));
         const double w = fm.horizontalAdvance(tick.label);
+        const QRectF label(tick.x - w / 2, axis.top(), w, fm.height());
+        if (now && now->intersects(label)) continue;
         p.setPen(f.palette.mutedText);
-        p.drawText(QPointF(tick.x - w / 2, axis.top() + fm.ascent()), tick.label);
+        p.drawText(QPointF(label.left(), axis.top() + fm.ascent()), tick.label);
         ++f.stats.texts;
     }
     p.setPen(QPen(f.palette.mutedText, 1));

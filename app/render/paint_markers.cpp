@@ -10,19 +10,26 @@ namespace mpviz::render::detail {
 
 namespace {
 
+const QString kNowLabel = QStringLiteral("now");
+
+// The tag's box centred on x at the top of the axis.
+QRectF tagRect(const Frame& f, double x, const QString& label) {
+    const QFontMetricsF fm(f.style.font(FontRole::Small));
+    const double w = fm.horizontalAdvance(label) + f.style.px(6);
+    return QRectF(x - w / 2, f.layout.axisRect.top(), w, fm.height());
+}
+
 void verticalMarker(Frame& f, std::int64_t t, const QColor& colour, const QString& label,
                     bool handle) {
     const double x = f.x(t);
     if (x < f.plotLeft || x > f.plotRight) return;
     QPainter& p = f.p;
     const auto& L = f.layout;
-    const double top = L.axisRect.top();
     const double bottom = std::min(f.viewport.size.height(), L.contentHeight - f.scroll());
     p.setPen(QPen(colour, f.style.px(2), Qt::SolidLine, Qt::FlatCap));
     p.drawLine(QLineF(x, L.axisRect.bottom(), x, bottom));
     ++f.stats.lines;
     const QFont font = f.style.font(FontRole::Small);
-    const QFontMetricsF fm(font);
     if (handle) { // the playhead's grip: a triangle on the axis
         const double s = f.style.px(6);
         const QPointF tip(x, L.axisRect.bottom());
@@ -32,8 +39,7 @@ void verticalMarker(Frame& f, std::int64_t t, const QColor& colour, const QStrin
         ++f.stats.glyphs;
     }
     if (!label.isEmpty()) {
-        const double w = fm.horizontalAdvance(label) + f.style.px(6);
-        const QRectF box(x - w / 2, top, w, fm.height());
+        const QRectF box = tagRect(f, x, label);
         p.fillRect(box, colour);
         p.setPen(f.palette.background);
         p.setFont(font);
@@ -45,10 +51,17 @@ void verticalMarker(Frame& f, std::int64_t t, const QColor& colour, const QStrin
 
 } // namespace
 
+std::optional<QRectF> nowLabelRect(const Frame& f) {
+    if (!f.viewport.now) return std::nullopt;
+    const double x = f.x(*f.viewport.now);
+    if (x < f.plotLeft || x > f.plotRight) return std::nullopt;
+    return tagRect(f, x, kNowLabel);
+}
+
 void paintMarkers(Frame& f) {
     const auto& v = f.viewport;
     if (v.playhead) verticalMarker(f, *v.playhead, f.palette.playhead, {}, true);
-    if (v.now) verticalMarker(f, *v.now, f.palette.now, QStringLiteral("now"), false);
+    if (v.now) verticalMarker(f, *v.now, f.palette.now, kNowLabel, false);
 
     if (v.selected && *v.selected < f.trace.events().size()) {
         const auto& e = f.trace.events()[*v.selected];
