@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 class QAction;
 class QComboBox;
@@ -100,6 +101,9 @@ class MainWindow : public QMainWindow {
     void stepSelectedProcess();
     void stepTowardsProcess();
     void stepBack();
+    void chooseStepsToReplay();
+    std::optional<std::vector<std::string>> replayableLog(); // says why not, in the status
+    void replayFirstSteps(std::vector<std::string> log, int steps);
     void refreshPending();
     QString stepStatus() const;
     QString stepCaption() const; // "Waiting for you: Process-1 to acquire lock, …"

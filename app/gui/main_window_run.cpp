@@ -381,8 +381,9 @@ void MainWindow::updateActions() {
     action(QStringLiteral("actionStep"))->setEnabled(byHand);
     action(QStringLiteral("actionStepProcess"))->setEnabled(byHand);
     action(QStringLiteral("actionRunToEnd"))->setEnabled(stepping);
-    action(QStringLiteral("actionStepBack"))
-        ->setEnabled(controller_->hasSession() && traceScenario_ != nullptr);
+    for (const char* name : {"actionStepBack", "actionReplaySteps"})
+        action(QString::fromLatin1(name))
+            ->setEnabled(controller_->hasSession() && traceScenario_ != nullptr);
     {
         auto* mode = action(QStringLiteral("actionStepMode"));
         const QSignalBlocker block(mode);

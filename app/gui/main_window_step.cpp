@@ -12,10 +12,13 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QStatusBar>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace mpviz::gui {
 
@@ -65,6 +68,9 @@ void MainWindow::createStepActions() {
     makeAction("actionStepBack", tr("Step back"), QStringLiteral("step-undo"),
                tr("Restart the real processes and replay every step but the last one"),
                QKeySequence(Qt::CTRL | Qt::Key_Z));
+    makeAction("actionReplaySteps", tr("Replay the first steps\u2026"), QString(),
+               tr("Restart the real processes and replay as many recorded steps as you choose"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     auto* logical =
         makeAction("actionLogicalTime", tr("Logical time"), QStringLiteral("logical-time"),
                    tr("One column per step instead of seconds, so the interleaving "
@@ -87,7 +93,7 @@ void MainWindow::createStepActions() {
 void MainWindow::createStepMenuAndToolBar() {
     auto* menu = menuBar()->addMenu(tr("&Step"));
     for (const char* name : {"actionStepMode", "actionStep", "actionStepProcess", "actionRunToEnd",
-                             "actionStepBack", "actionLogicalTime"})
+                             "actionStepBack", "actionReplaySteps", "actionLogicalTime"})
         menu->addAction(action(QString::fromLatin1(name)));
     // Keep Help last.
     const auto actions = menuBar()->actions();
@@ -119,6 +125,8 @@ void MainWindow::connectStepParts() {
             [this] { setStepMode(false); });
     connect(action(QStringLiteral("actionStepBack")), &QAction::triggered, this,
             &MainWindow::stepBack);
+    connect(action(QStringLiteral("actionReplaySteps")), &QAction::triggered, this,
+            &MainWindow::chooseStepsToReplay);
     connect(action(QStringLiteral("actionLogicalTime")), &QAction::toggled, this,
             [this](bool on) { controller_->setLogicalTime(on); });
     connect(policy_, &QComboBox::currentIndexChanged, this, [this] {
@@ -238,25 +246,50 @@ void MainWindow::stepTowardsProcess() {
     controller_->step();
 }
 
-void MainWindow::stepBack() {
-    if (!controller_->hasSession() || !traceScenario_) return;
+std::optional<std::vector<std::string>> MainWindow::replayableLog() {
+    if (!controller_->hasSession() || !traceScenario_) return std::nullopt;
     if (!controller_->steppedThroughout()) {
         statusBar()->showMessage(
-            tr("Step back replays a run stepped from its very start, and this one ran freely "
-               "for a while. Turn on Step mode (Ctrl+T) and restart (Ctrl+R) to step it."),
+            tr("Only a run stepped from its very start can be replayed, and this one ran "
+               "freely for a while. Turn on Step mode (Ctrl+T) and restart (Ctrl+R) to step it."),
             8000);
-        return;
+        return std::nullopt;
     }
     auto log = controller_->grantLog();
     if (log.empty()) {
-        statusBar()->showMessage(tr("Nothing to step back over: no operation was granted yet"),
-                                 5000);
-        return;
+        statusBar()->showMessage(tr("Nothing to replay: no operation was granted yet"), 5000);
+        return std::nullopt;
     }
+    return log;
+}
+
+void MainWindow::stepBack() {
+    if (auto log = replayableLog())
+        replayFirstSteps(std::move(*log), static_cast<int>(log->size()) - 1);
+}
+
+void MainWindow::chooseStepsToReplay() {
+    auto log = replayableLog();
+    if (!log) return;
+    auto* dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Replay the first steps"));
+    dialog->setLabelText(tr("Restart the real processes and grant the first N of the %1 "
+                            "recorded steps again, then wait for you:")
+                             .arg(log->size()));
+    dialog->setInputMode(QInputDialog::IntInput);
+    dialog->setIntRange(0, static_cast<int>(log->size()));
+    dialog->setIntValue(static_cast<int>(log->size()) - 1);
+    connect(dialog, &QInputDialog::intValueSelected, this,
+            [this, log = std::move(*log)](int n) { replayFirstSteps(log, n); });
+    dialog->open(); // not exec(): the window keeps running
+}
+
+void MainWindow::replayFirstSteps(std::vector<std::string> log, int steps) {
     RunController::StepStart start;
     start.step = true;
     start.policy = stepPolicy();
-    start.replaySteps = static_cast<int>(log.size()) - 1;
+    start.replaySteps = std::clamp(steps, 0, static_cast<int>(log.size()));
     start.replay = std::move(log);
     replayTarget_ = start.replaySteps;
     controller_->shutdown();

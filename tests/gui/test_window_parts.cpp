@@ -288,6 +288,29 @@ TEST_CASE("Every action has a tooltip, and the main ones their shortcuts", "[gui
           QKeySequence(Qt::CTRL | Qt::Key_E));
     CHECK(w.action(QStringLiteral("actionPresentation"))->shortcut() == QKeySequence(Qt::Key_F11));
     CHECK(w.action(QStringLiteral("actionFit"))->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_0));
+    CHECK(w.action(QStringLiteral("actionStepMode"))->shortcut() ==
+          QKeySequence(Qt::CTRL | Qt::Key_T));
+    CHECK(
+        w.action(QStringLiteral("actionStep"))->shortcuts().contains(QKeySequence(Qt::Key_Right)));
+    CHECK(w.action(QStringLiteral("actionStepProcess"))->shortcut() ==
+          QKeySequence(Qt::SHIFT | Qt::Key_Right));
+    CHECK(w.action(QStringLiteral("actionRunToEnd"))->shortcut() == QKeySequence(Qt::Key_F5));
+    CHECK(w.action(QStringLiteral("actionStepBack"))->shortcut() ==
+          QKeySequence(Qt::CTRL | Qt::Key_Z));
+    CHECK(w.action(QStringLiteral("actionLogicalTime"))->shortcut() ==
+          QKeySequence(Qt::CTRL | Qt::Key_L));
+    // No key means two things at once (Run and Pause trade Space as the run starts and ends).
+    std::map<QString, QString> owner;
+    for (auto* a : w.findChildren<QAction*>(QString(), Qt::FindDirectChildrenOnly)) {
+        for (const auto& key : a->shortcuts()) {
+            const QString k = key.toString();
+            const auto before = owner.find(k);
+            INFO(k.toStdString() << ": " << a->objectName().toStdString() << " and "
+                                 << (before == owner.end() ? "" : before->second.toStdString()));
+            CHECK(before == owner.end());
+            owner[k] = a->objectName();
+        }
+    }
 }
 
 TEST_CASE("The export dialog keeps the file's suffix and the format in step", "[gui][export]") {

@@ -11,6 +11,7 @@
 #include "gui/timeline_view.hpp"
 
 #include <QAction>
+#include <QInputDialog>
 #include <QMouseEvent>
 
 #include <algorithm>
@@ -216,4 +217,39 @@ TEST_CASE("Step mode switched on mid-run holds every process; Run to end finishe
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 20000));
     CHECK(w.controller()->outcome() == trace::Outcome::Completed);
     CHECK(mpviz::testing::ourChildScenarioProcesses().empty());
+}
+
+TEST_CASE("Replay the first steps: the chosen number of recorded grants, then the person",
+          "[gui][step][process]") {
+    QTemporaryDir dir;
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.show();
+    REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
+    w.setParameters({{"workers", "3"}, {"hold", "0.2"}});
+    w.speedControl()->setQuickLook(true);
+    REQUIRE(w.setStepPolicy(QStringLiteral("random:5")));
+    w.setStepMode(true);
+    w.action(QStringLiteral("actionRun"))->trigger();
+    for (int steps = 0; steps < 8; ++steps) {
+        REQUIRE(waitForSettledIntents(w));
+        w.action(QStringLiteral("actionStep"))->trigger();
+        REQUIRE(waitUntil([&] { return w.controller()->grantLog().size() > std::size_t(steps); },
+                          5000));
+    }
+    const auto log = w.controller()->grantLog();
+    REQUIRE(log.size() == 8);
+
+    w.action(QStringLiteral("actionReplaySteps"))->trigger();
+    auto* dialog = w.findChild<QInputDialog*>();
+    REQUIRE(dialog);
+    CHECK(dialog->intMaximum() == 8);
+    CHECK(dialog->intValue() == 7); // Step back's choice, by default
+    dialog->setIntValue(3);
+    dialog->accept();
+    REQUIRE(w.controller()->isLive());
+    REQUIRE(waitUntil([&] { return !w.controller()->replaying(); }, 20000));
+    REQUIRE(waitForSettledIntents(w));
+    CHECK(w.controller()->grantLog() == std::vector<std::string>(log.begin(), log.begin() + 3));
+    w.action(QStringLiteral("actionStop"))->trigger();
+    REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
 }
