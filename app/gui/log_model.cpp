@@ -1,5 +1,6 @@
 #include "gui/log_model.hpp"
 
+#include "render/labels.hpp"
 #include "render/time_axis.hpp"
 
 #include <QBrush>
@@ -43,7 +44,7 @@ void LogModel::update(const trace::TraceData& d) {
         if (e.op != Op::Print || e.phase != Phase::Done) continue;
         const auto text = d.text(e.text);
         fresh.push_back({e.ts, e.seq, static_cast<std::uint32_t>(scanned_), e.process,
-                         QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))});
+                         render::toQString(text)});
     }
     if (fresh.empty()) return;
     const auto before = [](const Line& a, const Line& b) {

@@ -8,6 +8,7 @@
 #include "gui/run_controller.hpp"
 #include "gui/timeline_view.hpp"
 #include "gui/view_state.hpp"
+#include "render/labels.hpp"
 #include "render/viewport.hpp"
 
 #include <QAction>
@@ -24,13 +25,9 @@ namespace mpviz::gui {
 
 namespace {
 
-QString fromView(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 // "acquire lock", "join Process-1", "put queue": what the ghosted chip says.
 QString intentLabel(const trace::TraceData& d, const engine::PendingIntent& intent) {
-    QString label = fromView(trace::opName(intent.op));
+    QString label = render::toQString(trace::opName(intent.op));
     if (intent.object != trace::kNoObject && intent.object < d.objects().size())
         return label + QLatin1Char(' ') + QString::fromStdString(d.objects()[intent.object].name);
     if (intent.op == trace::Op::Join || intent.op == trace::Op::Terminate) {

@@ -16,10 +16,6 @@ using trace::TraceData;
 
 namespace {
 
-QString str(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 QString processName(const TraceData& d, int process) {
     if (process < 0 || static_cast<std::size_t>(process) >= d.processes().size())
         return QStringLiteral("a process");
@@ -94,7 +90,7 @@ QString blockedSentence(const TraceData& d, const Event& e) {
         return who + QStringLiteral(" cannot exit yet: the data it put into ") + obj +
                QStringLiteral(" still sits in the pipe, and nobody reads it");
     default:
-        return who + QStringLiteral(" is blocked in ") + str(trace::opName(e.op)) +
+        return who + QStringLiteral(" is blocked in ") + render::toQString(trace::opName(e.op)) +
                (e.object == trace::kNoObject ? QString() : QStringLiteral(" on ") + obj);
     }
 }
@@ -102,7 +98,7 @@ QString blockedSentence(const TraceData& d, const Event& e) {
 QString doneSentence(const TraceData& d, const Event& e) {
     const QString who = processName(d, e.process);
     const QString obj = quoted(d, e.object);
-    const QString text = str(d.text(e.text));
+    const QString text = render::toQString(d.text(e.text));
     const auto kind = kindOf(d, e.object);
     switch (e.op) {
     case Op::Start:
@@ -193,7 +189,7 @@ QString edgeSentence(const TraceData& d, const trace::DeadlockEdge& edge) {
     case Op::Wait:
         return from + QStringLiteral(" waits for ") + to + QStringLiteral(" to set ") + obj;
     default:
-        return from + QStringLiteral(" waits in ") + str(trace::opName(edge.op)) +
+        return from + QStringLiteral(" waits in ") + render::toQString(trace::opName(edge.op)) +
                (edge.object == trace::kNoObject ? QString() : QStringLiteral(" on ") + obj) +
                QStringLiteral(" for ") + to;
     }
@@ -211,7 +207,7 @@ QString narrateEvent(const TraceData& d, std::uint32_t index) {
         return doneSentence(d, e);
     case Phase::Failed:
         return processName(d, e.process) + QStringLiteral(" gave up on ") +
-               str(trace::opName(e.op)) +
+               render::toQString(trace::opName(e.op)) +
                (e.object == trace::kNoObject ? QString()
                                              : QStringLiteral(" ") + quoted(d, e.object)) +
                QStringLiteral(" (timeout)");

@@ -17,10 +17,6 @@ using trace::Phase;
 
 namespace {
 
-QString fromView(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 QString at(const ScenarioClock& clock, std::int64_t ts) {
     return formatInstant(clock, ts);
 }
@@ -98,9 +94,9 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
     if (index >= trace.events().size()) return {};
     const auto& e = trace.events()[index];
     const ScenarioClock clock = ScenarioClock::of(trace);
-    const QString op = fromView(trace::opName(e.op));
+    const QString op = toQString(trace::opName(e.op));
     const QString object = objectName(trace, e.object);
-    const QString text = fromView(trace.text(e.text));
+    const QString text = toQString(trace.text(e.text));
     const trace::ObjectInfo* info =
         e.object < trace.objects().size() ? &trace.objects()[e.object] : nullptr;
 
@@ -109,10 +105,10 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
     if (e.phase == Phase::Failed)
         head += QStringLiteral(" — failed (timed out or would block)");
     else if (e.phase != Phase::Done)
-        head += QStringLiteral(" (") + fromView(trace::phaseName(e.phase)) + QLatin1Char(')');
+        head += QStringLiteral(" (") + toQString(trace::phaseName(e.phase)) + QLatin1Char(')');
     lines << head;
     if (info) {
-        QString kind = fromView(trace::objectKindName(info->kind));
+        QString kind = toQString(trace::objectKindName(info->kind));
         if (info->capacity > 0) {
             if (info->kind == ObjectKind::Semaphore)
                 kind += QStringLiteral(", ") + QString::number(info->capacity) +
@@ -209,7 +205,7 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
 
 QString describeSlice(const trace::TraceData& trace, int process, const trace::Slice& slice) {
     const ScenarioClock clock = ScenarioClock::of(trace);
-    QString head = fromView(trace::stateName(slice.state));
+    QString head = toQString(trace::stateName(slice.state));
     if (const QString what = sliceLabel(trace, process, slice, clock);
         !what.isEmpty() && slice.state == trace::State::Blocked)
         head += QStringLiteral(": ") + what;

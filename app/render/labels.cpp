@@ -8,14 +8,12 @@
 
 namespace mpviz::render {
 
+QString toQString(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
 using trace::Op;
 using trace::State;
-
-namespace {
-QString fromView(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-} // namespace
 
 QString laneLabel(const trace::ProcessInfo& process) {
     return QString::fromStdString(process.name) + QStringLiteral(" (") +
@@ -107,7 +105,7 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
         return QStringLiteral("sleep ") +
                formatDuration(clock.durationSeconds(slice.end - slice.begin));
     case State::Blocked: {
-        QString what = fromView(trace::opName(slice.op));
+        QString what = toQString(trace::opName(slice.op));
         QString on;
         const int peer = slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer;
         if (peer >= 0 && static_cast<std::size_t>(peer) < trace.processes().size())
@@ -122,7 +120,7 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
 }
 
 QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEdge& edge) {
-    QString what = fromView(trace::opName(edge.op));
+    QString what = toQString(trace::opName(edge.op));
     if (const QString obj = objectName(trace, edge.object); !obj.isEmpty())
         what += QLatin1Char(' ') + obj;
     return QStringLiteral("waits: ") + what;
@@ -132,7 +130,7 @@ QString defaultTitle(const trace::TraceData& trace) {
     const QString scenario = trace.scenario.empty() ? QStringLiteral("mpviz trace")
                                                     : QString::fromStdString(trace.scenario);
     const QString title =
-        scenario + QStringLiteral(" — ") + fromView(trace::outcomeName(trace.outcome()));
+        scenario + QStringLiteral(" — ") + toQString(trace::outcomeName(trace.outcome()));
     return trace.logicalClock ? title + QStringLiteral("  (logical time: one column per step)")
                               : title;
 }

@@ -7,7 +7,12 @@
 
 #include <QString>
 
+#include <string_view>
+
 namespace mpviz::render {
+
+// The trace's strings (names, items, printed lines) are UTF-8 views.
+QString toQString(std::string_view text);
 
 QString laneLabel(const trace::ProcessInfo& process); // "Process-1 (12487)"
 QString signalName(int signal);                       // "SIGTERM"; unknown: "signal 40"

@@ -60,7 +60,7 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
         e.kind = Kind::Op;
         e.op = op;
         const auto name = trace::opName(op);
-        e.text = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+        e.text = toQString(name);
         add(e);
     }
     if (style.showArrows) {
