@@ -36,11 +36,13 @@ class _TaskSource:
 
     def __init__(self, queue, decl):
         self._queue, self._decl = queue, decl
+        self.chunked = False  # the current task is a chunk of a map: its result is a list
 
     def get(self):
         task = self._queue.get()
         if task is not None:
             job, i, func, args, _ = task
+            self.chunked = func is pool.mapstar or func is pool.starmapstar
             rt.emit(OP_TASK_START, 2, rt.lid(self._decl), _task_id(job, i), _call_text(func, args))
         return task
 
@@ -51,12 +53,15 @@ class _TaskSource:
 class _ResultSink:
     """The worker's outqueue: reports each task's end with its result."""
 
-    def __init__(self, queue, decl):
-        self._queue, self._decl = queue, decl
+    def __init__(self, queue, decl, source):
+        self._queue, self._decl, self._source = queue, decl, source
 
     def put(self, message):
         job, i, (ok, value) = message
-        text = item_text(value) if ok else 'error: %r' % (value,)
+        if ok and self._source.chunked and isinstance(value, list):
+            text = ', '.join(map(item_text, value))
+        else:
+            text = item_text(value) if ok else 'error: %r' % (value,)
         rt.emit(OP_TASK_END, 2, rt.lid(self._decl), _task_id(job, i), text)
         return self._queue.put(message)
 
@@ -71,7 +76,8 @@ def _patch_worker():
         d = getattr(getattr(inqueue, '_rlock', None), '_mpviz_owner', None)
         if d is None or not rt.LANE:
             return worker(inqueue, outqueue, *args, **kwargs)
-        return worker(_TaskSource(inqueue, d), _ResultSink(outqueue, d), *args, **kwargs)
+        source = _TaskSource(inqueue, d)
+        return worker(source, _ResultSink(outqueue, d, source), *args, **kwargs)
 
     # Pickled by reference under spawn: it must be found as multiprocessing.pool.worker.
     worker_.__module__, worker_.__qualname__, worker_.__name__ = pool.__name__, 'worker', 'worker'
@@ -129,7 +135,8 @@ def _wait_on_pool(cls, method):
             return original(self, rt.scaled(timeout))
         oid = rt.lid(d)
         rt.gate(OP_GET, oid)
-        if not _ready(self):
+        waited = not _ready(self)
+        if waited:
             rt.blocked(OP_GET, oid, 0, timeout is not None)
         try:
             value = original(self, rt.scaled(timeout))
@@ -137,7 +144,8 @@ def _wait_on_pool(cls, method):
             rt.failed(OP_GET, oid)
             raise
         except StopIteration:
-            rt.done(OP_GET, oid)
+            if waited:
+                rt.done(OP_GET, oid)
             raise
         rt.done(OP_GET, oid, 0, item_text(value))
         return value
