@@ -13,13 +13,17 @@ _streams = []
 class LineStream:
     """Writes through to the real stream and reports every completed line."""
 
-    def __init__(self, stream):
+    def __init__(self, stream, echo_when_recorded=True):
         self._mpviz_stream = stream
         self._mpviz_partial = ''
+        self._mpviz_echo = echo_when_recorded
         _streams.append(self)
 
     def write(self, s):
-        n = self._mpviz_stream.write(s)
+        # stderr's lines reach the user as events once this process is a lane: written
+        # through as well they would show twice. Before (a spawned child importing the
+        # program, the shim failing) they go straight through.
+        n = self._mpviz_stream.write(s) if self._mpviz_echo or not rt.LANE else len(s)
         if rt.ACTIVE and isinstance(s, str):
             if '\n' in s:
                 lines = (self._mpviz_partial + s).split('\n')
@@ -79,7 +83,7 @@ def install():
     for name in ('stdout', 'stderr'):
         stream = getattr(sys, name)
         if stream is not None and not isinstance(stream, LineStream):
-            setattr(sys, name, LineStream(stream))
+            setattr(sys, name, LineStream(stream, echo_when_recorded=name == 'stdout'))
     builtins.print = _gated_print
     _scaled_sleep.__name__ = _scaled_sleep.__qualname__ = 'sleep'
     _scaled_sleep.__doc__ = _sleep.__doc__

@@ -54,10 +54,15 @@ def _patch_connection():
         d, end = m[0], m[1]
         oid = rt.lid(d)
         rt.gate(OP_SEND, oid)
-        if not select.select([], [self._handle], [], 0)[1]:
-            rt.blocked(OP_SEND, oid, _waiting(self), text='', timed=False)
+        waits = not select.select([], [self._handle], [], 0)[1]
+        if waits:
+            rt.urgent(OP_SEND, 1, oid, _waiting(self), '', end)  # Blocked; extra names the end
+        began = rt.now()
         send(self, obj)
-        rt.done(OP_SEND, oid, _waiting(self), item_text(obj), end)
+        # The receiver may have it before we return: a send that did not wait is dated
+        # before the write.
+        ts = rt.now() if waits else began
+        rt.done_at(ts, OP_SEND, oid, _waiting(self), item_text(obj), end)
 
     def recv_(self):
         m = getattr(self, '_mpviz', None)

@@ -148,10 +148,14 @@ def _patch_joinable():
         d = decl_of(self)
         if d is None:
             return task_done(self)
+        left = unfinished(self)
+        if not left:
+            return task_done(self)  # raises: called too many times
         oid = rt.lid(d)
         rt.gate(OP_TASK_DONE, oid)
+        # Recorded before: the last one wakes join() at once.
+        rt.done(OP_TASK_DONE, oid, left - 1)
         task_done(self)
-        rt.done(OP_TASK_DONE, oid, unfinished(self))
 
     def join_(self):
         d = decl_of(self)

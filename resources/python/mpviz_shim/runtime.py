@@ -13,7 +13,7 @@ from . import wire
 from .wire_constants import (NO_OBJECT, OP_EXIT, PHASE_BLOCKED, PHASE_DONE, PHASE_FAILED,
                              PHASE_INTENT)
 
-_mono = time.monotonic_ns
+_mono = now = time.monotonic_ns
 _get_ident = threading.get_ident
 real_sleep = time.sleep  # the flusher must not go through the program's (scaled) sleep
 
@@ -83,6 +83,12 @@ def urgent(op, phase, obj=NO_OBJECT, value=0, text='', extra=0):
     if ACTIVE:
         _append((_mono(), op, phase, obj, value, text, extra, _get_ident()))
         flush()
+
+
+def done_at(ts, op, obj=NO_OBJECT, value=0, text='', extra=0):
+    """Done, at a time taken before the call: its effect may be seen by others at once."""
+    if ACTIVE:
+        _append((ts, op, PHASE_DONE, obj, value, text, extra, _get_ident()))
 
 
 def blocked(op, obj=NO_OBJECT, value=0, timed=False, text=''):

@@ -80,7 +80,7 @@ def _patch_semlock():
 def _patch_event():
     cls = synchronize.Event
     named_init(cls, lambda e: KIND_EVENT, lambda e, **_: 1)
-    set_, clear, wait = cls.set, cls.clear, cls.wait
+    set_, clear_, wait = cls.set, cls.clear, cls.wait
 
     def is_set_now(e):
         return e._flag._semlock._get_value() > 0
@@ -97,10 +97,10 @@ def _patch_event():
     def clear(self):
         d = decl_of(self)
         if d is None:
-            return clear(self)
+            return clear_(self)
         oid = rt.lid(d)
         rt.gate(OP_CLEAR, oid)
-        clear(self)
+        clear_(self)
         _emit(OP_CLEAR, 2, oid, 0)
 
     def wait_(self, timeout=None):
