@@ -22,13 +22,13 @@ ACTIVE = False  # events are recorded (a lane, or a process that may become one)
 LANE = False  # said hello: this process is a lane of the timeline
 STEP = False  # step mode: every gated operation waits for a grant
 NAME = ''
-GEN = 0  # bumped whenever the process's connection starts afresh (fork): local ids are void
 EXITED = False
 exit_code = 0  # what sys.exit / an uncaught exception said, for the Exit event
 
-_PENDING_LIMIT = 100_000  # a process that never says hello (a helper) must not grow forever
-_buf = collections.deque(maxlen=_PENDING_LIMIT)
-_append = _buf.append
+# One buffer for the life of the process (cleared, never replaced, at a fork), so the hot
+# paths may hold on to its append.
+_buf = collections.deque()
+_append = append = _buf.append
 _popleft = _buf.popleft
 _sock = None
 _send_lock = threading.Lock()
@@ -45,13 +45,17 @@ _mode_gen = 0
 _local = threading.local()  # .silent: a multiprocessing-internal thread; .ctor: depth
 
 
+_decls = []  # every Decl this process declared: a fork forgets their local ids
+
+
 class Decl:
-    """A shared object's identity: what its Object frame says. Travels with the object."""
-    __slots__ = ('name', 'kind', 'capacity', 'vtype', 'lid', 'gen')
+    """A shared object's identity: what its Object frame says. Travels with the object.
+    `lid` is NO_OBJECT until this process has declared it (see lid())."""
+    __slots__ = ('name', 'kind', 'capacity', 'vtype', 'lid')
 
     def __init__(self, name, kind, capacity=0, vtype=''):
         self.name, self.kind, self.capacity, self.vtype = name, kind, capacity, vtype
-        self.lid, self.gen = NO_OBJECT, -1
+        self.lid = NO_OBJECT
 
     def __reduce__(self):
         return Decl, (self.name, self.kind, self.capacity, self.vtype)
@@ -59,8 +63,9 @@ class Decl:
 
 def lid(d):
     """The local id this process's events call the object by; declares it on first use."""
-    if d.gen == GEN:
-        return d.lid
+    n = d.lid
+    if n != NO_OBJECT:
+        return n
     with _decl_lock:
         key = (d.kind, d.name)
         n = _ids.get(key)
@@ -70,7 +75,8 @@ def lid(d):
                 return NO_OBJECT
             _ids[key] = n
             _append(wire.declare(n, d.kind, d.capacity, d.name, d.vtype))
-        d.lid, d.gen = n, GEN
+        d.lid = n
+        _decls.append(d)
     return n
 
 
@@ -141,27 +147,16 @@ def _thread_number(ident):
     return n
 
 
-def _encode(item):
-    if item.__class__ is bytes:
-        return item
-    ts, op, phase, obj, value, text, extra, ident = item
-    return wire.event(ts, op, phase, obj, value, text, extra, _thread_number(ident), 0, 0)
-
-
 def flush():
     global _sock, ACTIVE
     if _sock is None:
         return
     with _send_lock:
-        out = []
-        try:
-            while True:
-                out.append(_encode(_popleft()))
-        except IndexError:
-            pass
-        if out:
+        pop = _popleft
+        items = [pop() for _ in range(len(_buf))]
+        if items:
             try:
-                _sock.sendall(b''.join(out))
+                _sock.sendall(wire.events(items, _thread_number))
             except OSError:  # the engine is gone; the process is killed with it
                 _sock, ACTIVE = None, False
 
@@ -240,7 +235,7 @@ def _await_mode(sock):
 
 def hello(name, daemon, ppid):
     """Become a lane: connect, say who we are, and send what was buffered before."""
-    global _sock, LANE, ACTIVE, NAME, _buf, _append, _popleft
+    global _sock, LANE, ACTIVE, NAME
     path = os.environ.get('MPVIZ_SOCKET')
     if not path or LANE:
         return
@@ -253,9 +248,6 @@ def hello(name, daemon, ppid):
         ACTIVE = False
         return
     NAME, LANE, ACTIVE = name, True, True
-    pending = _buf
-    _buf = collections.deque(pending)
-    _append, _popleft = _buf.append, _buf.popleft
     _await_mode(sock)
     _sock = sock
     flush()
@@ -284,8 +276,8 @@ def _before_fork():
 
 def _after_fork_in_child():
     """The parent's connection, buffer and locks are not ours: start afresh."""
-    global _sock, LANE, ACTIVE, GEN, _ids, _threads, _send_lock, _decl_lock, _gate_cv
-    global _waiting, _buf, _append, _popleft, EXITED, STEP, _forks
+    global _sock, LANE, ACTIVE, _ids, _threads, _send_lock, _decl_lock, _gate_cv
+    global _waiting, EXITED, STEP, _forks
     was_lane, parent = LANE, NAME
     if _sock is not None:
         try:
@@ -293,9 +285,10 @@ def _after_fork_in_child():
         except OSError:
             pass
     _sock, LANE, EXITED = None, False, False
-    _buf = collections.deque(maxlen=_PENDING_LIMIT)
-    _append, _popleft = _buf.append, _buf.popleft
-    GEN += 1
+    _buf.clear()
+    for d in _decls:
+        d.lid = NO_OBJECT
+    _decls.clear()
     _ids, _threads = {}, {_get_ident(): 0}
     _send_lock, _decl_lock = threading.Lock(), threading.Lock()
     _gate_cv, _waiting = threading.Condition(threading.Lock()), []

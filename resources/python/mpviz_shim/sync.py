@@ -9,8 +9,10 @@ from .patching import carry_state, decl_of, named_init
 from .wire_constants import (KIND_EVENT, KIND_LOCK, KIND_SEMAPHORE, OP_ACQUIRE, OP_CLEAR,
                              OP_RELEASE, OP_SET, OP_WAIT)
 
-_emit, _urgent = rt.emit, rt.urgent
+_emit = rt.emit
+_append, _now, _ident = rt.append, rt.now, rt._get_ident
 _RECURSIVE = synchronize.RECURSIVE_MUTEX
+_NO_OBJECT = rt.NO_OBJECT
 
 
 def _kind(lock):
@@ -29,11 +31,15 @@ def _reporting_methods(semlock, d):
     lid = rt.lid
 
     def acquire(block=True, timeout=None):
-        oid = d.lid if d.gen == rt.GEN else lid(d)
+        oid = d.lid
+        if oid == _NO_OBJECT:
+            oid = lid(d)
         if rt.STEP:
             rt.gate(OP_ACQUIRE, oid)
         if c_acquire(False):
-            _emit(OP_ACQUIRE, 2, oid, value() if is_semaphore else 0)
+            if rt.ACTIVE:  # the common case, inlined: it is most of the added cost
+                _append((_now(), OP_ACQUIRE, 2, oid, value() if is_semaphore else 0, '', 0,
+                         _ident()))
             return True
         if not block:
             rt.failed(OP_ACQUIRE, oid, value())
@@ -49,11 +55,15 @@ def _reporting_methods(semlock, d):
         # Refused releases raise from C without an event.
         if (recursive and not semlock._is_mine()) or (not recursive and value() >= maxvalue):
             return c_release()
-        oid = d.lid if d.gen == rt.GEN else lid(d)
+        oid = d.lid
+        if oid == _NO_OBJECT:
+            oid = lid(d)
         if rt.STEP:
             rt.gate(OP_RELEASE, oid)
         # Recorded before the release: the next holder's acquire must come after it.
-        _emit(OP_RELEASE, 2, oid, value() + 1 if is_semaphore else 1)
+        if rt.ACTIVE:
+            _append((_now(), OP_RELEASE, 2, oid, value() + 1 if is_semaphore else 1, '', 0,
+                     _ident()))
         c_release()
 
     return acquire, release

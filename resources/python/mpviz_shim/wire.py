@@ -42,6 +42,29 @@ def event(ts, op, phase, obj, value, text, extra, thread, file, line):
                        len(b)) + b
 
 
+def events(items, thread_number):
+    """Encodes what the buffer held: event tuples (ts, op, phase, object, value, text, extra,
+    thread ident) and frames already encoded (bytes). The flusher's loop: kept lean."""
+    out = []
+    add = out.append
+    pack = _EVENT.pack
+    fixed = _EVENT_FIXED
+    for item in items:
+        if item.__class__ is bytes:
+            add(item)
+            continue
+        ts, op, phase, obj, value, text, extra, ident = item
+        try:
+            if text:
+                b = text.encode('utf-8', 'replace')
+                add(pack(FRAME_EVENT, fixed + len(b), ts, value, extra, op, phase, obj, len(b)) + b)
+            else:
+                add(pack(FRAME_EVENT, fixed, ts, value, extra, op, phase, obj, 0))
+        except struct.error:  # a value or extra out of range: clamped
+            add(event(ts, op, phase, obj, value, text, extra, thread_number(ident), 0, 0))
+    return b''.join(out)
+
+
 def source(file_id, path):
     """Version 2 declares source files; version 1 has no such frame."""
     return b''
