@@ -9,6 +9,11 @@ from multiprocessing import popen_fork, popen_forkserver, process
 from . import runtime as rt
 from .wire_constants import OP_JOIN, OP_START, OP_TERMINATE
 
+_STARTED_WHILE_IMPORTED = (
+    "mpviz: this program starts a process while a new process is importing it. Under the "
+    "'spawn' and 'forkserver' start methods every new process imports the program again "
+    "before it runs its target, so code at the top level runs once more in each child. Put "
+    "the code that starts processes under  if __name__ == '__main__':  and run it again.\n")
 _names = {}  # child pid -> its name, for the Terminate event
 _joining = threading.local()  # .active: inside a reported join
 
@@ -23,7 +28,12 @@ def _patch_process():
 
     def start_(self):
         if not _reports():
-            return start(self)
+            try:
+                return start(self)
+            except RuntimeError:
+                if getattr(process.current_process(), '_inheriting', False):
+                    sys.stderr.write(_STARTED_WHILE_IMPORTED)
+                raise
         rt.gate(OP_START)
         rt.flush()  # our start goes out before the child's first event
         start(self)
