@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 
+from harness import check, run_main
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROGRAMS = os.path.join(HERE, 'programs')
 
@@ -51,11 +53,6 @@ class Trace:
 
     def deadlock(self):
         return [e for e in self.events if e['name'] == 'deadlock']
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def holders_never_exceed(t, obj, limit):
@@ -289,8 +286,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    except AssertionError as e:
-        print('FAILED: %s' % e)
-        sys.exit(1)
+    run_main(main)

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import tempfile
 
+from harness import check, run_main
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 USAGE = os.path.join(HERE, 'usage')
 PROGRAMS = os.path.join(HERE, 'programs')
@@ -23,9 +25,9 @@ def run(mpviz, *args):
 
 def refused(mpviz, args, *phrases):
     code, out, err = run(mpviz, *args)
-    assert code == 2, 'exit %d for %s:\n%s%s' % (code, args, out, err)
+    check(code == 2, 'exit %d for %s:\n%s%s' % (code, args, out, err))
     for phrase in phrases:
-        assert phrase in err, '%r not in the message for %s: %s' % (phrase, args, err)
+        check(phrase in err, '%r not in the message for %s: %s' % (phrase, args, err))
 
 
 def main():
@@ -48,16 +50,12 @@ def main():
 
     before = hashlib.sha256(open(py2, 'rb').read()).hexdigest()
     code, out, err = run(mpviz, py2, '--convert-python2')
-    assert code == 0, 'converted run exited %d:\n%s%s' % (code, out, err)
-    assert 'counted 0' in out and 'counted 1' in out, out
-    assert hashlib.sha256(open(py2, 'rb').read()).hexdigest() == before, 'the file changed'
-    assert not [n for n in os.listdir(USAGE) if n.endswith('.bak')], 'a backup was written'
+    check(code == 0, 'converted run exited %d:\n%s%s' % (code, out, err))
+    check('counted 0' in out and 'counted 1' in out, out)
+    check(hashlib.sha256(open(py2, 'rb').read()).hexdigest() == before, 'the file changed')
+    check(not [n for n in os.listdir(USAGE) if n.endswith('.bak')], 'a backup was written')
     print('ok')
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    except AssertionError as e:
-        print('FAILED: %s' % e)
-        sys.exit(1)
+    run_main(main)

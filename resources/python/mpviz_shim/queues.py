@@ -26,6 +26,23 @@ def _length(q):
     return q._maxsize - q._sem._semlock._get_value()
 
 
+def _try_then_wait(q, op, oid, call, refused, block, timeout):
+    """The call without blocking; refused, it is failed (block=False) or blocked and then
+    made blocking (failed if it times out)."""
+    try:
+        return call(False)
+    except refused:
+        if not block:
+            rt.failed(op, oid, _length(q))
+            raise
+        rt.blocked(op, oid, _length(q), timeout is not None)
+        try:
+            return call(True, rt.scaled(timeout))
+        except refused:
+            rt.failed(op, oid, _length(q))
+            raise
+
+
 def _wrap_put(cls):
     put = cls.put
 
@@ -35,18 +52,8 @@ def _wrap_put(cls):
             return put(self, obj, block, rt.scaled(timeout))
         oid = rt.lid(d)
         rt.gate(OP_PUT, oid)
-        try:
-            put(self, obj, False)
-        except Full:
-            if not block:
-                rt.failed(OP_PUT, oid, _length(self))
-                raise
-            rt.blocked(OP_PUT, oid, _length(self), timeout is not None)
-            try:
-                put(self, obj, True, rt.scaled(timeout))
-            except Full:
-                rt.failed(OP_PUT, oid, _length(self))
-                raise
+        _try_then_wait(self, OP_PUT, oid, lambda *how: put(self, obj, *how), Full, block,
+                       timeout)
         rt.done(OP_PUT, oid, _length(self), item_text(obj))
 
     cls.put = put_
@@ -61,18 +68,8 @@ def _wrap_get(cls):
             return get(self, block, rt.scaled(timeout))
         oid = rt.lid(d)
         rt.gate(OP_GET, oid)
-        try:
-            item = get(self, False)
-        except Empty:
-            if not block:
-                rt.failed(OP_GET, oid, _length(self))
-                raise
-            rt.blocked(OP_GET, oid, _length(self), timeout is not None)
-            try:
-                item = get(self, True, rt.scaled(timeout))
-            except Empty:
-                rt.failed(OP_GET, oid, _length(self))
-                raise
+        item = _try_then_wait(self, OP_GET, oid, lambda *how: get(self, *how), Empty, block,
+                              timeout)
         rt.done(OP_GET, oid, _length(self), item_text(item))
         return item
 

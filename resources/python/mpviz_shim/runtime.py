@@ -5,7 +5,6 @@
 import collections
 import os
 import socket
-import sys
 import threading
 import time
 

@@ -95,23 +95,19 @@ def _patch_event():
     def is_set_now(e):
         return e._flag._semlock._get_value() > 0
 
-    def set(self):
-        d = decl_of(self)
-        if d is None:
-            return set_(self)
-        oid = rt.lid(d)
-        rt.gate(OP_SET, oid)
-        _emit(OP_SET, 2, oid, 1)  # before the waiters can wake and report
-        set_(self)
-
-    def clear(self):
-        d = decl_of(self)
-        if d is None:
-            return clear_(self)
-        oid = rt.lid(d)
-        rt.gate(OP_CLEAR, oid)
-        clear_(self)
-        _emit(OP_CLEAR, 2, oid, 0)
+    def flag_change(original, op, value, recorded_first):
+        def change(self):
+            d = decl_of(self)
+            if d is None:
+                return original(self)
+            oid = rt.lid(d)
+            rt.gate(op, oid)
+            if recorded_first:  # a set: before the waiters can wake and report
+                _emit(op, 2, oid, value)
+            original(self)
+            if not recorded_first:
+                _emit(op, 2, oid, value)
+        return change
 
     def wait_(self, timeout=None):
         d = decl_of(self)
@@ -125,7 +121,9 @@ def _patch_event():
         _emit(OP_WAIT, 2, oid, 1 if result else 0)
         return result
 
-    cls.set, cls.clear, cls.wait = set, clear, wait_
+    cls.set = flag_change(set_, OP_SET, 1, True)
+    cls.clear = flag_change(clear_, OP_CLEAR, 0, False)
+    cls.wait = wait_
 
 
 def _patch_condition():
