@@ -2,13 +2,10 @@
 # `parent_conn, child_conn = Pipe()` gives the pipe's two ends. Read from the source line of
 # the first frame outside multiprocessing and this shim; `Lock-1` when there is no name.
 import linecache
-import os
 import re
 import sys
 
-import multiprocessing
-
-_SKIP = (os.path.dirname(multiprocessing.__file__) + os.sep, os.path.dirname(__file__) + os.sep)
+from .runtime import _SKIP
 _ASSIGN = re.compile(r'^\s*([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*(?::[^=]+)?=(?!=)\s*'
                      r'[A-Za-z_][\w.]*\s*\(')
 _WITH = re.compile(r'^\s*(?:async\s+)?with\s+[A-Za-z_][\w.]*\s*\(.*\)\s+as\s+([A-Za-z_]\w*)')

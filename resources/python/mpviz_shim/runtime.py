@@ -3,8 +3,10 @@
 # core/mp/runtime.cpp: events are buffered and flushed every 10 ms; Blocked, Failed and
 # Intent phases, prints and the exit go out at once (the process may block or die next).
 import collections
+import multiprocessing
 import os
 import socket
+import sys
 import threading
 import time
 
@@ -42,6 +44,41 @@ _waiting = []  # [thread ident, granted] per thread waiting at the gate, oldest 
 _mode_gen = 0
 
 _local = threading.local()  # .silent: a multiprocessing-internal thread; .ctor: depth
+
+# Where the program did an operation (protocol version 2): the first frame outside
+# multiprocessing and this shim. Files are declared by a Source frame before first use.
+_SKIP = (os.path.dirname(multiprocessing.__file__) + os.sep,
+         os.path.dirname(os.path.abspath(__file__)) + os.sep)
+_getframe = sys._getframe
+_files = {}  # co_filename -> file id
+
+
+def _declare_file(filename):
+    with _decl_lock:
+        n = _files.get(filename)
+        if n is None:
+            n = _files[filename] = len(_files) + 1
+            _append(wire.source(n, os.path.abspath(filename)))
+    return n
+
+
+def _located():
+    f = _getframe(1)
+    while f is not None and f.f_code.co_filename.startswith(_SKIP):
+        f = f.f_back
+    if f is None:
+        return 0
+    n = _files.get(f.f_code.co_filename)
+    if n is None:
+        n = _declare_file(f.f_code.co_filename)
+    return (n, f.f_lineno)
+
+
+def _unlocated():
+    return 0
+
+
+where = _located if wire.V2 else _unlocated
 
 
 _decls = []  # every Decl this process declared: a fork forgets their local ids
@@ -81,19 +118,19 @@ def lid(d):
 
 def emit(op, phase, obj=NO_OBJECT, value=0, text='', extra=0):
     if ACTIVE:
-        _append((_mono(), op, phase, obj, value, text, extra, _get_ident()))
+        _append((_mono(), op, phase, obj, value, text, extra, _get_ident(), where()))
 
 
 def urgent(op, phase, obj=NO_OBJECT, value=0, text='', extra=0):
     if ACTIVE:
-        _append((_mono(), op, phase, obj, value, text, extra, _get_ident()))
+        _append((_mono(), op, phase, obj, value, text, extra, _get_ident(), where()))
         flush()
 
 
 def done_at(ts, op, obj=NO_OBJECT, value=0, text='', extra=0):
     """Done, at a time taken before the call: its effect may be seen by others at once."""
     if ACTIVE:
-        _append((ts, op, PHASE_DONE, obj, value, text, extra, _get_ident()))
+        _append((ts, op, PHASE_DONE, obj, value, text, extra, _get_ident(), where()))
 
 
 def blocked(op, obj=NO_OBJECT, value=0, timed=False, text=''):
@@ -106,7 +143,7 @@ def failed(op, obj=NO_OBJECT, value=0, text='', extra=0):
 
 def done(op, obj=NO_OBJECT, value=0, text='', extra=0):
     if ACTIVE:
-        _append((_mono(), op, PHASE_DONE, obj, value, text, extra, _get_ident()))
+        _append((_mono(), op, PHASE_DONE, obj, value, text, extra, _get_ident(), where()))
 
 
 def silent():
@@ -289,6 +326,7 @@ def _after_fork_in_child():
         d.lid = NO_OBJECT
     _decls.clear()
     _ids, _threads = {}, {_get_ident(): 0}
+    _files.clear()
     _send_lock, _decl_lock = threading.Lock(), threading.Lock()
     _gate_cv, _waiting = threading.Condition(threading.Lock()), []
     STEP = os.environ.get('MPVIZ_STEP') == '1'

@@ -1,16 +1,31 @@
 # The wire protocol's frames, as core/wire/protocol.hpp lays them out (docs/wire-protocol.md).
-# The only module that knows the byte layout: a protocol version change is a change here.
+# The only module that knows the byte layout. VERSION comes from wire_constants.py (generated
+# from the C++ headers): version 2 adds the thread, source file and line of every event, the
+# runtime in the hello, a Value's type in its declaration, and Source frames.
 import struct
 
 from .wire_constants import (FRAME_EVENT, FRAME_GRANT, FRAME_HELLO, FRAME_MODE,
                              FRAME_OBJECT, VERSION)
 
+try:
+    from .wire_constants import FRAME_SOURCE, RUNTIME_PYTHON
+except ImportError:  # version 1 has neither
+    FRAME_SOURCE, RUNTIME_PYTHON = 6, 1
+
+V2 = VERSION >= 2
 _HEADER = struct.Struct('<BI')
-_EVENT = struct.Struct('<BIqqhBBHI')  # header, ts, value, extra, op, phase, object, text length
+if V2:
+    # header, ts, value, extra, op, phase, object, thread, file, line, text length
+    _EVENT = struct.Struct('<BIqqhBBHIHII')
+    _HELLO = struct.Struct('<HiiBB')
+    _OBJECT = struct.Struct('<HBqB')
+else:
+    _EVENT = struct.Struct('<BIqqhBBHI')  # header, ts, value, extra, op, phase, object, text len
+    _HELLO = struct.Struct('<HiiB')
+    _OBJECT = struct.Struct('<HBq')
 _EVENT_FIXED = _EVENT.size - _HEADER.size
-_HELLO = struct.Struct('<HiiB')
-_OBJECT = struct.Struct('<HBq')
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+_DOUBLE, _INT64 = struct.Struct('<d'), struct.Struct('<q')
 
 
 def _text(s):
@@ -23,55 +38,78 @@ def _frame(kind, payload):
 
 
 def hello(pid, ppid, daemon, name):
-    return _frame(FRAME_HELLO, _HELLO.pack(VERSION, pid, ppid, 1 if daemon else 0) + _text(name))
+    fields = (VERSION, pid, ppid, 1 if daemon else 0) + ((RUNTIME_PYTHON,) if V2 else ())
+    return _frame(FRAME_HELLO, _HELLO.pack(*fields) + _text(name))
 
 
 def declare(local_id, kind, capacity, name, value_type=''):
     capacity = max(_INT64_MIN, min(_INT64_MAX, int(capacity)))
-    return _frame(FRAME_OBJECT, _OBJECT.pack(local_id, kind, capacity) + _text(name))
+    typecode = (ord(value_type[0]) if value_type and ord(value_type[0]) < 128 else 0,)
+    fields = (local_id, kind, capacity) + (typecode if V2 else ())
+    return _frame(FRAME_OBJECT, _OBJECT.pack(*fields) + _text(name))
 
 
-def event(ts, op, phase, obj, value, text, extra, thread, file, line):
-    """One event frame. `thread`, `file` and `line` travel from protocol version 2 on."""
+def source(file_id, path):
+    """Declares a source file before the first event that names it (version 2)."""
+    if not V2:
+        return b''
+    return _frame(FRAME_SOURCE, struct.pack('<H', file_id) + _text(path))
+
+
+def _pack(ts, op, phase, obj, value, b, extra, thread, where):
+    if V2:
+        file, line = where if where else (0, 0)
+        return _EVENT.pack(FRAME_EVENT, _EVENT_FIXED + len(b), ts, value, extra, op, phase, obj,
+                           thread, file, line, len(b)) + b
+    return _EVENT.pack(FRAME_EVENT, _EVENT_FIXED + len(b), ts, value, extra, op, phase, obj,
+                       len(b)) + b
+
+
+def event(ts, op, phase, obj, value, text, extra, thread, where):
+    """One event frame; out-of-range numbers are clamped."""
     b = text.encode('utf-8', 'replace') if text else b''
     if not -32768 <= extra <= 32767:
         extra = -32768 if extra < 0 else 32767
     if not _INT64_MIN <= value <= _INT64_MAX:
         value = _INT64_MIN if value < 0 else _INT64_MAX
-    return _EVENT.pack(FRAME_EVENT, _EVENT_FIXED + len(b), ts, value, extra, op, phase, obj,
-                       len(b)) + b
+    return _pack(ts, op, phase, obj, value, b, extra, thread, where)
 
 
 def events(items, thread_number):
     """Encodes what the buffer held: event tuples (ts, op, phase, object, value, text, extra,
-    thread ident) and frames already encoded (bytes). The flusher's loop: kept lean."""
+    thread ident, where) and frames already encoded (bytes). The flusher's loop."""
     out = []
     add = out.append
-    pack = _EVENT.pack
-    fixed = _EVENT_FIXED
+    pack = _pack
     for item in items:
         if item.__class__ is bytes:
             add(item)
             continue
-        ts, op, phase, obj, value, text, extra, ident = item
+        ts, op, phase, obj, value, text, extra, ident, where = item
+        thread = thread_number(ident) if V2 else 0
         try:
-            if text:
-                b = text.encode('utf-8', 'replace')
-                add(pack(FRAME_EVENT, fixed + len(b), ts, value, extra, op, phase, obj, len(b)) + b)
-            else:
-                add(pack(FRAME_EVENT, fixed, ts, value, extra, op, phase, obj, 0))
+            add(pack(ts, op, phase, obj, value, text.encode('utf-8', 'replace') if text else b'',
+                     extra, thread, where))
         except struct.error:  # a value or extra out of range: clamped
-            add(event(ts, op, phase, obj, value, text, extra, thread_number(ident), 0, 0))
+            add(event(ts, op, phase, obj, value, text, extra, thread, where))
     return b''.join(out)
 
 
-def source(file_id, path):
-    """Version 2 declares source files; version 1 has no such frame."""
-    return b''
+def number(x):
+    """A shared number as an event carries it: (value, text). Version 2 carries a float's
+    IEEE-754 bits and its repr; version 1 has integers only."""
+    if isinstance(x, float):
+        return (_INT64.unpack(_DOUBLE.pack(x))[0] if V2 else int(x)), repr(x)
+    if isinstance(x, bytes):
+        return (x[0] if x else 0), repr(x)
+    try:
+        return int(x), ''
+    except (TypeError, ValueError, OverflowError):
+        return 0, repr(x)
 
 
 class Reader:
-    """Engine -> process frames: calls on_mode(step) and on_grant(thread)."""
+    """Engine -> process frames: calls on_mode(step) and on_grant(thread or None)."""
 
     def __init__(self, on_mode, on_grant):
         self._pending = b''
@@ -90,15 +128,3 @@ class Reader:
                 self._on_mode(payload[0] != 0)
             elif kind == FRAME_GRANT:
                 self._on_grant(struct.unpack_from('<I', payload)[0] if len(payload) >= 4 else None)
-
-
-def number(x):
-    """A shared number as an event carries it: (value, text). Version 1 has integers only."""
-    if isinstance(x, float):
-        return int(x), repr(x)
-    if isinstance(x, bytes):
-        return (x[0] if x else 0), repr(x)
-    try:
-        return int(x), ''
-    except (TypeError, ValueError):
-        return 0, repr(x)

@@ -14,7 +14,7 @@ def consume(box):
         item = box.get()
         if item is None:
             break
-        time.sleep(0.05)
+        time.sleep(0.2)
         print("consumed", item)
 
 
