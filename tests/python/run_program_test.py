@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 
-from harness import check, run_main
+from harness import check, leftovers, run_main
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROGRAMS = os.path.join(HERE, 'programs')
@@ -239,26 +239,6 @@ def interleaving(t):
 
 
 # --- running ----------------------------------------------------------------------------
-
-def leftovers(engine_pid):
-    """What a session of the engine with this pid left behind."""
-    session = '%d_' % engine_pid
-    found = [os.path.join('/dev/shm', n) for n in os.listdir('/dev/shm')
-             if n.startswith('mpviz-' + session) or n.startswith('sem.mpviz-' + session)]
-    tmp = tempfile.gettempdir()
-    found += [os.path.join(tmp, n) for n in os.listdir(tmp) if n.startswith('mpviz-' + session)]
-    for pid in os.listdir('/proc'):
-        if not pid.isdigit():
-            continue
-        try:
-            with open('/proc/%s/environ' % pid, 'rb') as f:
-                env = f.read().split(b'\0')
-        except OSError:
-            continue
-        if ('MPVIZ_SESSION=' + session).encode() in [e[:len(session) + 14] for e in env]:
-            found.append('process %s' % pid)
-    return found
-
 
 def run(mpviz, program, method, trace_path):
     args = [mpviz, 'run', os.path.join(PROGRAMS, program + '.py'), '--start-method', method,

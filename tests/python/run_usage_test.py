@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """`mpviz run PROGRAM.py` on what cannot run as it is: exit 2 and a sentence saying what to
-do; and --convert-python2 runs a converted copy without touching the user's file.
+do; a program that never ends stops at --timeout with exit 4; and --convert-python2 runs a converted copy without touching the user's file.
 
 usage: run_usage_test.py MPVIZ
 """
@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 
-from harness import check, run_main
+from harness import check, leftovers, run_main
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 USAGE = os.path.join(HERE, 'usage')
@@ -18,9 +18,12 @@ PROGRAMS = os.path.join(HERE, 'programs')
 
 
 def run(mpviz, *args):
-    p = subprocess.run([mpviz, 'run'] + list(args), stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=120)
-    return p.returncode, p.stdout.decode(), p.stderr.decode()
+    p = subprocess.Popen([mpviz, 'run'] + list(args), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    out, err = p.communicate(timeout=120)
+    left = leftovers(p.pid)
+    check(not left, 'left behind: %s' % left)
+    return p.returncode, out.decode(), err.decode()
 
 
 def refused(mpviz, args, *phrases):
@@ -47,6 +50,10 @@ def main():
         os.chmod(old, 0o755)
         refused(mpviz, [lock, '--python', old], 'Python 2.7', '3.8 or newer')
     refused(mpviz, [lock, '--start-method', 'threads'], 'fork, spawn or forkserver')
+
+    code, out, err = run(mpviz, os.path.join(USAGE, 'never_ends.py'), '--timeout', '2')
+    check(code == 4 and 'outcome: timeout' in out, 'a program that never ends: exit %d\n%s%s'
+          % (code, out, err))
 
     before = hashlib.sha256(open(py2, 'rb').read()).hexdigest()
     code, out, err = run(mpviz, py2, '--convert-python2')
