@@ -5,7 +5,13 @@ import linecache
 import re
 import sys
 
+import concurrent.futures
+import os
+
 from .runtime import _SKIP
+
+# concurrent.futures builds on multiprocessing: its queues and locks are its own business.
+_LIBRARIES = (os.path.dirname(concurrent.futures.__file__) + os.sep,)
 _ASSIGN = re.compile(r'^\s*([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*(?::[^=]+)?=(?!=)\s*'
                      r'[A-Za-z_][\w.]*\s*\(')
 _WITH = re.compile(r'^\s*(?:async\s+)?with\s+[A-Za-z_][\w.]*\s*\(.*\)\s+as\s+([A-Za-z_]\w*)')
@@ -20,10 +26,16 @@ def _user_frame():
     return f
 
 
+class Internal(Exception):
+    """Made by a library on top of multiprocessing: a part of it, not the program's card."""
+
+
 def _targets():
     f = _user_frame()
     if f is None:
         return []
+    if f.f_code.co_filename.startswith(_LIBRARIES):
+        raise Internal()
     line = linecache.getline(f.f_code.co_filename, f.f_lineno)
     m = _ASSIGN.match(line)
     if m:
@@ -50,7 +62,8 @@ def _fallback(kind):
 
 
 def object_name(kind):
-    """The name the program gave the object being made, or `Kind-N`."""
+    """The name the program gave the object being made, or `Kind-N`; raises Internal for
+    an object a library makes for itself."""
     t = _targets()
     return _unique(t[0] if len(t) == 1 else _fallback(kind))
 

@@ -31,9 +31,13 @@ def named_init(cls, kind_of, capacity_of=None):
     def __init__(self, *args, **kwargs):
         decl = None
         if rt.ACTIVE and not rt.in_constructor():
-            kind = kind_of(self)
+            try:
+                name = naming.object_name(type(self).__name__)
+            except naming.Internal:
+                with rt.constructing():
+                    return original(self, *args, **kwargs)
             capacity = capacity_of(self, *args, **kwargs) if capacity_of else 0
-            decl = rt.Decl(naming.object_name(type(self).__name__), kind, capacity)
+            decl = rt.Decl(name, kind_of(self), capacity)
             self._mpviz = decl
         with rt.constructing():
             original(self, *args, **kwargs)

@@ -32,7 +32,10 @@ def _patch_pipe():
     def Pipe(duplex=True):
         if not rt.ACTIVE or rt.in_constructor():
             return pipe(duplex)
-        name = naming.pipe_name()
+        try:
+            name = naming.pipe_name()
+        except naming.Internal:
+            return pipe(duplex)
         first, second = pipe(duplex)
         d = rt.Decl(name, KIND_PIPE, _PIPE_BUFFER)
         first._mpviz, second._mpviz = (d, 0, duplex), (d, 1, duplex)

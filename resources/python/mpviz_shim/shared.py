@@ -28,10 +28,13 @@ def _wrap_factory(name, kind):
     def make(typecode_or_type, *args, lock=True, ctx=None):
         if not rt.ACTIVE or rt.in_constructor():
             return factory(typecode_or_type, *args, lock=lock, ctx=ctx)
-        obj_name = naming.object_name(name)
+        try:
+            obj_name = naming.object_name(name)
+        except naming.Internal:
+            obj_name = None
         with rt.constructing():
             obj = factory(typecode_or_type, *args, lock=lock, ctx=ctx)
-        if not isinstance(obj, sharedctypes.SynchronizedBase):
+        if obj_name is None or not isinstance(obj, sharedctypes.SynchronizedBase):
             return obj
         capacity = len(obj) if kind == KIND_ARRAY else 0
         d = rt.Decl(obj_name, kind, capacity, _typecode(typecode_or_type))
