@@ -33,11 +33,12 @@ std::optional<double> positiveNumber(const std::string& text) {
     return v;
 }
 
-// A Python program rather than a scenario id: FILE.py, or any path to a file.
+// A Python program rather than a scenario id: FILE.py, a path, or a file not named like a
+// scenario.
 bool isProgramPath(const std::string& arg) {
     std::error_code ec;
     return std::filesystem::path(arg).extension() == ".py" || arg.find('/') != std::string::npos ||
-           std::filesystem::is_regular_file(arg, ec);
+           (!scenarios::find(arg) && std::filesystem::is_regular_file(arg, ec));
 }
 
 bool hasImageSuffix(const std::string& path) {
