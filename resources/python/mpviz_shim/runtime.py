@@ -118,19 +118,19 @@ def lid(d):
 
 def emit(op, phase, obj=NO_OBJECT, value=0, text='', extra=0):
     if ACTIVE:
-        _append((_mono(), op, phase, obj, value, text, extra, _get_ident(), where()))
+        _record_at(_mono(), op, phase, obj, value, text, extra)
 
 
 def urgent(op, phase, obj=NO_OBJECT, value=0, text='', extra=0):
     if ACTIVE:
-        _append((_mono(), op, phase, obj, value, text, extra, _get_ident(), where()))
+        _record_at(_mono(), op, phase, obj, value, text, extra)
         flush()
 
 
 def done_at(ts, op, obj=NO_OBJECT, value=0, text='', extra=0):
     """Done, at a time taken before the call: its effect may be seen by others at once."""
     if ACTIVE:
-        _append((ts, op, PHASE_DONE, obj, value, text, extra, _get_ident(), where()))
+        _record_at(ts, op, PHASE_DONE, obj, value, text, extra)
 
 
 def blocked(op, obj=NO_OBJECT, value=0, timed=False, text=''):
@@ -143,7 +143,7 @@ def failed(op, obj=NO_OBJECT, value=0, text='', extra=0):
 
 def done(op, obj=NO_OBJECT, value=0, text='', extra=0):
     if ACTIVE:
-        _append((_mono(), op, PHASE_DONE, obj, value, text, extra, _get_ident(), where()))
+        _record_at(_mono(), op, PHASE_DONE, obj, value, text, extra)
 
 
 def silent():
@@ -179,8 +179,23 @@ def scaled(seconds):
 def _thread_number(ident):
     n = _threads.get(ident)
     if n is None:
-        n = _threads[ident] = len(_threads)
+        n = _threads.setdefault(ident, len(_threads))
     return n
+
+
+def _current_thread():
+    """This thread's number on the wire: 0 the main thread, then in order of first event."""
+    return _thread_number(_get_ident())
+
+
+record = wire.recorder(_append, _current_thread, where)
+
+
+def _record_at(ts, op, phase, obj, value, text, extra):
+    if text:
+        _append(wire.event(ts, op, phase, obj, value, text, extra, _current_thread(), where()))
+    else:
+        record(ts, op, phase, obj, value, extra)
 
 
 def flush():
@@ -192,7 +207,7 @@ def flush():
         items = [pop() for _ in range(len(_buf))]
         if items:
             try:
-                _sock.sendall(wire.events(items, _thread_number))
+                _sock.sendall(wire.events(items))
             except OSError:  # the engine is gone; the process is killed with it
                 _sock, ACTIVE = None, False
 

@@ -10,7 +10,7 @@ from .wire_constants import (KIND_EVENT, KIND_LOCK, KIND_SEMAPHORE, OP_ACQUIRE, 
                              OP_RELEASE, OP_SET, OP_WAIT)
 
 _emit = rt.emit
-_append, _now, _ident, _where = rt.append, rt.now, rt._get_ident, rt.where
+_record, _now = rt.record, rt.now
 _RECURSIVE = synchronize.RECURSIVE_MUTEX
 _NO_OBJECT = rt.NO_OBJECT
 
@@ -38,8 +38,7 @@ def _reporting_methods(semlock, d):
             rt.gate(OP_ACQUIRE, oid)
         if c_acquire(False):
             if rt.ACTIVE:  # the common case, inlined: it is most of the added cost
-                _append((_now(), OP_ACQUIRE, 2, oid, value() if is_semaphore else 0, '', 0,
-                         _ident(), _where()))
+                _record(_now(), OP_ACQUIRE, 2, oid, value() if is_semaphore else 0, 0)
             return True
         if not block:
             rt.failed(OP_ACQUIRE, oid, value())
@@ -62,8 +61,7 @@ def _reporting_methods(semlock, d):
             rt.gate(OP_RELEASE, oid)
         # Recorded before the release: the next holder's acquire must come after it.
         if rt.ACTIVE:
-            _append((_now(), OP_RELEASE, 2, oid, value() + 1 if is_semaphore else 1, '', 0,
-                     _ident(), _where()))
+            _record(_now(), OP_RELEASE, 2, oid, value() + 1 if is_semaphore else 1, 0)
         c_release()
 
     return acquire, release

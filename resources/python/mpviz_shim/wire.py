@@ -56,7 +56,13 @@ def source(file_id, path):
     return _frame(FRAME_SOURCE, struct.pack('<H', file_id) + _text(path))
 
 
-def _pack(ts, op, phase, obj, value, b, extra, thread, where):
+def event(ts, op, phase, obj, value, text, extra, thread, where):
+    """One event frame, encoded now (events with a text); out-of-range numbers are clamped."""
+    b = text.encode('utf-8', 'replace') if text else b''
+    if not -32768 <= extra <= 32767:
+        extra = -32768 if extra < 0 else 32767
+    if not _INT64_MIN <= value <= _INT64_MAX:
+        value = _INT64_MIN if value < 0 else _INT64_MAX
     if V2:
         file, line = where if where else (0, 0)
         return _EVENT.pack(FRAME_EVENT, _EVENT_FIXED + len(b), ts, value, extra, op, phase, obj,
@@ -65,34 +71,36 @@ def _pack(ts, op, phase, obj, value, b, extra, thread, where):
                        len(b)) + b
 
 
-def event(ts, op, phase, obj, value, text, extra, thread, where):
-    """One event frame; out-of-range numbers are clamped."""
-    b = text.encode('utf-8', 'replace') if text else b''
-    if not -32768 <= extra <= 32767:
-        extra = -32768 if extra < 0 else 32767
-    if not _INT64_MIN <= value <= _INT64_MAX:
-        value = _INT64_MIN if value < 0 else _INT64_MAX
-    return _pack(ts, op, phase, obj, value, b, extra, thread, where)
+def recorder(append, thread, where):
+    """record(ts, op, phase, object, value, extra): appends an event without text as the
+    tuple of its frame's fields, so that the flusher packs it in one C call. `thread()` and
+    `where()` say who and where (version 2)."""
+    if V2:
+        def record(ts, op, phase, obj, value, extra):
+            file, line = where() or (0, 0)
+            append((FRAME_EVENT, _EVENT_FIXED, ts, value, extra, op, phase, obj, thread(), file,
+                    line, 0))
+    else:
+        def record(ts, op, phase, obj, value, extra):
+            append((FRAME_EVENT, _EVENT_FIXED, ts, value, extra, op, phase, obj, 0))
+    return record
 
 
-def events(items, thread_number):
-    """Encodes what the buffer held: event tuples (ts, op, phase, object, value, text, extra,
-    thread ident, where) and frames already encoded (bytes). The flusher's loop."""
-    out = []
-    add = out.append
-    pack = _pack
-    for item in items:
-        if item.__class__ is bytes:
-            add(item)
-            continue
-        ts, op, phase, obj, value, text, extra, ident, where = item
-        thread = thread_number(ident) if V2 else 0
-        try:
-            add(pack(ts, op, phase, obj, value, text.encode('utf-8', 'replace') if text else b'',
-                     extra, thread, where))
-        except struct.error:  # a value or extra out of range: clamped
-            add(event(ts, op, phase, obj, value, text, extra, thread, where))
-    return b''.join(out)
+def _clamped(fields):
+    fields = list(fields)
+    fields[3] = max(_INT64_MIN, min(_INT64_MAX, fields[3]))  # value
+    fields[4] = max(-32768, min(32767, fields[4]))  # extra
+    return _EVENT.pack(*fields)
+
+
+def events(items):
+    """The flusher's encoding of what the buffer held: recorded tuples, and frames already
+    encoded (bytes)."""
+    pack = _EVENT.pack
+    try:
+        return b''.join([pack(*i) if i.__class__ is tuple else i for i in items])
+    except struct.error:  # a value or extra out of range
+        return b''.join([_clamped(i) if i.__class__ is tuple else i for i in items])
 
 
 def number(x):
