@@ -80,8 +80,13 @@ class StandInEngine {
     int listener_ = -1;
 };
 
-// Runs python_ops.py and returns the ns per operation it measured.
-double loopNs(const std::string& which, int count, const StandInEngine* engine) {
+struct LoopCost {
+    double wallNs = 0;
+    double cpuNs = 0;
+};
+
+// Runs python_ops.py and returns what it measured per operation.
+LoopCost loopCost(const std::string& which, int count, const StandInEngine* engine) {
     std::string command = "env";
     if (engine) {
         const auto shim = engine::pythonShimDirectory(MPVIZ_BIN_DIR);
@@ -89,26 +94,29 @@ double loopNs(const std::string& which, int count, const StandInEngine* engine) 
                    " MPVIZ_SESSION=bench_" + std::to_string(::getpid()) +
                    " MPVIZ_PYTHON_MAIN=1 MPVIZ_SPEED=1";
     }
-    command += " " + engine::defaultPythonInterpreter().string() + " " MPVIZ_BENCH_DIR
-               "/python_ops.py " + which + " " + std::to_string(count);
+    command += " " + engine::defaultPythonInterpreter().string() +
+               " " MPVIZ_BENCH_DIR "/python_ops.py " + which + " " + std::to_string(count);
     FILE* out = ::popen(command.c_str(), "r");
     if (!out) throw std::runtime_error("cannot run " + command);
     char name[16] = {};
-    double ns = 0;
-    const int fields = std::fscanf(out, "%15s %lf", name, &ns);
-    if (::pclose(out) != 0 || fields != 2) throw std::runtime_error("failed: " + command);
-    return ns;
+    LoopCost cost;
+    const int fields = std::fscanf(out, "%15s %lf %lf", name, &cost.wallNs, &cost.cpuNs);
+    if (::pclose(out) != 0 || fields != 3) throw std::runtime_error("failed: " + command);
+    return cost;
 }
 
 void runLoop(benchmark::State& state, const std::string& which, int count, bool shim) {
     static StandInEngine engine;
-    double total = 0;
+    LoopCost total;
     for (auto _ : state) {
-        const double ns = loopNs(which, count, shim ? &engine : nullptr);
-        total += ns;
-        state.SetIterationTime(ns * 1e-9);
+        const auto cost = loopCost(which, count, shim ? &engine : nullptr);
+        total.wallNs += cost.wallNs;
+        total.cpuNs += cost.cpuNs;
+        state.SetIterationTime(cost.wallNs * 1e-9);
     }
-    state.counters["ns_per_op"] = total / static_cast<double>(state.iterations());
+    const auto n = static_cast<double>(state.iterations());
+    state.counters["wall_ns_per_op"] = total.wallNs / n;
+    state.counters["cpu_ns_per_op"] = total.cpuNs / n;
 }
 
 void BM_PythonLockBare(benchmark::State& s) {
@@ -126,7 +134,7 @@ void BM_PythonQueueWithShim(benchmark::State& s) {
 
 } // namespace
 
-// Side by side in one run, bare first: `ns_per_op` of each pair differ by what the shim adds.
+// Side by side in one run, bare first: the counters of each pair differ by what the shim adds.
 BENCHMARK(BM_PythonLockBare)->UseManualTime()->Iterations(3)->Unit(benchmark::kNanosecond);
 BENCHMARK(BM_PythonLockWithShim)->UseManualTime()->Iterations(3)->Unit(benchmark::kNanosecond);
 BENCHMARK(BM_PythonQueueBare)->UseManualTime()->Iterations(3)->Unit(benchmark::kNanosecond);

@@ -13,7 +13,10 @@ _SHOWN = 40
 
 def item_text(obj):
     """A short Python repr: a 1 MB item must not travel in every event."""
-    if obj.__class__ is str:
+    cls = obj.__class__
+    if cls is int or cls is float or cls is bool or obj is None:
+        return repr(obj)
+    if cls is str:
         if len(obj) <= _SHOWN:
             return repr(obj)
         return "%s…' (%d bytes)" % (repr(obj[:_SHOWN])[:-1], len(obj.encode('utf-8', 'replace')))

@@ -1,7 +1,11 @@
 # Queue and JoinableQueue: put/get (each tries without blocking first, so a wait is reported
 # as Blocked), task_done/join, and the exit-time join of the feeder thread - the deadlock on
 # join, reported as a blocked flush with the bytes the feeder has not written yet.
+import fcntl
 import queue as _queue_module
+import select
+import struct
+import termios
 from multiprocessing import queues
 from multiprocessing.reduction import ForkingPickler
 
@@ -12,6 +16,7 @@ from .wire_constants import (KIND_JOINABLE_QUEUE, KIND_QUEUE, OP_FLUSH, OP_GET, 
 
 Full, Empty = _queue_module.Full, _queue_module.Empty
 _FEEDER_GRACE = 0.05  # s: a feeder that needs longer than this at exit is stuck or slow
+_GET_GRACE = 0.002  # s: a get that waits no longer than this for the feeder is not blocked
 
 
 def _kind(q):
@@ -26,21 +31,57 @@ def _length(q):
     return q._maxsize - q._sem._semlock._get_value()
 
 
-def _try_then_wait(q, op, oid, call, refused, block, timeout):
-    """The call without blocking; refused, it is failed (block=False) or blocked and then
-    made blocking (failed if it times out)."""
+def _try_then_wait(q, op, oid, attempt, wait, refused, block, timeout, ready=None):
+    """attempt() does it without blocking; refused, it is failed (block=False), or blocked
+    and wait(seconds) does it blocking (failed if it times out). With ready(seconds), a
+    wait that short is not reported: a get finds its item a moment after the put, once
+    the feeder thread wrote it."""
     try:
-        return call(False)
+        return attempt()
     except refused:
         if not block:
             rt.failed(op, oid, _length(q))
             raise
-        rt.blocked(op, oid, _length(q), timeout is not None)
-        try:
-            return call(True, rt.scaled(timeout))
-        except refused:
-            rt.failed(op, oid, _length(q))
-            raise
+    seconds = rt.scaled(timeout)
+    if ready is not None and (seconds is None or seconds > _GET_GRACE):
+        if ready(_GET_GRACE):
+            try:
+                return attempt()
+            except refused:
+                pass
+        seconds = None if seconds is None else seconds - _GET_GRACE
+    rt.blocked(op, oid, _length(q), timeout is not None)
+    try:
+        return wait(seconds)
+    except refused:
+        rt.failed(op, oid, _length(q))
+        raise
+
+
+def _get_now(q):
+    """Queue.get(block=False), the same steps without its poll through selectors (the cost
+    of a reported get would double)."""
+    if q._closed:
+        raise ValueError('Queue %r is closed' % q)
+    if not q._rlock.acquire(False):
+        raise Empty
+    try:
+        if _bytes_in(q._reader) <= 0:
+            raise Empty
+        message = q._recv_bytes()
+        q._sem.release()
+    finally:
+        q._rlock.release()
+    return ForkingPickler.loads(message)
+
+
+def _bytes_in(reader):
+    return struct.unpack('i', fcntl.ioctl(reader.fileno(), termios.FIONREAD, b'\0\0\0\0'))[0]
+
+
+def _readable(q):
+    fd = q._reader.fileno()
+    return lambda seconds: bool(select.select([fd], [], [], seconds)[0])
 
 
 def _wrap_put(cls):
@@ -52,8 +93,8 @@ def _wrap_put(cls):
             return put(self, obj, block, rt.scaled(timeout))
         oid = rt.lid(d)
         rt.gate(OP_PUT, oid)
-        _try_then_wait(self, OP_PUT, oid, lambda *how: put(self, obj, *how), Full, block,
-                       timeout)
+        _try_then_wait(self, OP_PUT, oid, lambda: put(self, obj, False),
+                       lambda seconds: put(self, obj, True, seconds), Full, block, timeout)
         rt.done(OP_PUT, oid, _length(self), item_text(obj))
 
     cls.put = put_
@@ -68,8 +109,9 @@ def _wrap_get(cls):
             return get(self, block, rt.scaled(timeout))
         oid = rt.lid(d)
         rt.gate(OP_GET, oid)
-        item = _try_then_wait(self, OP_GET, oid, lambda *how: get(self, *how), Empty, block,
-                              timeout)
+        item = _try_then_wait(self, OP_GET, oid, lambda: _get_now(self),
+                              lambda seconds: get(self, True, seconds), Empty, block, timeout,
+                              _readable(self))
         rt.done(OP_GET, oid, _length(self), item_text(item))
         return item
 
