@@ -136,7 +136,9 @@ TEST_CASE("ingest: a connection's frames become trace processes, objects and eve
     CHECK(t.events()[0].object == 0);
 }
 
-TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ingest]") {
+namespace {
+// What MainProcess says after its hello, as the engine's ingest takes it.
+void ingestAfterHello(const std::vector<wire::EventRecord>& events) {
     struct Listener : engine::ConnectionIngest::Listener {
         void onHello(int, int, const std::string&) override {}
         void onObject(std::uint16_t) override {}
@@ -145,9 +147,30 @@ TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ing
     std::vector<char> bytes;
     wire::Encoder enc(bytes);
     enc.hello({wire::kVersion, 7, 1, false, "MainProcess"});
-    enc.event({1, 0, 0, Op::Acquire, Phase::Done, 3, ""});
+    for (const auto& e : events)
+        enc.event(e);
     trace::TraceData t;
     engine::ConnectionIngest ingest;
     std::string pending(bytes.data(), bytes.size());
-    CHECK_THROWS_WITH(ingest.ingest(pending, t, listener, 0), Catch::Contains("undeclared object"));
+    ingest.ingest(pending, t, listener, 0);
+}
+} // namespace
+
+TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ingest]") {
+    CHECK_THROWS_WITH(ingestAfterHello({{1, 0, 0, Op::Acquire, Phase::Done, 3, ""}}),
+                      Catch::Contains("undeclared object"));
+}
+
+// Found by the wire fuzzer: the trace file then held a "child" no importer would read back.
+TEST_CASE("ingest: a start or exit carrying a number beyond any pid or exit code is refused",
+          "[wire][ingest]") {
+    const std::int64_t huge = std::int64_t{1} << 40;
+    CHECK_THROWS_WITH(
+        ingestAfterHello({{1, huge, 0, Op::Start, Phase::Done, trace::kNoObject, "Process-1"}}),
+        Catch::Contains("start carries 1099511627776"));
+    CHECK_THROWS_WITH(
+        ingestAfterHello({{1, -huge, 0, Op::Exit, Phase::Done, trace::kNoObject, ""}}),
+        Catch::Contains("no process id or exit code"));
+    CHECK_NOTHROW(ingestAfterHello({{1, 4242, 0, Op::Start, Phase::Done, trace::kNoObject, "P"},
+                                    {2, -15, 0, Op::Exit, Phase::Done, trace::kNoObject, ""}}));
 }
