@@ -45,6 +45,9 @@ struct ConnectionIngest::Decoder {
 
     void onEvent(const wire::EventRecord& r) {
         if (c.process_ < 0) throw wire::ProtocolError("event before hello");
+        if (r.ts < c.sessionStart_ - kClockMarginNs || r.ts > now + kClockMarginNs)
+            throw wire::ProtocolError("event time " + std::to_string(r.ts) +
+                                      " ns lies outside the session");
         if (carriesPidOrExitcode(r.op) && (r.value < INT32_MIN || r.value > INT32_MAX))
             throw wire::ProtocolError(std::string(trace::opName(r.op)) + " carries " +
                                       std::to_string(r.value) +

@@ -71,6 +71,7 @@ struct ProcessRecord {
 struct Session::Impl {
     SessionOptions options;
     std::string id = newSessionId();
+    const std::int64_t startedNs = mp::detail::monotonicNs(); // before any process exists
     std::filesystem::path dir;
     std::shared_ptr<trace::SharedTrace> trace = std::make_shared<trace::SharedTrace>();
 
@@ -217,7 +218,8 @@ struct Session::Impl {
         std::size_t source;
 
         Connection(Impl& s, stream_protocol::socket sock)
-            : session(s), socket(std::move(sock)), source(s.sorter.addSource()) {}
+            : session(s), socket(std::move(sock)), ingester(s.startedNs),
+              source(s.sorter.addSource()) {}
 
         void read() {
             socket.async_read_some(
