@@ -1,5 +1,6 @@
 #include "engine/ingest.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -45,7 +46,8 @@ struct ConnectionIngest::Decoder {
 
     void onEvent(const wire::EventRecord& r) {
         if (c.process_ < 0) throw wire::ProtocolError("event before hello");
-        if (r.ts < c.sessionStart_ - kClockMarginNs || r.ts > now + kClockMarginNs)
+        const std::int64_t earliest = std::max<std::int64_t>(0, c.sessionStart_ - kClockMarginNs);
+        if (r.ts < earliest || r.ts > now + kClockMarginNs)
             throw wire::ProtocolError("event time " + std::to_string(r.ts) +
                                       " ns lies outside the session");
         if (carriesPidOrExitcode(r.op) && (r.value < INT32_MIN || r.value > INT32_MAX))
