@@ -17,4 +17,6 @@ BUDGET=${BUDGET:--max_total_time=20}
 CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DMPVIZ_FUZZ=ON -DMPVIZ_GUI=OFF -DMPVIZ_BENCHMARKS=OFF "-DMPVIZ_FUZZ_BUDGET=$BUDGET" >/dev/null
 cmake --build "$BUILD_DIR" -j 2 --target mpviz_fuzz_wire mpviz_fuzz_chrome_json
-ctest --test-dir "$BUILD_DIR" -L fuzz --output-on-failure
+# The whole output goes to build-fuzz/fuzz.log; the console gets the verdicts and figures.
+ctest --test-dir "$BUILD_DIR" -L fuzz -V 2>&1 | tee "$BUILD_DIR/fuzz.log" |
+    grep -E "Test +#|Done [0-9]+ runs|stat::(number_of_executed_units|average_exec_per_sec)|SUMMARY|ERROR|runtime error|Test unit written|tests passed"
