@@ -512,7 +512,7 @@ struct Session::Impl {
         }
         const bool quiet = eventsSeen == eventsAtLastTick;
         eventsAtLastTick = eventsSeen;
-        if (live.empty() || !allStuck || !quiet) {
+        if (live.empty() || !allStuck || !quiet || transferUnderway(live)) {
             stableTicks = 0;
             return;
         }
