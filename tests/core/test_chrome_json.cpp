@@ -334,6 +334,18 @@ TEST_CASE("invalid UTF-8 in printed text is replaced, not passed on", "[json]") 
     CHECK(back.text(back.events()[0].text) == "bad \xef\xbf\xbd\xef\xbf\xbd end");
 }
 
+// The name itself is part of the test: CTest must register it as one entry that runs it.
+TEST_CASE("printed [brackets], commas, semicolons; and a \\ backslash come back unchanged",
+          "[json]") {
+    const std::string printed = "C:\\runs\\[t0, t1); done";
+    TraceScript s;
+    const int p = s.process("P", 1, 0);
+    s.event(p, 1, Op::Print, Phase::Done, kNoObject, 0, printed);
+    const TraceData back = fromChromeJson(toChromeJson(s.trace, "0.1.0"));
+    REQUIRE(back.events().size() == 1);
+    CHECK(back.text(back.events()[0].text) == printed);
+}
+
 TEST_CASE("save and load through a file", "[json]") {
     const auto file = std::filesystem::temp_directory_path() / "mpviz_test_trace.json";
     const TraceData original = sampleTrace();
