@@ -27,15 +27,7 @@ struct PythonRun {
 
     void at(int process, std::int64_t ts, Op op, Phase phase, std::uint16_t object,
             std::int64_t value, SourceSpot where, std::string_view text = {}) {
-        Event e;
-        e.ts = ts;
-        e.process = static_cast<std::uint16_t>(process);
-        e.op = op;
-        e.phase = phase;
-        e.object = object;
-        e.value = value;
-        e.text = s.trace.intern(text);
-        s.trace.append(e, where);
+        s.event(process, ts, op, phase, object, value, text, 0, where);
     }
 
     PythonRun() {

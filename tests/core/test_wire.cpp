@@ -177,12 +177,17 @@ TEST_CASE("ingest: a connection's frames become trace processes, objects and eve
     CHECK_FALSE(t.sourceOf(1).known());
 }
 
+namespace {
+// Listens to nothing: for frames that must be refused before they reach the session.
+struct IgnoringListener : engine::ConnectionIngest::Listener {
+    void onHello(int, int, const std::string&) override {}
+    void onObject(std::uint16_t) override {}
+    void onEvent(const trace::Event&, const trace::SourceSpot&) override {}
+};
+} // namespace
+
 TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ingest]") {
-    struct Listener : engine::ConnectionIngest::Listener {
-        void onHello(int, int, const std::string&) override {}
-        void onObject(std::uint16_t) override {}
-        void onEvent(const trace::Event&, const trace::SourceSpot&) override {}
-    } listener;
+    IgnoringListener listener;
     std::vector<char> bytes;
     wire::Encoder enc(bytes);
     enc.hello({wire::kVersion, 7, 1, false, wire::Runtime::Cpp, "MainProcess"});
@@ -194,11 +199,7 @@ TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ing
 }
 
 TEST_CASE("ingest: an event naming an undeclared source file is refused", "[wire][ingest]") {
-    struct Listener : engine::ConnectionIngest::Listener {
-        void onHello(int, int, const std::string&) override {}
-        void onObject(std::uint16_t) override {}
-        void onEvent(const trace::Event&, const trace::SourceSpot&) override {}
-    } listener;
+    IgnoringListener listener;
     std::vector<char> bytes;
     wire::Encoder enc(bytes);
     enc.hello({wire::kVersion, 7, 1, false, wire::Runtime::Python, "MainProcess"});
