@@ -178,36 +178,76 @@ TEST_CASE("ingest: a connection's frames become trace processes, objects and eve
 }
 
 namespace {
-// Listens to nothing: for frames that must be refused before they reach the session.
-struct IgnoringListener : engine::ConnectionIngest::Listener {
-    void onHello(int, int, const std::string&) override {}
-    void onObject(std::uint16_t) override {}
-    void onEvent(const trace::Event&, const trace::SourceSpot&) override {}
-};
-} // namespace
+constexpr std::int64_t kSessionStart = 10'000'000'000; // ns
+constexpr std::int64_t kReadAt = 20'000'000'000;
 
-TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ingest]") {
-    IgnoringListener listener;
-    std::vector<char> bytes;
-    wire::Encoder enc(bytes);
-    enc.hello({wire::kVersion, 7, 1, false, wire::Runtime::Cpp, "MainProcess"});
-    enc.event({1, 0, 0, Op::Acquire, Phase::Done, 3, 0, 0, 0, ""});
-    trace::TraceData t;
-    engine::ConnectionIngest ingest;
-    std::string pending(bytes.data(), bytes.size());
-    CHECK_THROWS_WITH(ingest.ingest(pending, t, listener, 0), Catch::Contains("undeclared object"));
-}
-
-TEST_CASE("ingest: an event naming an undeclared source file is refused", "[wire][ingest]") {
-    IgnoringListener listener;
+// What MainProcess says after its hello (and the source files it declares), as the engine's
+// ingest takes it: in a session that began at 10 s, read at 20 s.
+void ingestAfterHello(const std::vector<wire::EventRecord>& events,
+                      const std::vector<wire::SourceDecl>& sources = {}) {
+    struct Listener : engine::ConnectionIngest::Listener {
+        void onHello(int, int, const std::string&) override {}
+        void onObject(std::uint16_t) override {}
+        void onEvent(const trace::Event&, const trace::SourceSpot&) override {}
+    } listener;
     std::vector<char> bytes;
     wire::Encoder enc(bytes);
     enc.hello({wire::kVersion, 7, 1, false, wire::Runtime::Python, "MainProcess"});
-    enc.source({1, "/tmp/declared.py"});
-    enc.event({1, 0, 0, Op::Print, Phase::Done, trace::kNoObject, 0, 2, 5, "hi"});
+    for (const auto& source : sources)
+        enc.source(source);
+    for (const auto& e : events)
+        enc.event(e);
     trace::TraceData t;
-    engine::ConnectionIngest ingest;
+    engine::ConnectionIngest ingest(kSessionStart);
     std::string pending(bytes.data(), bytes.size());
-    CHECK_THROWS_WITH(ingest.ingest(pending, t, listener, 0),
+    ingest.ingest(pending, t, listener, kReadAt);
+}
+
+void ingestPrintAt(std::int64_t ts) {
+    ingestAfterHello({{ts, 0, 0, Op::Print, Phase::Done, trace::kNoObject, 0, 0, 0, "hi"}});
+}
+} // namespace
+
+TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ingest]") {
+    CHECK_THROWS_WITH(
+        ingestAfterHello({{kSessionStart, 0, 0, Op::Acquire, Phase::Done, 3, 0, 0, 0, ""}}),
+        Catch::Contains("undeclared object"));
+}
+
+// Found by the wire fuzzer: such times made traces whose saved file did not read back.
+TEST_CASE("ingest: an event stamped before the session or after the moment it is read is refused",
+          "[wire][ingest]") {
+    CHECK_NOTHROW(ingestPrintAt(kSessionStart));
+    CHECK_NOTHROW(ingestPrintAt(kReadAt));
+    CHECK_THROWS_WITH(ingestPrintAt(kSessionStart - 2'000'000'000),
+                      Catch::Contains("outside the session"));
+    CHECK_THROWS_WITH(ingestPrintAt(kReadAt + 2'000'000'000),
+                      Catch::Contains("outside the session"));
+    CHECK_THROWS_WITH(ingestPrintAt(-5), Catch::Contains("outside the session"));
+    CHECK_THROWS_WITH(ingestPrintAt(INT64_MAX), Catch::Contains("outside the session"));
+}
+
+// Found by the wire fuzzer: the trace file then held a "child" no importer would read back.
+TEST_CASE("ingest: a start or exit carrying a number beyond any pid or exit code is refused",
+          "[wire][ingest]") {
+    const std::int64_t huge = std::int64_t{1} << 40;
+    CHECK_THROWS_WITH(ingestAfterHello({{kSessionStart, huge, 0, Op::Start, Phase::Done,
+                                         trace::kNoObject, 0, 0, 0, "Process-1"}}),
+                      Catch::Contains("start carries 1099511627776"));
+    CHECK_THROWS_WITH(ingestAfterHello({{kSessionStart, -huge, 0, Op::Exit, Phase::Done,
+                                         trace::kNoObject, 0, 0, 0, ""}}),
+                      Catch::Contains("no process id or exit code"));
+    CHECK_NOTHROW(ingestAfterHello(
+        {{kSessionStart, 4242, 0, Op::Start, Phase::Done, trace::kNoObject, 0, 0, 0, "P"},
+         {kReadAt, -15, 0, Op::Exit, Phase::Done, trace::kNoObject, 0, 0, 0, ""}}));
+}
+
+TEST_CASE("ingest: an event naming an undeclared source file is refused", "[wire][ingest]") {
+    const wire::EventRecord print{kSessionStart,    0, 0, Op::Print, Phase::Done,
+                                  trace::kNoObject, 0, 2, 5,         "hi"};
+    CHECK_THROWS_WITH(ingestAfterHello({print}, {{1, "/tmp/declared.py"}}),
                       Catch::Contains("undeclared source file"));
+    auto declared = print;
+    declared.file = 1;
+    CHECK_NOTHROW(ingestAfterHello({declared}, {{1, "/tmp/declared.py"}}));
 }
