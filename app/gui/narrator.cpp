@@ -150,8 +150,8 @@ QString doneSentence(const TraceData& d, const Event& e) {
     case Op::TaskEnd:
         return who + QStringLiteral(" finished a task: result ") + text;
     case Op::Write:
-        return who + QStringLiteral(" wrote ") + QString::number(e.value) + QStringLiteral(" to ") +
-               obj;
+        return who + QStringLiteral(" wrote ") +
+               render::toQString(d.numberText(e.object, e.value)) + QStringLiteral(" to ") + obj;
     case Op::TaskDone:
         return who + QStringLiteral(" called task_done() on ") + obj + QStringLiteral(" (") +
                QString::number(e.value) + QStringLiteral(" unfinished)");

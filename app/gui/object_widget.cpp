@@ -1,7 +1,9 @@
 #include "gui/object_widget.hpp"
 
 #include "gui/chips.hpp"
+#include "render/labels.hpp"
 #include "render/style.hpp"
+#include "trace/shared_number.hpp"
 
 #include <QEvent>
 #include <QFontMetricsF>
@@ -450,14 +452,22 @@ struct ObjectWidget::Painter {
         p.setFont(big);
         const bool changed = s.value != w.before_.value;
         p.setPen(changed ? mix(palette.blocked, text, w.progress_) : text);
+<<<<<<< HEAD
+        const auto numberText = [&](std::int64_t v) {
+            return render::toQString(trace::sharedNumberText(v, s.valueType));
+        };
+        const QString number = s.value ? numberText(*s.value) : QStringLiteral("?");
+        p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, number);
+=======
         const QString number = s.value ? QString::number(*s.value) : QStringLiteral("?");
         say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, number);
+>>>>>>> main
         const double nw = QFontMetricsF(big).horizontalAdvance(number + QStringLiteral("  "));
         p.restore();
         if (s.kind == ObjectKind::Array) {
             QStringList cells;
             for (const auto& c : s.cells)
-                cells << (c ? QString::number(*c) : QStringLiteral("?"));
+                cells << (c ? numberText(*c) : QStringLiteral("?"));
             p.setPen(text);
             say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
                 QStringLiteral("[") + cells.join(QStringLiteral(", ")) + QStringLiteral("]"));

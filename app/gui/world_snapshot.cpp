@@ -200,6 +200,7 @@ ObjectSnapshot objectAt(const TraceData& d, const ObjectIndex& index, std::uint1
     s.name = info.name;
     s.kind = info.kind;
     s.capacity = info.capacity;
+    s.valueType = info.valueType;
     s.value = d.valueAt(object, t);
     classifyWaiters(d, s, t);
     const auto done = index.doneUpTo(d, object, t);

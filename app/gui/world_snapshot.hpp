@@ -36,19 +36,20 @@ struct ObjectSnapshot {
     std::uint16_t object = trace::kNoObject;
     std::string name;
     trace::ObjectKind kind = trace::ObjectKind::Lock;
-    std::int64_t capacity = 0;          // permits, maxsize (0 = unbounded), bytes, workers, length
-    std::optional<std::int64_t> value;  // free permits, queue length, pipe bytes, flag, number
-    std::vector<int> holders;           // lock / semaphore: who holds it (process indices)
-    std::vector<int> diedHolding;       // holders that ended while holding it ("owner died")
-    std::vector<int> waiters;           // blocked on it, any operation
-    std::vector<int> producers;         // blocked in put / send (queue full, pipe full)
-    std::vector<int> consumers;         // blocked in get / recv (empty)
-    std::vector<int> flushing;          // exiting processes whose queued data cannot drain
-    std::vector<std::string> items;     // queue: oldest first; pipe: sent by end 0, unread
-    std::vector<std::string> itemsBack; // pipe: sent by end 1, unread
-    std::int64_t unfinished = 0;        // JoinableQueue: items without task_done()
-    int lastWriter = -1;                // Value / Array
-    int lastReader = -1;                // Value / Array
+    std::int64_t capacity = 0;         // permits, maxsize (0 = unbounded), bytes, workers, length
+    std::optional<std::int64_t> value; // free permits, queue length, pipe bytes, flag, number
+    char valueType = trace::kNoValueType; // Value / Array: how its numbers read
+    std::vector<int> holders;             // lock / semaphore: who holds it (process indices)
+    std::vector<int> diedHolding;         // holders that ended while holding it ("owner died")
+    std::vector<int> waiters;             // blocked on it, any operation
+    std::vector<int> producers;           // blocked in put / send (queue full, pipe full)
+    std::vector<int> consumers;           // blocked in get / recv (empty)
+    std::vector<int> flushing;            // exiting processes whose queued data cannot drain
+    std::vector<std::string> items;       // queue: oldest first; pipe: sent by end 0, unread
+    std::vector<std::string> itemsBack;   // pipe: sent by end 1, unread
+    std::int64_t unfinished = 0;          // JoinableQueue: items without task_done()
+    int lastWriter = -1;                  // Value / Array
+    int lastReader = -1;                  // Value / Array
     std::vector<std::optional<std::int64_t>> cells; // Array
     std::vector<PoolWorkerSnapshot> workers;        // Pool: its live workers
     int exitedWorkers = 0;                          // Pool: workers already gone

@@ -5,6 +5,7 @@
 #include "render/glyphs.hpp"
 #include "render/labels.hpp"
 #include "render/time_axis.hpp"
+#include "trace/shared_number.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -184,13 +185,16 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
                      text;
         break;
     case Op::Read:
-    case Op::Write:
+    case Op::Write: {
+        const QString number = toQString(
+            trace::sharedNumberText(e.value, info ? info->valueType : trace::kNoValueType));
         if (info && info->kind == ObjectKind::Array)
             lines << QStringLiteral("element [") + QString::number(e.extra) +
-                         QStringLiteral("] = ") + QString::number(e.value);
+                         QStringLiteral("] = ") + number;
         else
-            lines << QStringLiteral("value: ") + QString::number(e.value);
+            lines << QStringLiteral("value: ") + number;
         break;
+    }
     case Op::TaskDone:
         lines << QStringLiteral("unfinished tasks after: ") + QString::number(e.value);
         break;

@@ -17,18 +17,21 @@ class EventSorter {
     static constexpr std::int64_t kWindowNs = 15'000'000;
 
     std::size_t addSource(); // one per connection
-    void push(std::size_t source, const trace::Event& e) { queues_[source].push_back(e); }
+    void push(std::size_t source, const trace::Event& e, const trace::SourceSpot& at) {
+        queues_[source].push_back({e, at});
+    }
 
-    // Hands `sink` every held event with ts <= watermark, in time order (k-way merge).
+    // Hands `sink(event, spot)` every held event with ts <= watermark, in time order
+    // (k-way merge).
     template <class Sink> void release(std::int64_t watermark, Sink&& sink) {
         for (;;) {
-            std::deque<trace::Event>* best = nullptr;
+            std::deque<Held>* best = nullptr;
             for (auto& q : queues_)
-                if (!q.empty() && q.front().ts <= watermark &&
-                    (!best || q.front().ts < best->front().ts))
+                if (!q.empty() && q.front().event.ts <= watermark &&
+                    (!best || q.front().event.ts < best->front().event.ts))
                     best = &q;
             if (!best) return;
-            sink(best->front());
+            sink(best->front().event, best->front().at);
             best->pop_front();
         }
     }
@@ -36,7 +39,11 @@ class EventSorter {
     bool empty() const;
 
   private:
-    std::vector<std::deque<trace::Event>> queues_;
+    struct Held {
+        trace::Event event;
+        trace::SourceSpot at;
+    };
+    std::vector<std::deque<Held>> queues_;
 };
 
 } // namespace mpviz::engine

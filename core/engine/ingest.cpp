@@ -30,6 +30,7 @@ struct ConnectionIngest::Decoder {
         info.parent = t.processIndexByPid(h.ppid);
         info.name = std::string(h.name);
         info.daemon = h.daemon;
+        info.runtime = h.runtime;
         info.startTs = now;
         c.process_ = t.addProcess(std::move(info));
         c.pid_ = h.pid;
@@ -39,7 +40,7 @@ struct ConnectionIngest::Decoder {
     void onObject(const wire::ObjectDecl& o) {
         if (c.process_ < 0) throw wire::ProtocolError("object before hello");
         if (o.id >= c.objectIds_.size()) c.objectIds_.resize(o.id + 1, trace::kNoObject);
-        const auto index = t.findOrAddObject(o.name, o.kind, o.capacity);
+        const auto index = t.findOrAddObject(o.name, o.kind, o.capacity, o.valueType);
         c.objectIds_[o.id] = index;
         listener.onObject(index);
     }
@@ -67,10 +68,22 @@ struct ConnectionIngest::Decoder {
             e.object = c.objectIds_[r.object];
         }
         if (!r.text.empty()) e.text = t.intern(r.text);
-        listener.onEvent(e); // the listener decides when it goes into the trace
+        trace::SourceSpot at{r.thread, trace::kNoText, r.line};
+        if (r.file != 0) {
+            if (r.file >= c.fileIds_.size() || c.fileIds_[r.file] == trace::kNoText)
+                throw wire::ProtocolError("event names an undeclared source file");
+            at.file = c.fileIds_[r.file];
+        }
+        listener.onEvent(e, at); // the listener decides when it goes into the trace
     }
 
-    void onGrant() { throw wire::ProtocolError("a scenario process cannot grant"); }
+    void onSource(const wire::SourceDecl& s) {
+        if (c.process_ < 0) throw wire::ProtocolError("source file before hello");
+        if (s.file >= c.fileIds_.size()) c.fileIds_.resize(s.file + 1, trace::kNoText);
+        c.fileIds_[s.file] = t.intern(s.path);
+    }
+
+    void onGrant(std::uint32_t) { throw wire::ProtocolError("a scenario process cannot grant"); }
     void onMode(bool) { throw wire::ProtocolError("a scenario process cannot set the mode"); }
 };
 

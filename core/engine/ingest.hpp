@@ -23,8 +23,9 @@ class ConnectionIngest {
         virtual ~Listener() = default;
         virtual void onHello(int pid, int processIndex, const std::string& name) = 0;
         virtual void onObject(std::uint16_t objectIndex) = 0;
-        // The event is resolved (process, object, text interned) but not yet appended.
-        virtual void onEvent(const trace::Event& e) = 0;
+        // The event is resolved (process, object, text and file interned) but not yet
+        // appended; `at` says where in the program it was done.
+        virtual void onEvent(const trace::Event& e, const trace::SourceSpot& at) = 0;
     };
 
     // Decodes the whole frames in `pending` (and erases them); a partial frame stays.
@@ -42,6 +43,7 @@ class ConnectionIngest {
     int process_ = -1;
     int pid_ = 0;
     std::vector<std::uint16_t> objectIds_; // local id → trace object index
+    std::vector<std::uint32_t> fileIds_;   // local file id → the path's string index
 };
 
 } // namespace mpviz::engine

@@ -1,6 +1,7 @@
 #include "engine/scheduler.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace mpviz::engine {
 
@@ -55,7 +56,7 @@ std::size_t Scheduler::choose(const std::vector<PendingIntent>& pending,
         auto rank = [&](std::size_t i) {
             const int p = pending[i].process;
             const auto at = std::find(creationOrder.begin(), creationOrder.end(), p);
-            return std::make_pair(granted_[p], at - creationOrder.begin());
+            return std::make_tuple(granted_[p], at - creationOrder.begin(), pending[i].thread);
         };
         for (std::size_t i = 0; i < pending.size(); ++i)
             if (!best || rank(i) < rank(*best)) best = i;
@@ -63,23 +64,30 @@ std::size_t Scheduler::choose(const std::vector<PendingIntent>& pending,
         return *best;
     }
     case Policy::Random: {
-        // Choose among processes (not intents) sorted by arrival, so only the seed decides.
+        // Choose among the waiting threads sorted by process name and thread, not by
+        // arrival, so only the seed decides.
         std::vector<std::size_t> order(pending.size());
         for (std::size_t i = 0; i < order.size(); ++i)
             order[i] = i;
-        std::sort(order.begin(), order.end(),
-                  [&](auto a, auto b) { return pending[a].name < pending[b].name; });
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) {
+            return std::tie(pending[a].name, pending[a].thread) <
+                   std::tie(pending[b].name, pending[b].thread);
+        });
         return order[random_() % order.size()];
     }
     case Policy::List:
-        // The next listed name that is waiting; a name with nothing pending is passed over.
+        // The next listed name that is waiting (its lowest-numbered thread when several
+        // wait); a name with nothing pending is passed over.
         for (std::size_t k = 0; k < names_.size(); ++k) {
             const auto& name = names_[(nextName_ + k) % names_.size()];
-            for (std::size_t i = 0; i < pending.size(); ++i) {
-                if (pending[i].name == name) {
-                    nextName_ = (nextName_ + k + 1) % names_.size();
-                    return i;
-                }
+            std::optional<std::size_t> found;
+            for (std::size_t i = 0; i < pending.size(); ++i)
+                if (pending[i].name == name &&
+                    (!found || pending[i].thread < pending[*found].thread))
+                    found = i;
+            if (found) {
+                nextName_ = (nextName_ + k + 1) % names_.size();
+                return *found;
             }
         }
         return oldest();

@@ -15,8 +15,9 @@ namespace mpviz::engine {
 
 // An operation a process announced and is waiting to be granted.
 struct PendingIntent {
-    int process = -1; // trace process index
-    std::string name; // the process's name
+    int process = -1;         // trace process index
+    std::uint32_t thread = 0; // which of its threads waits (0 = its main thread)
+    std::string name;         // the process's name
     trace::Op op = trace::Op::Print;
     std::uint16_t object = trace::kNoObject;
     std::int64_t value = 0;

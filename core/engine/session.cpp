@@ -247,9 +247,9 @@ struct Session::Impl {
             asio::write(socket, asio::buffer(bytes), ec); // tiny; the child always reads
         }
         void onObject(std::uint16_t index) override { session.processes.declared(*record, index); }
-        void onEvent(const trace::Event& e) override {
-            session.sorter.push(source, e);
-            session.track(*record, e);
+        void onEvent(const trace::Event& e, const trace::SourceSpot& at) override {
+            session.sorter.push(source, e, at);
+            session.track(*record, e, at);
         }
 
         void closed() {
@@ -268,13 +268,14 @@ struct Session::Impl {
         }
     };
 
-    void track(ProcessRecord& rec, const trace::Event& e) {
+    void track(ProcessRecord& rec, const trace::Event& e, const trace::SourceSpot& at) {
         ++eventsSeen;
         gate.noteActivity();
         processes.track(rec, e);
         if (e.phase == Phase::Intent && gate.stepping()) {
             PendingIntent p;
             p.process = rec.index;
+            p.thread = at.thread;
             p.name = rec.name;
             p.op = e.op;
             p.object = e.object;
@@ -296,7 +297,9 @@ struct Session::Impl {
     // Appends the held events old enough that no child can still send an earlier one.
     void releaseSorted(trace::TraceData& t, std::int64_t now) {
         const auto watermark = now == INT64_MAX ? now : now - EventSorter::kWindowNs;
-        sorter.release(watermark, [&](const trace::Event& e) { t.append(e); });
+        sorter.release(watermark, [&](const trace::Event& e, const trace::SourceSpot& at) {
+            t.append(e, at);
+        });
     }
 
     // Quiet children send nothing, so held events are also released by the clock.
@@ -317,7 +320,8 @@ struct Session::Impl {
     void deliver(const std::optional<PendingIntent>& granted) {
         if (!granted) return;
         if (auto it = connections.find(granted->process); it != connections.end())
-            if (auto c = it->second.lock()) c->send([](wire::Encoder& enc) { enc.grant(); });
+            if (auto c = it->second.lock())
+                c->send([&](wire::Encoder& enc) { enc.grant(granted->thread); });
         changed();
     }
 

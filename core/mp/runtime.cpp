@@ -57,6 +57,7 @@ Runtime& Runtime::instance() {
 
 void Runtime::start(const Program& program, ProcessIdentity self) {
     program_ = &program;
+    mainThread_ = std::this_thread::get_id();
     self_ = std::move(self);
     speed_ = std::strtod(envOr(kEnvSpeed, "1"), nullptr);
     if (!(speed_ > 0)) speed_ = 1.0;
@@ -79,6 +80,7 @@ void Runtime::start(const Program& program, ProcessIdentity self) {
 
 void Runtime::startOnSocket(int fd, ProcessIdentity self) {
     program_ = &emptyProgram_;
+    mainThread_ = std::this_thread::get_id();
     self_ = std::move(self);
     fd_ = fd;
     sendHello();
@@ -105,8 +107,8 @@ void Runtime::connectToEngine() {
 
 void Runtime::sendHello() {
     std::vector<char> bytes;
-    wire::Encoder(bytes).hello(
-        {wire::kVersion, int(::getpid()), int(::getppid()), self_.daemon, self_.name});
+    wire::Encoder(bytes).hello({wire::kVersion, int(::getpid()), int(::getppid()), self_.daemon,
+                                wire::Runtime::Cpp, self_.name});
     writeAll(bytes);
 }
 
@@ -123,7 +125,7 @@ std::uint16_t Runtime::declare(trace::ObjectKind kind, std::string_view name,
     const auto id = static_cast<std::uint16_t>(objects_.size());
     objects_.emplace(std::move(key), id);
     std::lock_guard buffer(bufferMutex_);
-    wire::Encoder(buffer_).object({id, kind, capacity, name});
+    wire::Encoder(buffer_).object({id, kind, capacity, trace::kNoValueType, name});
     return id;
 }
 
@@ -132,12 +134,22 @@ void Runtime::emit(Op op, Phase phase, std::uint16_t object, std::int64_t value,
     if (fd_ < 0) return;
     bool urgent = phase == Phase::Blocked || phase == Phase::Failed || op == Op::Print ||
                   op == Op::Exit || phase == Phase::Intent;
+    const auto thread = threadNumber();
     {
         std::lock_guard lock(bufferMutex_);
-        wire::Encoder(buffer_).event({monotonicNs(), value, extra, op, phase, object, text});
+        wire::Encoder(buffer_).event(
+            {monotonicNs(), value, extra, op, phase, object, thread, 0, 0, text});
         urgent = urgent || buffer_.size() >= kFlushThreshold;
     }
     if (urgent) flush();
+}
+
+std::uint32_t Runtime::threadNumber() {
+    constexpr auto kUnnumbered = UINT32_MAX;
+    thread_local std::uint32_t number = kUnnumbered;
+    if (number == kUnnumbered)
+        number = std::this_thread::get_id() == mainThread_ ? 0 : ++threadsNumbered_;
+    return number;
 }
 
 void Runtime::flush() {
@@ -175,16 +187,17 @@ struct Runtime::ReplyHandler {
     void onHello(const wire::Hello&) {}
     void onObject(const wire::ObjectDecl&) {}
     void onEvent(const wire::EventRecord&) {}
-    void onGrant() {
+    void onSource(const wire::SourceDecl&) {}
+    void onGrant(std::uint32_t thread) {
         std::lock_guard lock(rt.gateMutex_);
-        ++rt.grants_;
+        ++rt.grants_[thread];
         rt.gateCv_.notify_all();
     }
     void onMode(bool step) {
         std::lock_guard lock(rt.gateMutex_);
         rt.stepMode_ = step;
         ++rt.modeGeneration_;
-        if (!step) rt.grants_ = 0; // run mode let everyone go; no grant is owed any more
+        if (!step) rt.grants_.clear(); // run mode let everyone go; no grant is owed any more
         sawMode = true;
         rt.gateCv_.notify_all();
     }
@@ -230,6 +243,7 @@ void Runtime::readerLoop() {
 
 void Runtime::gate(Op op, std::uint16_t object, std::int64_t value) {
     if (!stepMode_) return;
+    const auto thread = threadNumber();
     std::uint64_t generation = 0;
     {
         std::lock_guard lock(gateMutex_);
@@ -239,8 +253,13 @@ void Runtime::gate(Op op, std::uint16_t object, std::int64_t value) {
     std::unique_lock lock(gateMutex_);
     // A switch to run mode releases this intent even when step mode came straight back
     // (both switches may arrive before we wake): the engine forgot it at the first one.
-    gateCv_.wait(lock, [&] { return grants_ > 0 || !stepMode_ || modeGeneration_ != generation; });
-    if (grants_ > 0 && modeGeneration_ == generation) --grants_;
+    // Looked up each time: a switch to run mode clears every thread's grants.
+    const auto granted = [&] {
+        const auto it = grants_.find(thread);
+        return it != grants_.end() && it->second > 0;
+    };
+    gateCv_.wait(lock, [&] { return granted() || !stepMode_ || modeGeneration_ != generation; });
+    if (granted() && modeGeneration_ == generation) --grants_[thread];
 }
 
 void Runtime::addExitHook(std::function<void()> hook) {

@@ -81,7 +81,8 @@ class Runtime {
               std::int64_t value = 0, std::string_view text = {}, std::int16_t extra = 0);
     void flush();
 
-    // Step mode: announce the intent and wait for the engine's grant. Run mode: nothing.
+    // Step mode: announce the intent and wait for the engine's grant to this thread (several
+    // threads of one process may wait at once). Run mode: nothing.
     void gate(trace::Op op, std::uint16_t object = trace::kNoObject, std::int64_t value = 0);
     bool stepMode() const { return stepMode_; }
 
@@ -100,6 +101,9 @@ class Runtime {
     struct ReplyHandler;
     void writeAll(const std::vector<char>& bytes);
     void runExitSequence();
+    // This thread's number on the wire: 0 for the thread that started the runtime, then
+    // 1, 2, … in the order threads first record something (a queue's feeder, a pool's).
+    std::uint32_t threadNumber();
 
     const Program* program_ = nullptr;
     Program emptyProgram_;
@@ -119,6 +123,8 @@ class Runtime {
     std::mutex writeMutex_;
     std::thread flusher_;
     std::atomic<bool> stopping_{false};
+    std::thread::id mainThread_;
+    std::atomic<std::uint32_t> threadsNumbered_{0};
 
     // Step gate.
     std::thread reader_;
@@ -126,8 +132,8 @@ class Runtime {
     std::mutex gateMutex_;
     std::condition_variable gateCv_;
     std::atomic<bool> stepMode_{false};
-    int grants_ = 0;
-    std::uint64_t modeGeneration_ = 0; // bumped by every mode switch (guarded by gateMutex_)
+    std::map<std::uint32_t, int> grants_; // per thread, not yet used
+    std::uint64_t modeGeneration_ = 0;    // bumped by every mode switch (guarded by gateMutex_)
 
     std::mutex objectsMutex_;
     std::map<std::pair<int, std::string>, std::uint16_t> objects_;

@@ -4,6 +4,7 @@
 
 #include "trace/chrome_json.hpp"
 #include "trace/chrome_json_args.hpp"
+#include "trace/shared_number.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -147,6 +148,7 @@ class ObjectWriter {
     void integer(std::string_view name, std::int64_t value) { appendInteger(key(name), value); }
     void micros(std::string_view name, std::int64_t ns) { appendMicros(key(name), ns); }
     void boolean(std::string_view name, bool value) { key(name) += value ? "true" : "false"; }
+    void number(std::string_view name, double value) { appendDouble(key(name), value); }
     void null(std::string_view name) { key(name) += "null"; }
 
   private:
@@ -192,6 +194,26 @@ class ChromeWriter {
         const auto objects = trace_.objects();
         return object < objects.size() ? std::string_view(objects[object].name)
                                        : std::string_view();
+    }
+
+    // A float Value's number is written as the number it is (events keep its bits).
+    void sharedNumber(ObjectWriter& args, std::string_view key, std::uint16_t object,
+                      std::int64_t value) const {
+        const auto objects = trace_.objects();
+        const char type = object < objects.size() ? objects[object].valueType : kNoValueType;
+        if (isFloatType(type))
+            args.number(key, doubleFromBits(value));
+        else
+            args.integer(key, value);
+    }
+
+    // Where in the program the event was done, when it is known (chrome_json_args.hpp).
+    void sourceSpot(ObjectWriter& args, const Event& e) const {
+        const auto events = trace_.events();
+        const SourceSpot at = trace_.sourceOf(static_cast<std::uint32_t>(&e - events.data()));
+        if (at.thread != 0) args.integer(chrome::kThreadKey, at.thread);
+        if (at.file != kNoText) args.string(chrome::kFileKey, trace_.text(at.file));
+        if (at.line != 0) args.integer(chrome::kLineKey, at.line);
     }
 
     void beginEvent() {
@@ -256,6 +278,7 @@ class ChromeWriter {
                     if (!opening) continue;
                     ObjectWriter args(event.key("args"));
                     args.integer(opArgKeys(Op::Sleep).value, opening->value);
+                    sourceSpot(args, *opening);
                     continue;
                 }
                 ObjectWriter args(event.key("args"));
@@ -278,6 +301,7 @@ class ChromeWriter {
                     args.integer(opArgKeys(slice.op).extra, opening->extra);
                 else if (opening->extra != 0)
                     args.boolean(chrome::kTimedKey, true);
+                sourceSpot(args, *opening);
             }
         }
     }
@@ -326,6 +350,8 @@ class ChromeWriter {
             args.string("object", objectName(e.object));
         if (e.op == Op::Wait && (e.value == 0 || e.value == 1))
             args.boolean("result", e.value == 1);
+        else if (e.op == Op::Read || e.op == Op::Write)
+            sharedNumber(args, keys.value, e.object, e.value);
         else if (keys.valueAlways || e.value != 0)
             args.integer(keys.value, e.value);
         if (keys.textAlways || e.text != kNoText) args.string(keys.text, trace_.text(e.text));
@@ -349,6 +375,7 @@ class ChromeWriter {
         if (e.op == Op::Exit) signalOf(e.value);
         if (e.op == Op::Terminate) args.integer("signal", chrome::kSigterm);
         if (e.phase == Phase::Failed) args.boolean("failed", true);
+        sourceSpot(args, e);
     }
 
     void writeCounters() {
@@ -362,7 +389,7 @@ class ChromeWriter {
                 event.integer("pid", rootPid());
                 event.micros("ts", sample.ts - t0_);
                 ObjectWriter args(event.key("args"));
-                args.integer("value", sample.value);
+                sharedNumber(args, "value", static_cast<std::uint16_t>(o), sample.value);
             }
         }
     }
@@ -441,6 +468,8 @@ class ChromeWriter {
             item.string("name", object.name);
             item.string("kind", objectKindName(object.kind));
             item.integer("capacity", object.capacity);
+            if (object.valueType != kNoValueType)
+                item.string("value_type", std::string_view(&object.valueType, 1));
         }
         objects += ']';
 
@@ -456,6 +485,8 @@ class ChromeWriter {
             item.integer("ppid", process.ppid);
             item.string("name", process.name);
             item.boolean("daemon", process.daemon);
+            if (process.runtime != Runtime::Cpp)
+                item.string("runtime", runtimeName(process.runtime));
             item.micros("start", process.startTs - t0_);
             if (process.endTs)
                 item.micros("end", *process.endTs - t0_);

@@ -61,6 +61,13 @@ inline OpArgKeys opArgKeys(Op op) {
 // its child with "child" and "object" instead), and its `extra`: the pipe end for
 // send/recv, else whether it was called with a timeout.
 inline constexpr std::string_view kTimedKey = "timed";
+
+// Where in the program an operation (or the wait that opened a slice) was done: its thread
+// (0, the main thread, is left out), the source file's path and the 1-based line, each only
+// when known.
+inline constexpr std::string_view kThreadKey = "thread";
+inline constexpr std::string_view kFileKey = "file";
+inline constexpr std::string_view kLineKey = "line";
 inline bool blockedExtraIsEnd(Op op) {
     return op == Op::Send || op == Op::Recv;
 }

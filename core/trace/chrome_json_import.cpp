@@ -5,6 +5,7 @@
 
 #include "trace/chrome_json.hpp"
 #include "trace/chrome_json_args.hpp"
+#include "trace/shared_number.hpp"
 
 #include <boost/json.hpp>
 
@@ -245,6 +246,11 @@ int toInt(std::int64_t n, const Fields& at, std::string_view key) {
     return static_cast<int>(n);
 }
 
+std::uint32_t toUint32(std::int64_t n, const Fields& at, std::string_view key) {
+    if (n < 0 || n > UINT32_MAX) fail(at.where(), quoted(key) + " is out of range");
+    return static_cast<std::uint32_t>(n);
+}
+
 std::int16_t toInt16(std::int64_t n, const Fields& at, std::string_view key) {
     if (n < INT16_MIN || n > INT16_MAX) fail(at.where(), quoted(key) + " is out of range");
     return static_cast<std::int16_t>(n);
@@ -322,6 +328,11 @@ class ChromeReader {
         std::int64_t ts = 0;
         Fields fields() const { return Fields(object, Path("traceEvents").item(index)); }
     };
+    // An event and where in the program it was done.
+    struct Placed {
+        Event event;
+        SourceSpot at;
+    };
     struct PidSeen {
         std::int64_t firstTs = INT64_MAX;
         std::int64_t lastTs = INT64_MIN;
@@ -362,8 +373,14 @@ class ChromeReader {
             if (!kind) fail(object.where(), "unknown object kind " + quoted(kindName));
             if (trace_.objectByName(name))
                 fail(object.where(), "object " + quoted(name) + " is listed twice");
+            char valueType = kNoValueType;
+            if (auto type = object.optionalString("value_type")) {
+                if (type->size() != 1)
+                    fail(object.where(), "\"value_type\" must be one typecode character");
+                valueType = type->front();
+            }
             trace_.addObject(ObjectInfo{std::string(name), *kind,
-                                        object.optionalInteger("capacity").value_or(0)});
+                                        object.optionalInteger("capacity").value_or(0), valueType});
         }
         listedObjects_ = trace_.objects().size();
     }
@@ -436,6 +453,13 @@ class ChromeReader {
                 else
                     info.name = seen && seen->name ? *seen->name : defaultName(info.pid);
                 info.daemon = entry.optionalBool("daemon").value_or(false);
+                if (auto runtime = entry.optionalString("runtime")) {
+                    auto parsed = runtimeFromName(*runtime);
+                    if (!parsed)
+                        fail(entry.where(), "unknown runtime " + quoted(*runtime) +
+                                                " (expected \"cpp\" or \"python\")");
+                    info.runtime = *parsed;
+                }
                 auto start = entry.optionalMicros("start");
                 info.startTs = start ? t0_ + *start : firstSeen(seen);
                 const int index = trace_.addProcess(std::move(info));
@@ -498,23 +522,44 @@ class ChromeReader {
     // file keeps those in the slices, the model keeps them as events (what a blocked call
     // reported, a join's child, the arrow from a start to the child's first event).
     void appendEvents() {
-        std::vector<Event> events;
+        std::vector<Placed> events;
         events.reserve(instants_.size());
         for (const Parsed& instant : instants_)
-            events.push_back(toEvent(instant));
-        std::vector<Event> openings = parseLanes();
+            events.push_back({toEvent(instant), sourceSpot(instant.fields().child("args"))});
+        std::vector<Placed> openings = parseLanes();
         // Per process, events must go in in time order; a merge-sorted file already is.
-        const auto byTime = [](const Event& a, const Event& b) { return a.ts < b.ts; };
+        const auto byTime = [](const Placed& a, const Placed& b) {
+            return a.event.ts < b.event.ts;
+        };
         if (!std::is_sorted(events.begin(), events.end(), byTime))
             std::stable_sort(events.begin(), events.end(), byTime);
         std::stable_sort(openings.begin(), openings.end(), byTime);
         // At one timestamp a wait begins after the operation that ended there.
-        std::vector<Event> merged;
+        std::vector<Placed> merged;
         merged.reserve(events.size() + openings.size());
         std::merge(events.begin(), events.end(), openings.begin(), openings.end(),
                    std::back_inserter(merged), byTime);
-        for (const Event& e : merged)
-            trace_.append(e);
+        for (const Placed& p : merged)
+            trace_.append(p.event, p.at);
+    }
+
+    SourceSpot sourceSpot(const Fields& args) {
+        SourceSpot at;
+        if (auto thread = args.optionalInteger(chrome::kThreadKey))
+            at.thread = toUint32(*thread, args, chrome::kThreadKey);
+        if (auto file = args.optionalString(chrome::kFileKey)) at.file = trace_.intern(*file);
+        if (auto line = args.optionalInteger(chrome::kLineKey))
+            at.line = toUint32(*line, args, chrome::kLineKey);
+        return at;
+    }
+
+    // A Value's number: a float type's is written as a double and kept as its bits.
+    std::int64_t sharedNumber(const Fields& args, std::string_view key, std::uint16_t object) {
+        const json::value* v = args.find(key);
+        const bool isFloat =
+            object < trace_.objects().size() && isFloatType(trace_.objects()[object].valueType);
+        if (!isFloat || !v || !v->is_number()) return args.integer(key);
+        return bitsFromDouble(v->to_number<double>());
     }
 
     Event toEvent(const Parsed& instant) {
@@ -534,7 +579,9 @@ class ChromeReader {
             if (auto object = args.optionalString("object"))
                 e.object = objectNamed(*object, guessKind(*op, args));
 
-        const auto value = args.optionalInteger(keys.value);
+        const bool shared = (*op == Op::Read || *op == Op::Write) && args.has(keys.value);
+        const auto value = shared ? std::optional(sharedNumber(args, keys.value, e.object))
+                                  : args.optionalInteger(keys.value);
         if (value)
             e.value = *value;
         else if (*op == Op::Wait)
@@ -579,7 +626,7 @@ class ChromeReader {
     }
 
     // One slice, and into `opening` the event that began it when the file says enough.
-    Slice toSlice(const Parsed& parsed, std::optional<Event>& opening) {
+    Slice toSlice(const Parsed& parsed, std::optional<Placed>& opening) {
         const Fields event = parsed.fields();
         const auto name = event.string("name");
         Slice slice;
@@ -598,7 +645,7 @@ class ChromeReader {
                 e.op = Op::Sleep;
                 e.phase = Phase::Begin;
                 e.value = *asked;
-                opening = e;
+                opening = Placed{e, sourceSpot(args)};
             }
         } else if (name == "blocked") {
             slice.state = State::Blocked;
@@ -630,7 +677,7 @@ class ChromeReader {
             } else {
                 e.extra = args.optionalBool(chrome::kTimedKey).value_or(false) ? 1 : 0;
             }
-            opening = e;
+            opening = Placed{e, sourceSpot(args)};
         } else {
             fail(event.where(), "unknown state " + quoted(name) +
                                     " (expected \"running\", \"sleeping\" or \"blocked\")");
@@ -646,12 +693,12 @@ class ChromeReader {
     }
 
     // Reads every slice, per process in time order; returns the events that opened them.
-    std::vector<Event> parseLanes() {
+    std::vector<Placed> parseLanes() {
         lanes_.assign(trace_.processes().size(), {});
-        std::vector<Event> openings;
+        std::vector<Placed> openings;
         for (const Parsed& parsed : slices_) {
             const int process = trace_.processIndexByPid(parsed.pid);
-            std::optional<Event> opening;
+            std::optional<Placed> opening;
             Slice slice = toSlice(parsed, opening);
             // A zero-length wait draws nothing: the model keeps neither it nor its event.
             if (opening && slice.end != slice.begin) openings.push_back(*opening);
@@ -693,7 +740,7 @@ class ChromeReader {
             const Fields event = parsed.fields();
             const auto object = objectNamed(event.string("name"), ObjectKind::Value);
             const Fields args = event.child("args");
-            samples[object].push_back({parsed.ts, args.integer("value")});
+            samples[object].push_back({parsed.ts, sharedNumber(args, "value", object)});
         }
         for (auto& [object, list] : samples) {
             std::stable_sort(list.begin(), list.end(),

@@ -22,6 +22,9 @@ constexpr std::array<std::string_view, 5> kPhaseNames = {"intent", "blocked", "d
 constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectKind::Count)> kKindNames = {
     "lock", "semaphore", "event", "queue", "joinable_queue", "pipe", "pool", "value", "array"};
 
+constexpr std::array<std::string_view, static_cast<std::size_t>(Runtime::Count)> kRuntimeNames = {
+    "cpp", "python"};
+
 constexpr std::array<std::string_view, 5> kStateNames = {"not started", "running", "sleeping",
                                                          "blocked", "exited"};
 
@@ -57,6 +60,12 @@ std::string_view objectKindName(ObjectKind kind) {
 }
 std::optional<ObjectKind> objectKindFromName(std::string_view name) {
     return valueIn<ObjectKind>(kKindNames, name);
+}
+std::string_view runtimeName(Runtime runtime) {
+    return nameIn(kRuntimeNames, runtime);
+}
+std::optional<Runtime> runtimeFromName(std::string_view name) {
+    return valueIn<Runtime>(kRuntimeNames, name);
 }
 std::string_view stateName(State s) {
     return nameIn(kStateNames, s);

@@ -61,17 +61,34 @@ enum class ObjectKind : std::uint8_t {
     Count
 };
 
+// What runs a scenario process: a C++ lesson (mpviz-child), or a Python program through
+// mpviz's shim. The wire protocol carries these numbers: append only.
+enum class Runtime : std::uint8_t { Cpp, Python, Count };
+
 inline constexpr std::uint16_t kNoObject = 0xffff;
 inline constexpr std::uint32_t kNoText = 0;
+// A Value's or Array's element type: none (a C++ lesson's integer), or the typecode Python's
+// array and ctypes modules use ('i', 'l', 'd', 'c', …). Formatting follows shared_number.hpp.
+inline constexpr char kNoValueType = 0;
+
+// Where in the program an operation was done. Kept beside the 32-byte Event, and only for
+// events that know it (Python programs; threads other than a lesson's main one).
+struct SourceSpot {
+    std::uint32_t thread = 0;     // 0 = the process's main thread, others 1, 2, … by first event
+    std::uint32_t file = kNoText; // the source file's path, as a string table index
+    std::uint32_t line = 0;       // 1-based line in that file; 0 = unknown
+    bool known() const { return thread != 0 || file != kNoText || line != 0; }
+    bool operator==(const SourceSpot&) const = default;
+};
 
 // One stored event: 32 bytes. Strings live once in the trace's string table.
 struct Event {
-    std::int64_t ts = 0;               // ns, CLOCK_MONOTONIC, one clock for all processes
-    std::int64_t value = 0;            // meaning depends on op (see Op)
-    std::uint32_t text = kNoText;      // string table index: item, printed line, result
-    std::uint32_t seq = 0;             // per-session order of events that share a timestamp
-    std::uint16_t process = 0;         // index into the trace's processes
-    std::uint16_t object = kNoObject;  // index into the trace's objects
+    std::int64_t ts = 0;              // ns, CLOCK_MONOTONIC, one clock for all processes
+    std::int64_t value = 0;           // meaning depends on op (see Op)
+    std::uint32_t text = kNoText;     // string table index: item, printed line, result
+    std::uint32_t seq = 0;            // per-session order of events that share a timestamp
+    std::uint16_t process = 0;        // index into the trace's processes
+    std::uint16_t object = kNoObject; // index into the trace's objects
     Op op = Op::Print;
     Phase phase = Phase::Done;
     std::int16_t extra = 0; // Join Done: exitcode; Send/Recv: pipe end 0|1; Read/Write: index;
@@ -79,10 +96,12 @@ struct Event {
 };
 static_assert(sizeof(Event) == 32, "a stored event must stay at 32 bytes");
 
-std::string_view opName(Op op);             // "acquire", "task_start", … as in the trace format
+std::string_view opName(Op op); // "acquire", "task_start", … as in the trace format
 std::optional<Op> opFromName(std::string_view name);
 std::string_view phaseName(Phase phase);
 std::string_view objectKindName(ObjectKind kind); // "lock", "semaphore", "queue", …
 std::optional<ObjectKind> objectKindFromName(std::string_view name);
+std::string_view runtimeName(Runtime runtime); // "cpp", "python"
+std::optional<Runtime> runtimeFromName(std::string_view name);
 
 } // namespace mpviz::trace

@@ -48,11 +48,14 @@ TraceData toLogicalTime(const TraceData& trace, const LogicalClock& clock) {
     }
     for (const auto& o : trace.objects())
         out.addObject(o);
-    for (const auto& e : trace.events()) {
-        Event copy = e;
-        copy.ts = clock.toLogical(e.ts);
-        if (e.text != kNoText) copy.text = out.intern(trace.text(e.text));
-        out.append(copy);
+    const auto events = trace.events();
+    for (std::uint32_t i = 0; i < events.size(); ++i) {
+        Event copy = events[i];
+        copy.ts = clock.toLogical(copy.ts);
+        if (copy.text != kNoText) copy.text = out.intern(trace.text(copy.text));
+        SourceSpot at = trace.sourceOf(i);
+        if (at.file != kNoText) at.file = out.intern(trace.text(at.file));
+        out.append(copy, at);
     }
     const auto processes = trace.processes();
     for (std::size_t i = 0; i < processes.size(); ++i)

@@ -5,6 +5,7 @@
 
 #include "trace/trace.hpp"
 #include "trace/gallop.hpp"
+#include "trace/shared_number.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -55,6 +56,7 @@ int TraceData::addProcess(ProcessInfo info) {
     noteTime(info.startTs);
     processEvents_.emplace_back();
     processTimes_.emplace_back();
+    spots_.emplace_back();
     slices_.push_back({Slice{info.startTs, Slice::kOpen, State::Running}});
     const auto endTs = info.endTs;
     const auto exitcode = info.exitcode;
@@ -93,9 +95,13 @@ std::uint16_t TraceData::addObject(ObjectInfo info) {
 }
 
 std::uint16_t TraceData::findOrAddObject(std::string_view name, ObjectKind kind,
-                                         std::int64_t capacity) {
-    if (auto found = objectByName(name)) return *found;
-    return addObject(ObjectInfo{std::string(name), kind, capacity});
+                                         std::int64_t capacity, char valueType) {
+    if (auto found = objectByName(name)) {
+        auto& known = objects_[*found].valueType;
+        if (known == kNoValueType) known = valueType;
+        return *found;
+    }
+    return addObject(ObjectInfo{std::string(name), kind, capacity, valueType});
 }
 
 std::uint32_t TraceData::intern(std::string_view text) {
@@ -118,7 +124,7 @@ void TraceData::checkProcess(int process, const char* where) const {
                                 std::to_string(process));
 }
 
-void TraceData::append(const Event& input) {
+void TraceData::append(const Event& input, const SourceSpot& at) {
     if (input.process >= processes_.size()) [[unlikely]]
         checkProcess(input.process, "TraceData::append");
     if (input.object != kNoObject && input.object >= objects_.size()) [[unlikely]]
@@ -141,6 +147,7 @@ void TraceData::append(const Event& input) {
     events_.push_back(e);
     processEvents_[e.process].push_back(index);
     times.push_back(e.ts);
+    if (at.known()) spots_[e.process].push_back({index, at});
     noteTime(e.ts);
     updateSlices(e);
     if (e.object != kNoObject && e.phase == Phase::Done) recordObjectEvent(e, index);
@@ -356,6 +363,38 @@ State TraceData::stateAt(int process, std::int64_t t) const {
     return slice ? slice->state : State::Running;
 }
 
+std::string TraceData::numberText(std::uint16_t object, std::int64_t value) const {
+    const char type = object < objects_.size() ? objects_[object].valueType : kNoValueType;
+    return sharedNumberText(value, type);
+}
+
+SourceSpot TraceData::sourceOf(std::uint32_t event) const {
+    if (event >= events_.size()) return {};
+    const auto& spots = spots_[events_[event].process];
+    const auto it =
+        std::lower_bound(spots.begin(), spots.end(), event,
+                         [](const SpotEntry& s, std::uint32_t e) { return s.event < e; });
+    return it != spots.end() && it->event == event ? it->at : SourceSpot{};
+}
+
+std::optional<SourceSpot> TraceData::sourceLineAt(int process, std::int64_t t) const {
+    if (process < 0 || static_cast<std::size_t>(process) >= processes_.size()) return std::nullopt;
+    const auto& times = processTimes_[process];
+    const auto upTo = std::upper_bound(times.begin(), times.end(), t) - times.begin();
+    if (upTo == 0) return std::nullopt;
+    const std::uint32_t last = processEvents_[process][static_cast<std::size_t>(upTo - 1)];
+    const auto& spots = spots_[process];
+    auto it = std::upper_bound(spots.begin(), spots.end(), last,
+                               [](std::uint32_t e, const SpotEntry& s) { return e < s.event; });
+    // Spots without a line (a lesson's thread numbers) are passed over; Python events all
+    // name one, so this rarely walks.
+    while (it != spots.begin()) {
+        --it;
+        if (it->at.line != 0) return it->at;
+    }
+    return std::nullopt;
+}
+
 std::span<const CounterSample> TraceData::counter(std::uint16_t object) const {
     if (object >= counters_.size()) return {};
     return counters_[object];
@@ -452,6 +491,8 @@ std::size_t TraceData::memoryBytes() const {
     for (const auto& v : processTimes_)
         bytes += bytesOf(v);
     for (const auto& v : slices_)
+        bytes += bytesOf(v);
+    for (const auto& v : spots_)
         bytes += bytesOf(v);
     for (const auto& v : counters_)
         bytes += bytesOf(v);

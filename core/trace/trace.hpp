@@ -36,13 +36,15 @@ struct ProcessInfo {
     std::int64_t startTs = 0;
     std::optional<std::int64_t> endTs; // when its connection closed / it was reaped
     std::optional<int> exitcode;       // Python convention: negative = killed by that signal
+    Runtime runtime = Runtime::Cpp;    // a C++ lesson, or a Python program
 };
 
 struct ObjectInfo {
     std::string name; // the scenario's own name: "lock", "queue", "sem"…
     ObjectKind kind = ObjectKind::Lock;
-    std::int64_t capacity = 0; // semaphore permits, queue maxsize (0 = unbounded), pipe
-                               // buffer bytes, pool workers, array length
+    std::int64_t capacity = 0;     // semaphore permits, queue maxsize (0 = unbounded), pipe
+                                   // buffer bytes, pool workers, array length
+    char valueType = kNoValueType; // Value / Array: how its numbers read (shared_number.hpp)
 };
 
 // A stretch of time one process spent in one state. Slices of one process never overlap
@@ -99,9 +101,13 @@ class TraceData {
     // --- building (the engine, the JSON importer) ---
     int addProcess(ProcessInfo info);         // returns its index
     std::uint16_t addObject(ObjectInfo info); // returns its index
-    std::uint16_t findOrAddObject(std::string_view name, ObjectKind kind, std::int64_t capacity);
+    // An object declared again keeps its first declaration, but learns a value type it lacked.
+    std::uint16_t findOrAddObject(std::string_view name, ObjectKind kind, std::int64_t capacity,
+                                  char valueType = kNoValueType);
     std::uint32_t intern(std::string_view text); // string table index (0 = "")
-    void append(const Event& e);                 // events of one process must arrive in time order
+    // Events of one process must arrive in time order. `at`: where in the program it was
+    // done, stored beside the event only when known.
+    void append(const Event& e, const SourceSpot& at = {});
     void setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode);
     void setDeadlock(DeadlockReport report);
     void setOutcome(Outcome o) { outcome_ = o; }
@@ -117,6 +123,8 @@ class TraceData {
     std::string_view text(std::uint32_t index) const;
     int processIndexByPid(int pid) const; // -1 when unknown
     std::optional<std::uint16_t> objectByName(std::string_view name) const;
+    // A Value's or Array's number as a person reads it (its value type decides).
+    std::string numberText(std::uint16_t object, std::int64_t value) const;
     Outcome outcome() const { return outcome_; }
     const std::optional<DeadlockReport>& deadlock() const { return deadlock_; }
     std::int64_t firstTs() const; // the session's t = 0 (first process start)
@@ -130,6 +138,12 @@ class TraceData {
     std::span<const std::uint32_t> eventsIn(int process, std::int64_t t0, std::int64_t t1) const;
     State stateAt(int process, std::int64_t t) const;
     const Slice* sliceAt(int process, std::int64_t t) const;
+
+    // Where an event was done in the program (thread, file, line); nothing known: {}.
+    SourceSpot sourceOf(std::uint32_t event) const;
+    // The last known source line of `process` at time t: the spot of its latest event at or
+    // before t that names a line. What the code panel highlights for that process.
+    std::optional<SourceSpot> sourceLineAt(int process, std::int64_t t) const;
 
     // Per-object state history.
     std::span<const CounterSample> counter(std::uint16_t object) const;
@@ -211,6 +225,13 @@ class TraceData {
     // contiguous array instead of jumping across the whole event store.
     std::vector<std::vector<std::int64_t>> processTimes_;
     std::vector<std::vector<Slice>> slices_;
+    // Per process, the events that know where they were done, by event index (which is also
+    // time order within a process). Most C++ lesson events have none and cost nothing here.
+    struct SpotEntry {
+        std::uint32_t event = 0;
+        SourceSpot at;
+    };
+    std::vector<std::vector<SpotEntry>> spots_;
     std::vector<std::vector<CounterSample>> counters_;
     std::vector<ObjectHistory> objectHistory_;
     std::unordered_map<int, int> processByPid_;

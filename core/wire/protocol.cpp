@@ -25,6 +25,7 @@ void Encoder::hello(const Hello& h) {
     append(payload, h.pid);
     append(payload, h.ppid);
     append(payload, static_cast<std::uint8_t>(h.daemon));
+    append(payload, h.runtime);
     appendText(payload, h.name);
     frame(FrameType::Hello, payload);
 }
@@ -34,12 +35,22 @@ void Encoder::object(const ObjectDecl& o) {
     append(payload, o.id);
     append(payload, o.kind);
     append(payload, o.capacity);
+    append(payload, o.valueType);
     appendText(payload, o.name);
     frame(FrameType::Object, payload);
 }
 
-void Encoder::grant() {
-    frame(FrameType::Grant, {});
+void Encoder::grant(std::uint32_t thread) {
+    std::vector<char> payload;
+    append(payload, thread);
+    frame(FrameType::Grant, payload);
+}
+
+void Encoder::source(const SourceDecl& s) {
+    std::vector<char> payload;
+    append(payload, s.file);
+    appendText(payload, s.path);
+    frame(FrameType::Source, payload);
 }
 
 void Encoder::mode(bool step) {
@@ -67,6 +78,11 @@ void checkEnum(trace::Op op, trace::Phase phase) {
 void checkKind(trace::ObjectKind kind) {
     if (static_cast<int>(kind) >= static_cast<int>(trace::ObjectKind::Count))
         throw ProtocolError("unknown object kind " + std::to_string(static_cast<int>(kind)));
+}
+
+void checkRuntime(Runtime runtime) {
+    if (static_cast<int>(runtime) >= static_cast<int>(Runtime::Count))
+        throw ProtocolError("unknown runtime " + std::to_string(static_cast<int>(runtime)));
 }
 
 } // namespace detail

@@ -60,25 +60,25 @@ Batches childBatches(int processes, int perBatch, int rounds) {
             std::vector<char> bytes;
             wire::Encoder enc(bytes);
             if (r == 0) {
-                enc.hello(
-                    {wire::kVersion, 1000 + p, 999, false, "Process-" + std::to_string(p + 1)});
-                enc.object({0, trace::ObjectKind::Semaphore, 2, "sem"});
-                enc.object({1, trace::ObjectKind::Queue, 5, "queue"});
+                enc.hello({wire::kVersion, 1000 + p, 999, false, wire::Runtime::Cpp,
+                           "Process-" + std::to_string(p + 1)});
+                enc.object({0, trace::ObjectKind::Semaphore, 2, trace::kNoValueType, "sem"});
+                enc.object({1, trace::ObjectKind::Queue, 5, trace::kNoValueType, "queue"});
             }
             for (int i = 0; i < perBatch; ++i) {
                 const std::int64_t ts = start + std::int64_t(i) * kSpacingNs + p;
                 switch (i % 4) {
                 case 0:
-                    enc.event({ts, 1, 0, Op::Acquire, Phase::Done, 0, ""});
+                    enc.event({ts, 1, 0, Op::Acquire, Phase::Done, 0, 0, 0, 0, ""});
                     break;
                 case 1:
-                    enc.event({ts, 2, 0, Op::Release, Phase::Done, 0, ""});
+                    enc.event({ts, 2, 0, Op::Release, Phase::Done, 0, 0, 0, 0, ""});
                     break;
                 case 2:
-                    enc.event({ts, 1, 0, Op::Put, Phase::Done, 1, "'item'"});
+                    enc.event({ts, 1, 0, Op::Put, Phase::Done, 1, 0, 0, 0, "'item'"});
                     break;
                 default:
-                    enc.event({ts, 0, 0, Op::Get, Phase::Done, 1, "'item'"});
+                    enc.event({ts, 0, 0, Op::Get, Phase::Done, 1, 0, 0, 0, "'item'"});
                     break;
                 }
             }
@@ -99,7 +99,9 @@ void BM_EngineIngest(benchmark::State& state) {
         explicit ToSorter(engine::EventSorter& s) : sorter(s) {}
         void onHello(int, int, const std::string&) override {}
         void onObject(std::uint16_t) override {}
-        void onEvent(const trace::Event& e) override { sorter.push(source, e); }
+        void onEvent(const trace::Event& e, const trace::SourceSpot& at) override {
+            sorter.push(source, e, at);
+        }
     };
     std::size_t events = 0;
     for (auto _ : state) {
@@ -116,10 +118,12 @@ void BM_EngineIngest(benchmark::State& state) {
                 listener.source = static_cast<std::size_t>(p);
                 conns[p].ingest(pending, t, listener, batches.roundEnd[r]);
             }
-            sorter.release(batches.roundEnd[r] - engine::EventSorter::kWindowNs,
-                           [&](const trace::Event& e) { t.append(e); });
+            sorter.release(
+                batches.roundEnd[r] - engine::EventSorter::kWindowNs,
+                [&](const trace::Event& e, const trace::SourceSpot& at) { t.append(e, at); });
         }
-        sorter.releaseAll([&](const trace::Event& e) { t.append(e); });
+        sorter.releaseAll(
+            [&](const trace::Event& e, const trace::SourceSpot& at) { t.append(e, at); });
         events = t.events().size();
         benchmark::DoNotOptimize(t.events().data());
     }

@@ -61,7 +61,8 @@ class StandInEngine {
         }
         void onObject(const wire::ObjectDecl&) {}
         void onEvent(const wire::EventRecord&) {}
-        void onGrant() {}
+        void onSource(const wire::SourceDecl&) {}
+        void onGrant(std::uint32_t) {}
         void onMode(bool) {}
     };
     static void serve(int fd) {

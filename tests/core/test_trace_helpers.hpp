@@ -25,8 +25,10 @@ struct TraceScript {
         return trace.addObject(ObjectInfo{std::move(name), kind, capacity});
     }
 
+    // `at`: where in the program it was done (a Python program's thread, file and line).
     void event(int process, std::int64_t ts, Op op, Phase phase, std::uint16_t object = kNoObject,
-               std::int64_t value = 0, std::string_view text = {}, std::int16_t extra = 0) {
+               std::int64_t value = 0, std::string_view text = {}, std::int16_t extra = 0,
+               SourceSpot at = {}) {
         Event e;
         e.ts = ts;
         e.process = static_cast<std::uint16_t>(process);
@@ -36,7 +38,7 @@ struct TraceScript {
         e.value = value;
         e.text = trace.intern(text);
         e.extra = extra;
-        trace.append(e);
+        trace.append(e, at);
     }
 
     // An operation that had to wait: Blocked at `from`, Done at `to`.

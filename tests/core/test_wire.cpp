@@ -16,30 +16,39 @@ struct Recorder {
     std::vector<std::string> log;
     void onHello(const wire::Hello& h) {
         log.push_back("hello " + std::string(h.name) + " " + std::to_string(h.pid) + " " +
-                      std::to_string(h.ppid) + (h.daemon ? " daemon" : ""));
+                      std::to_string(h.ppid) + (h.daemon ? " daemon " : " ") +
+                      std::string(trace::runtimeName(h.runtime)));
     }
     void onObject(const wire::ObjectDecl& o) {
         log.push_back("object " + std::to_string(o.id) + " " + std::string(o.name) + " " +
-                      std::to_string(o.capacity));
+                      std::to_string(o.capacity) +
+                      (o.valueType ? " type " + std::string(1, o.valueType) : ""));
     }
     void onEvent(const wire::EventRecord& e) {
         log.push_back("event " + std::string(trace::opName(e.op)) + " " +
                       std::string(trace::phaseName(e.phase)) + " " + std::to_string(e.ts) + " " +
                       std::to_string(e.value) + " " + std::to_string(e.extra) + " " +
-                      std::to_string(e.object) + " '" + std::string(e.text) + "'");
+                      std::to_string(e.object) + " '" + std::string(e.text) + "' thread " +
+                      std::to_string(e.thread) + " at " + std::to_string(e.file) + ":" +
+                      std::to_string(e.line));
     }
-    void onGrant() { log.push_back("grant"); }
+    void onSource(const wire::SourceDecl& s) {
+        log.push_back("source " + std::to_string(s.file) + " " + std::string(s.path));
+    }
+    void onGrant(std::uint32_t thread) { log.push_back("grant " + std::to_string(thread)); }
     void onMode(bool step) { log.push_back(step ? "mode step" : "mode run"); }
 };
 
 std::vector<char> sampleStream() {
     std::vector<char> bytes;
     wire::Encoder enc(bytes);
-    enc.hello({wire::kVersion, 4242, 4241, true, "Process-1"});
-    enc.object({0, trace::ObjectKind::Queue, 5, "queue"});
-    enc.event({1'000'000'123, 3, 0, Op::Put, Phase::Done, 0, "'ice-lolly 1'"});
-    enc.event({1'000'000'500, 0, 1, Op::Wait, Phase::Blocked, trace::kNoObject, ""});
-    enc.grant();
+    enc.hello({wire::kVersion, 4242, 4241, true, wire::Runtime::Python, "Process-1"});
+    enc.object({0, trace::ObjectKind::Queue, 5, trace::kNoValueType, "queue"});
+    enc.object({1, trace::ObjectKind::Value, 0, 'd', "balance"});
+    enc.source({1, "/home/ada/shop.py"});
+    enc.event({1'000'000'123, 3, 0, Op::Put, Phase::Done, 0, 2, 1, 17, "'ice-lolly 1'"});
+    enc.event({1'000'000'500, 0, 1, Op::Wait, Phase::Blocked, trace::kNoObject, 0, 0, 0, ""});
+    enc.grant(2);
     enc.mode(true);
     return bytes;
 }
@@ -50,13 +59,15 @@ TEST_CASE("wire: every frame decodes to what was encoded", "[wire]") {
     Recorder r;
     const auto used = wire::decode(std::string_view(bytes.data(), bytes.size()), r);
     CHECK(used == bytes.size());
-    REQUIRE(r.log.size() == 6);
-    CHECK(r.log[0] == "hello Process-1 4242 4241 daemon");
+    REQUIRE(r.log.size() == 8);
+    CHECK(r.log[0] == "hello Process-1 4242 4241 daemon python");
     CHECK(r.log[1] == "object 0 queue 5");
-    CHECK(r.log[2] == "event put done 1000000123 3 0 0 ''ice-lolly 1''");
-    CHECK(r.log[3] == "event wait blocked 1000000500 0 1 65535 ''");
-    CHECK(r.log[4] == "grant");
-    CHECK(r.log[5] == "mode step");
+    CHECK(r.log[2] == "object 1 balance 0 type d");
+    CHECK(r.log[3] == "source 1 /home/ada/shop.py");
+    CHECK(r.log[4] == "event put done 1000000123 3 0 0 ''ice-lolly 1'' thread 2 at 1:17");
+    CHECK(r.log[5] == "event wait blocked 1000000500 0 1 65535 '' thread 0 at 0:0");
+    CHECK(r.log[6] == "grant 2");
+    CHECK(r.log[7] == "mode step");
 }
 
 TEST_CASE("wire: frames split at any byte are decoded once, in order", "[wire]") {
@@ -76,10 +87,31 @@ TEST_CASE("wire: frames split at any byte are decoded once, in order", "[wire]")
 
 TEST_CASE("wire: a newer protocol version is refused with a clear message", "[wire]") {
     std::vector<char> bytes;
-    wire::Encoder(bytes).hello({wire::kVersion + 1, 1, 0, false, "MainProcess"});
+    wire::Encoder(bytes).hello(
+        {wire::kVersion + 1, 1, 0, false, wire::Runtime::Cpp, "MainProcess"});
     Recorder r;
     CHECK_THROWS_WITH(wire::decode(std::string_view(bytes.data(), bytes.size()), r),
                       Catch::Contains("protocol version"));
+}
+
+TEST_CASE("wire: a version 1 hello gets the version message and not a short frame", "[wire]") {
+    // Version 1's hello: u16 version, i32 pid, i32 ppid, u8 daemon, text name (no runtime).
+    std::vector<char> bytes = {1, 15, 0, 0, 0, 1, 0, 7, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+    Recorder r;
+    CHECK_THROWS_WITH(wire::decode(std::string_view(bytes.data(), bytes.size()), r),
+                      Catch::Contains("version 1") && Catch::Contains("speaks 2"));
+}
+
+TEST_CASE("wire: an unknown runtime and a source file numbered 0 are refused", "[wire]") {
+    Recorder r;
+    std::vector<char> hello;
+    wire::Encoder(hello).hello({wire::kVersion, 1, 0, false, wire::Runtime::Count, "MainProcess"});
+    CHECK_THROWS_WITH(wire::decode(std::string_view(hello.data(), hello.size()), r),
+                      Catch::Contains("unknown runtime"));
+    std::vector<char> source;
+    wire::Encoder(source).source({0, "/tmp/x.py"});
+    CHECK_THROWS_WITH(wire::decode(std::string_view(source.data(), source.size()), r),
+                      Catch::Contains("reserved"));
 }
 
 TEST_CASE("wire: random garbage is refused or waited on, never crashes", "[wire][fuzz]") {
@@ -112,9 +144,9 @@ TEST_CASE("ingest: a connection's frames become trace processes, objects and eve
         void onHello(int, int, const std::string&) override { ++hellos; }
         void onObject(std::uint16_t) override { ++objects; }
         // The session holds events back to merge children in time order; here: at once.
-        void onEvent(const trace::Event& e) override {
+        void onEvent(const trace::Event& e, const trace::SourceSpot& at) override {
             ++events;
-            t.append(e);
+            t.append(e, at);
         }
     } listener(t);
     engine::ConnectionIngest ingest;
@@ -123,34 +155,46 @@ TEST_CASE("ingest: a connection's frames become trace processes, objects and eve
     std::string pending(bytes.data(), bytes.size());
     CHECK_THROWS_AS(ingest.ingest(pending, t, listener, 1'000'000'000), wire::ProtocolError);
     CHECK(listener.hellos == 1);
-    CHECK(listener.objects == 1);
+    CHECK(listener.objects == 2);
     CHECK(listener.events == 2);
     REQUIRE(t.processes().size() == 1);
     CHECK(t.processes()[0].name == "Process-1");
     CHECK(t.processes()[0].daemon);
-    REQUIRE(t.objects().size() == 1);
+    CHECK(t.processes()[0].runtime == trace::Runtime::Python);
+    REQUIRE(t.objects().size() == 2);
     CHECK(t.objects()[0].name == "queue");
     CHECK(t.objects()[0].capacity == 5);
+    CHECK(t.objects()[0].valueType == trace::kNoValueType);
+    CHECK(t.objects()[1].valueType == 'd');
     REQUIRE(t.events().size() == 2);
     CHECK(t.text(t.events()[0].text) == "'ice-lolly 1'");
     CHECK(t.events()[0].object == 0);
+    // Where the put was done travels beside the event: thread 2, shop.py line 17.
+    const auto put = t.sourceOf(0);
+    CHECK(put.thread == 2);
+    CHECK(t.text(put.file) == "/home/ada/shop.py");
+    CHECK(put.line == 17);
+    CHECK_FALSE(t.sourceOf(1).known());
 }
 
 namespace {
 constexpr std::int64_t kSessionStart = 10'000'000'000; // ns
 constexpr std::int64_t kReadAt = 20'000'000'000;
 
-// What MainProcess says after its hello, as the engine's ingest takes it: in a session
-// that began at 10 s, read at 20 s.
-void ingestAfterHello(const std::vector<wire::EventRecord>& events) {
+// What MainProcess says after its hello (and the source files it declares), as the engine's
+// ingest takes it: in a session that began at 10 s, read at 20 s.
+void ingestAfterHello(const std::vector<wire::EventRecord>& events,
+                      const std::vector<wire::SourceDecl>& sources = {}) {
     struct Listener : engine::ConnectionIngest::Listener {
         void onHello(int, int, const std::string&) override {}
         void onObject(std::uint16_t) override {}
-        void onEvent(const trace::Event&) override {}
+        void onEvent(const trace::Event&, const trace::SourceSpot&) override {}
     } listener;
     std::vector<char> bytes;
     wire::Encoder enc(bytes);
-    enc.hello({wire::kVersion, 7, 1, false, "MainProcess"});
+    enc.hello({wire::kVersion, 7, 1, false, wire::Runtime::Python, "MainProcess"});
+    for (const auto& source : sources)
+        enc.source(source);
     for (const auto& e : events)
         enc.event(e);
     trace::TraceData t;
@@ -160,13 +204,14 @@ void ingestAfterHello(const std::vector<wire::EventRecord>& events) {
 }
 
 void ingestPrintAt(std::int64_t ts) {
-    ingestAfterHello({{ts, 0, 0, Op::Print, Phase::Done, trace::kNoObject, "hi"}});
+    ingestAfterHello({{ts, 0, 0, Op::Print, Phase::Done, trace::kNoObject, 0, 0, 0, "hi"}});
 }
 } // namespace
 
 TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ingest]") {
-    CHECK_THROWS_WITH(ingestAfterHello({{kSessionStart, 0, 0, Op::Acquire, Phase::Done, 3, ""}}),
-                      Catch::Contains("undeclared object"));
+    CHECK_THROWS_WITH(
+        ingestAfterHello({{kSessionStart, 0, 0, Op::Acquire, Phase::Done, 3, 0, 0, 0, ""}}),
+        Catch::Contains("undeclared object"));
 }
 
 // Found by the wire fuzzer: such times made traces whose saved file did not read back.
@@ -187,12 +232,22 @@ TEST_CASE("ingest: a start or exit carrying a number beyond any pid or exit code
           "[wire][ingest]") {
     const std::int64_t huge = std::int64_t{1} << 40;
     CHECK_THROWS_WITH(ingestAfterHello({{kSessionStart, huge, 0, Op::Start, Phase::Done,
-                                         trace::kNoObject, "Process-1"}}),
+                                         trace::kNoObject, 0, 0, 0, "Process-1"}}),
                       Catch::Contains("start carries 1099511627776"));
-    CHECK_THROWS_WITH(
-        ingestAfterHello({{kSessionStart, -huge, 0, Op::Exit, Phase::Done, trace::kNoObject, ""}}),
-        Catch::Contains("no process id or exit code"));
-    CHECK_NOTHROW(
-        ingestAfterHello({{kSessionStart, 4242, 0, Op::Start, Phase::Done, trace::kNoObject, "P"},
-                          {kReadAt, -15, 0, Op::Exit, Phase::Done, trace::kNoObject, ""}}));
+    CHECK_THROWS_WITH(ingestAfterHello({{kSessionStart, -huge, 0, Op::Exit, Phase::Done,
+                                         trace::kNoObject, 0, 0, 0, ""}}),
+                      Catch::Contains("no process id or exit code"));
+    CHECK_NOTHROW(ingestAfterHello(
+        {{kSessionStart, 4242, 0, Op::Start, Phase::Done, trace::kNoObject, 0, 0, 0, "P"},
+         {kReadAt, -15, 0, Op::Exit, Phase::Done, trace::kNoObject, 0, 0, 0, ""}}));
+}
+
+TEST_CASE("ingest: an event naming an undeclared source file is refused", "[wire][ingest]") {
+    const wire::EventRecord print{kSessionStart,    0, 0, Op::Print, Phase::Done,
+                                  trace::kNoObject, 0, 2, 5,         "hi"};
+    CHECK_THROWS_WITH(ingestAfterHello({print}, {{1, "/tmp/declared.py"}}),
+                      Catch::Contains("undeclared source file"));
+    auto declared = print;
+    declared.file = 1;
+    CHECK_NOTHROW(ingestAfterHello({declared}, {{1, "/tmp/declared.py"}}));
 }

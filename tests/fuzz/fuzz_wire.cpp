@@ -21,7 +21,9 @@ struct AppendingListener : engine::ConnectionIngest::Listener {
     explicit AppendingListener(trace::TraceData& t) : trace(t) {}
     void onHello(int, int, const std::string&) override {}
     void onObject(std::uint16_t) override {}
-    void onEvent(const trace::Event& e) override { trace.append(e); }
+    void onEvent(const trace::Event& e, const trace::SourceSpot& at) override {
+        trace.append(e, at);
+    }
 };
 
 // The engine's clock as it reads: a session that began at boot, read 52 days later. Real
