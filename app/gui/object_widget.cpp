@@ -452,16 +452,11 @@ struct ObjectWidget::Painter {
         p.setFont(big);
         const bool changed = s.value != w.before_.value;
         p.setPen(changed ? mix(palette.blocked, text, w.progress_) : text);
-<<<<<<< HEAD
         const auto numberText = [&](std::int64_t v) {
             return render::toQString(trace::sharedNumberText(v, s.valueType));
         };
         const QString number = s.value ? numberText(*s.value) : QStringLiteral("?");
-        p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, number);
-=======
-        const QString number = s.value ? QString::number(*s.value) : QStringLiteral("?");
         say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, number);
->>>>>>> main
         const double nw = QFontMetricsF(big).horizontalAdvance(number + QStringLiteral("  "));
         p.restore();
         if (s.kind == ObjectKind::Array) {
