@@ -360,7 +360,7 @@ struct Session::Impl {
             if (!p.blocked || p.blocked->timed || p.sleeping) allStuck = false;
         const bool quiet = eventsSeen == eventsAtLastTick;
         eventsAtLastTick = eventsSeen;
-        if (live.connected.empty() || !allStuck || !quiet || transferUnderway(live.connected)) {
+        if (live.connected.empty() || !allStuck || !quiet || wakeUpUnderway(live.connected)) {
             stableTicks = 0;
             return;
         }

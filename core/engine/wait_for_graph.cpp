@@ -34,15 +34,20 @@ waitForEdges(const std::vector<LiveProcess>& live,
     return edges;
 }
 
-bool transferUnderway(const std::vector<LiveProcess>& live) {
+bool wakeUpUnderway(const std::vector<LiveProcess>& live) {
     auto waitsIn = [](const LiveProcess& p, Op op, std::uint16_t object) {
         return p.blocked && p.blocked->op == op && p.blocked->object == object;
     };
-    for (const auto& writer : live) {
-        if (!writer.blocked || writer.blocked->op != Op::Flush) continue;
+    auto isLive = [&](int pid) {
+        return std::any_of(live.begin(), live.end(),
+                           [&](const LiveProcess& p) { return p.pid == pid; });
+    };
+    for (const auto& p : live) {
+        if (!p.blocked) continue;
+        if (p.blocked->op == Op::Join && !isLive(p.blocked->childPid)) return true;
+        if (p.blocked->op != Op::Flush) continue;
         for (const auto& reader : live)
-            if (reader.index != writer.index && waitsIn(reader, Op::Get, writer.blocked->object))
-                return true;
+            if (reader.index != p.index && waitsIn(reader, Op::Get, p.blocked->object)) return true;
     }
     return false;
 }

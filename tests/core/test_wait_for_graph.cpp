@@ -37,13 +37,22 @@ TEST_CASE("a get while the other process flushes into that queue is a transfer, 
         {0, 100, BlockedOn{Op::Get, queue, 0, false}, false, {queue}},
         {1, 101, BlockedOn{Op::Flush, queue, 0, false}, false, {queue}},
     };
-    CHECK(engine::transferUnderway(live));
+    CHECK(engine::wakeUpUnderway(live));
     // Joining instead of getting (the lesson's bug) is stuck for good, as is a get on
     // another queue.
     live[0].blocked = BlockedOn{Op::Join, trace::kNoObject, 101, false};
-    CHECK_FALSE(engine::transferUnderway(live));
+    CHECK_FALSE(engine::wakeUpUnderway(live));
     live[0].blocked = BlockedOn{Op::Get, other, 0, false};
-    CHECK_FALSE(engine::transferUnderway(live));
+    CHECK_FALSE(engine::wakeUpUnderway(live));
+}
+
+TEST_CASE("a join on a child that has ended is returning, not a deadlock", "[deadlock]") {
+    // lock: the last worker has exited, main has not yet been scheduled to see it.
+    std::vector<LiveProcess> live{
+        {0, 100, BlockedOn{Op::Join, trace::kNoObject, 103, false}, false, {}}};
+    CHECK(engine::wakeUpUnderway(live));
+    live.push_back({3, 103, BlockedOn{Op::Acquire, 0, 0, false}, false, {0}});
+    CHECK_FALSE(engine::wakeUpUnderway(live));
 }
 
 TEST_CASE("lock order: acquire waits for the holder, giving a two-process cycle", "[deadlock]") {
