@@ -70,8 +70,14 @@ struct ObjectTruth {
     std::map<int, int> held;            // process → acquires minus releases
     std::optional<std::int64_t> number; // semaphore value, pipe bytes, Value
     bool flag = false;
-    std::deque<std::string> items;
-    std::deque<std::string> sentBy[2]; // pipe: by the sending end
+    // The k-th get takes the k-th put (a getter may record its get before the putter
+    // records its put): what is in flight is what was put beyond the gets.
+    std::vector<std::string> put;
+    std::size_t got = 0;
+    std::vector<std::string> sentBy[2]; // pipe: by the sending end
+    std::size_t receivedFrom[2] = {0, 0};
+    std::deque<std::string> items;     // filled by inFlight()
+    std::deque<std::string> unread[2]; // filled by inFlight()
     std::int64_t puts = 0, tasksDone = 0;
     std::map<int, std::string> running; // pool: worker → call
     std::map<std::int64_t, std::string> pending, calls;
@@ -100,6 +106,15 @@ struct Truth {
         });
         for (std::uint32_t i : order)
             apply(events[i]);
+        const auto beyond = [](const std::vector<std::string>& sent, std::size_t taken) {
+            return std::deque<std::string>(
+                sent.begin() + std::ptrdiff_t(std::min(taken, sent.size())), sent.end());
+        };
+        for (auto& o : objects) {
+            o.items = beyond(o.put, o.got);
+            for (int end : {0, 1})
+                o.unread[end] = beyond(o.sentBy[end], o.receivedFrom[end]);
+        }
     }
 
     void apply(const Event& e) {
@@ -132,11 +147,11 @@ struct Truth {
             o.flag = false;
             break;
         case Op::Put:
-            o.items.push_back(text);
+            o.put.push_back(text);
             ++o.puts;
             break;
         case Op::Get:
-            if (!o.items.empty()) o.items.pop_front();
+            ++o.got;
             break;
         case Op::TaskDone:
             ++o.tasksDone;
@@ -145,8 +160,8 @@ struct Truth {
             o.sentBy[e.extra == 1].push_back(text);
             o.number = e.value;
             break;
-        case Op::Recv:
-            if (!o.sentBy[e.extra != 1].empty()) o.sentBy[e.extra != 1].pop_front();
+        case Op::Recv: // received at end e: sent by the other end
+            ++o.receivedFrom[e.extra != 1];
             o.number = e.value;
             break;
         case Op::Submit:
@@ -341,16 +356,16 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
     }
     case ObjectKind::Pipe: {
         summary = QStringLiteral("%1 + %2 messages unread")
-                      .arg(o.sentBy[0].size())
-                      .arg(o.sentBy[1].size());
+                      .arg(o.unread[0].size())
+                      .arg(o.unread[1].size());
         rows = {textRow({QStringLiteral("%1 of %2 bytes in the buffer")
                              .arg(o.number.value_or(0))
                              .arg(std::max<std::int64_t>(cap, 1))})};
         for (int end : {0, 1}) {
             ExpectedRow r =
                 textRow({end == 0 ? QStringLiteral("\u2192") : QStringLiteral("\u2190")});
-            r.texts << (o.sentBy[end].empty() ? QStringList{QStringLiteral("no message in flight")}
-                                              : slotTexts(o.sentBy[end]));
+            r.texts << (o.unread[end].empty() ? QStringList{QStringLiteral("no message in flight")}
+                                              : slotTexts(o.unread[end]));
             rows.push_back(r);
         }
         auto blocked = truth.blockedOn(object, {Op::Put, Op::Send});
