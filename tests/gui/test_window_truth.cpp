@@ -76,8 +76,8 @@ struct ObjectTruth {
     std::size_t got = 0;
     std::vector<std::string> sentBy[2]; // pipe: by the sending end
     std::size_t receivedFrom[2] = {0, 0};
-    std::deque<std::string> items;     // filled by inFlight()
-    std::deque<std::string> unread[2]; // filled by inFlight()
+    std::deque<std::string> items;     // in flight at t, set after the replay
+    std::deque<std::string> unread[2]; // in flight at t, set after the replay
     std::int64_t puts = 0, tasksDone = 0;
     std::map<int, std::string> running; // pool: worker → call
     std::map<std::int64_t, std::string> pending, calls;
