@@ -77,6 +77,9 @@ class MainWindow : public QMainWindow {
     CaptionBar* captionBar() const { return caption_; }
     SpeedControl* speedControl() const { return speed_; }
     QString statusText() const; // the status bar's fields, joined
+    // Brings the state view, log, code markers and status up to the trace now (the window
+    // does it once per frame by itself).
+    void refreshViews();
     // The SharedTrace::version() the views were last refreshed from: when the trace still
     // has it, what they show is exactly what the trace says.
     std::uint64_t shownTraceVersion() const { return refreshedVersion_; }
@@ -122,7 +125,6 @@ class MainWindow : public QMainWindow {
     void onFrame();
     void onFinished(trace::Outcome outcome);
     void scheduleRefresh();
-    void refreshViews();
     void updateActions();
     void onEventActivated(std::uint32_t event);
     void onSelectionChanged();

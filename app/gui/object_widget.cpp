@@ -131,9 +131,14 @@ struct ObjectWidget::Painter {
         p.setPen(text);
         const QString title = kindTitle(w.now_.kind) + QStringLiteral("  ") + str(w.now_.name);
         say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, title);
+        const double titleEnd = left + QFontMetricsF(bold).horizontalAdvance(title) + pad;
         p.restore();
+        // The summary takes what the title leaves: on a narrow card it is elided, never
+        // drawn over the title.
         p.setPen(muted);
-        say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignRight, w.summary());
+        const double room = std::max(0.0, right - titleEnd);
+        say(QRectF(titleEnd, y, room, row), Qt::AlignVCenter | Qt::AlignRight,
+            QFontMetricsF(p.font()).elidedText(w.summary(), Qt::ElideRight, room));
         nextRow();
     }
 
@@ -503,17 +508,10 @@ void ObjectWidget::setTheme(Theme theme) {
     update();
 }
 
-namespace {
-bool sameState(const ObjectSnapshot& a, const ObjectSnapshot& b) {
-    return a.lastEvent == b.lastEvent && a.value == b.value && a.holders == b.holders &&
-           a.waiters == b.waiters && a.items == b.items && a.itemsBack == b.itemsBack &&
-           a.diedHolding == b.diedHolding && a.lastWriter == b.lastWriter;
-}
-} // namespace
-
 void ObjectWidget::setSnapshot(const ObjectSnapshot& snapshot,
                                const std::vector<ProcessSnapshot>& processes) {
-    const bool changed = !hasSnapshot_ || !sameState(now_, snapshot);
+    // Every field counts: a pool's worker that just started changes no counter.
+    const bool changed = !hasSnapshot_ || !(now_ == snapshot);
     const int oldRows = hasSnapshot_ ? rows() : -1;
     processes_ = processes;
     if (changed) {

@@ -30,6 +30,7 @@ struct ProcessSnapshot {
 struct PoolWorkerSnapshot {
     int process = -1;
     std::string task; // "square(3)" while running one, empty when idle
+    bool operator==(const PoolWorkerSnapshot&) const = default;
 };
 
 struct ObjectSnapshot {
@@ -56,6 +57,7 @@ struct ObjectSnapshot {
     std::vector<std::string> pending;               // Pool: submitted, not started
     std::vector<std::string> results;               // Pool: "square(3) → 9", in finish order
     std::uint32_t lastEvent = UINT32_MAX;           // its latest Done event (for animation)
+    bool operator==(const ObjectSnapshot&) const = default;
 };
 
 struct WorldSnapshot {

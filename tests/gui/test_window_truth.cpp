@@ -70,8 +70,14 @@ struct ObjectTruth {
     std::map<int, int> held;            // process → acquires minus releases
     std::optional<std::int64_t> number; // semaphore value, pipe bytes, Value
     bool flag = false;
-    std::deque<std::string> items;
-    std::deque<std::string> sentBy[2]; // pipe: by the sending end
+    // The k-th get takes the k-th put (a getter may record its get before the putter
+    // records its put): what is in flight is what was put beyond the gets.
+    std::vector<std::string> put;
+    std::size_t got = 0;
+    std::vector<std::string> sentBy[2]; // pipe: by the sending end
+    std::size_t receivedFrom[2] = {0, 0};
+    std::deque<std::string> items;     // in flight at t, set after the replay
+    std::deque<std::string> unread[2]; // in flight at t, set after the replay
     std::int64_t puts = 0, tasksDone = 0;
     std::map<int, std::string> running; // pool: worker → call
     std::map<std::int64_t, std::string> pending, calls;
@@ -100,6 +106,15 @@ struct Truth {
         });
         for (std::uint32_t i : order)
             apply(events[i]);
+        const auto beyond = [](const std::vector<std::string>& sent, std::size_t taken) {
+            return std::deque<std::string>(
+                sent.begin() + std::ptrdiff_t(std::min(taken, sent.size())), sent.end());
+        };
+        for (auto& o : objects) {
+            o.items = beyond(o.put, o.got);
+            for (int end : {0, 1})
+                o.unread[end] = beyond(o.sentBy[end], o.receivedFrom[end]);
+        }
     }
 
     void apply(const Event& e) {
@@ -132,11 +147,11 @@ struct Truth {
             o.flag = false;
             break;
         case Op::Put:
-            o.items.push_back(text);
+            o.put.push_back(text);
             ++o.puts;
             break;
         case Op::Get:
-            if (!o.items.empty()) o.items.pop_front();
+            ++o.got;
             break;
         case Op::TaskDone:
             ++o.tasksDone;
@@ -145,8 +160,8 @@ struct Truth {
             o.sentBy[e.extra == 1].push_back(text);
             o.number = e.value;
             break;
-        case Op::Recv:
-            if (!o.sentBy[e.extra != 1].empty()) o.sentBy[e.extra != 1].pop_front();
+        case Op::Recv: // received at end e: sent by the other end
+            ++o.receivedFrom[e.extra != 1];
             o.number = e.value;
             break;
         case Op::Submit:
@@ -341,16 +356,16 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
     }
     case ObjectKind::Pipe: {
         summary = QStringLiteral("%1 + %2 messages unread")
-                      .arg(o.sentBy[0].size())
-                      .arg(o.sentBy[1].size());
+                      .arg(o.unread[0].size())
+                      .arg(o.unread[1].size());
         rows = {textRow({QStringLiteral("%1 of %2 bytes in the buffer")
                              .arg(o.number.value_or(0))
                              .arg(std::max<std::int64_t>(cap, 1))})};
         for (int end : {0, 1}) {
             ExpectedRow r =
                 textRow({end == 0 ? QStringLiteral("\u2192") : QStringLiteral("\u2190")});
-            r.texts << (o.sentBy[end].empty() ? QStringList{QStringLiteral("no message in flight")}
-                                              : slotTexts(o.sentBy[end]));
+            r.texts << (o.unread[end].empty() ? QStringList{QStringLiteral("no message in flight")}
+                                              : slotTexts(o.unread[end]));
             rows.push_back(r);
         }
         auto blocked = truth.blockedOn(object, {Op::Put, Op::Send});
@@ -434,7 +449,7 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
 
 // Compares one shown row with what it should show; the first difference, or empty.
 QString rowDifference(const QStringList& shown, const ExpectedRow& want) {
-    const auto says = [&] {
+    const auto says = [&]() -> QString {
         return QStringLiteral(" (shows [") + shown.join(QStringLiteral(" | ")) +
                QStringLiteral("], the trace says [") + want.texts.join(QStringLiteral(" | ")) +
                (want.chips ? QStringLiteral(" | ") + want.names.join(QStringLiteral(" | "))
@@ -477,7 +492,7 @@ struct Tally {
     int pills = 0;
     int runs = 0;
     int acquiredOutOfOrder = 0;  // runs where a lock or semaphore went out of start order
-    int connectedOutOfOrder = 0; // runs where Process-N is not the trace's process N
+    int connectedOutOfOrder = 0; // runs where a later-started sibling connected first
 
     void countRun(const TraceData& d) {
         ++runs;
@@ -506,8 +521,12 @@ struct Tally {
             acquired = acquired || n < lastN;
             lastN = std::max(lastN, n);
         }
-        for (int p = 0; p < int(d.processes().size()); ++p)
-            connected = connected || (number(p) > 0 && number(p) != p);
+        // Siblings are started in pid order; the trace numbers them as they connect.
+        const auto procs = d.processes();
+        for (std::size_t a = 0; a < procs.size(); ++a)
+            for (std::size_t b = a + 1; b < procs.size(); ++b)
+                connected =
+                    connected || (procs[a].ppid == procs[b].ppid && procs[a].pid > procs[b].pid);
         acquiredOutOfOrder += acquired;
         connectedOutOfOrder += connected;
     }
@@ -551,13 +570,14 @@ void checkWindowAgainst(gui::MainWindow& w, const TraceData& d, bool live, Tally
         REQUIRE(object);
         const auto want = expectedCard(truth, *object);
         INFO("card " << name.toStdString());
-        CHECK(rows.front().size() == 2);
-        CHECK(rows.front().back() == want.summary);
+        // The summary beside the title: elided on a narrow card, gone when there is no room.
+        CHECK(rows.front().size() <= 2);
+        if (rows.front().size() == 2) CHECK(shownAs(rows.front().back(), want.summary));
         REQUIRE(rows.size() == want.rows.size() + 1);
         for (std::size_t r = 0; r < want.rows.size(); ++r) {
             const QString difference = rowDifference(rows[r + 1], want.rows[r]);
             INFO("row " << r + 1);
-            CHECK(difference == QString());
+            CHECK(difference.toStdString() == std::string());
         }
         ++tally.cards;
     }
@@ -644,7 +664,9 @@ std::vector<Lesson> everyLessonTwice() {
         out.push_back({&s, defaults->values(), s.id + " at defaults"});
         auto crowded = defaults->values();
         for (const auto& p : s.parameters) {
-            if (p.kind == scenarios::Parameter::Kind::Integer && p.name != "bytes")
+            // Not `permits`: eight permits for eight workers would block nobody.
+            if (p.kind == scenarios::Parameter::Kind::Integer && p.name != "bytes" &&
+                p.name != "permits")
                 crowded[p.name] = std::to_string(std::int64_t(std::min(p.maximum, 8.0)));
             if (p.kind == scenarios::Parameter::Kind::Flag)
                 crowded[p.name] = p.defaultValue != 0 ? "false" : "true";
@@ -678,20 +700,24 @@ TEST_CASE("Every card and process pill says what the trace says for every lesson
         startLesson(w, lesson);
         w.action(QStringLiteral("actionRun"))->trigger();
         REQUIRE(w.controller()->isLive());
+        // Look right after each refresh (a busy run writes to the trace every few ms, and
+        // only a look before the next write sees exactly what the views were drawn from).
         int live = 0;
-        QElapsedTimer sinceCheck;
+        QElapsedTimer running, sinceCheck;
+        running.start();
         sinceCheck.start();
-        const bool ended = mpviz::testing::waitUntil(
-            [&] {
-                if (!w.controller()->isLive()) return true;
-                if (sinceCheck.elapsed() >= 25 && checkIfSettled(w, tally, lesson.label)) {
+        while (w.controller()->isLive() && running.elapsed() < 30000) {
+            QCoreApplication::processEvents();
+            if (sinceCheck.elapsed() >= 20) {
+                w.refreshViews(); // what the next frame would show, drawn now
+                if (checkIfSettled(w, tally, lesson.label)) {
                     ++live;
                     sinceCheck.restart();
                 }
-                return false;
-            },
-            30000);
-        REQUIRE(ended);
+            }
+            QThread::usleep(300);
+        }
+        REQUIRE_FALSE(w.controller()->isLive());
         QCoreApplication::processEvents();
         INFO(lesson.label);
         CHECK(live >= 1);
