@@ -4,6 +4,7 @@
 
 #include "mp/program.hpp"
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,6 +37,10 @@ struct Scenario {
 // Every scenario, in the order the app lists them.
 std::span<const Scenario> all();
 const Scenario* find(std::string_view id);
+
+// The listing with the values `params` gives its parameters (`PERMITS = 3` after a run
+// with permits=3); lines of parameters `params` lacks or cannot read keep their default.
+std::string listingWith(const Scenario& s, const std::map<std::string, std::string>& params);
 
 // Checks `--set` values against the parameters and fills in defaults. On error returns
 // nothing and puts a message naming the valid choices in `error`.
