@@ -20,7 +20,8 @@ Three rules make CPython's own nondeterminism invisible and nothing else:
 2. The joins after a lane's last operation other than start, join and terminate are the
    reaping that start() and the exit sequence do: CPython joins leftover children in the
    order of a set, and reaps an ended one at whichever start() comes next. Those joins are
-   compared in name order, after the lane's other events.
+   compared in name order, just before the lane's exit; the lane's other events keep their
+   order. (A program's own joins at its very end are compared that way too.)
 3. A pool worker's tasks are cut out of its lane: each task, from task_start to task_end, is
    compared with the same call's task in the other run, wherever it ran (which worker takes
    which task is up to the OS); the rest of each worker's lane is compared as usual.
