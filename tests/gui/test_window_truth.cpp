@@ -434,7 +434,7 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
 
 // Compares one shown row with what it should show; the first difference, or empty.
 QString rowDifference(const QStringList& shown, const ExpectedRow& want) {
-    const auto says = [&] {
+    const auto says = [&]() -> QString {
         return QStringLiteral(" (shows [") + shown.join(QStringLiteral(" | ")) +
                QStringLiteral("], the trace says [") + want.texts.join(QStringLiteral(" | ")) +
                (want.chips ? QStringLiteral(" | ") + want.names.join(QStringLiteral(" | "))
