@@ -87,7 +87,7 @@ void mytest02(const mp::Args& a) {
 }
 
 void main(const mp::Params& params) {
-    auto [conn1, conn2] = mp::Pipe(true, "pipe"); // duplex: both ends send and receive
+    auto [conn1, conn2] = mp::Pipe(true, "conn1, conn2"); // duplex: both ends send and receive
     mp::Process p1("mytest", {conn1, params.integer("messages")});
     mp::Process p2("mytest02", {conn2, params.integer("messages")});
     p1.start();
@@ -105,7 +105,8 @@ Scenario pipe() {
     s.explanation =
         "Pipe() returns two connected ends, here duplex: each end can send and receive. "
         "Process-1 sends all its messages at once - send does not wait for the reader while "
-        "the pipe has room, watch the 'pipe' byte count rise - then sleeps 2 s. Process-2 "
+        "the pipe has room, watch the byte count of 'conn1, conn2' rise - then sleeps 2 s. "
+        "Process-2 "
         "is blocked on recv until each message arrives, reads them all, sleeps 1 s and "
         "answers over the same pipe in the other direction; Process-1 finds the answers "
         "waiting when it wakes and its recv no longer blocks. Give each end to one process: "

@@ -5,6 +5,8 @@
 #include "mp/mp.hpp"
 #include "python.hpp"
 
+#include <vector>
+
 namespace mpviz::scenarios {
 namespace {
 
@@ -26,9 +28,11 @@ def worker(sem, hold):
 
 if __name__ == "__main__":
     sem = Semaphore(PERMITS)
-    for i in range(WORKERS):
-        p = Process(target=worker, args=(sem, HOLD))
+    workers = [Process(target=worker, args=(sem, HOLD)) for _ in range(WORKERS)]
+    for p in workers:
         p.start()
+    for p in workers:
+        p.join()  # wait for every worker before the program ends
 )py";
 
 void worker(const mp::Args& a) {
@@ -43,10 +47,13 @@ void worker(const mp::Args& a) {
 
 void main(const mp::Params& params) {
     mp::Semaphore sem(static_cast<int>(params.integer("permits")), "sem");
-    for (int i = 0; i < params.integer("workers"); ++i) {
-        mp::Process p("worker", {sem, params.number("hold")});
+    std::vector<mp::Process> workers;
+    for (int i = 0; i < params.integer("workers"); ++i)
+        workers.emplace_back("worker", std::vector<mp::Arg>{sem, params.number("hold")});
+    for (auto& p : workers)
         p.start();
-    }
+    for (auto& p : workers)
+        p.join(); // wait for every worker before the program ends
 }
 
 } // namespace
@@ -91,6 +98,7 @@ Scenario semaphore() {
                                         {"worker:sleep", "time.sleep(hold)"},
                                         {"worker:release", "sem.release()"},
                                         {"main:start", "p.start()"},
+                                        {"main:join", "p.join()"},
                                     });
     return s;
 }

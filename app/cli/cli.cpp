@@ -20,6 +20,8 @@ constexpr const char* kUsageText =
     "  mpviz run SCENARIO [--set k=v]... [--speed F] [--timeout S] [--trace out.json]\n"
     "            [--export out.png|out.svg|out.pdf] [--quiet]\n"
     "            [--step] [--schedule fifo|round-robin|random:SEED|NAME,NAME,...]\n"
+    "            [--as-python [--python PATH] [--start-method M]]\n"
+    "                                       --as-python: run the lesson's Python listing\n"
     "  mpviz run PROGRAM.py [--python PATH] [--start-method fork|spawn|forkserver]\n"
     "            [--convert-python2] [--speed F] [--timeout S (default 60)] [--trace out.json]\n"
     "            [--export out.png|out.svg|out.pdf] [--step | --schedule ...] [--quiet]\n"

@@ -1,5 +1,6 @@
 #include "cli/run_command.hpp"
 
+#include "cli/listing_program.hpp"
 #include "engine/explain.hpp"
 #include "engine/session.hpp"
 #include "scenario.hpp"
@@ -119,7 +120,7 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
     RunOptions o;
     std::string python, startMethod;
     std::vector<std::string> programArgs;
-    bool convert = false;
+    bool convert = false, asPython = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> std::optional<std::string> {
@@ -170,6 +171,8 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
             (a == "--python" ? python : startMethod) = *v;
         } else if (a == "--convert-python2") {
             convert = true;
+        } else if (a == "--as-python") {
+            asPython = true;
         } else if (a == "--") {
             programArgs.assign(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
             break;
@@ -181,9 +184,9 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
             error =
                 "unknown option " + a +
                 " (valid: --set k=v, --speed F, --timeout S, --trace FILE, --export FILE, --quiet, "
-                "--step, --schedule fifo|round-robin|random:SEED|NAME,NAME,...; for a program "
-                "also --python PATH, --start-method fork|spawn|forkserver, --convert-python2, "
-                "-- ARGS)";
+                "--step, --schedule fifo|round-robin|random:SEED|NAME,NAME,..., --as-python; for a "
+                "program also --python PATH, --start-method fork|spawn|forkserver, "
+                "--convert-python2, -- ARGS)";
             return std::nullopt;
         } else if (o.scenario.empty()) {
             o.scenario = a;
@@ -197,19 +200,30 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
         return std::nullopt;
     }
     if (isProgramPath(o.scenario)) {
+        if (asPython) {
+            error = "--as-python runs a lesson's Python listing; '" + o.scenario +
+                    "' is a program already, so leave --as-python out";
+            return std::nullopt;
+        }
         if (!o.sets.empty()) {
             error = "--set is for scenarios; a program takes its arguments after --";
             return std::nullopt;
         }
         o.program = engine::PythonProgram{python, o.scenario, programArgs, startMethod, convert};
-    } else if (!python.empty() || !startMethod.empty() || convert || !programArgs.empty()) {
-        error = "--python, --start-method, --convert-python2 and -- ARGS are for a Python "
-                "program (FILE.py), not for the scenario '" +
-                o.scenario + "'";
+    } else if ((!asPython && (!python.empty() || !startMethod.empty())) || convert ||
+               !programArgs.empty()) {
+        error = asPython ? "--convert-python2 and -- ARGS are for a Python program (FILE.py), "
+                           "not for a lesson's listing"
+                         : "--python, --start-method, --convert-python2 and -- ARGS are for a "
+                           "Python program (FILE.py) or, the first two, for a lesson run "
+                           "--as-python; not for the scenario '" +
+                               o.scenario + "'";
         return std::nullopt;
     } else if (!scenarios::find(o.scenario)) {
         error = "unknown scenario '" + o.scenario + "'; choose one of: " + scenarioIds();
         return std::nullopt;
+    } else if (asPython) {
+        o.asPython = engine::PythonProgram{python, {}, {}, startMethod, false};
     }
     if (!o.exportPath.empty() && !hasImageSuffix(o.exportPath)) {
         error = "--export writes .png, .svg or .pdf (got '" + o.exportPath + "')";
@@ -231,7 +245,8 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
     }
 
     engine::SessionOptions so;
-    std::string title; // "lock (Lock: one at a time)" or the program's path
+    std::string title;                     // "lock (Lock: one at a time)" or the program's path
+    std::optional<ListingProgram> listing; // --as-python: outlives the session below
     if (options->program) {
         if (const auto problem = checkProgram(*options->program, env)) {
             std::fprintf(stderr, "mpviz run: %s\n", problem->c_str());
@@ -249,6 +264,22 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
         so.scenario = scenario.id;
         so.params = params->values();
         title = scenario.id + " (" + scenario.title + ")";
+        if (options->asPython) {
+            try {
+                listing.emplace(scenario, so.params);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "mpviz run %s: %s\n", scenario.id.c_str(), e.what());
+                return kFailure;
+            }
+            so.python = options->asPython;
+            so.python->file = listing->file();
+            if (const auto problem = checkProgram(*so.python, env)) {
+                std::fprintf(stderr, "mpviz run %s --as-python: %s\n", scenario.id.c_str(),
+                             problem->c_str());
+                return kUsage;
+            }
+            title += " as its Python listing";
+        }
     }
     so.speed = options->speed;
     so.timeout = options->program && !options->timeoutGiven ? kProgramTimeout : options->timeout;

@@ -22,6 +22,9 @@ struct RunOptions {
     // `mpviz run PROGRAM.py`: a real Python program instead of a scenario.
     std::optional<engine::PythonProgram> program;
     bool timeoutGiven = false;
+    // `mpviz run LESSON --as-python`: the lesson's listing run by CPython (this interpreter
+    // and start method); its file is written, with the run's parameters, when the run starts.
+    std::optional<engine::PythonProgram> asPython;
 };
 
 inline constexpr double kProgramTimeout = 60.0; // s, for programs when --timeout is not given

@@ -48,9 +48,11 @@ struct PoolImpl {
     bool closed = false;
     bool joined = false;
 
+    // The queues are the pool's own, unnamed: like CPython's they report nothing, so a
+    // lesson shows what its Python listing shows under mpviz's shim.
     PoolImpl(int n, std::string name_)
-        : name(std::move(name_)), processes(n), tasks(0, name + ".tasks"),
-          results(0, name + ".results"), id(runtime().declare(ObjectKind::Pool, name, n)) {}
+        : name(std::move(name_)), processes(n), tasks(0, ""), results(0, ""),
+          id(runtime().declare(ObjectKind::Pool, name, n)) {}
 
     // Results arrive in completion order; keep the ones other callers wait for.
     std::string take(int task, std::optional<double> timeout) {
@@ -68,8 +70,20 @@ struct PoolImpl {
     }
 };
 
+// Waiting for a result is a get on the pool, as ApplyResult.get is for the shim.
 std::string AsyncResult::get(std::optional<double> timeout) {
-    return pool_->take(task_, timeout);
+    auto& rt = runtime();
+    rt.gate(Op::Get, pool_->id);
+    if (!ready()) rt.emit(Op::Get, Phase::Blocked, pool_->id, 0, {}, timeout ? 1 : 0);
+    std::string result;
+    try {
+        result = pool_->take(task_, timeout);
+    } catch (const TimeoutError&) {
+        rt.emit(Op::Get, Phase::Failed, pool_->id);
+        throw;
+    }
+    rt.emit(Op::Get, Phase::Done, pool_->id, 0, result);
+    return result;
 }
 bool AsyncResult::ready() const {
     return pool_->finished.count(task_) > 0;

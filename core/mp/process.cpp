@@ -22,7 +22,6 @@ struct Process::State {
     std::string identity;
     bool daemon = false;
     bool started = false;
-    bool joinReported = false;
     SpawnedProcess child;
     std::mutex mutex;
 };
@@ -32,6 +31,29 @@ namespace {
 std::vector<std::weak_ptr<Process::State>>& startedChildren() {
     static std::vector<std::weak_ptr<Process::State>> children;
     return children;
+}
+
+bool exitKnown(const Process::State& s) {
+    return s.child.exitcode().has_value();
+}
+
+// Python's Popen.poll(): the exit code once the child has ended. The first time an exit is
+// seen outside join() (is_alive, exitcode, terminate, and the clean-up that start(),
+// active_children() and the exit sequence do) it is recorded as a join, as mpviz's Python
+// shim records it: the parent has reaped that child there.
+std::optional<int> poll(Process::State& s) {
+    const bool known = exitKnown(s);
+    const auto code = s.child.wait(0);
+    if (code && !known)
+        runtime().emit(Op::Join, Phase::Done, trace::kNoObject, s.child.pid(), s.name,
+                       static_cast<std::int16_t>(*code));
+    return code;
+}
+
+// multiprocessing's _cleanup(): every child that has ended is reaped.
+void reapEnded() {
+    for (const auto& weak : startedChildren())
+        if (auto s = weak.lock(); s && !exitKnown(*s)) poll(*s);
 }
 } // namespace
 
@@ -51,6 +73,7 @@ void Process::start() {
     std::lock_guard lock(state_->mutex);
     if (state_->started) throw std::logic_error("cannot start a process twice");
     rt.gate(Op::Start);
+    reapEnded();
     SpawnRequest request;
     request.executable = rt.childExecutable();
     request.args = {
@@ -67,12 +90,16 @@ void Process::start() {
 
     startedChildren().push_back(state_);
     // Strong references, as Python's _children: a child whose Process object went out of
-    // scope is still joined (or terminated, if daemonic) when this process exits.
+    // scope is still joined (or terminated, if daemonic) when this process exits. As in
+    // _exit_function, the ended ones are reaped first and only those still running are
+    // terminated (daemons) or joined.
     rt.addChild(
         [s = state_] {
-            if (s->daemon && !s->child.exitcode()) Process(s).terminate();
+            if (!exitKnown(*s) && !poll(*s) && s->daemon) Process(s).terminate();
         },
-        [s = state_] { Process(s).join(); });
+        [s = state_] {
+            if (!exitKnown(*s) && !poll(*s)) Process(s).join();
+        });
 }
 
 bool Process::join(std::optional<double> timeout) {
@@ -97,12 +124,12 @@ bool Process::join(std::optional<double> timeout) {
 
 bool Process::is_alive() const {
     if (!state_->started) return false;
-    return !state_->child.wait(0);
+    return !poll(*state_);
 }
 
 void Process::terminate() {
     auto& rt = runtime();
-    if (!state_->started || state_->child.exitcode()) return;
+    if (!state_->started || poll(*state_)) return;
     rt.gate(Op::Terminate, trace::kNoObject, state_->child.pid());
     rt.emit(Op::Terminate, Phase::Done, trace::kNoObject, state_->child.pid(), state_->name);
     state_->child.signal(SIGTERM);
@@ -110,7 +137,7 @@ void Process::terminate() {
 
 std::optional<int> Process::exitcode() const {
     if (!state_->started) return std::nullopt;
-    return state_->child.wait(0);
+    return poll(*state_);
 }
 
 int Process::pid() const {
@@ -148,6 +175,7 @@ const CurrentProcess& current_process() {
 }
 
 std::vector<Process> active_children() {
+    reapEnded();
     std::vector<Process> alive;
     for (const auto& weak : startedChildren())
         if (auto s = weak.lock(); s && Process(s).is_alive()) alive.emplace_back(s);

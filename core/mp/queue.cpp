@@ -62,6 +62,15 @@ struct Queue::Impl : SharedObject<QueueBlock>, std::enable_shared_from_this<Queu
     bool closing = false;
     std::thread feeder;
 
+    // A queue another primitive owns (no name) reports nothing and is never gated.
+    void report(Op op, Phase phase, std::int64_t value = 0, std::string_view text = {},
+                std::int16_t extra = 0) const {
+        if (id != trace::kNoObject) runtime().emit(op, phase, id, value, text, extra);
+    }
+    void gate(Op op) const {
+        if (id != trace::kNoObject) runtime().gate(op, id);
+    }
+
     void enqueue(const std::string& item) {
         std::string pickled = pickleString(item);
         std::lock_guard lock(mutex);
@@ -103,11 +112,10 @@ struct Queue::Impl : SharedObject<QueueBlock>, std::enable_shared_from_this<Queu
             closing = true;
             wake.notify_one();
         }
-        auto& rt = runtime();
         // value: the bytes that still have to go through the pipe before this process can end
-        if (pending) rt.emit(Op::Flush, Phase::Blocked, id, bytes);
+        if (pending) report(Op::Flush, Phase::Blocked, bytes);
         feeder.join();
-        if (pending) rt.emit(Op::Flush, Phase::Done, id);
+        if (pending) report(Op::Flush, Phase::Done);
     }
 };
 
@@ -149,18 +157,17 @@ int Queue::qsize() const {
 }
 
 void Queue::put(const std::string& item, bool block, std::optional<double> timeout) {
-    auto& rt = runtime();
     auto* b = impl_->block();
-    rt.gate(Op::Put, impl_->id);
+    impl_->gate(Op::Put);
     if (b->maxsize > 0 && sem_trywait(&b->slots) != 0) {
         if (!block) {
-            rt.emit(Op::Put, Phase::Failed, impl_->id, b->length);
+            impl_->report(Op::Put, Phase::Failed, b->length);
             throw Full();
         }
-        rt.emit(Op::Put, Phase::Blocked, impl_->id, b->length, {}, timeout ? 1 : 0);
+        impl_->report(Op::Put, Phase::Blocked, b->length, {}, timeout ? 1 : 0);
         const auto deadline = deadlineAfter(timeout);
         if (!waitSem(&b->slots, ptr(deadline))) {
-            rt.emit(Op::Put, Phase::Failed, impl_->id, b->length);
+            impl_->report(Op::Put, Phase::Failed, b->length);
             throw Full();
         }
     }
@@ -170,22 +177,21 @@ void Queue::put(const std::string& item, bool block, std::optional<double> timeo
         pthread_mutex_unlock(&b->joinMutex);
     }
     const auto length = ++b->length;
-    rt.emit(Op::Put, Phase::Done, impl_->id, length, itemRepr(item));
+    impl_->report(Op::Put, Phase::Done, length, itemRepr(item));
     impl_->enqueue(item);
 }
 
 std::string Queue::get(bool block, std::optional<double> timeout) {
-    auto& rt = runtime();
     auto* b = impl_->block();
-    rt.gate(Op::Get, impl_->id);
+    impl_->gate(Op::Get);
     const auto deadline = deadlineAfter(timeout);
     bool blocked = false;
     auto fail = [&] {
-        rt.emit(Op::Get, Phase::Failed, impl_->id, b->length);
+        impl_->report(Op::Get, Phase::Failed, b->length);
         throw Empty();
     };
     auto markBlocked = [&] {
-        if (!blocked) rt.emit(Op::Get, Phase::Blocked, impl_->id, b->length, {}, timeout ? 1 : 0);
+        if (!blocked) impl_->report(Op::Get, Phase::Blocked, b->length, {}, timeout ? 1 : 0);
         blocked = true;
     };
     if (!tryLockShared(&b->readLock).acquired) {
@@ -210,22 +216,21 @@ std::string Queue::get(bool block, std::optional<double> timeout) {
     // recorded length must not count this item too (maxsize + 1).
     const auto length = --b->length;
     if (b->maxsize > 0) sem_post(&b->slots);
-    rt.emit(Op::Get, Phase::Done, impl_->id, length, itemRepr(item));
+    impl_->report(Op::Get, Phase::Done, length, itemRepr(item));
     return item;
 }
 
 void Queue::task_done() {
     auto* b = impl_->block();
     if (!b->joinable) throw std::logic_error("task_done() on a Queue that is not joinable");
-    auto& rt = runtime();
-    rt.gate(Op::TaskDone, impl_->id);
+    impl_->gate(Op::TaskDone);
     lockShared(&b->joinMutex);
     if (b->unfinished <= 0) {
         pthread_mutex_unlock(&b->joinMutex);
         throw std::logic_error("task_done() called too many times");
     }
     const auto left = --b->unfinished;
-    rt.emit(Op::TaskDone, Phase::Done, impl_->id, left);
+    impl_->report(Op::TaskDone, Phase::Done, left);
     if (left == 0) pthread_cond_broadcast(&b->joinCond);
     pthread_mutex_unlock(&b->joinMutex);
 }
@@ -233,18 +238,17 @@ void Queue::task_done() {
 void Queue::join() {
     auto* b = impl_->block();
     if (!b->joinable) throw std::logic_error("join() on a Queue that is not joinable");
-    auto& rt = runtime();
-    rt.gate(Op::QueueJoin, impl_->id);
+    impl_->gate(Op::QueueJoin);
     lockShared(&b->joinMutex);
     if (b->unfinished > 0) {
-        rt.emit(Op::QueueJoin, Phase::Blocked, impl_->id, b->unfinished);
+        impl_->report(Op::QueueJoin, Phase::Blocked, b->unfinished);
         while (b->unfinished > 0) {
             if (pthread_cond_wait(&b->joinCond, &b->joinMutex) == EOWNERDEAD)
                 pthread_mutex_consistent(&b->joinMutex);
         }
     }
     pthread_mutex_unlock(&b->joinMutex);
-    rt.emit(Op::QueueJoin, Phase::Done, impl_->id, 0);
+    impl_->report(Op::QueueJoin, Phase::Done, 0);
 }
 
 JoinableQueue::JoinableQueue(int maxsize, std::string name)

@@ -1,6 +1,8 @@
 #pragma once
 // What every shared primitive is made of: a shared-memory block laid out as `Block`, the
-// scenario's name for it, and the id this process's events call it by.
+// scenario's name for it, and the id this process's events call it by. An object with no
+// name is another primitive's own (a Pool's task queue): it is never declared and its id
+// stays kNoObject, as CPython's shim reports nothing of multiprocessing's own objects.
 
 #include "mp/runtime.hpp"
 #include "mp/shared_memory.hpp"
@@ -28,7 +30,7 @@ template <class Block> struct SharedObject {
         o.segment = SharedSegment::create(runtime().newSharedName(), bytes);
         init(*new (o.segment->template as<void>()) Block());
         o.name = std::move(name);
-        o.id = runtime().declare(kind, o.name, capacity);
+        o.id = o.name.empty() ? trace::kNoObject : runtime().declare(kind, o.name, capacity);
         return o;
     }
 
@@ -41,7 +43,7 @@ template <class Block> struct SharedObject {
         o.segment = SharedSegment::attach(h.resource);
         o.name = h.name;
         o.extra = h.extra;
-        o.id = runtime().declare(kind, o.name, capacity);
+        o.id = o.name.empty() ? trace::kNoObject : runtime().declare(kind, o.name, capacity);
         return o;
     }
 

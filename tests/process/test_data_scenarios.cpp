@@ -148,8 +148,8 @@ TEST_CASE("pipe: every message sent arrives, in order, in each direction", "[pro
     INFO(describe(run.data));
     REQUIRE(run.outcomeName() == "completed");
     const auto& d = run.data;
-    const auto sends = eventsOf(d, Op::Send, Phase::Done, "pipe");
-    const auto recvs = eventsOf(d, Op::Recv, Phase::Done, "pipe");
+    const auto sends = eventsOf(d, Op::Send, Phase::Done, "conn1, conn2");
+    const auto recvs = eventsOf(d, Op::Recv, Phase::Done, "conn1, conn2");
     for (int end : {0, 1}) {
         std::vector<std::string> sent, received;
         for (const auto& e : sends)
@@ -166,7 +166,7 @@ TEST_CASE("pipe: every message sent arrives, in order, in each direction", "[pro
         CHECK(received == sent);
     }
     // The pipe is empty at the end.
-    const auto pipe = d.objectByName("pipe");
+    const auto pipe = d.objectByName("conn1, conn2");
     REQUIRE(pipe.has_value());
     const auto samples = d.counter(*pipe);
     REQUIRE_FALSE(samples.empty());

@@ -171,8 +171,8 @@ class Checker:
         self.exitcodes({"*": 0})
         messages = self.param("messages", 5)
         for end in (0, 1):
-            sends = [e for e in self.t.ops("send", "pipe") if e["args"]["end"] == end]
-            recvs = [e for e in self.t.ops("recv", "pipe") if e["args"]["end"] == 1 - end]
+            sends = [e for e in self.t.ops("send", "conn1, conn2") if e["args"]["end"] == end]
+            recvs = [e for e in self.t.ops("recv", "conn1, conn2") if e["args"]["end"] == 1 - end]
             self.expect(len(sends) == messages, f"end {end} sent {len(sends)}, expected {messages}")
             self.fifo(sends, recvs, f"pipe from end {end}")
 
