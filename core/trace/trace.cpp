@@ -56,6 +56,8 @@ int TraceData::addProcess(ProcessInfo info) {
     processEvents_.emplace_back();
     processTimes_.emplace_back();
     slices_.push_back({Slice{info.startTs, Slice::kOpen, State::Running}});
+    exitEvent_.push_back(kNoExit);
+    exitRecordedHere_.push_back(false);
     const auto endTs = info.endTs;
     const auto exitcode = info.exitcode;
     info.endTs.reset();
@@ -142,6 +144,8 @@ void TraceData::append(const Event& input) {
     processEvents_[e.process].push_back(index);
     times.push_back(e.ts);
     noteTime(e.ts);
+    if (e.op == Op::Exit && e.phase == Phase::Done && exitEvent_[e.process] == kNoExit)
+        exitEvent_[e.process] = index;
     updateSlices(e);
     if (e.object != kNoObject && e.phase == Phase::Done) recordObjectEvent(e, index);
 }
@@ -275,6 +279,25 @@ void TraceData::setProcessEnd(int process, std::int64_t ts, std::optional<int> e
     info.endTs = ts;
     info.exitcode = exitcode;
     noteTime(ts);
+    if (exitcode) recordExit(process, ts, *exitcode);
+}
+
+// A process killed by a signal sends no exit of its own; its end still belongs in its
+// lane, the log and the file, with the code its parent or the engine learned.
+void TraceData::recordExit(int process, std::int64_t ts, int exitcode) {
+    const std::uint32_t existing = exitEvent_[process];
+    if (existing == kNoExit) {
+        Event e;
+        e.ts = ts;
+        e.value = exitcode;
+        e.process = static_cast<std::uint16_t>(process);
+        e.op = Op::Exit;
+        e.phase = Phase::Done;
+        append(e);
+        exitRecordedHere_[process] = true;
+    } else if (exitRecordedHere_[process]) {
+        events_[existing].value = exitcode; // what the process sent itself stays as it was
+    }
 }
 
 void TraceData::setDeadlock(DeadlockReport report) {

@@ -102,6 +102,9 @@ class TraceData {
     std::uint16_t findOrAddObject(std::string_view name, ObjectKind kind, std::int64_t capacity);
     std::uint32_t intern(std::string_view text); // string table index (0 = "")
     void append(const Event& e);                 // events of one process must arrive in time order
+    // The process ended at `ts`. With its exit code known, the trace holds its `exit` event
+    // from then on: the one the process sent, or, when it sent none (killed by a signal,
+    // never connected), one recorded here at `ts`, updated if a later call learns more.
     void setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode);
     void setDeadlock(DeadlockReport report);
     void setOutcome(Outcome o) { outcome_ = o; }
@@ -195,6 +198,7 @@ class TraceData {
     void updateProcessArrows() const;
     std::optional<std::uint32_t> wakingSet(std::uint16_t object, const WakeWaiter& w) const;
     void placeArrow(std::uint32_t& slot, Message m) const;
+    void recordExit(int process, std::int64_t ts, int exitcode);
 
     // Implementation detail lives in trace.cpp; the members below are the model's state.
     std::vector<ProcessInfo> processes_;
@@ -209,6 +213,10 @@ class TraceData {
     std::vector<std::vector<CounterSample>> counters_;
     std::vector<ObjectHistory> objectHistory_;
     std::unordered_map<int, int> processByPid_;
+    // Per process: its Exit Done event (kNoExit: none yet), and whether recordExit made it.
+    static constexpr std::uint32_t kNoExit = UINT32_MAX;
+    std::vector<std::uint32_t> exitEvent_;
+    std::vector<bool> exitRecordedHere_;
     // Join slices whose child was not in the trace yet (a child killed before it said
     // hello is added at the end), by the child's pid: (process index, slice begin).
     std::unordered_map<int, std::vector<std::pair<int, std::int64_t>>> unresolvedJoins_;
