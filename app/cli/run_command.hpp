@@ -18,7 +18,11 @@ struct RunOptions {
     bool quiet = false;
     bool step = false;
     std::string schedule; // implies step
+    bool help = false;    // --help: print run's usage, run nothing
 };
+
+// `run`'s lines in `mpviz help`.
+const char* runSynopsis();
 
 // Parses `run`'s arguments; on error returns nothing with a message naming valid choices.
 std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, std::string& error);
