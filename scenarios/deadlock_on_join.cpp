@@ -66,7 +66,8 @@ Scenario deadlockOnJoin() {
         "until someone reads. MainProcess calls join() before get(): it waits for the child "
         "to exit while the child waits for MainProcess to read. Both stay blocked forever; "
         "mpviz finds the cycle, reports a deadlock and stops the run. Set fixed=true to get "
-        "first and join second. Or make bytes smaller than the pipe buffer (about 65536): "
+        "first and join second. Or make bytes smaller than the pipe buffer: "
+        "up to 65,514 characters, which pickled with their length header fill its 65,536 bytes, "
         "the wrong order then happens to work, which is how this bug slips through small "
         "tests.";
     s.parameters = {
@@ -75,7 +76,7 @@ Scenario deadlockOnJoin() {
          .defaultValue = 1000000,
          .minimum = 1,
          .maximum = 10000000,
-         .help = "size of the item the child puts (above ~65536 it no longer fits the pipe)"},
+         .help = "size of the item the child puts (above 65514 it no longer fits the pipe)"},
         {.name = "fixed",
          .kind = Parameter::Kind::Flag,
          .defaultValue = 0,

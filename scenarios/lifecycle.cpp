@@ -144,8 +144,9 @@ Scenario lifecycle() {
         "second while the daemon is still sleeping (d.is_alive() True) - a timeout stops "
         "the waiting, not the child. Then five short processes show the exit codes, which "
         "join collects: sys.exit(1) gives 1, returning (with or without a value) gives 0, "
-        "an uncaught exception gives 1, and 'terminated', sent SIGTERM by its parent "
-        "while asleep, gives -15. Last, MainProcess reaches its end with the daemon still "
+        "an uncaught exception gives 1, and 'terminated' gives -15: its parent sends SIGTERM "
+        "right after starting it, usually before its target even begins, so it seldom gets "
+        "as far as its sleep. Last, MainProcess reaches its end with the daemon still "
         "asleep: a daemon never holds the program up, it is terminated and never prints "
         "'Exiting', where a non-daemon child would have been waited for.";
     s.listing = listing;

@@ -4,6 +4,8 @@
 #include "engine/event_sorter.hpp"
 #include "engine/ingest.hpp"
 #include "engine/janitor.hpp"
+#include "engine/process_table.hpp"
+#include "engine/step_gate.hpp"
 #include "engine/wait_for_graph.hpp"
 #include "mp/runtime.hpp"
 #include "mp/spawn.hpp"
@@ -24,7 +26,6 @@
 #include <random>
 #include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -41,7 +42,6 @@ constexpr auto kDeadlockTick = std::chrono::milliseconds(40);
 constexpr int kDeadlockStableTicks = 3; // all blocked, nothing new, for ~120 ms
 constexpr auto kDrainAfterMainExit = std::chrono::seconds(2);
 constexpr auto kStepTick = std::chrono::milliseconds(3);
-constexpr auto kStepSettle = std::chrono::milliseconds(15); // no event for this long: settled
 
 std::string newSessionId() {
     std::random_device rd;
@@ -51,24 +51,13 @@ std::string newSessionId() {
 }
 } // namespace
 
-// One scenario process as the engine knows it.
-struct ProcessRecord {
-    int index = -1; // in the trace, once it said hello
-    int pid = 0;
-    std::string name;
-    int parentIndex = -1;                     // who started it (from the Start event)
-    std::uint32_t startText = trace::kNoText; // its name, as the Start event's text
-    std::int64_t startedAt = 0;               // when its parent started it
-    bool connected = false;
-    bool ended = false;
-    std::int64_t endTs = 0;
-    std::optional<int> exitcode;
-    std::optional<BlockedOn> blocked;
-    bool sleeping = false;
-    std::set<std::uint16_t> objects;
-};
-
 struct Session::Impl {
+    explicit Impl(SessionOptions o)
+        : options(std::move(o)),
+          gate(options.step, options.schedule, options.afterSchedule, options.autoGrantLimit) {
+        options.step = gate.stepping();
+    }
+
     SessionOptions options;
     std::string id = newSessionId();
     std::filesystem::path dir;
@@ -84,9 +73,7 @@ struct Session::Impl {
 
     mp::detail::SpawnedProcess main;
     mp::detail::SpawnedProcess janitor; // see janitor.hpp
-    bool mainReaped = false;
-    std::map<int, ProcessRecord> byPid;                  // every process we heard of
-    std::map<std::uint16_t, std::map<int, int>> holders; // object → process index → count
+    ProcessTable processes;
     EventSorter sorter;
     asio::steady_timer sortTimer{io};
     std::uint64_t eventsSeen = 0;
@@ -94,23 +81,12 @@ struct Session::Impl {
     int stableTicks = 0;
     int openConnections = 0;
 
-    // Step mode. `pending` and `grants` are read by other threads under `mutex`.
-    std::atomic<bool> stepping{false};
-    std::atomic<bool> replayingFlag{false}; // replaying(), for other threads
-    std::optional<Scheduler> scheduler;
-    std::optional<Scheduler> after; // options.afterSchedule, parsed
-    int autoGrantsLeft = -1;
-    std::vector<PendingIntent> pending;
-    std::vector<std::string> grants;
-    std::vector<int> grantedProcesses; // the same grants, by process index (io thread)
-    std::uint64_t intentOrder = 0;
-    std::vector<int> creationOrder;
     struct Connection;
     std::map<int, std::weak_ptr<Connection>> connections; // by process index
-    std::chrono::steady_clock::time_point lastEvent = std::chrono::steady_clock::now();
+    StepGate gate;
     asio::steady_timer stepTimer{io};
 
-    mutable std::mutex mutex; // guards outcome/finished, onChange, pending, grants
+    mutable std::mutex mutex; // guards outcome/finished, onChange
     std::condition_variable finishedCv;
     Outcome outcome = Outcome::Running;
     bool finished = false;
@@ -163,11 +139,11 @@ struct Session::Impl {
         request.args = {"--scenario", options.scenario, "--role", "main"};
         request.extraEnvironment = childEnvironment();
         request.extraEnvironment.push_back(std::string(mp::detail::kEnvStep) + "=" +
-                                           (stepping.load() ? "1" : "0"));
+                                           (gate.stepping() ? "1" : "0"));
         request.ownProcessGroup = true;
         request.silenceStdout = !options.echoStdout;
         main = mp::detail::SpawnedProcess::spawn(request);
-        byPid[main.pid()].pid = main.pid();
+        processes.addMain(main.pid());
         spawnJanitor();
         mainWatch.emplace(io, ::dup(main.pidfd()));
         mainWatch->async_wait(asio::posix::stream_descriptor::wait_read,
@@ -249,14 +225,10 @@ struct Session::Impl {
         }
 
         void onHello(int pid, int index, const std::string& name) override {
-            record = &session.byPid[pid];
-            record->pid = pid;
-            record->name = name;
-            record->index = index;
-            record->connected = true;
+            record = &session.processes.connected(pid, index, name);
             session.connections[index] = weak_from_this();
-            session.creationOrder.push_back(index);
-            send([&](wire::Encoder& enc) { enc.mode(session.stepping.load()); });
+            session.gate.processAppeared(index);
+            send([&](wire::Encoder& enc) { enc.mode(session.gate.stepping()); });
         }
 
         template <class Write> void send(Write write) {
@@ -266,7 +238,7 @@ struct Session::Impl {
             boost::system::error_code ec;
             asio::write(socket, asio::buffer(bytes), ec); // tiny; the child always reads
         }
-        void onObject(std::uint16_t index) override { record->objects.insert(index); }
+        void onObject(std::uint16_t index) override { session.processes.declared(*record, index); }
         void onEvent(const trace::Event& e) override {
             session.sorter.push(source, e);
             session.track(*record, e);
@@ -274,11 +246,8 @@ struct Session::Impl {
 
         void closed() {
             if (record) {
-                session.forgetPending(record->index);
-                record->connected = false;
-                record->ended = true;
-                record->endTs = mp::detail::monotonicNs();
-                record->blocked.reset();
+                session.gate.forgetProcess(record->index);
+                session.processes.disconnected(*record, mp::detail::monotonicNs());
                 const auto rec = *record;
                 session.trace->write([&](trace::TraceData& t) {
                     session.releaseSorted(t, INT64_MAX); // its last events before its end
@@ -291,42 +260,20 @@ struct Session::Impl {
         }
     };
 
-    // Keeps what deadlock detection needs: who is blocked on what, who holds what.
     void track(ProcessRecord& rec, const trace::Event& e) {
         ++eventsSeen;
-        lastEvent = std::chrono::steady_clock::now();
-        switch (e.phase) {
-        case Phase::Blocked: {
-            BlockedOn b{e.op, e.object, static_cast<int>(e.value), false};
-            const bool extraIsEnd = e.op == Op::Send || e.op == Op::Recv;
-            b.timed = !extraIsEnd && e.extra != 0;
-            rec.blocked = b;
-            break;
+        gate.noteActivity();
+        processes.track(rec, e);
+        if (e.phase == Phase::Intent && gate.stepping()) {
+            PendingIntent p;
+            p.process = rec.index;
+            p.name = rec.name;
+            p.op = e.op;
+            p.object = e.object;
+            p.value = e.value;
+            p.ts = e.ts;
+            gate.addIntent(std::move(p));
         }
-        case Phase::Begin:
-            rec.sleeping = true;
-            break;
-        case Phase::Done:
-        case Phase::Failed:
-            rec.blocked.reset();
-            rec.sleeping = false;
-            break;
-        case Phase::Intent:
-            if (stepping) addPending(rec, e);
-            break;
-        }
-        if (e.phase != Phase::Done) return;
-        if (e.op == Op::Acquire) ++holders[e.object][rec.index];
-        if (e.op == Op::Release) --holders[e.object][rec.index];
-        if (e.op == Op::Start) {
-            auto& child = byPid[static_cast<int>(e.value)];
-            child.pid = static_cast<int>(e.value);
-            child.parentIndex = rec.index;
-            child.startedAt = e.ts;
-            child.startText = e.text;
-        }
-        if (e.op == Op::Exit) rec.exitcode = static_cast<int>(e.value);
-        if (e.op == Op::Join) byPid[static_cast<int>(e.value)].exitcode = e.extra;
     }
 
     void changed() {
@@ -359,129 +306,27 @@ struct Session::Impl {
     }
 
     // --- step mode ---
-    void addPending(const ProcessRecord& rec, const trace::Event& e) {
-        PendingIntent p;
-        p.process = rec.index;
-        p.op = e.op;
-        p.object = e.object;
-        p.value = e.value;
-        p.ts = e.ts;
-        p.order = ++intentOrder;
-        p.name = rec.name;
-        std::lock_guard lock(mutex);
-        pending.push_back(std::move(p));
-    }
-
-    void forgetPending(int process) {
-        std::lock_guard lock(mutex);
-        std::erase_if(pending, [&](const PendingIntent& p) { return p.process == process; });
-    }
-
-    // `by`: the scheduler that chose it; every other one hears of the grant, so a person's
-    // click counts as a turn in round-robin, and the policy taking over after a replay
-    // continues as if it had made the replayed choices itself.
-    void grantAt(std::size_t i, const Scheduler* by = nullptr) {
-        PendingIntent chosen;
-        {
-            std::lock_guard lock(mutex);
-            if (i >= pending.size()) return;
-            chosen = pending[i];
-            pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
-            grants.push_back(chosen.name);
-            grantedProcesses.push_back(chosen.process);
-        }
-        if (scheduler && &*scheduler != by) scheduler->observe(chosen.process);
-        if (after && replaying()) after->observe(chosen.process);
-        if (auto it = connections.find(chosen.process); it != connections.end())
+    void deliver(const std::optional<PendingIntent>& granted) {
+        if (!granted) return;
+        if (auto it = connections.find(granted->process); it != connections.end())
             if (auto c = it->second.lock()) c->send([](wire::Encoder& enc) { enc.grant(); });
-        lastEvent = std::chrono::steady_clock::now();
         changed();
     }
 
-    void grantProcess(int process) {
-        std::optional<std::size_t> at;
-        {
-            std::lock_guard lock(mutex);
-            for (std::size_t i = 0; i < pending.size(); ++i)
-                if (pending[i].process == process && (!at || pending[i].order < pending[*at].order))
-                    at = i;
-        }
-        if (at) grantAt(*at);
-    }
-
-    void grantBySchedule(Scheduler& s) {
-        std::vector<PendingIntent> snapshot;
-        {
-            std::lock_guard lock(mutex);
-            snapshot = pending;
-        }
-        if (!snapshot.empty()) grantAt(s.choose(snapshot, creationOrder), &s);
-    }
-
-    // A replay (options.afterSchedule with a limited schedule) grants recorded steps by
-    // itself; nothing else may grant meanwhile, or the recorded order would be lost.
-    bool replaying() const { return replayingFlag; }
-    void endReplay() {
-        if (!replayingFlag) return;
-        autoGrantsLeft = 0;
-        if (after) scheduler = after; // it observed every replayed grant
-        replayingFlag = false;
-    }
-
-    // A schedule chosen mid-run continues as if it had made every grant so far: the same
-    // history then always leads to the same next choice, replayed or not.
-    Scheduler observedAll(Scheduler s) const {
-        for (int p : grantedProcesses)
-            s.observe(p);
-        return s;
-    }
-
     void setStepping(bool on) {
-        if (on == stepping.load()) return; // a mode message releases waiting processes
-        stepping = on;
-        if (!on) {
-            std::lock_guard lock(mutex);
-            pending.clear(); // run mode releases them in the children
-        }
-        if (!on) endReplay(); // what was replayed stands; the rest runs freely
+        if (!gate.setStepping(on)) return; // a mode message releases waiting processes
         for (auto& [index, weak] : connections)
             if (auto c = weak.lock()) c->send([on](wire::Encoder& enc) { enc.mode(on); });
         changed();
     }
 
-    // With a schedule, grant once everything has settled: each live process waits for a
-    // grant or is blocked, and no event arrived for a moment (a woken process has had time
-    // to report). That is what makes the same schedule give the same interleaving.
     void scheduleAutoStep() {
         stepTimer.expires_after(kStepTick);
         stepTimer.async_wait([this](boost::system::error_code ec) {
             if (ec || outcome != Outcome::Running) return;
-            if (stepping && scheduler && autoGrantsLeft != 0 && settled()) {
-                grantBySchedule(*scheduler);
-                if (autoGrantsLeft > 0 && --autoGrantsLeft == 0) endReplay();
-            }
+            if (gate.stepping()) deliver(gate.autoGrant(processes.liveProcesses()));
             scheduleAutoStep();
         });
-    }
-
-    bool settled() const {
-        if (std::chrono::steady_clock::now() - lastEvent < kStepSettle) return false;
-        std::set<int> waiting;
-        {
-            std::lock_guard lock(mutex);
-            if (pending.empty()) return false;
-            for (const auto& p : pending)
-                waiting.insert(p.process);
-        }
-        for (const auto& [pid, rec] : byPid) {
-            if (rec.ended || (pid == main.pid() && mainReaped)) continue;
-            if (!rec.connected) {
-                if (::kill(pid, 0) == 0) return false; // about to say hello
-                continue;
-            }
-            if (!waiting.count(rec.index) && !rec.blocked) return false; // still running
-        }
-        return true;
     }
 
     // --- watching ---
@@ -497,22 +342,13 @@ struct Session::Impl {
     // Deadlock: every live process blocked with no timeout, nothing new arriving for a few
     // ticks (so no wake-up is still in flight), and nobody asleep who could wake them.
     void checkDeadlock() {
-        std::vector<LiveProcess> live;
-        std::map<int, int> indexOfPid;
-        bool allStuck = true;
-        for (auto& [pid, rec] : byPid) {
-            if (rec.ended || (pid == main.pid() && mainReaped)) continue;
-            if (!rec.connected) {
-                if (::kill(pid, 0) == 0) allStuck = false; // started, not connected yet
-                continue;
-            }
-            indexOfPid[pid] = rec.index;
-            live.push_back({rec.index, pid, rec.blocked, rec.sleeping, rec.objects});
-            if (!rec.blocked || rec.blocked->timed || rec.sleeping) allStuck = false;
-        }
+        const auto live = processes.liveProcesses();
+        bool allStuck = !live.starting;
+        for (const auto& p : live.connected)
+            if (!p.blocked || p.blocked->timed || p.sleeping) allStuck = false;
         const bool quiet = eventsSeen == eventsAtLastTick;
         eventsAtLastTick = eventsSeen;
-        if (live.empty() || !allStuck || !quiet) {
+        if (live.connected.empty() || !allStuck || !quiet) {
             stableTicks = 0;
             return;
         }
@@ -520,10 +356,10 @@ struct Session::Impl {
 
         trace::DeadlockReport report;
         report.ts = mp::detail::monotonicNs();
-        report.edges = waitForEdges(live, holders, indexOfPid);
+        report.edges = waitForEdges(live.connected, processes.holders(), live.indexOfPid);
         report.cycle = findCycle(report.edges);
         if (report.cycle.empty())
-            for (const auto& p : live)
+            for (const auto& p : live.connected)
                 report.cycle.push_back(p.index); // stuck, no cycle
         trace->write([&](trace::TraceData& t) { t.setDeadlock(report); });
         end(Outcome::Deadlock);
@@ -531,9 +367,8 @@ struct Session::Impl {
 
     void reapMain() {
         main.wait(-1);
-        mainReaped = true;
-        auto& rec = byPid[main.pid()];
-        rec.exitcode = main.exitcode();
+        processes.mainReaped(main.exitcode());
+        const auto& rec = processes.main();
         if (rec.ended && rec.index >= 0) {
             trace->write(
                 [&](trace::TraceData& t) { t.setProcessEnd(rec.index, rec.endTs, rec.exitcode); });
@@ -557,44 +392,11 @@ struct Session::Impl {
 
     void killGroup() {
         if (main.pid() > 0) ::killpg(main.pid(), SIGKILL);
-        for (auto& [pid, rec] : byPid)
-            if (!rec.ended) ::kill(pid, SIGKILL); // a child that escaped the group
-    }
-
-    // Scenario processes whose parent died were re-parented to us (we are a child
-    // subreaper): reap them, or they linger as zombies. Their connection closes a moment
-    // before they become zombies, hence the short wait.
-    void reapOrphans() {
-        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
-        for (auto& [pid, rec] : byPid) {
-            if (pid == main.pid() || pid <= 0) continue;
-            for (;;) {
-                const pid_t r = ::waitpid(pid, nullptr, WNOHANG);
-                if (r != 0 || std::chrono::steady_clock::now() > until) break; // reaped / not ours
-                std::this_thread::sleep_for(std::chrono::milliseconds(2));
-            }
-        }
-    }
-
-    // A child killed before it could say hello (terminate() right after start()) still
-    // belongs in the trace: its parent started it, and joined it.
-    void addNeverConnected(trace::TraceData& t) {
-        for (auto& [pid, rec] : byPid) {
-            if (rec.index >= 0 || rec.startText == trace::kNoText || pid == main.pid()) continue;
-            trace::ProcessInfo info;
-            info.pid = pid;
-            info.parent = rec.parentIndex;
-            info.ppid = rec.parentIndex >= 0 ? t.processes()[rec.parentIndex].pid : 0;
-            info.name = std::string(t.text(rec.startText));
-            info.startTs = rec.startedAt;
-            rec.index = t.addProcess(std::move(info));
-            rec.ended = true;
-            rec.endTs = rec.startedAt;
-        }
+        processes.killRemaining(); // a child that escaped the group
     }
 
     void maybeFinish() {
-        if (finished || !mainReaped || openConnections > 0) return;
+        if (finished || !processes.mainIsReaped() || openConnections > 0) return;
         if (outcome == Outcome::Running) outcome = Outcome::Completed;
         deadlockTimer.cancel();
         stepTimer.cancel();
@@ -605,16 +407,12 @@ struct Session::Impl {
         const bool killed = outcome != Outcome::Completed;
         trace->write([&](trace::TraceData& t) {
             releaseSorted(t, INT64_MAX);
-            addNeverConnected(t);
-            for (auto& [pid, rec] : byPid) {
-                if (rec.index < 0) continue;
-                if (!rec.exitcode && killed) rec.exitcode = -SIGKILL;
-                t.setProcessEnd(rec.index, rec.ended ? rec.endTs : mp::detail::monotonicNs(),
-                                rec.exitcode);
-            }
+            processes.recordEnds(t, killed);
             t.setOutcome(outcome);
         });
-        reapOrphans();
+        // Scenario processes whose parent died were re-parented to us: reap them, or they
+        // linger as zombies.
+        processes.reapOrphans();
         removeSessionFiles(id, dir);
         stopJanitor();
         {
@@ -627,25 +425,7 @@ struct Session::Impl {
     }
 };
 
-Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>()) {
-    impl_->options = std::move(options);
-    auto& o = impl_->options;
-    if (!o.schedule.empty()) {
-        std::string error;
-        impl_->scheduler = Scheduler::parse(o.schedule, error);
-        if (!impl_->scheduler) throw std::invalid_argument(error);
-        o.step = true;
-    }
-    if (!o.afterSchedule.empty()) {
-        std::string error;
-        impl_->after = Scheduler::parse(o.afterSchedule, error);
-        if (!impl_->after) throw std::invalid_argument(error);
-        if (!impl_->scheduler) o.autoGrantLimit = 0; // nothing to replay: a person steps
-        if (o.autoGrantLimit == 0) impl_->scheduler = impl_->after;
-        impl_->replayingFlag = o.autoGrantLimit > 0;
-    }
-    impl_->stepping = o.step;
-    impl_->autoGrantsLeft = o.autoGrantLimit;
+Session::Session(SessionOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
     impl_->trace->write([&](trace::TraceData& t) {
         t.scenario = impl_->options.scenario;
         t.params = impl_->options.params;
@@ -730,49 +510,36 @@ void Session::setStepMode(bool step) {
 }
 
 bool Session::stepMode() const {
-    return impl_->stepping;
+    return impl_->gate.stepping();
 }
 
 bool Session::replaying() const {
-    return impl_->replayingFlag;
+    return impl_->gate.replaying();
 }
 
 void Session::grant(int processIndex) {
-    asio::post(impl_->io, [this, processIndex] {
-        if (!impl_->replaying()) impl_->grantProcess(processIndex);
-    });
+    asio::post(impl_->io,
+               [this, processIndex] { impl_->deliver(impl_->gate.grantProcess(processIndex)); });
 }
 
 void Session::step() {
-    asio::post(impl_->io, [this] {
-        if (impl_->replaying()) return; // the replay grants by itself until it is done
-        if (impl_->scheduler) return impl_->grantBySchedule(*impl_->scheduler);
-        auto fifo = Scheduler::fifo();
-        impl_->grantBySchedule(fifo);
-    });
+    asio::post(impl_->io, [this] { impl_->deliver(impl_->gate.step()); });
 }
 
 void Session::setSchedule(const std::string& schedule) {
     std::string error;
     auto parsed = Scheduler::parse(schedule, error);
     if (!parsed) throw std::invalid_argument(error);
-    asio::post(impl_->io, [this, s = std::move(*parsed)]() mutable {
-        // A replay still granting its recorded steps keeps them; the new choice follows.
-        if (impl_->replaying())
-            impl_->after = impl_->observedAll(std::move(s));
-        else
-            impl_->scheduler = impl_->observedAll(std::move(s));
-    });
+    asio::post(impl_->io,
+               [this, s = std::move(*parsed)]() mutable { impl_->gate.setSchedule(std::move(s)); });
 }
 
 std::vector<PendingIntent> Session::pendingIntents() const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->pending;
+    return impl_->gate.pendingIntents();
 }
 
 std::vector<std::string> Session::grantLog() const {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->grants;
+    return impl_->gate.grantLog();
 }
 
 const SessionOptions& Session::options() const {

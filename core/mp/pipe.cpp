@@ -1,6 +1,7 @@
 #include "mp/pipe.hpp"
 
 #include "mp/fifo.hpp"
+#include "mp/pickle.hpp"
 #include "mp/runtime.hpp"
 #include "mp/shared_memory.hpp"
 
@@ -83,10 +84,11 @@ void Connection::send(const std::string& item) {
     auto& rt = runtime();
     rt.gate(Op::Send, impl_->id);
     const auto end = static_cast<std::int16_t>(impl_->end);
-    const auto frame = static_cast<int>(item.size() + sizeof(std::uint32_t));
+    const std::string pickled = pickleString(item);
+    const auto frame = static_cast<int>(pickled.size() + sizeof(std::uint32_t));
     const bool full = impl_->out->bytesWaiting() + frame > impl_->out->capacity();
     if (full) rt.emit(Op::Send, Phase::Blocked, impl_->id, impl_->bytesWaiting(), {}, end);
-    impl_->out->writeMessage(item);
+    impl_->out->writeMessage(pickled);
     rt.emit(Op::Send, Phase::Done, impl_->id, impl_->bytesWaiting(), itemRepr(item), end);
 }
 
@@ -99,7 +101,7 @@ std::string Connection::recv() {
         rt.emit(Op::Recv, Phase::Blocked, impl_->id, impl_->bytesWaiting(), {}, end);
         impl_->in->waitReadable(-1);
     }
-    auto item = impl_->in->readMessage();
+    auto item = unpickleString(impl_->in->readMessage());
     rt.emit(Op::Recv, Phase::Done, impl_->id, impl_->bytesWaiting(), itemRepr(item), end);
     return item;
 }

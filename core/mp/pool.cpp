@@ -85,7 +85,7 @@ Pool::Pool(int processes, std::string name) {
     impl_ = std::make_shared<PoolImpl>(processes, std::move(name));
     for (int i = 0; i < processes; ++i) {
         Process worker(kPoolWorkerTarget, {impl_->tasks, impl_->results, impl_->name, processes},
-                       {.name = "", .daemon = true, .kind = "SpawnPoolWorker"});
+                       {.name = "", .daemon = true, .kind = "ForkPoolWorker"});
         worker.start();
         impl_->workers.push_back(worker);
     }

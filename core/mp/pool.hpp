@@ -1,5 +1,5 @@
 #pragma once
-// multiprocessing.Pool: n worker processes (SpawnPoolWorker-N) fed through a real task
+// multiprocessing.Pool: n worker processes (ForkPoolWorker-N, as CPython names them on Linux) fed through a real task
 // queue; results come back through a result queue.
 
 #include "mp/args.hpp"

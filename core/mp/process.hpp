@@ -14,7 +14,7 @@ namespace mpviz::mp {
 struct ProcessOptions {
     std::string name; // empty: "<kind>-N" as Python numbers them ("Process-1")
     bool daemon = false;
-    std::string kind = "Process"; // Pool workers are "SpawnPoolWorker-N"
+    std::string kind = "Process"; // Pool workers are "ForkPoolWorker-N"
 };
 
 class Process {

@@ -1,6 +1,7 @@
 #include "mp/queue.hpp"
 
 #include "mp/fifo.hpp"
+#include "mp/pickle.hpp"
 #include "mp/shared_object.hpp"
 #include "mp/sync.hpp"
 
@@ -55,16 +56,17 @@ struct Queue::Impl : SharedObject<QueueBlock>, std::enable_shared_from_this<Queu
     // The feeder thread and what it still has to write, as in CPython's Queue.
     std::mutex mutex;
     std::condition_variable wake;
-    std::deque<std::string> buffer;
+    std::deque<std::string> buffer;  // pickled items, as CPython's feeder sends them
     std::int64_t unwrittenBytes = 0; // queued here but not yet in the pipe
     bool writing = false;
     bool closing = false;
     std::thread feeder;
 
-    void enqueue(std::string item) {
+    void enqueue(const std::string& item) {
+        std::string pickled = pickleString(item);
         std::lock_guard lock(mutex);
-        unwrittenBytes += static_cast<std::int64_t>(item.size());
-        buffer.push_back(std::move(item));
+        unwrittenBytes += static_cast<std::int64_t>(pickled.size());
+        buffer.push_back(std::move(pickled));
         if (!feeder.joinable()) {
             feeder = std::thread([this] { feed(); });
             runtime().addExitHook([self = shared_from_this()] { self->finishFeeding(); });
@@ -198,7 +200,7 @@ std::string Queue::get(bool block, std::optional<double> timeout) {
             markBlocked();
             if (!impl_->pipe.waitReadable(remainingMs(ptr(deadline)))) fail();
         }
-        item = impl_->pipe.readMessage();
+        item = unpickleString(impl_->pipe.readMessage());
     } catch (...) {
         pthread_mutex_unlock(&b->readLock);
         throw;

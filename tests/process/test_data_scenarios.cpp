@@ -214,7 +214,7 @@ TEST_CASE("pool: at most `processes` tasks at once, each run once, results are s
     CHECK(starts.size() == static_cast<std::size_t>(tasks));
     CHECK(workers.size() <= static_cast<std::size_t>(processes));
     for (int w : workers)
-        CHECK(processName(d, w).rfind("SpawnPoolWorker-", 0) == 0);
+        CHECK(processName(d, w).rfind("ForkPoolWorker-", 0) == 0);
 
     int running = 0, most = 0;
     for (const auto& e : edges) { // already in (ts, seq) order
@@ -237,7 +237,11 @@ TEST_CASE("pool: at most `processes` tasks at once, each run once, results are s
 
 TEST_CASE("deadlock-on-join: joining before reading a big item deadlocks",
           "[process][deadlock-on-join]") {
-    const auto run = runScenario("deadlock-on-join", {}, 20);
+    // 65,515 characters is the first size whose pickle no longer fits CPython's pipe.
+    const auto [bytes, pickled] =
+        GENERATE(table<std::string, std::int64_t>({{"1000000", 1000009}, {"65515", 65533}}));
+    const auto run = runScenario("deadlock-on-join", {{"bytes", bytes}}, 20);
+    INFO("bytes " << bytes);
     INFO(describe(run.data));
     REQUIRE(run.outcomeName() == "deadlock");
     const auto& d = run.data;
@@ -259,6 +263,10 @@ TEST_CASE("deadlock-on-join: joining before reading a big item deadlocks",
     }
     CHECK(join);
     CHECK(flush);
+    // The flush reports the bytes CPython would still have to write: the whole pickled item.
+    const auto flushes = eventsOf(d, Op::Flush, Phase::Blocked, "queue");
+    REQUIRE(flushes.size() == 1);
+    CHECK(flushes.front().value == pickled);
     // The child's put went through (into its feeder), the main process never got it.
     CHECK(eventsOf(d, Op::Put, Phase::Done, "queue").size() == 1);
     CHECK(eventsOf(d, Op::Get, Phase::Done, "queue").empty());
@@ -274,7 +282,7 @@ TEST_CASE("deadlock-on-join: joining before reading a big item deadlocks",
 TEST_CASE("deadlock-on-join: getting first, or a small item, completes",
           "[process][deadlock-on-join]") {
     const auto [bytes, fixed] = GENERATE(table<std::string, std::string>(
-        {{"1000000", "true"}, {"1000", "false"}, {"1000", "true"}}));
+        {{"1000000", "true"}, {"1000", "false"}, {"1000", "true"}, {"65514", "false"}}));
     const auto run = runScenario("deadlock-on-join", {{"bytes", bytes}, {"fixed", fixed}}, 20);
     INFO("bytes " << bytes << " fixed " << fixed);
     INFO(describe(run.data));
