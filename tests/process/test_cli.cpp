@@ -98,7 +98,7 @@ TEST_CASE("mpviz run --help and mpviz export --help print that command's usage a
     CHECK(exp.exitcode == 0);
     CHECK(exp.err.empty());
     CHECK(contains(exp.out, "mpviz export TRACE.json"));
-    CHECK_FALSE(contains(exp.out, "mpviz run"));
+    CHECK_FALSE(contains(exp.out, "--schedule")); // export's usage, not run's
 }
 
 TEST_CASE("mpviz run refuses an unwritable --trace or --export before any process starts",
@@ -112,13 +112,14 @@ TEST_CASE("mpviz run refuses an unwritable --trace or --export before any proces
         std::vector<std::string> args;
         std::string path;
     };
-    const auto c = GENERATE_COPY(values<Case>({
+    const std::vector<Case> cases{
         {{"--trace", "/no-such-folder/t.json"}, "/no-such-folder/t.json"},
         {{"--trace", (dir / "a-folder.png").string()}, (dir / "a-folder.png").string()},
         {{"--export", (dir / "a-folder.png").string()}, (dir / "a-folder.png").string()},
         {{"--trace", kept, "--export", "/no-such-folder/t.svg"}, "/no-such-folder/t.svg"},
         {{"--trace", fresh, "--export", "/proc/version.png"}, "/proc/version.png"},
-    }));
+    };
+    const auto& c = cases[static_cast<std::size_t>(GENERATE(range(0, 5)))];
     std::vector<std::string> args{"run", "queue", "--speed", "1"};
     args.insert(args.end(), c.args.begin(), c.args.end());
     const auto started = std::chrono::steady_clock::now();

@@ -5,8 +5,12 @@
 
 #include "process_helpers.hpp"
 
-#include <cstring>
+#include "trace/exit_status.hpp"
+
+#include <ctime>
 #include <random>
+
+#include <sys/stat.h>
 
 using namespace mpviz::ptest;
 
@@ -42,8 +46,8 @@ std::vector<Lesson> lessons(unsigned seed) {
     const std::string random = "random:" + std::to_string(seed);
     return {
         {"queue", {"--speed", "40"}, {"--speed", "40"}},
-        {"pool", {"--speed", "5"}, {"--speed", "5"}},
-        {"pipe", {"--speed", "10"}, {"--speed", "10"}},
+        {"pool", {"--speed", "8"}, {"--speed", "8"}},
+        {"pipe", {"--speed", "3"}, {"--speed", "3"}},
         {"lock-order",
          {"--speed", "2", "--schedule", random},
          // The window steps by itself every 150 ms (--auto-steps), in the order of the seed.
@@ -106,6 +110,25 @@ std::vector<std::string> leftoversOf(int pid) {
     return out;
 }
 
+// What a window without XDG_RUNTIME_DIR used to leave in the temporary directory, made
+// since `since` (seconds of the realtime clock): Qt's fallback runtime directory
+// "runtime-<user>", or a QTemporaryDir "mpviz-XXXXXX".
+std::vector<std::string> strayTempDirsSince(std::time_t since) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::temp_directory_path(), ec)) {
+        const auto name = entry.path().filename().string();
+        const bool runtime = name.rfind("runtime-", 0) == 0;
+        const bool qtTemp = name.size() == 12 && name.rfind("mpviz-", 0) == 0 &&
+                            name.find_first_of("_-", 6) == std::string::npos;
+        struct stat st {};
+        if ((runtime || qtTemp) && ::stat(entry.path().c_str(), &st) == 0 && st.st_ctime >= since)
+            out.push_back(entry.path().string());
+    }
+    return out;
+}
+
 // Live processes (zombies do not count) whose command line or environment names something
 // of the host's: every scenario process carries its session's socket path, the janitor the
 // session directory, the window's children its runtime directory.
@@ -161,8 +184,8 @@ TEST_CASE("Killing any part of a running lesson with any signal leaves nothing b
     const auto all = lessons(seed);
     const Lesson& lesson = all[static_cast<std::size_t>(round++) % all.size()];
     const bool window = target == Target::Window;
-    INFO("killing " << targetName(target) << " with " << strsignal(signal) << " during "
-                    << lesson.scenario << " (seed " << seed << ")");
+    INFO("killing " << targetName(target) << " with " << mpviz::trace::signalName(signal)
+                    << " during " << lesson.scenario << " (seed " << seed << ")");
 
     std::vector<std::string> args;
     if (window) {
@@ -174,6 +197,7 @@ TEST_CASE("Killing any part of a running lesson with any signal leaves nothing b
     }
     TempDir out;
     // Without XDG_RUNTIME_DIR the window makes its own runtime directory: it must go too.
+    const std::time_t startedAt = std::time(nullptr);
     const pid_t host = spawnMpviz(args, out, {"XDG_RUNTIME_DIR"});
     REQUIRE(host > 0);
     INFO("host pid " << host << ": mpviz " << joined(args, " "));
@@ -233,6 +257,10 @@ TEST_CASE("Killing any part of a running lesson with any signal leaves nothing b
                             std::chrono::steady_clock::now() - killedAt);
     };
     const bool clean = within(left(), sessionGone);
+    if (window) {
+        INFO("made by the window and left: " << joined(strayTempDirsSince(startedAt)));
+        CHECK(strayTempDirsSince(startedAt).empty());
+    }
     INFO("after " << (3000ms - left()).count() << " ms: processes " << joined(processesOf(host))
                   << ", files " << joined(leftoversOf(host)));
     INFO("stderr of mpviz: " << readFile(out / "stderr"));
