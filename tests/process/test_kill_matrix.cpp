@@ -40,18 +40,19 @@ struct Lesson {
     std::string scenario;
     std::vector<std::string> runArgs;    // for `mpviz run SCENARIO …`
     std::vector<std::string> windowArgs; // for `mpviz --scenario SCENARIO …`
+    int latestKillMs;                    // after its workers appeared
 };
 
 std::vector<Lesson> lessons(unsigned seed) {
     const std::string random = "random:" + std::to_string(seed);
     return {
-        {"queue", {"--speed", "40"}, {"--speed", "40"}},
-        {"pool", {"--speed", "8"}, {"--speed", "8"}},
-        {"pipe", {"--speed", "3"}, {"--speed", "3"}},
-        {"lock-order",
-         {"--speed", "2", "--schedule", random},
-         // The window steps by itself every 150 ms (--auto-steps), in the order of the seed.
-         {"--speed", "2", "--policy", random, "--auto-steps", "100000"}},
+        {"queue", {"--speed", "40"}, {"--speed", "40"}, 400},
+        {"pool", {"--speed", "8"}, {"--speed", "8"}, 400},
+        {"pipe", {"--speed", "3"}, {"--speed", "3"}, 400},
+        // Step mode: the command line grants as soon as everything settled (sleeps end on
+        // their grant), so the deadlock comes 30 to 400 ms after the workers appear. The
+        // window steps by itself every 150 ms (--auto-steps). Both in the seed's order.
+        {"lock-order", {"--schedule", random}, {"--policy", random, "--auto-steps", "100000"}, 30},
     };
 }
 
@@ -215,8 +216,8 @@ TEST_CASE("Killing any part of a running lesson with any signal leaves nothing b
         FAIL("the lesson did not start within 15 s");
     }
     // A random moment of it.
-    std::this_thread::sleep_for(
-        std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 400)(random)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(
+        std::uniform_int_distribution<int>(0, lesson.latestKillMs)(random)));
     family = familyOf(host);
     std::vector<int> victims;
     switch (target) {
