@@ -60,6 +60,7 @@ struct Session::Impl {
 
     SessionOptions options;
     std::string id = newSessionId();
+    const std::int64_t startedNs = mp::detail::monotonicNs(); // before any process exists
     std::filesystem::path dir;
     std::shared_ptr<trace::SharedTrace> trace = std::make_shared<trace::SharedTrace>();
 
@@ -135,9 +136,15 @@ struct Session::Impl {
     // spawned it, and this thread lives exactly as long as the session.
     void spawnMain() {
         mp::detail::SpawnRequest request;
-        request.executable = options.childExecutable;
-        request.args = {"--scenario", options.scenario, "--role", "main"};
-        request.extraEnvironment = childEnvironment();
+        if (options.python) {
+            request = pythonMainRequest(*options.python,
+                                        pythonShimDirectory(options.childExecutable.parent_path()),
+                                        dir, childEnvironment());
+        } else {
+            request.executable = options.childExecutable;
+            request.args = {"--scenario", options.scenario, "--role", "main"};
+            request.extraEnvironment = childEnvironment();
+        }
         request.extraEnvironment.push_back(std::string(mp::detail::kEnvStep) + "=" +
                                            (gate.stepping() ? "1" : "0"));
         request.ownProcessGroup = true;
@@ -193,7 +200,8 @@ struct Session::Impl {
         std::size_t source;
 
         Connection(Impl& s, stream_protocol::socket sock)
-            : session(s), socket(std::move(sock)), source(s.sorter.addSource()) {}
+            : session(s), socket(std::move(sock)), ingester(s.startedNs),
+              source(s.sorter.addSource()) {}
 
         void read() {
             socket.async_read_some(
@@ -348,7 +356,7 @@ struct Session::Impl {
             if (!p.blocked || p.blocked->timed || p.sleeping) allStuck = false;
         const bool quiet = eventsSeen == eventsAtLastTick;
         eventsAtLastTick = eventsSeen;
-        if (live.connected.empty() || !allStuck || !quiet) {
+        if (live.connected.empty() || !allStuck || !quiet || transferUnderway(live.connected)) {
             stableTicks = 0;
             return;
         }
@@ -413,6 +421,7 @@ struct Session::Impl {
             processes.recordEnds(t, killed);
             t.setOutcome(outcome);
         });
+        if (options.python) endPythonHelpers(main.pid());
         removeSessionFiles(id, dir);
         stopJanitor();
         {
