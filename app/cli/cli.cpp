@@ -4,34 +4,44 @@
 #include "cli/run_command.hpp"
 #include "trace/chrome_json.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
 
 namespace mpviz::cli {
 
 namespace {
-constexpr const char* kUsageText =
-    "usage:\n"
-    "  mpviz                                open the GUI\n"
-    "  mpviz --scenario ID                  open the GUI on a scenario\n"
-    "        [--set k=v]... [--speed F] [--theme light|dark] [--presentation] [--open T.json]\n"
-    "        [--step] [--policy fifo|round-robin|random:SEED] [--logical-time] [--autorun]\n"
-    "  mpviz list [--json]                  scenarios and their parameters\n"
-    "  mpviz run SCENARIO [--set k=v]... [--speed F] [--timeout S] [--trace out.json]\n"
-    "            [--export out.png|out.svg|out.pdf] [--quiet]\n"
-    "            [--step] [--schedule fifo|round-robin|random:SEED|NAME,NAME,...]\n"
-    "            [--as-python [--python PATH] [--start-method M]]\n"
-    "                                       --as-python: run the lesson's Python listing\n"
-    "  mpviz run PROGRAM.py [--python PATH] [--start-method fork|spawn|forkserver]\n"
-    "            [--convert-python2] [--speed F] [--timeout S (default 60)] [--trace out.json]\n"
-    "            [--export out.png|out.svg|out.pdf] [--step | --schedule ...] [--quiet]\n"
-    "            [-- ARGS...]                 run a real Python multiprocessing program\n"
-    "  mpviz export TRACE.json out.png|out.svg|out.pdf\n"
-    "exit codes: 0 completed, 2 bad usage, 3 deadlock detected, 4 timeout\n";
+constexpr const char* kExportSynopsis = "  mpviz export TRACE.json out.png|out.svg|out.pdf\n";
+constexpr const char* kExitCodes =
+    "exit codes: 0 completed, 2 bad usage, 3 deadlock detected, 4 timeout, 5 stopped\n";
+
+std::string usageText() {
+    return std::string("usage:\n"
+                       "  mpviz                                open the GUI\n"
+                       "  mpviz --scenario ID                  open the GUI on a scenario\n"
+                       "        [--set k=v]... [--speed F] [--theme light|dark] [--presentation] "
+                       "[--open T.json]\n"
+                       "        [--step] [--policy fifo|round-robin|random:SEED] [--logical-time] "
+                       "[--autorun]\n"
+                       "  mpviz list [--json]                  scenarios and their parameters\n") +
+           runSynopsis() + kExportSynopsis + kExitCodes;
+}
+
+bool asksForHelp(const std::vector<std::string>& args) {
+    return std::any_of(args.begin(), args.end(),
+                       [](const std::string& a) { return a == "--help" || a == "-h"; });
+}
 
 int exportCommand(const std::vector<std::string>& args, const Environment& env) {
+    if (asksForHelp(args)) {
+        std::printf("usage:\n%s  renders a trace that mpviz run --trace (or the window) saved; "
+                    "the output's\n  suffix chooses the format\n",
+                    kExportSynopsis);
+        return kOk;
+    }
     if (args.size() != 2) {
-        std::fprintf(stderr, "mpviz export: needs TRACE.json and an output file\n%s", kUsageText);
+        std::fprintf(stderr, "mpviz export: needs TRACE.json and an output file\nusage:\n%s",
+                     kExportSynopsis);
         return kUsage;
     }
     if (!env.exporter) {
@@ -81,7 +91,7 @@ int main(int argc, char** argv, const Environment& env) {
     const std::string verb = argc > 1 ? argv[1] : "help";
     std::vector<std::string> args(argv + std::min(argc, 2), argv + argc);
     if (verb == "help" || verb == "--help" || verb == "-h") {
-        std::fputs(kUsageText, stdout);
+        std::fputs(usageText().c_str(), stdout);
         return kOk;
     }
     if (verb == "--version") {
@@ -91,7 +101,7 @@ int main(int argc, char** argv, const Environment& env) {
     if (verb == "list") return listCommand(args);
     if (verb == "run") return runCommand(args, env);
     if (verb == "export") return exportCommand(args, env);
-    std::fprintf(stderr, "mpviz: unknown command '%s'\n%s", verb.c_str(), kUsageText);
+    std::fprintf(stderr, "mpviz: unknown command '%s'\n%s", verb.c_str(), usageText().c_str());
     return kUsage;
 }
 

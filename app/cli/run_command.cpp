@@ -10,6 +10,11 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <set>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace mpviz::cli {
 
@@ -19,6 +24,36 @@ std::atomic<bool> interrupted{false};
 extern "C" void onInterrupt(int) {
     interrupted = true;
 }
+
+constexpr const char* kSynopsis =
+    "  mpviz run SCENARIO [--set k=v]... [--speed F] [--timeout S] [--trace out.json]\n"
+    "            [--export out.png|out.svg|out.pdf] [--quiet]\n"
+    "            [--step] [--schedule fifo|round-robin|random:SEED|NAME,NAME,...]\n"
+    "            [--as-python [--python PATH] [--start-method M]]\n"
+    "                                       --as-python: run the lesson's Python listing\n"
+    "  mpviz run PROGRAM.py [--python PATH] [--start-method fork|spawn|forkserver]\n"
+    "            [--convert-python2] [--speed F] [--timeout S (default 60)] [--trace out.json]\n"
+    "            [--export out.png|out.svg|out.pdf] [--step | --schedule ...] [--quiet]\n"
+    "            [-- ARGS...]                 run a real Python multiprocessing program\n";
+
+constexpr const char* kOptions =
+    "Runs a lesson (or a Python program) as real processes, without a window, and prints\n"
+    "what they print.\n"
+    "  --set NAME=VALUE    a parameter of the lesson (mpviz list shows them, with ranges)\n"
+    "  --speed F           sleeps and timeouts run F times faster (default 1)\n"
+    "  --timeout S         stop the run after S seconds (exit 4)\n"
+    "  --trace FILE        write the run as Chrome trace JSON (the window, Perfetto read it)\n"
+    "  --export FILE       draw the timeline to FILE.png, .svg or .pdf\n"
+    "  --quiet             print nothing but errors\n"
+    "  --step              step mode: every operation waits for a grant (oldest first)\n"
+    "  --schedule S        step mode granting by S: fifo, round-robin, random:SEED, or\n"
+    "                      process names taken in turn (MainProcess,Process-1,...)\n"
+    "  --python PATH       the Python that runs PROGRAM.py (default: /usr/bin/python3)\n"
+    "  --start-method M    fork, spawn or forkserver for PROGRAM.py\n"
+    "  --convert-python2   run a Python 2 program converted to Python 3\n"
+    "  -- ARGS...          PROGRAM.py's own arguments\n"
+    "exit codes: 0 completed, 2 bad usage, 3 deadlock detected, 4 timeout, 5 stopped\n"
+    "(Ctrl+C, SIGTERM)\n";
 
 std::string scenarioIds() {
     std::string ids;
@@ -45,6 +80,18 @@ bool isProgramPath(const std::string& arg) {
 bool hasImageSuffix(const std::string& path) {
     const auto ext = std::filesystem::path(path).extension();
     return ext == ".png" || ext == ".svg" || ext == ".pdf";
+}
+
+// Why `path` cannot be written, or empty when it can: found out by opening it the way the
+// end of the run will, without truncating what is there. A file made only to ask is removed.
+std::string unwritableReason(const std::string& path) {
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return std::strerror(errno);
+    ::close(fd);
+    if (!existed) ::unlink(path.c_str());
+    return {};
 }
 
 // Prints the print events that arrived since the last call: "  1.234 Process-1 | text".
@@ -113,6 +160,25 @@ void printProgramStatus(const trace::TraceData& d) {
             return (void)std::printf("program exit status: %d\n", *p.exitcode);
 }
 
+// A list schedule naming a process that never appeared was followed without it: say so.
+void reportUnmatchedScheduleNames(const std::string& schedule, const trace::TraceData& d) {
+    std::string why;
+    const auto scheduler = engine::Scheduler::parse(schedule, why);
+    if (!scheduler) return;
+    std::set<std::string> seen;
+    std::string names, unmatched;
+    for (const auto& p : d.processes())
+        if (seen.insert(p.name).second) names += (names.empty() ? "" : ", ") + p.name;
+    for (const auto& wanted : scheduler->names())
+        if (seen.insert(wanted).second)
+            unmatched += (unmatched.empty() ? "'" : ", '") + wanted + "'";
+    if (unmatched.empty()) return;
+    std::fprintf(stderr,
+                 "mpviz run: --schedule named %s, but no process of this run had that name; the "
+                 "processes were %s\n",
+                 unmatched.c_str(), names.c_str());
+}
+
 } // namespace
 
 std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
@@ -128,7 +194,10 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
             error = a + " needs a value";
             return std::nullopt;
         };
-        if (a == "--quiet") {
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+            return o;
+        } else if (a == "--quiet") {
             o.quiet = true;
         } else if (a == "--step") {
             o.step = true;
@@ -186,7 +255,7 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
                 " (valid: --set k=v, --speed F, --timeout S, --trace FILE, --export FILE, --quiet, "
                 "--step, --schedule fifo|round-robin|random:SEED|NAME,NAME,..., --as-python; for a "
                 "program also --python PATH, --start-method fork|spawn|forkserver, "
-                "--convert-python2, -- ARGS)";
+                "--convert-python2, -- ARGS; --help)";
             return std::nullopt;
         } else if (o.scenario.empty()) {
             o.scenario = a;
@@ -232,6 +301,10 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
     return o;
 }
 
+const char* runSynopsis() {
+    return kSynopsis;
+}
+
 int runCommand(const std::vector<std::string>& args, const Environment& env) {
     std::string error;
     const auto options = parseRunOptions(args, error);
@@ -239,9 +312,23 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
         std::fprintf(stderr, "mpviz run: %s\n", error.c_str());
         return kUsage;
     }
+    if (options->help) {
+        std::printf("usage:\n%s%s", kSynopsis, kOptions);
+        return kOk;
+    }
     if (!options->exportPath.empty() && !env.exporter) {
         std::fprintf(stderr, "mpviz run: this build has no image export (built without Qt)\n");
         return kUsage;
+    }
+    // Found out now, not after a long run whose result would then be lost.
+    for (const auto& [option, path] :
+         {std::pair{"--trace", options->tracePath}, std::pair{"--export", options->exportPath}}) {
+        if (path.empty()) continue;
+        if (const auto why = unwritableReason(path); !why.empty()) {
+            std::fprintf(stderr, "mpviz run: %s %s cannot be written (%s); nothing was run\n",
+                         option, path.c_str(), why.c_str());
+            return kUsage;
+        }
     }
 
     engine::SessionOptions so;
@@ -316,6 +403,7 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
     int code = exitCodeFor(outcome);
     session.trace()->read([&](const trace::TraceData& d) {
         if (!options->quiet) printSummary(d);
+        reportUnmatchedScheduleNames(options->schedule, d);
         if (!options->quiet && options->program) printProgramStatus(d);
         if (!options->tracePath.empty()) {
             try {

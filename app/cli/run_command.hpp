@@ -25,7 +25,11 @@ struct RunOptions {
     // `mpviz run LESSON --as-python`: the lesson's listing run by CPython (this interpreter
     // and start method); its file is written, with the run's parameters, when the run starts.
     std::optional<engine::PythonProgram> asPython;
+    bool help = false; // --help: print run's usage, run nothing
 };
+
+// `run`'s lines in `mpviz help`.
+const char* runSynopsis();
 
 inline constexpr double kProgramTimeout = 60.0; // s, for programs when --timeout is not given
 

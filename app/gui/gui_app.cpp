@@ -1,8 +1,11 @@
 #include "gui/gui_app.hpp"
 
+#include "engine/cleanup.hpp"
+#include "engine/session.hpp"
 #include "gui/main_window.hpp"
 #include "gui/run_controller.hpp"
 #include "gui/speed_control.hpp"
+#include "gui/termination_signals.hpp"
 #include "gui/timeline_view.hpp"
 #include "gui/view_state.hpp"
 #include "render/export.hpp"
@@ -13,18 +16,13 @@
 #include <QApplication>
 #include <QGuiApplication>
 #include <QPixmap>
-#include <QTemporaryDir>
 #include <QTimer>
 
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace mpviz::gui {
 
@@ -207,18 +205,31 @@ bool hasPlatform(int argc, char** argv) {
     return false;
 }
 
-// Qt wants a private runtime directory and warns on every start without one (root in a
-// container, CI, ssh). Give it the one it would fall back to, made private, so the
-// command line prints only what the user asked for.
-void ensureRuntimeDir() {
-    if (std::getenv("XDG_RUNTIME_DIR")) return;
-    const std::string dir = "/tmp/runtime-" + std::to_string(::getuid());
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return;
-    struct stat st {};
-    if (::stat(dir.c_str(), &st) != 0 || st.st_uid != ::getuid()) return;
-    if ((st.st_mode & 0777) != 0700 && ::chmod(dir.c_str(), 0700) != 0) return;
-    ::setenv("XDG_RUNTIME_DIR", dir.c_str(), 1);
-}
+// The window's own temporary files: Qt's private runtime directory when the environment
+// names none (root in a container, CI, ssh: Qt would warn on every start and leave
+// /tmp/runtime-<user> behind), and the throwaway settings of "--settings none". Made only
+// when needed, removed when the window ends (closed, SIGTERM, SIGINT); after a SIGKILL the
+// session's janitor or the next start removes it (engine::OwnTempDir).
+class ScratchDir {
+  public:
+    const std::filesystem::path& path() {
+        if (!dir_) dir_.emplace("window");
+        return dir_->path();
+    }
+    // Gives Qt a runtime directory unless the environment has one; undone on destruction.
+    void provideRuntimeDir() {
+        if (std::getenv("XDG_RUNTIME_DIR")) return;
+        ::setenv("XDG_RUNTIME_DIR", path().c_str(), 1);
+        ownsRuntimeDir_ = true;
+    }
+    ~ScratchDir() {
+        if (ownsRuntimeDir_) ::unsetenv("XDG_RUNTIME_DIR");
+    }
+
+  private:
+    std::optional<engine::OwnTempDir> dir_;
+    bool ownsRuntimeDir_ = false;
+};
 
 } // namespace
 
@@ -237,7 +248,9 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
                              "or start it under xvfb-run.\n");
         return cli::kFailure;
     }
-    ensureRuntimeDir();
+    engine::removeStaleSessions(); // what windows and runs killed earlier left behind
+    ScratchDir scratch;
+    scratch.provideRuntimeDir();
     QApplication app(argc, argv); // takes Qt's own options (-platform …) out of argv
     QApplication::setApplicationName(QStringLiteral("mpviz"));
     QApplication::setOrganizationName(QStringLiteral("mpviz"));
@@ -246,14 +259,19 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
 
     WindowOptions options;
     options.childExecutable = childExecutable;
-    QTemporaryDir scratch; // "--settings none": defaults, remembered nowhere that matters
     if (o.settings) {
+        // "--settings none": defaults, remembered nowhere that outlives the window.
         options.restoreSettings = *o.settings != "none";
-        options.settingsFile = options.restoreSettings
-                                   ? QString::fromStdString(*o.settings)
-                                   : scratch.filePath(QStringLiteral("settings.ini"));
+        options.settingsFile = QString::fromStdString(
+            options.restoreSettings ? *o.settings : (scratch.path() / "settings.ini").string());
     }
     MainWindow window(options);
+    // SIGTERM and SIGINT end the window as closing it does, as Ctrl+C ends `mpviz run`.
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, &window, [&](int) {
+        window.close(); // stops the run and waits for its processes
+        QCoreApplication::exit(cli::kStopped);
+    });
     if (!o.scenario.empty()) window.selectScenario(QString::fromStdString(o.scenario));
     if (!o.sets.empty()) window.setParameters(o.sets);
     if (o.speed) window.setSpeed(*o.speed);
@@ -331,12 +349,13 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
 
 cli::Exporter offscreenExporter() {
     return [](const trace::TraceData& trace, const std::filesystem::path& file) -> std::string {
+        ScratchDir scratch; // declared first: it outlives the application below
         std::unique_ptr<QGuiApplication> app;
         if (!QCoreApplication::instance()) {
             // The command line must work over ssh and in CI: no window is shown, so the
             // offscreen platform serves whether or not a display exists.
             if (!std::getenv("QT_QPA_PLATFORM")) ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
-            ensureRuntimeDir();
+            scratch.provideRuntimeDir();
             static int argc = 1;
             static char name[] = "mpviz";
             static char* argv[] = {name, nullptr};

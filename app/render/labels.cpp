@@ -3,8 +3,7 @@
 #include "render/labels.hpp"
 
 #include "render/time_axis.hpp"
-
-#include <csignal>
+#include "trace/exit_status.hpp"
 
 namespace mpviz::render {
 
@@ -21,47 +20,9 @@ QString laneLabel(const trace::ProcessInfo& process) {
 }
 
 QString signalName(int signal) {
-    // A fixed table: sigabbrev_np is glibc-only, and these are the ones lessons meet.
-    switch (signal) {
-    case SIGHUP:
-        return QStringLiteral("SIGHUP");
-    case SIGINT:
-        return QStringLiteral("SIGINT");
-    case SIGQUIT:
-        return QStringLiteral("SIGQUIT");
-    case SIGILL:
-        return QStringLiteral("SIGILL");
-    case SIGABRT:
-        return QStringLiteral("SIGABRT");
-    case SIGBUS:
-        return QStringLiteral("SIGBUS");
-    case SIGFPE:
-        return QStringLiteral("SIGFPE");
-    case SIGKILL:
-        return QStringLiteral("SIGKILL");
-    case SIGUSR1:
-        return QStringLiteral("SIGUSR1");
-    case SIGSEGV:
-        return QStringLiteral("SIGSEGV");
-    case SIGUSR2:
-        return QStringLiteral("SIGUSR2");
-    case SIGPIPE:
-        return QStringLiteral("SIGPIPE");
-    case SIGALRM:
-        return QStringLiteral("SIGALRM");
-    case SIGTERM:
-        return QStringLiteral("SIGTERM");
-    case SIGCHLD:
-        return QStringLiteral("SIGCHLD");
-    case SIGCONT:
-        return QStringLiteral("SIGCONT");
-    case SIGSTOP:
-        return QStringLiteral("SIGSTOP");
-    case SIGTSTP:
-        return QStringLiteral("SIGTSTP");
-    default:
-        return QStringLiteral("signal ") + QString::number(signal);
-    }
+    const auto name = trace::signalName(signal);
+    if (name.empty()) return QStringLiteral("signal ") + QString::number(signal);
+    return toQString(name);
 }
 
 QString exitLabel(const trace::ProcessInfo& process) {

@@ -4,8 +4,13 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
 #include <string_view>
+
 #include <sys/mman.h>
+#include <unistd.h>
 
 namespace mpviz::engine {
 
@@ -59,14 +64,32 @@ void removeSessionFiles(const std::string& sessionId, const fs::path& dir) {
     if (!dir.empty()) fs::remove_all(dir, ec);
 }
 
-int removeStaleSessions() {
+OwnTempDir::OwnTempDir(const std::string& purpose) {
+    std::string pattern = (fs::temp_directory_path() /
+                           ("mpviz-" + std::to_string(::getpid()) + "_" + purpose + "-XXXXXX"))
+                              .string();
+    if (::mkdtemp(pattern.data()) == nullptr)
+        throw std::runtime_error("cannot create a temporary directory " + pattern + ": " +
+                                 std::strerror(errno));
+    path_ = pattern;
+}
+
+OwnTempDir::~OwnTempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+namespace {
+// Removes every shared-memory object and temporary directory "mpviz-<session>…" whose
+// session `belongsTo` says is to go; returns how many.
+template <class Predicate> int removeEntriesOf(Predicate belongsTo) {
     int removed = 0;
     std::error_code ec;
     for (const auto& where : {kShmDir, fs::temp_directory_path()}) {
         for (const auto& entry : fs::directory_iterator(where, ec)) {
             const auto name = entry.path().filename().string();
             const auto session = sessionOf(name);
-            if (session.empty() || engineAlive(session)) continue;
+            if (session.empty() || !belongsTo(session)) continue;
             if (where == kShmDir)
                 ::shm_unlink(("/" + name).c_str());
             else
@@ -75,6 +98,16 @@ int removeStaleSessions() {
         }
     }
     return removed;
+}
+} // namespace
+
+void removeLeftoversOf(int pid) {
+    const std::string prefix = std::to_string(pid) + "_";
+    removeEntriesOf([&](std::string_view session) { return session.rfind(prefix, 0) == 0; });
+}
+
+int removeStaleSessions() {
+    return removeEntriesOf([](std::string_view session) { return !engineAlive(session); });
 }
 
 } // namespace mpviz::engine

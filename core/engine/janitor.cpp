@@ -82,10 +82,14 @@ int runJanitor(int argc, char** argv) {
     }
     waitForExit(enginePid);
     // An engine that ended normally removed everything first: then the group id may
-    // already belong to someone else, and there is nothing to do.
-    if (!sessionLeftSomething(sessionId, dir)) return 0;
-    ::killpg(group, SIGKILL);
-    removeSessionFiles(sessionId, dir);
+    // already belong to someone else, and there is no group to kill.
+    if (sessionLeftSomething(sessionId, dir)) {
+        ::killpg(group, SIGKILL);
+        removeSessionFiles(sessionId, dir);
+    }
+    // The engine's process is gone: what else it kept under its pid (the window's own
+    // temporary directory) is nobody's any more.
+    removeLeftoversOf(enginePid);
     return 0;
 }
 

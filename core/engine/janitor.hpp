@@ -3,7 +3,8 @@
 // remove what the session left on the system. A janitor process, started with the session
 // and kept out of its process group, waits for the engine to disappear and then does it:
 // kills whatever is left of the scenario's group and removes the session's shared memory
-// and directory. After a normal end the engine has cleaned up itself and stops it.
+// and directory, and the temporary directories the engine's process kept (OwnTempDir). After a
+// normal end the engine has cleaned up itself and stops it.
 
 #include <filesystem>
 #include <string>

@@ -1,6 +1,7 @@
 #include "engine/process_table.hpp"
 
 #include "mp/runtime.hpp"
+#include "mp/spawn.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -91,13 +92,17 @@ void ProcessTable::killRemaining() const {
         if (!rec.ended && pid > 0) ::kill(pid, SIGKILL);
 }
 
-// Their connection closes a moment before they become zombies, hence the short wait.
-void ProcessTable::reapOrphans() const {
+// Their connection closes a moment before they become zombies, hence the short wait. The
+// status is the only word on how they ended: their parent, which would have joined them,
+// is gone.
+void ProcessTable::reapOrphans() {
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
-    for (const auto& [pid, rec] : byPid_) {
+    for (auto& [pid, rec] : byPid_) {
         if (pid == mainPid_ || pid <= 0) continue;
         for (;;) {
-            const pid_t r = ::waitpid(pid, nullptr, WNOHANG);
+            int status = 0;
+            const pid_t r = ::waitpid(pid, &status, WNOHANG);
+            if (r == pid && !rec.exitcode) rec.exitcode = mp::detail::pythonExitcode(status);
             if (r != 0 || std::chrono::steady_clock::now() > until) break; // reaped / not ours
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }

@@ -62,8 +62,9 @@ class ProcessTable {
 
     // SIGKILL to every process not known to have ended (one that escaped the group too).
     void killRemaining() const;
-    // Reaps scenario processes re-parented to us (we are a child subreaper).
-    void reapOrphans() const;
+    // Reaps scenario processes re-parented to us (we are a child subreaper), keeping their
+    // exit codes.
+    void reapOrphans();
     // Writes the end of every process into the trace; a process still running when the
     // run was cut short (`killed`) was killed by SIGKILL. Processes killed before they
     // said hello are added first: their parent started them, and joined them.

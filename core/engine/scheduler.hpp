@@ -43,6 +43,8 @@ class Scheduler {
     void observe(int process);
 
     Policy policy() const { return policy_; }
+    // A list schedule's process names, as given; empty for the other policies.
+    const std::vector<std::string>& names() const { return names_; }
     std::string describe() const;
 
   private:

@@ -417,14 +417,14 @@ struct Session::Impl {
         drainTimer.cancel();
         if (acceptor) acceptor->close();
         const bool killed = outcome != Outcome::Completed;
+        // Scenario processes whose parent died were re-parented to us: reap them, or they
+        // linger as zombies (and learn how they ended, before the trace records it).
+        processes.reapOrphans();
         trace->write([&](trace::TraceData& t) {
             releaseSorted(t, INT64_MAX);
             processes.recordEnds(t, killed);
             t.setOutcome(outcome);
         });
-        // Scenario processes whose parent died were re-parented to us: reap them, or they
-        // linger as zombies.
-        processes.reapOrphans();
         if (options.python) endPythonHelpers(main.pid());
         removeSessionFiles(id, dir);
         stopJanitor();

@@ -5,6 +5,7 @@
 #include "trace/chrome_json.hpp"
 #include "trace/chrome_json_args.hpp"
 #include "trace/shared_number.hpp"
+#include "trace/exit_status.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -366,10 +367,14 @@ class ChromeWriter {
 
         // Python's convention: a negative exit code is the signal that killed the process.
         const auto signalOf = [&](std::int64_t exitcode) {
-            if (exitcode < 0)
-                args.integer("signal", -exitcode);
-            else
+            const auto signal = signalOfExitcode(exitcode);
+            if (!signal) {
                 args.null("signal");
+                return;
+            }
+            args.integer("signal", *signal);
+            if (const auto name = signalName(*signal); !name.empty())
+                args.string("signal_name", name);
         };
         if (joined) signalOf(e.extra);
         if (e.op == Op::Exit) signalOf(e.value);

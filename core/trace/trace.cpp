@@ -58,6 +58,8 @@ int TraceData::addProcess(ProcessInfo info) {
     processTimes_.emplace_back();
     spots_.emplace_back();
     slices_.push_back({Slice{info.startTs, Slice::kOpen, State::Running}});
+    exitEvent_.push_back(kNoExit);
+    exitRecordedHere_.push_back(false);
     const auto endTs = info.endTs;
     const auto exitcode = info.exitcode;
     info.endTs.reset();
@@ -149,6 +151,8 @@ void TraceData::append(const Event& input, const SourceSpot& at) {
     times.push_back(e.ts);
     if (at.known()) spots_[e.process].push_back({index, at});
     noteTime(e.ts);
+    if (e.op == Op::Exit && e.phase == Phase::Done && exitEvent_[e.process] == kNoExit)
+        exitEvent_[e.process] = index;
     updateSlices(e);
     if (e.object != kNoObject && e.phase == Phase::Done) recordObjectEvent(e, index);
 }
@@ -282,6 +286,25 @@ void TraceData::setProcessEnd(int process, std::int64_t ts, std::optional<int> e
     info.endTs = ts;
     info.exitcode = exitcode;
     noteTime(ts);
+    if (exitcode) recordExit(process, ts, *exitcode);
+}
+
+// A process killed by a signal sends no exit of its own; its end still belongs in its
+// lane, the log and the file, with the code its parent or the engine learned.
+void TraceData::recordExit(int process, std::int64_t ts, int exitcode) {
+    const std::uint32_t existing = exitEvent_[process];
+    if (existing == kNoExit) {
+        Event e;
+        e.ts = ts;
+        e.value = exitcode;
+        e.process = static_cast<std::uint16_t>(process);
+        e.op = Op::Exit;
+        e.phase = Phase::Done;
+        append(e);
+        exitRecordedHere_[process] = true;
+    } else if (exitRecordedHere_[process]) {
+        events_[existing].value = exitcode; // what the process sent itself stays as it was
+    }
 }
 
 void TraceData::setDeadlock(DeadlockReport report) {

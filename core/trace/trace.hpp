@@ -108,6 +108,9 @@ class TraceData {
     // Events of one process must arrive in time order. `at`: where in the program it was
     // done, stored beside the event only when known.
     void append(const Event& e, const SourceSpot& at = {});
+    // The process ended at `ts`. With its exit code known, the trace holds its `exit` event
+    // from then on: the one the process sent, or, when it sent none (killed by a signal,
+    // never connected), one recorded here at `ts`, updated if a later call learns more.
     void setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode);
     void setDeadlock(DeadlockReport report);
     void setOutcome(Outcome o) { outcome_ = o; }
@@ -214,6 +217,7 @@ class TraceData {
     void updateProcessArrows() const;
     std::optional<std::uint32_t> wakingSet(std::uint16_t object, const WakeWaiter& w) const;
     void placeArrow(std::uint32_t& slot, Message m) const;
+    void recordExit(int process, std::int64_t ts, int exitcode);
 
     // Implementation detail lives in trace.cpp; the members below are the model's state.
     std::vector<ProcessInfo> processes_;
@@ -235,6 +239,10 @@ class TraceData {
     std::vector<std::vector<CounterSample>> counters_;
     std::vector<ObjectHistory> objectHistory_;
     std::unordered_map<int, int> processByPid_;
+    // Per process: its Exit Done event (kNoExit: none yet), and whether recordExit made it.
+    static constexpr std::uint32_t kNoExit = UINT32_MAX;
+    std::vector<std::uint32_t> exitEvent_;
+    std::vector<bool> exitRecordedHere_;
     // Join slices whose child was not in the trace yet (a child killed before it said
     // hello is added at the end), by the child's pid: (process index, slice begin).
     std::unordered_map<int, std::vector<std::pair<int, std::int64_t>>> unresolvedJoins_;

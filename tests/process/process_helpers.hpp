@@ -382,8 +382,10 @@ class TempDir {
     std::filesystem::path path_;
 };
 
-// Starts `mpviz args…` with stdout and stderr going to files in `dir`; returns its pid.
-inline pid_t spawnMpviz(const std::vector<std::string>& args, const TempDir& dir) {
+// Starts `mpviz args…` with stdout and stderr going to files in `dir`, without the
+// environment variables named in `unset`; returns its pid.
+inline pid_t spawnMpviz(const std::vector<std::string>& args, const TempDir& dir,
+                        const std::vector<std::string>& unset = {}) {
     std::vector<std::string> argvStrings{mpvizExe()};
     argvStrings.insert(argvStrings.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -392,8 +394,12 @@ inline pid_t spawnMpviz(const std::vector<std::string>& args, const TempDir& dir
     argv.push_back(nullptr);
 
     std::vector<std::string> envStrings;
-    for (char** e = environ; *e; ++e)
-        if (std::string_view(*e).rfind("QT_QPA_PLATFORM=", 0) != 0) envStrings.emplace_back(*e);
+    for (char** e = environ; *e; ++e) {
+        const std::string_view entry(*e);
+        const auto named = [&](const std::string& var) { return entry.rfind(var + "=", 0) == 0; };
+        if (!named("QT_QPA_PLATFORM") && std::none_of(unset.begin(), unset.end(), named))
+            envStrings.emplace_back(entry);
+    }
     envStrings.emplace_back("QT_QPA_PLATFORM=offscreen");
     std::vector<char*> envp;
     for (auto& e : envStrings)

@@ -78,6 +78,122 @@ TEST_CASE("mpviz run: a bad --speed is a usage error", "[process][cli]") {
     CHECK(contains(r.err, "number greater than 0"));
 }
 
+TEST_CASE("mpviz run --help and mpviz export --help print that command's usage and exit 0",
+          "[process][cli]") {
+    const auto run = runMpviz({"run", "--help"});
+    INFO(show(run));
+    CHECK(run.exitcode == 0);
+    CHECK(run.err.empty());
+    for (const char* option : {"--set", "--speed", "--timeout", "--trace", "--export", "--quiet",
+                               "--step", "--schedule", "exit codes"})
+        CHECK(contains(run.out, option));
+    CHECK_FALSE(contains(run.out, "mpviz export")); // run's usage, not everyone's
+
+    const auto runShort = runMpviz({"run", "lock", "-h"});
+    CHECK(runShort.exitcode == 0);
+    CHECK(runShort.out == run.out);
+
+    const auto exp = runMpviz({"export", "--help"});
+    INFO(show(exp));
+    CHECK(exp.exitcode == 0);
+    CHECK(exp.err.empty());
+    CHECK(contains(exp.out, "mpviz export TRACE.json"));
+    CHECK_FALSE(contains(exp.out, "--schedule")); // export's usage, not run's
+}
+
+TEST_CASE("mpviz run refuses an unwritable --trace or --export before any process starts",
+          "[process][cli]") {
+    TempDir dir;
+    std::filesystem::create_directory(dir / "a-folder.png");
+    const auto kept = (dir / "kept.json").string();
+    { std::ofstream(kept) << "what was there"; }
+    const auto fresh = (dir / "fresh.json").string();
+    struct Case {
+        std::vector<std::string> args;
+        std::string path;
+    };
+    const std::vector<Case> cases{
+        {{"--trace", "/no-such-folder/t.json"}, "/no-such-folder/t.json"},
+        {{"--trace", (dir / "a-folder.png").string()}, (dir / "a-folder.png").string()},
+        {{"--export", (dir / "a-folder.png").string()}, (dir / "a-folder.png").string()},
+        {{"--trace", kept, "--export", "/no-such-folder/t.svg"}, "/no-such-folder/t.svg"},
+        {{"--trace", fresh, "--export", "/proc/version.png"}, "/proc/version.png"},
+    };
+    const auto& c = cases[static_cast<std::size_t>(GENERATE(range(0, 5)))];
+    std::vector<std::string> args{"run", "queue", "--speed", "1"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = runMpviz(args);
+    INFO("mpviz " << joined(args, " ") << "\n" << show(r));
+    CHECK(r.exitcode == 2);
+    CHECK(contains(r.err, c.path));
+    CHECK(contains(r.err, "cannot be written"));
+    CHECK(contains(r.err, "nothing was run"));
+    CHECK_FALSE(contains(r.out, "running queue"));
+    // The queue lesson takes about a minute at speed 1: refused at once, nothing ran.
+    CHECK(std::chrono::steady_clock::now() - started < 10s);
+    // Asking did not truncate a file that was there, nor leave one that was not.
+    CHECK(readFile(kept) == "what was there");
+    CHECK_FALSE(std::filesystem::exists(fresh));
+}
+
+TEST_CASE("mpviz run --schedule with names no process had says which at the end",
+          "[process][cli]") {
+    const auto r = runMpviz({"run", "lock", "--set", "workers=2", "--speed", "20", "--quiet",
+                             "--schedule", "MainProcess,Process-1,Process-9,Worker,Process-9"});
+    INFO(show(r));
+    CHECK(r.exitcode == 0);
+    CHECK(contains(r.err, "'Process-9', 'Worker'"));
+    CHECK_FALSE(contains(r.err, "'Process-1'"));
+    CHECK_FALSE(contains(r.err, "'MainProcess'"));
+    CHECK(contains(r.err, "MainProcess, Process-1, Process-2"));
+
+    const auto matched = runMpviz({"run", "lock", "--set", "workers=2", "--speed", "20", "--quiet",
+                                   "--schedule", "Process-2,Process-1,MainProcess"});
+    INFO(show(matched));
+    CHECK(matched.exitcode == 0);
+    CHECK(matched.err.empty());
+}
+
+TEST_CASE("mpviz run's trace has an exit event with the signal for every process",
+          "[process][cli][exit]") {
+    // lifecycle: 'daemon' and 'terminated' end by SIGTERM; lock-order: a deadlock, after
+    // which every process is SIGKILLed.
+    const auto [scenario, code] =
+        GENERATE(table<std::string, int>({{"lifecycle", 0}, {"lock-order", 3}}));
+    TempDir dir;
+    const auto file = (dir / "t.json").string();
+    const auto r = runMpviz({"run", scenario, "--speed", "5", "--quiet", "--trace", file});
+    INFO(scenario << "\n" << show(r));
+    REQUIRE(r.exitcode == code);
+    const auto root = json::parse(readFile(file)).as_object();
+    std::map<std::int64_t, json::object> exitByPid;
+    for (const auto& v : root.at("traceEvents").as_array()) {
+        const auto& e = v.as_object();
+        if (e.at("ph") == "i" && e.at("name") == "exit") {
+            CHECK(exitByPid.count(e.at("pid").as_int64()) == 0);
+            exitByPid[e.at("pid").as_int64()] = e.at("args").as_object();
+        }
+    }
+    int killed = 0;
+    for (const auto& v : root.at("otherData").at("processes").as_array()) {
+        const auto& p = v.as_object();
+        INFO(p.at("name").as_string());
+        REQUIRE(exitByPid.count(p.at("pid").as_int64()) == 1);
+        const auto& args = exitByPid[p.at("pid").as_int64()];
+        CHECK(args.at("exitcode") == p.at("exitcode"));
+        const auto exitcode = p.at("exitcode").as_int64();
+        if (exitcode < 0) {
+            ++killed;
+            CHECK(args.at("signal") == -exitcode);
+            CHECK(args.at("signal_name") == (exitcode == -15 ? "SIGTERM" : "SIGKILL"));
+        } else {
+            CHECK(args.at("signal").is_null());
+        }
+    }
+    CHECK(killed >= 2);
+}
+
 TEST_CASE("mpviz run lock writes a valid Chrome trace and exits 0", "[process][cli]") {
     TempDir dir;
     const auto file = (dir / "lock.json").string();
