@@ -20,6 +20,10 @@ constexpr const char* kUsageText =
     "  mpviz run SCENARIO [--set k=v]... [--speed F] [--timeout S] [--trace out.json]\n"
     "            [--export out.png|out.svg|out.pdf] [--quiet]\n"
     "            [--step] [--schedule fifo|round-robin|random:SEED|NAME,NAME,...]\n"
+    "  mpviz run PROGRAM.py [--python PATH] [--start-method fork|spawn|forkserver]\n"
+    "            [--convert-python2] [--speed F] [--timeout S (default 60)] [--trace out.json]\n"
+    "            [--export out.png|out.svg|out.pdf] [--step | --schedule ...] [--quiet]\n"
+    "            [-- ARGS...]                 run a real Python multiprocessing program\n"
     "  mpviz export TRACE.json out.png|out.svg|out.pdf\n"
     "exit codes: 0 completed, 2 bad usage, 3 deadlock detected, 4 timeout\n";
 

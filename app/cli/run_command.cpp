@@ -33,6 +33,13 @@ std::optional<double> positiveNumber(const std::string& text) {
     return v;
 }
 
+// A Python program rather than a scenario id: FILE.py, or any path to a file.
+bool isProgramPath(const std::string& arg) {
+    std::error_code ec;
+    return std::filesystem::path(arg).extension() == ".py" || arg.find('/') != std::string::npos ||
+           std::filesystem::is_regular_file(arg, ec);
+}
+
 bool hasImageSuffix(const std::string& path) {
     const auto ext = std::filesystem::path(path).extension();
     return ext == ".png" || ext == ".svg" || ext == ".pdf";
@@ -87,11 +94,31 @@ void printSummary(const trace::TraceData& d) {
                 double(d.lastTs() - d.firstTs()) / 1e9);
 }
 
+// Why the program cannot run, in a sentence; nothing when it can (Python 2 code can, when
+// it is to be converted).
+std::optional<std::string> checkProgram(const engine::PythonProgram& program,
+                                        const Environment& env) {
+    const auto shim = engine::pythonShimDirectory(env.childExecutable.parent_path());
+    auto problem = engine::checkPythonProgram(program, shim);
+    if (!problem || (problem->python2 && program.convertPython2)) return std::nullopt;
+    return problem->message;
+}
+
+// The program's own exit status: MainProcess's.
+void printProgramStatus(const trace::TraceData& d) {
+    for (const auto& p : d.processes())
+        if (p.name == "MainProcess" && p.exitcode)
+            return (void)std::printf("program exit status: %d\n", *p.exitcode);
+}
+
 } // namespace
 
 std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
                                           std::string& error) {
     RunOptions o;
+    std::string python, startMethod;
+    std::vector<std::string> programArgs;
+    bool convert = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> std::optional<std::string> {
@@ -131,6 +158,20 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
                 return std::nullopt;
             }
             (a == "--speed" ? o.speed : o.timeout) = *n;
+            o.timeoutGiven = o.timeoutGiven || a == "--timeout";
+        } else if (a == "--python" || a == "--start-method") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            if (a == "--start-method" && *v != "fork" && *v != "spawn" && *v != "forkserver") {
+                error = "--start-method takes fork, spawn or forkserver (got '" + *v + "')";
+                return std::nullopt;
+            }
+            (a == "--python" ? python : startMethod) = *v;
+        } else if (a == "--convert-python2") {
+            convert = true;
+        } else if (a == "--") {
+            programArgs.assign(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+            break;
         } else if (a == "--trace" || a == "--export") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -139,7 +180,9 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
             error =
                 "unknown option " + a +
                 " (valid: --set k=v, --speed F, --timeout S, --trace FILE, --export FILE, --quiet, "
-                "--step, --schedule fifo|round-robin|random:SEED|NAME,NAME,...)";
+                "--step, --schedule fifo|round-robin|random:SEED|NAME,NAME,...; for a program "
+                "also --python PATH, --start-method fork|spawn|forkserver, --convert-python2, "
+                "-- ARGS)";
             return std::nullopt;
         } else if (o.scenario.empty()) {
             o.scenario = a;
@@ -149,10 +192,21 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
         }
     }
     if (o.scenario.empty()) {
-        error = "which scenario? choose one of: " + scenarioIds();
+        error = "which scenario? choose one of: " + scenarioIds() + ", or a program FILE.py";
         return std::nullopt;
     }
-    if (!scenarios::find(o.scenario)) {
+    if (isProgramPath(o.scenario)) {
+        if (!o.sets.empty()) {
+            error = "--set is for scenarios; a program takes its arguments after --";
+            return std::nullopt;
+        }
+        o.program = engine::PythonProgram{python, o.scenario, programArgs, startMethod, convert};
+    } else if (!python.empty() || !startMethod.empty() || convert || !programArgs.empty()) {
+        error = "--python, --start-method, --convert-python2 and -- ARGS are for a Python "
+                "program (FILE.py), not for the scenario '" +
+                o.scenario + "'";
+        return std::nullopt;
+    } else if (!scenarios::find(o.scenario)) {
         error = "unknown scenario '" + o.scenario + "'; choose one of: " + scenarioIds();
         return std::nullopt;
     }
@@ -170,22 +224,33 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
         std::fprintf(stderr, "mpviz run: %s\n", error.c_str());
         return kUsage;
     }
-    const auto& scenario = *scenarios::find(options->scenario);
-    const auto params = scenarios::resolveParams(scenario, options->sets, error);
-    if (!params) {
-        std::fprintf(stderr, "mpviz run %s: %s\n", scenario.id.c_str(), error.c_str());
-        return kUsage;
-    }
     if (!options->exportPath.empty() && !env.exporter) {
         std::fprintf(stderr, "mpviz run: this build has no image export (built without Qt)\n");
         return kUsage;
     }
 
     engine::SessionOptions so;
-    so.scenario = scenario.id;
-    so.params = params->values();
+    std::string title; // "lock (Lock: one at a time)" or the program's path
+    if (options->program) {
+        if (const auto problem = checkProgram(*options->program, env)) {
+            std::fprintf(stderr, "mpviz run: %s\n", problem->c_str());
+            return kUsage;
+        }
+        so.scenario = title = options->program->file.string();
+        so.python = options->program;
+    } else {
+        const auto& scenario = *scenarios::find(options->scenario);
+        const auto params = scenarios::resolveParams(scenario, options->sets, error);
+        if (!params) {
+            std::fprintf(stderr, "mpviz run %s: %s\n", scenario.id.c_str(), error.c_str());
+            return kUsage;
+        }
+        so.scenario = scenario.id;
+        so.params = params->values();
+        title = scenario.id + " (" + scenario.title + ")";
+    }
     so.speed = options->speed;
-    so.timeout = options->timeout;
+    so.timeout = options->program && !options->timeoutGiven ? kProgramTimeout : options->timeout;
     so.childExecutable = env.childExecutable;
     so.step = options->step;
     // Headless stepping needs someone to choose: the oldest intent, unless told otherwise.
@@ -197,11 +262,11 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
     try {
         session.start();
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "mpviz run: cannot start '%s': %s\n", scenario.id.c_str(), e.what());
+        std::fprintf(stderr, "mpviz run: cannot start %s: %s\n", so.scenario.c_str(), e.what());
         return kFailure;
     }
     if (!options->quiet)
-        std::printf("running %s (%s) %s\n", scenario.id.c_str(), scenario.title.c_str(),
+        std::printf("running %s %s\n", title.c_str(),
                     so.step ? ("step by step, schedule " + so.schedule).c_str()
                             : ("at " + std::to_string(options->speed) + "x speed").c_str());
     LivePrinter printer(*session.trace());
@@ -219,6 +284,7 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
     int code = exitCodeFor(outcome);
     session.trace()->read([&](const trace::TraceData& d) {
         if (!options->quiet) printSummary(d);
+        if (!options->quiet && options->program) printProgramStatus(d);
         if (!options->tracePath.empty()) {
             try {
                 trace::saveChromeJson(d, options->tracePath, MPVIZ_VERSION);

@@ -1,5 +1,6 @@
 #pragma once
 #include "cli/cli.hpp"
+#include "engine/python_program.hpp"
 
 #include <optional>
 #include <string>
@@ -18,7 +19,12 @@ struct RunOptions {
     bool quiet = false;
     bool step = false;
     std::string schedule; // implies step
+    // `mpviz run PROGRAM.py`: a real Python program instead of a scenario.
+    std::optional<engine::PythonProgram> program;
+    bool timeoutGiven = false;
 };
+
+inline constexpr double kProgramTimeout = 60.0; // s, for programs when --timeout is not given
 
 // Parses `run`'s arguments; on error returns nothing with a message naming valid choices.
 std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, std::string& error);

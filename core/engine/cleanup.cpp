@@ -26,14 +26,24 @@ bool engineAlive(std::string_view sessionId) {
     return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
 }
 
-// "mpviz-<session>-…" → "<session>"
+// Python's named semaphores live in /dev/shm as "sem.<name>" (the shim names them
+// "mpviz-<session>-py-…").
+constexpr std::string_view kSemaphoreFile = "sem.";
+
+// "mpviz-<session>-…" or "sem.mpviz-<session>-…" → "<session>"
 std::string_view sessionOf(std::string_view name) {
     constexpr std::string_view prefix = "mpviz-";
+    if (name.rfind(kSemaphoreFile, 0) == 0) name.remove_prefix(kSemaphoreFile.size());
     if (name.rfind(prefix, 0) != 0) return {};
     name.remove_prefix(prefix.size());
     return name.substr(0, name.find('-'));
 }
 } // namespace
+
+bool belongsToSession(std::string_view shmName, std::string_view prefix) {
+    if (shmName.rfind(kSemaphoreFile, 0) == 0) shmName.remove_prefix(kSemaphoreFile.size());
+    return shmName.rfind(prefix, 0) == 0;
+}
 
 std::string shmPrefix(const std::string& sessionId) {
     return "/mpviz-" + sessionId + "-";
@@ -44,7 +54,7 @@ void removeSessionFiles(const std::string& sessionId, const fs::path& dir) {
     const std::string prefix = shmPrefix(sessionId).substr(1);
     for (const auto& entry : fs::directory_iterator(kShmDir, ec)) {
         const auto name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) == 0) ::shm_unlink(("/" + name).c_str());
+        if (belongsToSession(name, prefix)) ::shm_unlink(("/" + name).c_str());
     }
     if (!dir.empty()) fs::remove_all(dir, ec);
 }

@@ -4,8 +4,13 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace mpviz::engine {
+
+// True when a /dev/shm entry belongs to the session whose shmPrefix (without '/') is given:
+// its shared memory, and Python's named semaphores ("sem." + prefix …).
+bool belongsToSession(std::string_view shmName, std::string_view prefix);
 
 void removeSessionFiles(const std::string& sessionId, const std::filesystem::path& dir);
 

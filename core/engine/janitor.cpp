@@ -52,7 +52,7 @@ bool sessionLeftSomething(const std::string& sessionId, const fs::path& dir) {
     if (fs::exists(dir, ec)) return true;
     const std::string prefix = shmPrefix(sessionId).substr(1);
     for (const auto& entry : fs::directory_iterator("/dev/shm", ec))
-        if (entry.path().filename().string().rfind(prefix, 0) == 0) return true;
+        if (belongsToSession(entry.path().filename().string(), prefix)) return true;
     return false;
 }
 } // namespace

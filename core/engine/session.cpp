@@ -135,9 +135,15 @@ struct Session::Impl {
     // spawned it, and this thread lives exactly as long as the session.
     void spawnMain() {
         mp::detail::SpawnRequest request;
-        request.executable = options.childExecutable;
-        request.args = {"--scenario", options.scenario, "--role", "main"};
-        request.extraEnvironment = childEnvironment();
+        if (options.python) {
+            request = pythonMainRequest(*options.python,
+                                        pythonShimDirectory(options.childExecutable.parent_path()),
+                                        dir, childEnvironment());
+        } else {
+            request.executable = options.childExecutable;
+            request.args = {"--scenario", options.scenario, "--role", "main"};
+            request.extraEnvironment = childEnvironment();
+        }
         request.extraEnvironment.push_back(std::string(mp::detail::kEnvStep) + "=" +
                                            (gate.stepping() ? "1" : "0"));
         request.ownProcessGroup = true;
@@ -413,6 +419,7 @@ struct Session::Impl {
         // Scenario processes whose parent died were re-parented to us: reap them, or they
         // linger as zombies.
         processes.reapOrphans();
+        if (options.python) endPythonHelpers(main.pid());
         removeSessionFiles(id, dir);
         stopJanitor();
         {

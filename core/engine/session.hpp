@@ -3,6 +3,7 @@
 // accepts every scenario process on a Unix socket in a private directory, records what
 // they do into a SharedTrace, watches for deadlock and timeout, and cleans up after them.
 
+#include "engine/python_program.hpp"
 #include "engine/scheduler.hpp"
 #include "trace/trace.hpp"
 
@@ -33,6 +34,8 @@ struct SessionOptions {
     // steps hands over to the policy the person stepping had picked). Without `schedule`,
     // nothing is granted by itself: step() and grant() do it all. Empty: keep `schedule`.
     std::string afterSchedule;
+    // A real Python program runs as MainProcess instead of the scenario's C++ code.
+    std::optional<PythonProgram> python;
 };
 
 class Session {

@@ -1,0 +1,249 @@
+#include "engine/python_program.hpp"
+
+#include "mp/runtime.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace mpviz::engine {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr auto kHelperTimeout = std::chrono::seconds(30);
+constexpr const char* kEnvMain = "MPVIZ_PYTHON_MAIN"; // the first interpreter is MainProcess
+constexpr const char* kEnvStartMethod = "MPVIZ_START_METHOD";
+constexpr const char* kEnvShim = "MPVIZ_PYTHON_SHIM";
+
+struct Captured {
+    int status = -1; // exit code; -1: could not run, or killed
+    std::string output;
+};
+
+// Runs a short helper (version query, syntax check, lib2to3) and collects its stdout and
+// stderr. Killed if it takes longer than kHelperTimeout.
+Captured runCaptured(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+    Captured result;
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) return result;
+    std::vector<char*> args;
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    std::vector<std::string> envStrings;
+    for (char** e = environ; e && *e; ++e)
+        envStrings.emplace_back(*e);
+    envStrings.insert(envStrings.end(), env.begin(), env.end());
+    std::vector<char*> envp;
+    for (const auto& e : envStrings)
+        envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return result;
+    }
+    if (pid == 0) {
+        ::dup2(fds[1], STDOUT_FILENO);
+        ::dup2(fds[1], STDERR_FILENO);
+        const int null = ::open("/dev/null", O_RDONLY);
+        if (null >= 0) ::dup2(null, STDIN_FILENO);
+        ::execve(args[0], args.data(), envp.data());
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    const auto deadline = std::chrono::steady_clock::now() + kHelperTimeout;
+    char chunk[4096];
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd p{fds[0], POLLIN, 0};
+        const int rc = left.count() > 0 ? ::poll(&p, 1, static_cast<int>(left.count())) : 0;
+        if (rc < 0 && errno == EINTR) continue;
+        if (rc <= 0) {
+            ::kill(pid, SIGKILL);
+            break;
+        }
+        const ssize_t n = ::read(fds[0], chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        result.output.append(chunk, static_cast<std::size_t>(n));
+    }
+    ::close(fds[0]);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+std::optional<fs::path> onPath(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    std::string_view rest = path ? path : "/usr/bin:/bin";
+    while (!rest.empty()) {
+        const auto colon = rest.find(':');
+        const fs::path candidate = fs::path(rest.substr(0, colon)) / name;
+        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+        if (colon == std::string_view::npos) break;
+        rest.remove_prefix(colon + 1);
+    }
+    return std::nullopt;
+}
+
+// "python3" → the file on PATH; a path stays as it is.
+fs::path resolveInterpreter(const fs::path& interpreter) {
+    if (interpreter.empty()) return defaultPythonInterpreter();
+    if (interpreter.has_parent_path()) return interpreter;
+    return onPath(interpreter.string()).value_or(interpreter);
+}
+
+std::string pythonPath(const fs::path& shimDir, const std::vector<fs::path>& more) {
+    std::string value = shimDir.string();
+    for (const auto& p : more)
+        value += ":" + p.string();
+    if (const char* previous = std::getenv("PYTHONPATH"); previous && *previous)
+        value += std::string(":") + previous;
+    return value;
+}
+
+std::string where(const PythonProgram& program, std::int64_t line) {
+    return program.file.string() + (line > 0 ? " line " + std::to_string(line) : "");
+}
+
+// The syntax error as the checker reported it, in a sentence that says where and what.
+PythonProblem describeSyntaxError(const PythonProgram& program, const boost::json::object& r) {
+    const auto line = r.contains("line") ? r.at("line").to_number<std::int64_t>() : 0;
+    const std::string message = r.contains("message") ? r.at("message").as_string().c_str() : "";
+    const std::string python2 = r.contains("python2") ? r.at("python2").as_string().c_str() : "";
+    const std::string text = r.contains("text") ? r.at("text").as_string().c_str() : "";
+    PythonProblem problem;
+    if (!python2.empty()) {
+        problem.python2 = true;
+        problem.message = program.file.string() + ": " + python2 + " at line " +
+                          std::to_string(line) + ": this is Python 2 code. Run it with " +
+                          "--convert-python2 to run a copy converted by lib2to3 (your file " +
+                          "is not changed).";
+    } else {
+        problem.message = where(program, line) + ": " + message + ". Fix that line and run again.";
+    }
+    if (!text.empty()) problem.message += "\n    " + text;
+    return problem;
+}
+} // namespace
+
+fs::path defaultPythonInterpreter() {
+    const fs::path system = "/usr/bin/python3";
+    if (::access(system.c_str(), X_OK) == 0) return system;
+    return onPath("python3").value_or(system);
+}
+
+fs::path pythonShimDirectory(const fs::path& executableDir) {
+    if (const char* override = std::getenv(kEnvShim); override && *override) return override;
+    return (executableDir / ".." / "share" / "mpviz" / "python").lexically_normal();
+}
+
+std::optional<PythonProblem> checkPythonProgram(const PythonProgram& program,
+                                                const fs::path& shimDir) {
+    std::error_code ec;
+    if (!fs::is_regular_file(program.file, ec))
+        return PythonProblem{
+            "no such program: " + program.file.string() + " (give the path of a .py file)", false};
+    const auto python = resolveInterpreter(program.interpreter);
+    if (::access(python.c_str(), X_OK) != 0)
+        return PythonProblem{"cannot run the Python interpreter " + python.string() +
+                                 ": install python3 or name one with --python PATH",
+                             false};
+    const auto version = runCaptured(
+        {python.string(), "-c", "import sys; sys.stdout.write('%d %d' % sys.version_info[:2])"},
+        {});
+    int major = 0, minor = 0;
+    if (version.status != 0 || std::sscanf(version.output.c_str(), "%d %d", &major, &minor) != 2)
+        return PythonProblem{python.string() + " does not run as a Python interpreter; name " +
+                                 "one with --python PATH",
+                             false};
+    if (major != 3 || minor < kMinimumPythonMinor)
+        return PythonProblem{python.string() + " is Python " + std::to_string(major) + "." +
+                                 std::to_string(minor) + "; mpviz needs Python 3." +
+                                 std::to_string(kMinimumPythonMinor) +
+                                 " or newer (name one with --python PATH)",
+                             false};
+    if (!fs::is_directory(shimDir, ec))
+        return PythonProblem{"mpviz's Python shim is missing (looked in " + shimDir.string() +
+                                 "); reinstall mpviz or set MPVIZ_PYTHON_SHIM",
+                             false};
+    const auto check =
+        runCaptured({python.string(), "-m", "mpviz_shim.check", program.file.string()},
+                    {"PYTHONPATH=" + pythonPath(shimDir, {})});
+    try {
+        const auto parsed = boost::json::parse(check.output).as_object();
+        if (parsed.at("ok").as_bool()) return std::nullopt;
+        return describeSyntaxError(program, parsed);
+    } catch (const std::exception&) {
+        return PythonProblem{"could not check " + program.file.string() + " with " +
+                                 python.string() + ": " + check.output,
+                             false};
+    }
+}
+
+mp::detail::SpawnRequest pythonMainRequest(const PythonProgram& program, const fs::path& shimDir,
+                                           const fs::path& sessionDir,
+                                           std::vector<std::string> environment) {
+    const auto python = resolveInterpreter(program.interpreter);
+    const fs::path original = fs::absolute(program.file);
+    fs::path file = original;
+    if (program.convertPython2) {
+        file = sessionDir / original.filename();
+        const auto converted = runCaptured({python.string(), "-m", "lib2to3", "--no-diffs",
+                                            "--nobackups", "--write", "--write-unchanged-files",
+                                            "--output-dir", sessionDir.string(), original.string()},
+                                           {});
+        std::error_code ec;
+        if (converted.status != 0 || !fs::exists(file, ec))
+            throw std::runtime_error(
+                "could not convert " + original.string() + " from Python 2 (is lib2to3 " +
+                "installed? on Debian: apt install python3-lib2to3): " + converted.output);
+    }
+    mp::detail::SpawnRequest request;
+    request.executable = python;
+    request.args = {file.string()};
+    request.args.insert(request.args.end(), program.args.begin(), program.args.end());
+    // A converted copy still imports the modules beside the original.
+    std::vector<fs::path> more;
+    if (file != original) more.push_back(original.parent_path());
+    environment.push_back("PYTHONPATH=" + pythonPath(shimDir, more));
+    environment.push_back(std::string(kEnvMain) + "=1");
+    if (!program.startMethod.empty())
+        environment.push_back(std::string(kEnvStartMethod) + "=" + program.startMethod);
+    request.extraEnvironment = std::move(environment);
+    request.ownProcessGroup = true;
+    return request;
+}
+
+void endPythonHelpers(int processGroup) {
+    if (processGroup <= 1 || ::killpg(processGroup, SIGKILL) != 0) return;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+    while (std::chrono::steady_clock::now() < until) {
+        const pid_t r = ::waitpid(-processGroup, nullptr, WNOHANG);
+        if (r < 0 && errno != EINTR) return; // none left that is ours to reap
+        if (r == 0) ::usleep(2000);
+    }
+}
+
+std::string pythonSemaphorePrefix(const std::string& sessionId) {
+    return "sem.mpviz-" + sessionId + "-py";
+}
+
+} // namespace mpviz::engine

@@ -1,0 +1,183 @@
+# Queue and JoinableQueue: put/get (each tries without blocking first, so a wait is reported
+# as Blocked), task_done/join, and the exit-time join of the feeder thread - the deadlock on
+# join, reported as a blocked flush with the bytes the feeder has not written yet.
+import queue as _queue_module
+from multiprocessing import queues
+from multiprocessing.reduction import ForkingPickler
+
+from . import runtime as rt
+from .patching import carry_state, decl_of, item_text, named_init
+from .wire_constants import (KIND_JOINABLE_QUEUE, KIND_QUEUE, OP_FLUSH, OP_GET, OP_PUT,
+                             OP_QUEUE_JOIN, OP_TASK_DONE)
+
+Full, Empty = _queue_module.Full, _queue_module.Empty
+_FEEDER_GRACE = 0.05  # s: a feeder that needs longer than this at exit is stuck or slow
+
+
+def _kind(q):
+    return KIND_JOINABLE_QUEUE if isinstance(q, queues.JoinableQueue) else KIND_QUEUE
+
+
+def _capacity(q, maxsize=0, **_):
+    return maxsize if maxsize > 0 else 0  # unbounded (CPython: SEM_VALUE_MAX) shows as 0
+
+
+def _length(q):
+    return q._maxsize - q._sem._semlock._get_value()
+
+
+def _wrap_put(cls):
+    put = cls.put
+
+    def put_(self, obj, block=True, timeout=None):
+        d = decl_of(self)
+        if d is None or not rt.ACTIVE:
+            return put(self, obj, block, rt.scaled(timeout))
+        oid = rt.lid(d)
+        rt.gate(OP_PUT, oid)
+        try:
+            put(self, obj, False)
+        except Full:
+            if not block:
+                rt.failed(OP_PUT, oid, _length(self))
+                raise
+            rt.blocked(OP_PUT, oid, _length(self), timeout is not None)
+            try:
+                put(self, obj, True, rt.scaled(timeout))
+            except Full:
+                rt.failed(OP_PUT, oid, _length(self))
+                raise
+        rt.done(OP_PUT, oid, _length(self), item_text(obj))
+
+    cls.put = put_
+
+
+def _wrap_get(cls):
+    get = cls.get
+
+    def get_(self, block=True, timeout=None):
+        d = decl_of(self)
+        if d is None or not rt.ACTIVE:
+            return get(self, block, rt.scaled(timeout))
+        oid = rt.lid(d)
+        rt.gate(OP_GET, oid)
+        try:
+            item = get(self, False)
+        except Empty:
+            if not block:
+                rt.failed(OP_GET, oid, _length(self))
+                raise
+            rt.blocked(OP_GET, oid, _length(self), timeout is not None)
+            try:
+                item = get(self, True, rt.scaled(timeout))
+            except Empty:
+                rt.failed(OP_GET, oid, _length(self))
+                raise
+        rt.done(OP_GET, oid, _length(self), item_text(item))
+        return item
+
+    cls.get = get_
+
+
+class _Feed:
+    """What a named queue's feeder thread still has to write: the message in os.write and
+    the items not yet pickled."""
+
+    def __init__(self, decl, buffer, send_bytes):
+        self.decl, self.buffer, self._send = decl, buffer, send_bytes
+        self.in_flight = 0
+
+    def send_bytes(self, buf, *args):
+        self.in_flight = len(buf)
+        try:
+            return self._send(buf, *args)
+        finally:
+            self.in_flight = 0
+
+    def unwritten(self):
+        total = self.in_flight
+        for obj in list(self.buffer):
+            if obj is not queues._sentinel:
+                try:
+                    total += len(ForkingPickler.dumps(obj))
+                except Exception:
+                    pass
+        return total
+
+
+def _wrap_feeder():
+    cls = queues.Queue
+    start_thread = cls._start_thread
+    finalize_join = cls._finalize_join
+
+    def _start_thread(self):
+        d = decl_of(self)
+        feed = None
+        if d is not None:
+            feed = _Feed(d, self._buffer, self._send_bytes)
+            self._send_bytes = feed.send_bytes
+        start_thread(self)
+        if feed is not None:
+            self._thread._mpviz_feed = feed
+
+    def _finalize_join(twr):
+        thread = twr()
+        feed = getattr(thread, '_mpviz_feed', None)
+        if feed is None or not rt.LANE:
+            return finalize_join(twr)
+        thread.join(_FEEDER_GRACE)
+        if not thread.is_alive():
+            return finalize_join(twr)
+        oid = rt.lid(feed.decl)
+        rt.blocked(OP_FLUSH, oid, feed.unwritten())
+        finalize_join(twr)
+        rt.done(OP_FLUSH, oid)
+
+    cls._start_thread = _start_thread
+    cls._finalize_join = staticmethod(_finalize_join)
+
+
+def _patch_joinable():
+    cls = queues.JoinableQueue
+    task_done, join = cls.task_done, cls.join
+
+    def unfinished(q):
+        return q._unfinished_tasks._semlock._get_value()
+
+    def task_done_(self):
+        d = decl_of(self)
+        if d is None:
+            return task_done(self)
+        left = unfinished(self)
+        if not left:
+            return task_done(self)  # raises: called too many times
+        oid = rt.lid(d)
+        rt.gate(OP_TASK_DONE, oid)
+        # Recorded before: the last one wakes join() at once.
+        rt.done(OP_TASK_DONE, oid, left - 1)
+        task_done(self)
+
+    def join_(self):
+        d = decl_of(self)
+        if d is None:
+            return join(self)
+        oid = rt.lid(d)
+        rt.gate(OP_QUEUE_JOIN, oid)
+        left = unfinished(self)
+        if left:
+            rt.blocked(OP_QUEUE_JOIN, oid, left)
+        join(self)
+        rt.done(OP_QUEUE_JOIN, oid, 0)
+
+    cls.task_done, cls.join = task_done_, join_
+
+
+def install():
+    named_init(queues.Queue, _kind, _capacity)
+    named_init(queues.JoinableQueue, _kind, _capacity)
+    for cls in (queues.Queue, queues.JoinableQueue):
+        _wrap_put(cls)
+    _wrap_get(queues.Queue)
+    _wrap_feeder()
+    _patch_joinable()
+    carry_state(queues.Queue)
