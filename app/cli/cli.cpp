@@ -16,6 +16,8 @@ constexpr const char* kUsageText =
     "  mpviz --scenario ID                  open the GUI on a scenario\n"
     "        [--set k=v]... [--speed F] [--theme light|dark] [--presentation] [--open T.json]\n"
     "        [--step] [--policy fifo|round-robin|random:SEED] [--logical-time] [--autorun]\n"
+    "  mpviz PROGRAM.py [--start-method fork|spawn|forkserver] [-- ARGS...]\n"
+    "                                       open the GUI on a Python program (same options)\n"
     "  mpviz list [--json]                  scenarios and their parameters\n"
     "  mpviz run SCENARIO [--set k=v]... [--speed F] [--timeout S] [--trace out.json]\n"
     "            [--export out.png|out.svg|out.pdf] [--quiet]\n"

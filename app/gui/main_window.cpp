@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -65,7 +66,13 @@ MainWindow::MainWindow(WindowOptions options, QWidget* parent)
     programPanel_ = new ProgramPanel(this);
     lessonStack_ = new QStackedWidget(this);
     lessonStack_->addWidget(scenarioPanel_);
-    lessonStack_->addWidget(programPanel_);
+    // A small screen would squeeze the program's form: it scrolls instead.
+    auto* programScroll = new QScrollArea(lessonStack_);
+    programScroll->setWidget(programPanel_);
+    programScroll->setWidgetResizable(true);
+    programScroll->setFrameShape(QFrame::NoFrame);
+    programScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    lessonStack_->addWidget(programScroll);
     stateView_ = new StateView(this);
     codeView_ = new CodeView(this);
     logView_ = new LogView(this);

@@ -112,7 +112,7 @@ void MainWindow::adoptProgram(const QString& file) {
     if (const auto speed = remembered.find("speed"); speed != remembered.end())
         if (const double v = QString::fromStdString(speed->second).toDouble(); v > 0)
             speed_->setSpeed(v);
-    lessonStack_->setCurrentWidget(programPanel_);
+    lessonStack_->setCurrentIndex(1); // the program panel, in its scroll area
     scenarioDock_->setWindowTitle(tr("Program"));
     setWindowTitle(QStringLiteral("mpviz \u2014 ") + QFileInfo(file).fileName());
 }
