@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QUrl>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -88,6 +89,24 @@ total = 0
 for i in xrange(4):
     total += i
 print "total", total
+)";
+
+// Two workers add one to a shared Value without its lock: a read and a write each.
+constexpr const char* kBump = R"(import multiprocessing
+
+
+def bump(total):
+    total.value += 1
+
+
+if __name__ == '__main__':
+    total = multiprocessing.Value('i', 0)
+    workers = [multiprocessing.Process(target=bump, args=(total,)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    print('total', total.value)
 )";
 
 QString writeProgram(const QTemporaryDir& dir, const char* name, const char* text) {
@@ -305,6 +324,50 @@ TEST_CASE("Stop on a never ending program leaves no process and no shared memory
     CHECK(shmEntriesOf(session).empty());
     CHECK_FALSE(
         std::filesystem::exists(std::filesystem::temp_directory_path() / ("mpviz-" + session)));
+}
+
+TEST_CASE("Step mode holds a program's processes until the person lets each operation go",
+          "[gui][program][step][process]") {
+    QTemporaryDir dir;
+    const QString file = writeProgram(dir, "bump.py", kBump);
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.show();
+    REQUIRE(w.openProgram(file).isEmpty());
+    w.setStepMode(true);
+    w.action(QStringLiteral("actionRun"))->trigger();
+    REQUIRE(w.controller()->isLive());
+    REQUIRE(w.controller()->stepMode());
+
+    // Nothing moves without a grant: the first operation waits, and stays waiting.
+    REQUIRE(waitUntil([&] { return !w.controller()->pendingIntents().empty(); }, 15000));
+    const auto first = w.controller()->pendingIntents().front();
+    mpviz::testing::spin(300, [] {});
+    REQUIRE(w.controller()->pendingIntents().size() == 1);
+    CHECK(w.controller()->pendingIntents().front().process == first.process);
+    CHECK(w.controller()->pendingIntents().front().op == first.op);
+    CHECK(w.controller()->grantLog().empty());
+
+    // Step (→) until it ends: every grant is one operation of one process.
+    int steps = 0;
+    const bool ended = waitUntil(
+        [&] {
+            if (!w.controller()->isLive()) return true;
+            // One press at a time: the previous grant is through before the next.
+            const bool settled = static_cast<int>(w.controller()->grantLog().size()) == steps;
+            if (settled && !w.controller()->pendingIntents().empty() && steps < 400) {
+                w.action(QStringLiteral("actionStep"))->trigger();
+                ++steps;
+            }
+            return false;
+        },
+        60000);
+    REQUIRE(ended);
+    CHECK(w.controller()->outcome() == trace::Outcome::Completed);
+    const auto grants = w.controller()->grantLog();
+    CHECK(static_cast<int>(grants.size()) == steps);
+    CHECK(std::count(grants.begin(), grants.end(), "Process-1") >= 2); // its read and write
+    CHECK(std::count(grants.begin(), grants.end(), "Process-2") >= 2);
+    CHECK(printedLines(w).filter(QStringLiteral("total ")).size() == 1);
 }
 
 TEST_CASE("Dropping a py file on the window opens it", "[gui][program]") {
