@@ -7,7 +7,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libboost1.81-dev libboost-filesystem1.81-dev libboost-json1.81-dev
-  catch2 libbenchmark-dev
+  catch2 libbenchmark-dev python3
   xvfb xauth imagemagick poppler-utils
   python3 python3-lib2to3
 )

@@ -4,6 +4,7 @@
 
 #include "mp/program.hpp"
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,7 +27,7 @@ struct Scenario {
     std::string title;       // "Lock: one writer at a time"
     std::string explanation; // one paragraph: what to watch for
     std::vector<Parameter> parameters;
-    std::string listing;     // the same program in Python 3, as the tutorial would write it
+    std::string listing; // the same program in Python 3, as the tutorial would write it
     mp::Program program;
     // Python listing line (1-based) for an operation of a process target, e.g.
     // {"worker", "acquire"} -> 5. Used to highlight the code of the selected event.
@@ -37,10 +38,14 @@ struct Scenario {
 std::span<const Scenario> all();
 const Scenario* find(std::string_view id);
 
+// The listing with the values `params` gives its parameters (`PERMITS = 3` after a run
+// with permits=3); lines of parameters `params` lacks or cannot read keep their default.
+std::string listingWith(const Scenario& s, const std::map<std::string, std::string>& params);
+
 // Checks `--set` values against the parameters and fills in defaults. On error returns
 // nothing and puts a message naming the valid choices in `error`.
-std::optional<mp::Params> resolveParams(const Scenario& s,
-                                        const std::vector<std::pair<std::string, std::string>>& sets,
-                                        std::string& error);
+std::optional<mp::Params>
+resolveParams(const Scenario& s, const std::vector<std::pair<std::string, std::string>>& sets,
+              std::string& error);
 
 } // namespace mpviz::scenarios

@@ -35,16 +35,19 @@ QRectF drawChip(QPainter& painter, double x, double centreY, const QString& text
 }
 
 double drawChipRow(QPainter& painter, double x, double centreY, double right,
-                   const QStringList& texts, const QList<QColor>& colours, const ChipStyle& style) {
+                   const QStringList& texts, const QList<QColor>& colours, const ChipStyle& style,
+                   QStringList* drawn) {
     const double gap = QFontMetricsF(painter.font()).height() * 0.3;
     for (int i = 0; i < texts.size(); ++i) {
         const double w = chipWidth(painter, texts[i]);
         const QString more = QStringLiteral("+") + QString::number(texts.size() - i);
         if (x + w > right && i > 0) {
             drawChip(painter, x, centreY, more, QColor(0x80, 0x80, 0x80), style);
+            if (drawn) *drawn << more;
             return x + chipWidth(painter, more) + gap;
         }
         drawChip(painter, x, centreY, texts[i], colours.value(i, QColor(0x80, 0x80, 0x80)), style);
+        if (drawn) *drawn << texts[i];
         x += w + gap;
     }
     return x;

@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 class QPainter;
 
@@ -24,8 +25,9 @@ double chipWidth(const QPainter& painter, const QString& text);
 QRectF drawChip(QPainter& painter, double x, double centreY, const QString& text,
                 const QColor& colour, const ChipStyle& style = {});
 // Chips left to right from x; stops (with "+N") before passing `right`. Returns the x after.
+// `drawn`, when given, receives the text of every chip drawn ("+N" included).
 double drawChipRow(QPainter& painter, double x, double centreY, double right,
                    const QStringList& texts, const QList<QColor>& colours,
-                   const ChipStyle& style = {});
+                   const ChipStyle& style = {}, QStringList* drawn = nullptr);
 
 } // namespace mpviz::gui

@@ -351,8 +351,11 @@ void MainWindow::connectParts() {
 
     connect(scenarioPanel_, &ScenarioPanel::scenarioChanged, this, &MainWindow::onScenarioPicked);
     connect(scenarioPanel_, &ScenarioPanel::parametersChanged, this, [this] {
-        if (const auto* s = scenarioPanel_->scenario())
-            settings_->setParameters(QString::fromStdString(s->id), scenarioPanel_->parameters());
+        const auto* s = scenarioPanel_->scenario();
+        if (!s) return;
+        settings_->setParameters(QString::fromStdString(s->id), scenarioPanel_->parameters());
+        // With a run on screen the listing keeps that run's values; otherwise the next one's.
+        if (!controller_->trace() && !program_) showListing(s, scenarioPanel_->parameters());
     });
     connect(speed_, &SpeedControl::speedChanged, this,
             [this](double speed) { settings_->setSpeed(speed); });

@@ -95,6 +95,9 @@ class MainWindow : public QMainWindow {
     CaptionBar* captionBar() const { return caption_; }
     SpeedControl* speedControl() const { return speed_; }
     QString statusText() const; // the status bar's fields, joined
+    // The SharedTrace::version() the views were last refreshed from: when the trace still
+    // has it, what they show is exactly what the trace says.
+    std::uint64_t shownTraceVersion() const { return refreshedVersion_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -149,6 +152,10 @@ class MainWindow : public QMainWindow {
     void fixAndRun();
     QString fixParameter() const;
     void clearRun();
+    // The code panel: `lesson`'s listing with the parameter values `params` (the run on
+    // screen's, or the picker's while nothing ran).
+    void showListing(const scenarios::Scenario* lesson,
+                     const std::map<std::string, std::string>& params);
 
     // main_window_program.cpp: Python programs
     void createProgramActions();

@@ -165,7 +165,7 @@ void MainWindow::onTraceReplaced() {
     } else {
         locator_ = CodeLocator(traceScenario_);
         const auto* listed = traceScenario_ ? traceScenario_ : scenarioPanel_->scenario();
-        codeView_->setListing(listed ? QString::fromStdString(listed->listing) : QString());
+        showListing(listed, trace ? params : scenarioPanel_->parameters());
         if (listed)
             caption_->setExplanation(QString::fromStdString(listed->title),
                                      QString::fromStdString(listed->explanation));
@@ -260,12 +260,18 @@ void MainWindow::onScenarioPicked(const QString& id) {
     }
     settings_->setLastScenario(id);
     if (!controller_->trace()) {
-        codeView_->setListing(QString::fromStdString(picked->listing));
+        showListing(picked, scenarioPanel_->parameters());
         caption_->setExplanation(QString::fromStdString(picked->title),
                                  QString::fromStdString(picked->explanation));
         locator_ = CodeLocator(picked);
     }
     refreshViews();
+}
+
+void MainWindow::showListing(const scenarios::Scenario* lesson,
+                             const std::map<std::string, std::string>& params) {
+    codeView_->setListing(lesson ? QString::fromStdString(scenarios::listingWith(*lesson, params))
+                                 : QString());
 }
 
 void MainWindow::scheduleRefresh() {

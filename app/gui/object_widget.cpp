@@ -1,6 +1,7 @@
 #include "gui/object_widget.hpp"
 
 #include "gui/chips.hpp"
+#include "render/labels.hpp"
 #include "render/style.hpp"
 
 #include <QEvent>
@@ -23,32 +24,6 @@ QString str(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-QString kindTitle(ObjectKind kind) {
-    switch (kind) {
-    case ObjectKind::Lock:
-        return QStringLiteral("Lock");
-    case ObjectKind::Semaphore:
-        return QStringLiteral("Semaphore");
-    case ObjectKind::Event:
-        return QStringLiteral("Event");
-    case ObjectKind::Queue:
-        return QStringLiteral("Queue");
-    case ObjectKind::JoinableQueue:
-        return QStringLiteral("JoinableQueue");
-    case ObjectKind::Pipe:
-        return QStringLiteral("Pipe");
-    case ObjectKind::Pool:
-        return QStringLiteral("Pool");
-    case ObjectKind::Value:
-        return QStringLiteral("Value");
-    case ObjectKind::Array:
-        return QStringLiteral("Array");
-    case ObjectKind::Count:
-        break;
-    }
-    return {};
-}
-
 double lerp(double a, double b, double t) {
     return a + (b - a) * t;
 }
@@ -65,6 +40,8 @@ QColor mix(const QColor& a, const QColor& b, double t) {
 struct ObjectWidget::Painter {
     const ObjectWidget& w;
     QPainter& p;
+    std::vector<QStringList>& shown; // every row's pieces of text, as drawn
+    QStringList rowText;             // the pieces drawn so far in the current row
     render::Palette palette;
     QColor text, muted, line;
     double pad = 0, row = 0, left = 0, right = 0, y = 0;
@@ -72,8 +49,8 @@ struct ObjectWidget::Painter {
 
     static QString tr(const char* text) { return ObjectWidget::tr(text); }
 
-    Painter(const ObjectWidget& widget, QPainter& painter)
-        : w(widget), p(painter), palette(render::paletteFor(widget.theme_)) {
+    Painter(const ObjectWidget& widget, QPainter& painter, std::vector<QStringList>& shownRows)
+        : w(widget), p(painter), shown(shownRows), palette(render::paletteFor(widget.theme_)) {
         const QFontMetricsF fm(w.font());
         pad = fm.height() * 0.5;
         row = fm.height() * 1.6;
@@ -86,19 +63,35 @@ struct ObjectWidget::Painter {
     }
 
     double centre() const { return y + row / 2; }
-    void nextRow() { y += row; }
+    void nextRow() {
+        shown.push_back(rowText);
+        rowText.clear();
+        y += row;
+    }
+
+    // Every word the card writes goes through these two, so what it shows can be read back.
+    void say(const QRectF& r, int flags, const QString& words) {
+        p.drawText(r, flags, words);
+        if (!words.isEmpty()) rowText << words;
+    }
+    QRectF chipAt(double x, double centreY, const QString& name, const QColor& colour,
+                  const ChipStyle& style) {
+        rowText << name;
+        return drawChip(p, x, centreY, name, colour, style);
+    }
 
     // "label" in muted text, then the chips; "nobody" when there are none.
     void labelledChips(const QString& label, const std::vector<int>& who, const QString& none) {
         p.setPen(muted);
         const double lw = QFontMetricsF(p.font()).horizontalAdvance(label + QLatin1Char(' '));
-        p.drawText(QRectF(left, y, lw, row), Qt::AlignVCenter | Qt::AlignLeft, label);
+        say(QRectF(left, y, lw, row), Qt::AlignVCenter | Qt::AlignLeft, label);
         if (who.empty()) {
-            p.drawText(QRectF(left + lw, y, right - left - lw, row),
-                       Qt::AlignVCenter | Qt::AlignLeft, none);
+            say(QRectF(left + lw, y, right - left - lw, row), Qt::AlignVCenter | Qt::AlignLeft,
+                none);
         } else {
             ChipStyle s = chip;
-            drawChipRow(p, left + lw, centre(), right, w.namesOf(who), w.coloursOf(who), s);
+            drawChipRow(p, left + lw, centre(), right, w.namesOf(who), w.coloursOf(who), s,
+                        &rowText);
         }
         nextRow();
     }
@@ -109,12 +102,11 @@ struct ObjectWidget::Painter {
         p.save();
         p.setFont(bold);
         p.setPen(text);
-        const QString title = kindTitle(w.now_.kind) + QStringLiteral("  ") + str(w.now_.name);
-        p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, title);
+        const QString title = render::pythonClassName(w.now_.kind) + QStringLiteral("  ") + str(w.now_.name);
+        say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, title);
         p.restore();
         p.setPen(muted);
-        p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignRight,
-                   w.summary());
+        say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignRight, w.summary());
         nextRow();
     }
 
@@ -149,11 +141,11 @@ struct ObjectWidget::Painter {
         double x = left + icon + pad;
         if (!held) {
             p.setPen(text);
-            p.drawText(QRectF(x, y, right - x, row), Qt::AlignVCenter | Qt::AlignLeft, tr("free"));
+            say(QRectF(x, y, right - x, row), Qt::AlignVCenter | Qt::AlignLeft, tr("free"));
         } else {
             p.setPen(muted);
             const QString label = tr("held by");
-            p.drawText(QRectF(x, y, right - x, row), Qt::AlignVCenter | Qt::AlignLeft, label);
+            say(QRectF(x, y, right - x, row), Qt::AlignVCenter | Qt::AlignLeft, label);
             x += QFontMetricsF(p.font()).horizontalAdvance(label + QLatin1Char(' '));
             for (int h : s.holders) {
                 ChipStyle cs = chip;
@@ -164,7 +156,7 @@ struct ObjectWidget::Painter {
                 cs.opacity = isNew ? std::max(0.15, w.progress_) : 1.0;
                 QString name = w.processName(h);
                 if (died) name += tr(" \u2014 owner died");
-                x = drawChip(p, x, centre(), name, w.colourOf(h), cs).right() + pad / 2;
+                x = chipAt(x, centre(), name, w.colourOf(h), cs).right() + pad / 2;
             }
         }
         nextRow();
@@ -194,16 +186,16 @@ struct ObjectWidget::Painter {
                 p.setBrush(fill);
                 p.drawRoundedRect(r, 4, 4);
                 p.setPen(text);
-                p.drawText(r, Qt::AlignCenter,
-                           QFontMetricsF(p.font()).elidedText(w.processName(h), Qt::ElideRight,
-                                                              r.width() - 4));
+                say(r, Qt::AlignCenter,
+                    QFontMetricsF(p.font()).elidedText(w.processName(h), Qt::ElideRight,
+                                                       r.width() - 4));
             } else {
                 QPen pen(palette.running, 1.5, Qt::DashLine);
                 p.setPen(pen);
                 p.setBrush(Qt::NoBrush);
                 p.drawRoundedRect(r, 4, 4);
                 p.setPen(muted);
-                p.drawText(r, Qt::AlignCenter, tr("free"));
+                say(r, Qt::AlignCenter, tr("free"));
             }
             p.restore();
         }
@@ -235,9 +227,9 @@ struct ObjectWidget::Painter {
         p.drawEllipse(r);
         p.restore();
         p.setPen(text);
-        p.drawText(QRectF(r.right() + pad, y, right - r.right() - pad, row),
-                   Qt::AlignVCenter | Qt::AlignLeft,
-                   set ? tr("set: wait() returns at once") : tr("not set: wait() blocks"));
+        say(QRectF(r.right() + pad, y, right - r.right() - pad, row),
+            Qt::AlignVCenter | Qt::AlignLeft,
+            set ? tr("set: wait() returns at once") : tr("not set: wait() blocks"));
         nextRow();
         labelledChips(tr("waiting:"), s.waiters, tr("nobody"));
     }
@@ -276,7 +268,7 @@ struct ObjectWidget::Painter {
             }
             if (i == boxes - 1 && n > boxes) {
                 p.setPen(muted);
-                p.drawText(box, Qt::AlignCenter, QStringLiteral("+%1").arg(n - boxes + 1));
+                say(box, Qt::AlignCenter, QStringLiteral("+%1").arg(n - boxes + 1));
                 break;
             }
             p.setOpacity(opacity);
@@ -297,8 +289,8 @@ struct ObjectWidget::Painter {
             const QString label = str(shortItem(item, 24));
             const Qt::TextElideMode elide =
                 !label.isEmpty() && label.back().isDigit() ? Qt::ElideLeft : Qt::ElideRight;
-            p.drawText(box.adjusted(2, 0, -2, 0), Qt::AlignCenter,
-                       QFontMetricsF(p.font()).elidedText(label, elide, box.width() - 4));
+            say(box.adjusted(2, 0, -2, 0), Qt::AlignCenter,
+                QFontMetricsF(p.font()).elidedText(label, elide, box.width() - 4));
             p.setOpacity(1.0);
         }
         // The item just taken fades out at the front.
@@ -354,8 +346,8 @@ struct ObjectWidget::Painter {
                               bar.height() / 2, bar.height() / 2);
         }
         p.setPen(text);
-        p.drawText(bar, Qt::AlignCenter,
-                   tr("%1 of %2 bytes in the buffer").arg(qint64(bytes)).arg(qint64(cap)));
+        say(bar, Qt::AlignCenter,
+            tr("%1 of %2 bytes in the buffer").arg(qint64(bytes)).arg(qint64(cap)));
         p.restore();
         nextRow();
         itemSlotsLabelled(QStringLiteral("\u2192"), s.items, w.before_.items);
@@ -369,12 +361,12 @@ struct ObjectWidget::Painter {
                            const std::vector<std::string>& before) {
         p.setPen(muted);
         const double aw = QFontMetricsF(p.font()).horizontalAdvance(arrow + QStringLiteral("  "));
-        p.drawText(QRectF(left, y, aw, row), Qt::AlignVCenter | Qt::AlignLeft, arrow);
+        say(QRectF(left, y, aw, row), Qt::AlignVCenter | Qt::AlignLeft, arrow);
         const double keep = left;
         left += aw;
         if (items.empty()) {
-            p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
-                       tr("no message in flight"));
+            say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
+                tr("no message in flight"));
             nextRow();
         } else {
             itemSlots(items, 0, before, true);
@@ -387,20 +379,20 @@ struct ObjectWidget::Painter {
         for (const auto& worker : s.workers) {
             const bool busy = !worker.task.empty();
             ChipStyle cs = chip;
-            const QRectF r = drawChip(p, left, centre(), w.processName(worker.process),
-                                      w.colourOf(worker.process), cs);
+            const QRectF r = chipAt(left, centre(), w.processName(worker.process),
+                                    w.colourOf(worker.process), cs);
             p.setPen(busy ? text : muted);
-            p.drawText(QRectF(r.right() + pad, y, right - r.right() - pad, row),
-                       Qt::AlignVCenter | Qt::AlignLeft,
-                       busy ? tr("runs %1").arg(str(worker.task)) : tr("idle"));
+            say(QRectF(r.right() + pad, y, right - r.right() - pad, row),
+                Qt::AlignVCenter | Qt::AlignLeft,
+                busy ? tr("runs %1").arg(str(worker.task)) : tr("idle"));
             nextRow();
         }
         for (std::size_t i = s.workers.size();
              i < static_cast<std::size_t>(std::max<std::int64_t>(s.capacity, 0)); ++i) {
             const bool exited = i < s.workers.size() + static_cast<std::size_t>(s.exitedWorkers);
             p.setPen(muted);
-            p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
-                       exited ? tr("(worker exited)") : tr("(worker not started)"));
+            say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
+                exited ? tr("(worker exited)") : tr("(worker not started)"));
             nextRow();
         }
         const auto list = [&](const QString& label, const std::vector<std::string>& items,
@@ -416,8 +408,8 @@ struct ObjectWidget::Painter {
             if (newestLast && from > 0) textLine += QStringLiteral("\u2026, ");
             textLine += shown.join(QStringLiteral(", "));
             if (!newestLast && n > 4) textLine += QStringLiteral(", \u2026");
-            p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
-                       QFontMetricsF(p.font()).elidedText(textLine, Qt::ElideRight, right - left));
+            say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
+                QFontMetricsF(p.font()).elidedText(textLine, Qt::ElideRight, right - left));
             nextRow();
         };
         list(tr("pending"), s.pending, false);
@@ -434,7 +426,7 @@ struct ObjectWidget::Painter {
         const bool changed = s.value != w.before_.value;
         p.setPen(changed ? mix(palette.blocked, text, w.progress_) : text);
         const QString number = s.value ? QString::number(*s.value) : QStringLiteral("?");
-        p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, number);
+        say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, number);
         const double nw = QFontMetricsF(big).horizontalAdvance(number + QStringLiteral("  "));
         p.restore();
         if (s.kind == ObjectKind::Array) {
@@ -442,17 +434,16 @@ struct ObjectWidget::Painter {
             for (const auto& c : s.cells)
                 cells << (c ? QString::number(*c) : QStringLiteral("?"));
             p.setPen(text);
-            p.drawText(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
-                       QStringLiteral("[") + cells.join(QStringLiteral(", ")) +
-                           QStringLiteral("]"));
+            say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft,
+                QStringLiteral("[") + cells.join(QStringLiteral(", ")) + QStringLiteral("]"));
         } else if (s.lastWriter >= 0) {
             p.setPen(muted);
             const QString label = tr("written by");
-            p.drawText(QRectF(left + nw, y, right - left - nw, row),
-                       Qt::AlignVCenter | Qt::AlignLeft, label);
+            say(QRectF(left + nw, y, right - left - nw, row), Qt::AlignVCenter | Qt::AlignLeft,
+                label);
             const double x =
                 left + nw + QFontMetricsF(p.font()).horizontalAdvance(label + QLatin1Char(' '));
-            drawChip(p, x, centre(), w.processName(s.lastWriter), w.colourOf(s.lastWriter), chip);
+            chipAt(x, centre(), w.processName(s.lastWriter), w.colourOf(s.lastWriter), chip);
         }
         nextRow();
         if (s.kind == ObjectKind::Array && s.lastWriter >= 0) {
@@ -549,7 +540,9 @@ QSize ObjectWidget::minimumSizeHint() const {
 }
 
 QString ObjectWidget::processName(int index) const {
-    if (index >= 0 && static_cast<std::size_t>(index) < processes_.size())
+    // Holders, waiters and workers are trace process indices; processes_ is indexed alike.
+    if (index >= 0 && static_cast<std::size_t>(index) < processes_.size() &&
+        processes_[static_cast<std::size_t>(index)].index == index)
         return str(processes_[static_cast<std::size_t>(index)].name);
     return QStringLiteral("?");
 }
@@ -611,7 +604,7 @@ QString ObjectWidget::summary() const {
 QString ObjectWidget::tooltipText() const {
     const auto& s = now_;
     QStringList lines;
-    lines << kindTitle(s.kind) + QStringLiteral(" '") + str(s.name) + QStringLiteral("': ") +
+    lines << render::pythonClassName(s.kind) + QStringLiteral(" '") + str(s.name) + QStringLiteral("': ") +
                  summary();
     if (!s.holders.empty())
         lines << tr("held by: ") + namesOf(s.holders).join(QStringLiteral(", "));
@@ -661,7 +654,8 @@ void ObjectWidget::paintEvent(QPaintEvent*) {
         p.drawRoundedRect(card, 6, 6);
     }
     if (!hasSnapshot_) return;
-    Painter painter(*this, p);
+    shownRows_.clear();
+    Painter painter(*this, p, shownRows_);
     painter.y = painter.pad / 2;
     painter.header();
     switch (now_.kind) {

@@ -21,7 +21,8 @@ class ObjectWidget : public QWidget {
   public:
     explicit ObjectWidget(QWidget* parent = nullptr);
 
-    // The object's state and every process's (for names and colours).
+    // The object's state and every process's (for names), indexed like the trace's
+    // processes (WorldSnapshot::processes).
     void setSnapshot(const ObjectSnapshot& snapshot, const std::vector<ProcessSnapshot>& processes);
     const ObjectSnapshot& snapshot() const { return now_; }
     void setTheme(Theme theme);
@@ -31,6 +32,9 @@ class ObjectWidget : public QWidget {
     // never showed more holders than permits").
     std::size_t maxItemsShown() const { return maxItems_; }
     std::size_t maxHoldersShown() const { return maxHolders_; }
+    // What the last paint wrote, row by row (the header first), each row's pieces left to
+    // right: {"waiting:", "Process-4", "Process-5"}. Elided text keeps its ellipsis.
+    const std::vector<QStringList>& shownRows() const { return shownRows_; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -61,6 +65,7 @@ class ObjectWidget : public QWidget {
     bool hasSnapshot_ = false;
     std::size_t maxItems_ = 0;
     std::size_t maxHolders_ = 0;
+    std::vector<QStringList> shownRows_;
 };
 
 } // namespace mpviz::gui

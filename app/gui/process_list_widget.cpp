@@ -18,11 +18,13 @@ ProcessListWidget::ProcessListWidget(QWidget* parent) : QWidget(parent) {
     setToolTip(tr("What each process is doing at this instant"));
 }
 
-void ProcessListWidget::setProcesses(const std::vector<ProcessSnapshot>& processes,
-                                     const std::vector<QString>& objectNames) {
+void ProcessListWidget::setProcesses(std::vector<ProcessSnapshot> processes) {
     const bool resized = processes.size() != processes_.size();
-    processes_ = processes;
-    objectNames_ = objectNames;
+    processes_ = std::move(processes);
+    QStringList said; // a screen reader hears every row in full
+    for (const auto& proc : processes_)
+        said << QString::fromStdString(proc.name) + QStringLiteral(": ") + stateText(proc);
+    setAccessibleDescription(said.join(QLatin1Char('\n')));
     if (resized) updateGeometry();
     update();
 }
@@ -32,26 +34,17 @@ void ProcessListWidget::setTheme(Theme theme) {
     update();
 }
 
-QString ProcessListWidget::stateText(const ProcessSnapshot& p) const {
+QString ProcessListWidget::stateText(const ProcessSnapshot& p) {
     if (!p.started) return tr("not started yet");
-    if (p.ended) {
-        if (!p.exitcode) return tr("ended");
-        if (*p.exitcode < 0) return tr("killed (%1)").arg(render::signalName(-*p.exitcode));
-        return tr("exited (%1)").arg(*p.exitcode);
-    }
+    if (p.ended) return render::exitLabel(p.exitcode);
     switch (p.state) {
     case State::Running:
         return tr("running");
     case State::Sleeping:
         return tr("sleeping");
     case State::Blocked: {
-        QString what = QString::fromUtf8(trace::opName(p.op).data(),
-                                         static_cast<qsizetype>(trace::opName(p.op).size()));
-        QString on;
-        if (p.peer >= 0 && static_cast<std::size_t>(p.peer) < processes_.size())
-            on = QString::fromStdString(processes_[static_cast<std::size_t>(p.peer)].name);
-        else if (p.object < objectNames_.size())
-            on = objectNames_[p.object];
+        const QString what = render::toQString(trace::opName(p.op));
+        const QString on = render::toQString(p.blockedOn);
         return tr("blocked: ") + what + (on.isEmpty() ? QString() : QLatin1Char(' ') + on);
     }
     case State::Exited:
@@ -81,6 +74,7 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
     const auto palette = render::paletteFor(theme_);
     const QColor text = this->palette().color(QPalette::WindowText);
     const QColor muted = this->palette().color(QPalette::PlaceholderText);
+    shownRows_.clear();
     if (processes_.empty()) {
         p.setPen(muted);
         p.drawText(rect(), Qt::AlignLeft | Qt::AlignVCenter, tr("No process yet."));
@@ -101,8 +95,8 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
         p.setPen(proc.started && !proc.ended ? text : muted);
         const QString name = QString::fromStdString(proc.name) + QStringLiteral(" (") +
                              QString::number(proc.pid) + QLatin1Char(')');
-        p.drawText(QRectF(d + 8, y, nameWidth, row), Qt::AlignVCenter | Qt::AlignLeft,
-                   fm.elidedText(name, Qt::ElideRight, nameWidth));
+        const QString shownName = fm.elidedText(name, Qt::ElideRight, nameWidth);
+        p.drawText(QRectF(d + 8, y, nameWidth, row), Qt::AlignVCenter | Qt::AlignLeft, shownName);
 
         // The pill: same shapes as the timeline (sleeping is half height, blocked hatched).
         const QString label = stateText(proc);
@@ -135,6 +129,7 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
         }
         p.setPen(alive ? palette.barText : muted);
         p.drawText(pill, Qt::AlignCenter, shown);
+        shownRows_ << shownName + QStringLiteral(": ") + shown;
         y += row;
     }
 }

@@ -6,6 +6,7 @@
 #include "gui/theme.hpp"
 #include "gui/world_snapshot.hpp"
 
+#include <QStringList>
 #include <QWidget>
 
 #include <vector>
@@ -17,13 +18,15 @@ class ProcessListWidget : public QWidget {
   public:
     explicit ProcessListWidget(QWidget* parent = nullptr);
 
-    // `objectNames` names the objects processes may be blocked on (index = object id).
-    void setProcesses(const std::vector<ProcessSnapshot>& processes,
-                      const std::vector<QString>& objectNames);
+    // One row per process, in the order given (the timeline's lane order).
+    void setProcesses(std::vector<ProcessSnapshot> processes);
     const std::vector<ProcessSnapshot>& processes() const { return processes_; }
     void setTheme(Theme theme);
     // The words of a process's state: "blocked: get queue", "exited (0)", "sleeping".
-    QString stateText(const ProcessSnapshot& p) const;
+    static QString stateText(const ProcessSnapshot& p);
+    // What the last paint wrote, one line per row: "Process-1 (4242): blocked: acquire sem"
+    // (elided text keeps its ellipsis). Screen readers get the same lines.
+    const QStringList& shownRows() const { return shownRows_; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -33,7 +36,7 @@ class ProcessListWidget : public QWidget {
 
   private:
     std::vector<ProcessSnapshot> processes_;
-    std::vector<QString> objectNames_;
+    QStringList shownRows_;
     Theme theme_ = Theme::Light;
 };
 

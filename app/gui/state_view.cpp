@@ -43,7 +43,7 @@ void StateView::clear() {
     for (auto* w : objects_)
         w->deleteLater();
     objects_.clear();
-    processes_->setProcesses({}, {});
+    processes_->setProcesses({});
     when_->setText(tr("Nothing has run yet."));
     objectsTitle_->setVisible(false);
 }
@@ -57,10 +57,11 @@ void StateView::setTheme(Theme theme) {
 
 void StateView::showSnapshot(const WorldSnapshot& world, const QString& when) {
     when_->setText(when);
-    std::vector<QString> objectNames;
-    for (const auto& name : world.objectNames)
-        objectNames.push_back(QString::fromStdString(name));
-    processes_->setProcesses(world.processes, objectNames);
+    instant_ = world.t;
+    std::vector<ProcessSnapshot> inLaneOrder;
+    for (int p : world.laneOrder)
+        inLaneOrder.push_back(world.processes[static_cast<std::size_t>(p)]);
+    processes_->setProcesses(std::move(inLaneOrder));
 
     // One card per object, in the trace's order; objects only ever get added during a run.
     while (objects_.size() > world.objects.size()) {

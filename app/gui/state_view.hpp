@@ -7,6 +7,7 @@
 
 #include <QScrollArea>
 
+#include <cstdint>
 #include <vector>
 
 class QLabel;
@@ -27,6 +28,8 @@ class StateView : public QScrollArea {
     void clear();
     void setTheme(Theme theme);
 
+    // The instant the cards and the process list show (trace clock, ns).
+    std::int64_t shownInstant() const { return instant_; }
     ObjectWidget* objectWidget(const QString& name) const;
     const std::vector<ObjectWidget*>& objectWidgets() const { return objects_; }
     ProcessListWidget* processList() const { return processes_; }
@@ -39,6 +42,7 @@ class StateView : public QScrollArea {
     ProcessListWidget* processes_;
     std::vector<ObjectWidget*> objects_;
     Theme theme_ = Theme::Light;
+    std::int64_t instant_ = 0;
 };
 
 } // namespace mpviz::gui

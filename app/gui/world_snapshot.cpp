@@ -1,9 +1,9 @@
 #include "gui/world_snapshot.hpp"
 
+#include "render/labels.hpp"
 #include "trace/process_order.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <map>
 
 namespace mpviz::gui {
@@ -63,6 +63,7 @@ ProcessSnapshot processAt(const TraceData& d, int process, std::int64_t t) {
             s.op = slice->op;
             s.object = slice->object;
             s.peer = slice->peer;
+            s.blockedOn = render::blockedOn(d, process, *slice).toStdString();
         }
     }
     return s;
@@ -105,20 +106,11 @@ void fillQueue(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, 
     s.unfinished = std::max<std::int64_t>(s.unfinished, 0);
 }
 
-void fillPipe(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, std::int64_t t) {
-    const auto done = index.doneUpTo(d, s.object, t);
-    if (done.size() > kReplayLimit) return;
-    std::deque<std::string> fromEnd[2];
-    const auto events = d.events();
-    for (std::uint32_t i : done) {
-        const Event& e = events[i];
-        const int end = e.extra == 1 ? 1 : 0;
-        if (e.op == Op::Send) fromEnd[end].emplace_back(d.text(e.text));
-        // Received at `end`: it was sent by the other end.
-        if (e.op == Op::Recv && !fromEnd[1 - end].empty()) fromEnd[1 - end].pop_front();
-    }
-    s.items.assign(fromEnd[0].begin(), fromEnd[0].end());
-    s.itemsBack.assign(fromEnd[1].begin(), fromEnd[1].end());
+void fillPipe(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {
+    for (std::uint32_t item : d.pipeItemsAt(s.object, 0, t))
+        s.items.emplace_back(d.text(item));
+    for (std::uint32_t item : d.pipeItemsAt(s.object, 1, t))
+        s.itemsBack.emplace_back(d.text(item));
 }
 
 void fillValue(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, std::int64_t t) {
@@ -224,7 +216,7 @@ ObjectSnapshot objectAt(const TraceData& d, const ObjectIndex& index, std::uint1
         fillQueue(d, index, s, t);
         break;
     case ObjectKind::Pipe:
-        fillPipe(d, index, s, t);
+        fillPipe(d, s, t);
         break;
     case ObjectKind::Value:
     case ObjectKind::Array:
@@ -243,11 +235,13 @@ ObjectSnapshot objectAt(const TraceData& d, const ObjectIndex& index, std::uint1
 WorldSnapshot snapshotAt(const TraceData& d, const ObjectIndex& index, std::int64_t t) {
     WorldSnapshot w;
     w.t = t;
+    const int processes = static_cast<int>(d.processes().size());
+    for (int p = 0; p < processes; ++p)
+        w.processes.push_back(processAt(d, p, t));
     for (const auto& ordered : trace::creationOrder(d)) // as the timeline's lanes
-        w.processes.push_back(processAt(d, ordered.process, t));
+        w.laneOrder.push_back(ordered.process);
     const auto objects = static_cast<std::uint16_t>(d.objects().size());
     for (std::uint16_t o = 0; o < objects; ++o) {
-        w.objectNames.push_back(d.objects()[o].name);
         if (!isInternalObject(d, o)) w.objects.push_back(objectAt(d, index, o, t));
     }
     return w;

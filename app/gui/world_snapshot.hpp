@@ -24,6 +24,7 @@ struct ProcessSnapshot {
     trace::Op op = trace::Op::Print;         // Blocked: what it waits in
     std::uint16_t object = trace::kNoObject; // Blocked: on which object
     int peer = -1;                           // Blocked in join: the child
+    std::string blockedOn; // Blocked: the child's or the object's name, as the lane says it
 };
 
 struct PoolWorkerSnapshot {
@@ -58,9 +59,11 @@ struct ObjectSnapshot {
 
 struct WorldSnapshot {
     std::int64_t t = 0;
+    // Indexed like the trace's processes (processes[i].index == i): the objects' holders,
+    // waiters and workers are process indices, so their names are looked up here.
     std::vector<ProcessSnapshot> processes;
-    std::vector<ObjectSnapshot> objects;  // the objects a lesson talks about (see below)
-    std::vector<std::string> objectNames; // every object's name, by object id
+    std::vector<int> laneOrder;          // process indices in the timeline's lane order
+    std::vector<ObjectSnapshot> objects; // the objects a lesson talks about (see below)
 };
 
 // Internal helpers of a Pool ("pool.tasks", "pool.results") are folded into the Pool.

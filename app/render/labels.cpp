@@ -66,9 +66,12 @@ QString signalName(int signal) {
 }
 
 QString exitLabel(const trace::ProcessInfo& process) {
-    if (!process.endTs) return {};
-    if (!process.exitcode) return QStringLiteral("ended");
-    const int code = *process.exitcode;
+    return process.endTs ? exitLabel(process.exitcode) : QString();
+}
+
+QString exitLabel(std::optional<int> exitcode) {
+    if (!exitcode) return QStringLiteral("ended");
+    const int code = *exitcode;
     if (code < 0) return QStringLiteral("killed (") + signalName(-code) + QLatin1Char(')');
     return QStringLiteral("exited (") + QString::number(code) + QLatin1Char(')');
 }
@@ -98,6 +101,13 @@ int joinPeer(const trace::TraceData& trace, int process, const trace::Slice& sli
 
 } // namespace
 
+QString blockedOn(const trace::TraceData& trace, int process, const trace::Slice& slice) {
+    const int peer = slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer;
+    if (peer >= 0 && static_cast<std::size_t>(peer) < trace.processes().size())
+        return toQString(trace.processes()[static_cast<std::size_t>(peer)].name);
+    return objectName(trace, slice.object);
+}
+
 QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,
                    const ScenarioClock& clock) {
     switch (slice.state) {
@@ -106,13 +116,8 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
         return QStringLiteral("sleep ") +
                formatDuration(clock.durationSeconds(slice.end - slice.begin));
     case State::Blocked: {
-        QString what = toQString(trace::opName(slice.op));
-        QString on;
-        const int peer = slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer;
-        if (peer >= 0 && static_cast<std::size_t>(peer) < trace.processes().size())
-            on = QString::fromStdString(trace.processes()[static_cast<std::size_t>(peer)].name);
-        else
-            on = objectName(trace, slice.object);
+        const QString what = toQString(trace::opName(slice.op));
+        const QString on = blockedOn(trace, process, slice);
         return on.isEmpty() ? what : what + QLatin1Char(' ') + on;
     }
     default:

@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <string_view>
 
 namespace mpviz::render {
@@ -19,6 +20,10 @@ QString signalName(int signal);                       // "SIGTERM"; unknown: "si
 // "exited (0)", "exited (1)", "killed (SIGTERM)"; "ended" when the code is unknown;
 // empty while the process is alive.
 QString exitLabel(const trace::ProcessInfo& process);
+QString exitLabel(std::optional<int> exitcode); // of a process that ended
+// Whom or what a blocked slice of `process` waits on: the joined child's name
+// ("Process-1") or the object's ("sem"); empty when unknown.
+QString blockedOn(const trace::TraceData& trace, int process, const trace::Slice& slice);
 // What a bar of `process` says: "acquire lock", "join Process-1", "get queue",
 // "flush queue", "sleep 0.5 s"; empty for running.
 QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,

@@ -1,6 +1,20 @@
 #include "engine/ingest.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
 namespace mpviz::engine {
+namespace {
+
+// Start, join and terminate carry a child's pid, exit its exit code: C ints everywhere
+// downstream (the session's bookkeeping, the trace file's "child" and "exitcode").
+bool carriesPidOrExitcode(trace::Op op) {
+    return op == trace::Op::Start || op == trace::Op::Join || op == trace::Op::Terminate ||
+           op == trace::Op::Exit;
+}
+
+} // namespace
 
 struct ConnectionIngest::Decoder {
     ConnectionIngest& c;
@@ -32,6 +46,14 @@ struct ConnectionIngest::Decoder {
 
     void onEvent(const wire::EventRecord& r) {
         if (c.process_ < 0) throw wire::ProtocolError("event before hello");
+        const std::int64_t earliest = std::max<std::int64_t>(0, c.sessionStart_ - kClockMarginNs);
+        if (r.ts < earliest || r.ts > now + kClockMarginNs)
+            throw wire::ProtocolError("event time " + std::to_string(r.ts) +
+                                      " ns lies outside the session");
+        if (carriesPidOrExitcode(r.op) && (r.value < INT32_MIN || r.value > INT32_MAX))
+            throw wire::ProtocolError(std::string(trace::opName(r.op)) + " carries " +
+                                      std::to_string(r.value) +
+                                      ", which is no process id or exit code");
         trace::Event e;
         e.ts = r.ts;
         e.value = r.value;

@@ -12,6 +12,12 @@ namespace mpviz::engine {
 
 class ConnectionIngest {
   public:
+    // A child stamps its events with CLOCK_MONOTONIC, the engine's clock: no event can be
+    // negative, older than the session or newer than the moment it is read. The margin absorbs clock
+    // reads that race; the bound keeps a trace's times within what its file holds exactly.
+    static constexpr std::int64_t kClockMarginNs = 1'000'000'000;
+    explicit ConnectionIngest(std::int64_t sessionStartNs = 0) : sessionStart_(sessionStartNs) {}
+
     // What the session learns along the way (who connected, what it uses, what it did).
     struct Listener {
         virtual ~Listener() = default;
@@ -22,7 +28,8 @@ class ConnectionIngest {
     };
 
     // Decodes the whole frames in `pending` (and erases them); a partial frame stays.
-    // Throws wire::ProtocolError on malformed input.
+    // `nowNs` is the engine's clock as the bytes are read. Throws wire::ProtocolError on
+    // malformed input.
     void ingest(std::string& pending, trace::TraceData& trace, Listener& listener,
                 std::int64_t nowNs);
 
@@ -31,6 +38,7 @@ class ConnectionIngest {
 
   private:
     struct Decoder;
+    std::int64_t sessionStart_ = 0;
     int process_ = -1;
     int pid_ = 0;
     std::vector<std::uint16_t> objectIds_; // local id → trace object index

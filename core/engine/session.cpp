@@ -60,6 +60,7 @@ struct Session::Impl {
 
     SessionOptions options;
     std::string id = newSessionId();
+    const std::int64_t startedNs = mp::detail::monotonicNs(); // before any process exists
     std::filesystem::path dir;
     std::shared_ptr<trace::SharedTrace> trace = std::make_shared<trace::SharedTrace>();
 
@@ -199,7 +200,8 @@ struct Session::Impl {
         std::size_t source;
 
         Connection(Impl& s, stream_protocol::socket sock)
-            : session(s), socket(std::move(sock)), source(s.sorter.addSource()) {}
+            : session(s), socket(std::move(sock)), ingester(s.startedNs),
+              source(s.sorter.addSource()) {}
 
         void read() {
             socket.async_read_some(
@@ -354,7 +356,7 @@ struct Session::Impl {
             if (!p.blocked || p.blocked->timed || p.sleeping) allStuck = false;
         const bool quiet = eventsSeen == eventsAtLastTick;
         eventsAtLastTick = eventsSeen;
-        if (live.connected.empty() || !allStuck || !quiet) {
+        if (live.connected.empty() || !allStuck || !quiet || transferUnderway(live.connected)) {
             stableTicks = 0;
             return;
         }

@@ -34,6 +34,19 @@ waitForEdges(const std::vector<LiveProcess>& live,
     return edges;
 }
 
+bool transferUnderway(const std::vector<LiveProcess>& live) {
+    auto waitsIn = [](const LiveProcess& p, Op op, std::uint16_t object) {
+        return p.blocked && p.blocked->op == op && p.blocked->object == object;
+    };
+    for (const auto& writer : live) {
+        if (!writer.blocked || writer.blocked->op != Op::Flush) continue;
+        for (const auto& reader : live)
+            if (reader.index != writer.index && waitsIn(reader, Op::Get, writer.blocked->object))
+                return true;
+    }
+    return false;
+}
+
 std::vector<int> findCycle(const std::vector<trace::DeadlockEdge>& edges) {
     std::map<int, std::vector<int>> next;
     for (const auto& e : edges)

@@ -34,6 +34,11 @@ waitForEdges(const std::vector<LiveProcess>& live,
              const std::map<std::uint16_t, std::map<int, int>>& holders,
              const std::map<int, int>& indexOfPid);
 
+// True when one process waits in flush on a queue while another waits in get on it: the
+// first one's feeder writes into the very pipe the second one reads, so bytes are moving,
+// however long a loaded machine makes a big item take. Not a deadlock, even with no event.
+bool transferUnderway(const std::vector<LiveProcess>& live);
+
 // A cycle of process indices through the edges (empty when there is none).
 std::vector<int> findCycle(const std::vector<trace::DeadlockEdge>& edges);
 

@@ -26,7 +26,7 @@ template <class Block> struct SharedObject {
         SharedObject o;
         o.extra.push_back(std::to_string(capacity));
         o.segment = SharedSegment::create(runtime().newSharedName(), bytes);
-        init(*new (o.segment->as<void>()) Block());
+        init(*new (o.segment->template as<void>()) Block());
         o.name = std::move(name);
         o.id = runtime().declare(kind, o.name, capacity);
         return o;

@@ -74,7 +74,6 @@ SpawnedProcess SpawnedProcess::spawn(const SpawnRequest& request) {
         throw std::runtime_error("cannot run " + request.executable.string() + ": " +
                                  std::strerror(errno));
     const auto env = environmentWith(request.extraEnvironment);
-    bp::error_code ec;
     DieWithParent die{::getpid(), request.ownProcessGroup, request.dieWithParent};
     FILE* devnull = request.silenceStdout ? std::fopen("/dev/null", "w") : nullptr;
     auto launch = [&]() {

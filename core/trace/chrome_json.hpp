@@ -4,6 +4,7 @@
 
 #include "trace/trace.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,11 @@ namespace mpviz::trace {
 struct TraceFormatError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+// A file writes times as microseconds after the trace's start with nanosecond decimals, and
+// a JSON reader holds a number in a double: exact up to 2^53 ns, 104 days. A trace whose
+// times span more could not be saved and read back unchanged; the importer refuses it.
+inline constexpr std::int64_t kMaxTraceSpanNs = std::int64_t{1} << 53;
 
 std::string toChromeJson(const TraceData& trace, std::string_view mpvizVersion);
 void saveChromeJson(const TraceData& trace, const std::filesystem::path& file,

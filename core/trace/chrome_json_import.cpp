@@ -202,11 +202,14 @@ class Fields {
         if (auto n = optionalInteger(key)) return *n;
         fail(where(), "missing " + quoted(key));
     }
+    // A time after the trace's start, or a duration: from 0 to kMaxTraceSpanNs.
     std::optional<std::int64_t> optionalMicros(std::string_view key) const {
         const json::value* v = find(key);
         if (!v || v->is_null()) return std::nullopt;
         auto ns = microsToNs(*v);
         if (!ns) fail(where(), quoted(key) + " must be a number of microseconds");
+        if (*ns < 0) fail(where(), quoted(key) + " is negative");
+        if (*ns > kMaxTraceSpanNs) fail(where(), quoted(key) + " is more than 104 days");
         return ns;
     }
     std::int64_t micros(std::string_view key) const {
@@ -344,6 +347,8 @@ class ChromeReader {
                 trace_.params[std::string(key)] =
                     value.is_string() ? std::string(value.get_string()) : json::serialize(value);
         t0_ = other.optionalInteger("t0_ns").value_or(0);
+        if (t0_ < 0 || t0_ > INT64_MAX - 2 * kMaxTraceSpanNs)
+            fail(other.path().key("t0_ns").str(), "is out of range");
     }
 
     void readObjects(const Fields& other) {
@@ -390,7 +395,8 @@ class ChromeReader {
             const std::int64_t ts = t0_ + event.micros("ts");
             if (phase == "X") {
                 const std::int64_t dur = event.micros("dur");
-                if (dur < 0) fail(event.where(), "\"dur\" is negative");
+                if (ts + dur > t0_ + kMaxTraceSpanNs)
+                    fail(event.where(), "ends more than 104 days after the trace's start");
                 see(pid, ts, ts + dur);
                 slices_.push_back(Parsed{event.object(), i, pid, ts});
             } else if (phase == "i" || phase == "I") {
@@ -431,7 +437,7 @@ class ChromeReader {
                     info.name = seen && seen->name ? *seen->name : defaultName(info.pid);
                 info.daemon = entry.optionalBool("daemon").value_or(false);
                 auto start = entry.optionalMicros("start");
-                info.startTs = start ? t0_ + *start : (seen ? seen->firstTs : t0_);
+                info.startTs = start ? t0_ + *start : firstSeen(seen);
                 const int index = trace_.addProcess(std::move(info));
                 if (auto end = entry.optionalMicros("end")) ends_.push_back({index, t0_ + *end});
                 if (auto code = entry.optionalInteger("exitcode"))
@@ -449,7 +455,7 @@ class ChromeReader {
             if (auto parent = parents.find(pid); parent != parents.end())
                 info.ppid = parent->second;
             info.name = seen.name ? *seen.name : defaultName(pid);
-            info.startTs = seen.firstTs == INT64_MAX ? t0_ : seen.firstTs;
+            info.startTs = firstSeen(&seen);
             trace_.addProcess(std::move(info));
         }
     }
@@ -477,6 +483,10 @@ class ChromeReader {
     const PidSeen* seenOf(int pid) const {
         auto it = seen_.find(pid);
         return it == seen_.end() ? nullptr : &it->second;
+    }
+    // When a process first appears in the file; t0 for one that is only named.
+    std::int64_t firstSeen(const PidSeen* seen) const {
+        return seen && seen->firstTs != INT64_MAX ? seen->firstTs : t0_;
     }
     static std::string defaultName(int pid) { return "pid " + std::to_string(pid); }
 
@@ -766,7 +776,12 @@ class ChromeReader {
             last = std::max(last, seen.lastTs);
         }
         if (auto t0 = other.optionalInteger("t0_ns")) first = *t0;
-        if (auto t1 = other.optionalInteger("t1_ns")) last = *t1;
+        if (auto t1 = other.optionalInteger("t1_ns")) {
+            if (*t1 < t0_ || *t1 > t0_ + kMaxTraceSpanNs)
+                fail(other.path().key("t1_ns").str(),
+                     "lies before t0_ns or more than 104 days after it");
+            last = *t1;
+        }
         TraceBuilderAccess::setTimeRange(trace_, first, last);
     }
 

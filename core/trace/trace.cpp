@@ -395,23 +395,28 @@ std::vector<int> TraceData::waitersAt(std::uint16_t object, std::int64_t t) cons
     return waiters;
 }
 
-std::vector<std::uint32_t> TraceData::queueItemsAt(std::uint16_t object, std::int64_t t) const {
-    std::vector<std::uint32_t> items;
-    if (object >= objectHistory_.size()) return items;
+std::vector<std::uint32_t> TraceData::pendingSources(const Channel& channel, std::int64_t t) const {
     // Items in flight are the sources ranked after the last sink taken by t (FIFO), which
-    // costs two binary searches instead of replaying the queue's whole history.
-    std::vector<std::uint32_t> pending;
+    // costs two binary searches instead of replaying the channel's whole history.
     const auto upTo = [this, t](const std::vector<std::uint32_t>& list) {
         return static_cast<std::size_t>(
             std::partition_point(list.begin(), list.end(),
                                  [this, t](std::uint32_t i) { return events_[i].ts <= t; }) -
             list.begin());
     };
+    const std::size_t put = upTo(channel.sources);
+    const std::size_t taken = std::min(upTo(channel.sinks), put);
+    return {channel.sources.begin() + static_cast<std::ptrdiff_t>(taken),
+            channel.sources.begin() + static_cast<std::ptrdiff_t>(put)};
+}
+
+std::vector<std::uint32_t> TraceData::queueItemsAt(std::uint16_t object, std::int64_t t) const {
+    std::vector<std::uint32_t> items;
+    if (object >= objectHistory_.size()) return items;
+    std::vector<std::uint32_t> pending;
     for (const Channel& channel : objectHistory_[object].channels) {
-        const std::size_t put = upTo(channel.sources);
-        const std::size_t taken = upTo(channel.sinks);
-        for (std::size_t rank = taken; rank < put; ++rank)
-            pending.push_back(channel.sources[rank]);
+        const auto more = pendingSources(channel, t);
+        pending.insert(pending.end(), more.begin(), more.end());
     }
     // A pipe has two directions: show them merged in the order they were sent.
     std::sort(pending.begin(), pending.end(), [this](std::uint32_t a, std::uint32_t b) {
@@ -421,6 +426,15 @@ std::vector<std::uint32_t> TraceData::queueItemsAt(std::uint16_t object, std::in
     });
     items.reserve(pending.size());
     for (const std::uint32_t i : pending)
+        items.push_back(events_[i].text);
+    return items;
+}
+
+std::vector<std::uint32_t> TraceData::pipeItemsAt(std::uint16_t object, int sendingEnd,
+                                                  std::int64_t t) const {
+    std::vector<std::uint32_t> items;
+    if (object >= objectHistory_.size() || sendingEnd < 0 || sendingEnd > 1) return items;
+    for (const std::uint32_t i : pendingSources(objectHistory_[object].channels[sendingEnd], t))
         items.push_back(events_[i].text);
     return items;
 }

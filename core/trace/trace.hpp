@@ -139,6 +139,10 @@ class TraceData {
     std::vector<int> waitersAt(std::uint16_t object, std::int64_t t) const;
     // Items in a queue at t, oldest first (text indices).
     std::vector<std::uint32_t> queueItemsAt(std::uint16_t object, std::int64_t t) const;
+    // Messages sent through end `sendingEnd` (0|1) of a pipe and not received by t, oldest
+    // first (text indices).
+    std::vector<std::uint32_t> pipeItemsAt(std::uint16_t object, int sendingEnd,
+                                           std::int64_t t) const;
 
     // Arrows between events; recomputed lazily when events were appended.
     const std::vector<Message>& messages() const;
@@ -190,6 +194,7 @@ class TraceData {
     void recordObjectEvent(const Event& e, std::uint32_t index);
     void insertCounterSample(std::uint16_t object, CounterSample sample);
     std::uint32_t insertByTime(std::vector<std::uint32_t>& list, std::uint32_t index) const;
+    std::vector<std::uint32_t> pendingSources(const Channel& channel, std::int64_t t) const;
     void updateChannelArrows() const;
     void updateWakeArrows() const;
     void updateProcessArrows() const;

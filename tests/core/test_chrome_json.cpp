@@ -334,6 +334,18 @@ TEST_CASE("invalid UTF-8 in printed text is replaced, not passed on", "[json]") 
     CHECK(back.text(back.events()[0].text) == "bad \xef\xbf\xbd\xef\xbf\xbd end");
 }
 
+// The name itself is part of the test: CTest must register it as one entry that runs it.
+TEST_CASE("printed [brackets], commas, semicolons; and a \\ backslash come back unchanged",
+          "[json]") {
+    const std::string printed = "C:\\runs\\[t0, t1); done";
+    TraceScript s;
+    const int p = s.process("P", 1, 0);
+    s.event(p, 1, Op::Print, Phase::Done, kNoObject, 0, printed);
+    const TraceData back = fromChromeJson(toChromeJson(s.trace, "0.1.0"));
+    REQUIRE(back.events().size() == 1);
+    CHECK(back.text(back.events()[0].text) == printed);
+}
+
 TEST_CASE("save and load through a file", "[json]") {
     const auto file = std::filesystem::temp_directory_path() / "mpviz_test_trace.json";
     const TraceData original = sampleTrace();
@@ -437,6 +449,41 @@ TEST_CASE("bad input is refused with a message that says what and where", "[json
                  "args": {"object": "q", "length": "two"}}]})"),
                Catch::Contains("traceEvents[0].args") &&
                    Catch::Contains("\"length\" must be an integer"));
+}
+
+// Found by the fuzzers: times like these made traces whose saved file did not read back.
+TEST_CASE("a time before the trace's start or more than 104 days after it is refused", "[json]") {
+    const auto running = [](const std::string& ts, const std::string& dur) {
+        return R"({"traceEvents": [{"ph": "X", "pid": 1, "name": "running", "ts": )" + ts +
+               R"(, "dur": )" + dur + "}]}";
+    };
+    CHECK_NOTHROW(fromChromeJson(running("4000000000000", "5000000000000")));
+    CHECK_THAT(errorOf(running("-1", "1")),
+               Catch::Contains("traceEvents[0]") && Catch::Contains("\"ts\" is negative"));
+    CHECK_THAT(errorOf(running("0", "-1")), Catch::Contains("\"dur\" is negative"));
+    CHECK_THAT(errorOf(running("9100000000000", "1")),
+               Catch::Contains("\"ts\" is more than 104 days"));
+    CHECK_THAT(errorOf(running("9000000000000", "9000000000000")),
+               Catch::Contains("ends more than 104 days after the trace's start"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [], "otherData": {"t0_ns": -5}})"),
+               Catch::Contains("otherData.t0_ns") && Catch::Contains("out of range"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [], "otherData": {"t0_ns": 500, "t1_ns": 499}})"),
+               Catch::Contains("otherData.t1_ns") && Catch::Contains("before t0_ns"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [], "otherData": {"processes": [
+                 {"pid": 7, "start": 9100000000000}]}})"),
+               Catch::Contains("otherData.processes[0]") &&
+                   Catch::Contains("\"start\" is more than 104 days"));
+}
+
+TEST_CASE("a listed process that no event mentions starts at the trace's start", "[json]") {
+    const TraceData t = fromChromeJson(R"({"traceEvents": [
+        {"name": "process_name", "ph": "M", "pid": 7, "args": {"name": "Process-1"}}],
+        "otherData": {"t0_ns": 4000, "processes": [{"pid": 7, "name": "Process-1"}]}})");
+    REQUIRE(t.processes().size() == 1);
+    CHECK(t.processes()[0].startTs == 4000);
+    CHECK(t.firstTs() == 4000);
+    const TraceData again = fromChromeJson(toChromeJson(t, "0.1.0"));
+    CHECK(again.processes()[0].startTs == 4000);
 }
 
 TEST_CASE("a cut-off or corrupted file never gets past the importer", "[json]") {

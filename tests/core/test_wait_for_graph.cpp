@@ -29,6 +29,23 @@ TEST_CASE("deadlock-on-join: join → child, flush → the other holder of the q
     CHECK(cycle == std::vector<int>{0, 1});
 }
 
+TEST_CASE("a get while the other process flushes into that queue is a transfer, not a deadlock",
+          "[deadlock]") {
+    // deadlock-on-join fixed: main gets the big item while the child's feeder still writes it.
+    const std::uint16_t queue = 0, other = 1;
+    std::vector<LiveProcess> live{
+        {0, 100, BlockedOn{Op::Get, queue, 0, false}, false, {queue}},
+        {1, 101, BlockedOn{Op::Flush, queue, 0, false}, false, {queue}},
+    };
+    CHECK(engine::transferUnderway(live));
+    // Joining instead of getting (the lesson's bug) is stuck for good, as is a get on
+    // another queue.
+    live[0].blocked = BlockedOn{Op::Join, trace::kNoObject, 101, false};
+    CHECK_FALSE(engine::transferUnderway(live));
+    live[0].blocked = BlockedOn{Op::Get, other, 0, false};
+    CHECK_FALSE(engine::transferUnderway(live));
+}
+
 TEST_CASE("lock order: acquire waits for the holder, giving a two-process cycle", "[deadlock]") {
     const std::uint16_t a = 0, b = 1;
     std::vector<LiveProcess> live{

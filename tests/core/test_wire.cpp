@@ -136,7 +136,13 @@ TEST_CASE("ingest: a connection's frames become trace processes, objects and eve
     CHECK(t.events()[0].object == 0);
 }
 
-TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ingest]") {
+namespace {
+constexpr std::int64_t kSessionStart = 10'000'000'000; // ns
+constexpr std::int64_t kReadAt = 20'000'000'000;
+
+// What MainProcess says after its hello, as the engine's ingest takes it: in a session
+// that began at 10 s, read at 20 s.
+void ingestAfterHello(const std::vector<wire::EventRecord>& events) {
     struct Listener : engine::ConnectionIngest::Listener {
         void onHello(int, int, const std::string&) override {}
         void onObject(std::uint16_t) override {}
@@ -145,9 +151,48 @@ TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ing
     std::vector<char> bytes;
     wire::Encoder enc(bytes);
     enc.hello({wire::kVersion, 7, 1, false, "MainProcess"});
-    enc.event({1, 0, 0, Op::Acquire, Phase::Done, 3, ""});
+    for (const auto& e : events)
+        enc.event(e);
     trace::TraceData t;
-    engine::ConnectionIngest ingest;
+    engine::ConnectionIngest ingest(kSessionStart);
     std::string pending(bytes.data(), bytes.size());
-    CHECK_THROWS_WITH(ingest.ingest(pending, t, listener, 0), Catch::Contains("undeclared object"));
+    ingest.ingest(pending, t, listener, kReadAt);
+}
+
+void ingestPrintAt(std::int64_t ts) {
+    ingestAfterHello({{ts, 0, 0, Op::Print, Phase::Done, trace::kNoObject, "hi"}});
+}
+} // namespace
+
+TEST_CASE("ingest: an event naming an undeclared object is refused", "[wire][ingest]") {
+    CHECK_THROWS_WITH(ingestAfterHello({{kSessionStart, 0, 0, Op::Acquire, Phase::Done, 3, ""}}),
+                      Catch::Contains("undeclared object"));
+}
+
+// Found by the wire fuzzer: such times made traces whose saved file did not read back.
+TEST_CASE("ingest: an event stamped before the session or after the moment it is read is refused",
+          "[wire][ingest]") {
+    CHECK_NOTHROW(ingestPrintAt(kSessionStart));
+    CHECK_NOTHROW(ingestPrintAt(kReadAt));
+    CHECK_THROWS_WITH(ingestPrintAt(kSessionStart - 2'000'000'000),
+                      Catch::Contains("outside the session"));
+    CHECK_THROWS_WITH(ingestPrintAt(kReadAt + 2'000'000'000),
+                      Catch::Contains("outside the session"));
+    CHECK_THROWS_WITH(ingestPrintAt(-5), Catch::Contains("outside the session"));
+    CHECK_THROWS_WITH(ingestPrintAt(INT64_MAX), Catch::Contains("outside the session"));
+}
+
+// Found by the wire fuzzer: the trace file then held a "child" no importer would read back.
+TEST_CASE("ingest: a start or exit carrying a number beyond any pid or exit code is refused",
+          "[wire][ingest]") {
+    const std::int64_t huge = std::int64_t{1} << 40;
+    CHECK_THROWS_WITH(ingestAfterHello({{kSessionStart, huge, 0, Op::Start, Phase::Done,
+                                         trace::kNoObject, "Process-1"}}),
+                      Catch::Contains("start carries 1099511627776"));
+    CHECK_THROWS_WITH(
+        ingestAfterHello({{kSessionStart, -huge, 0, Op::Exit, Phase::Done, trace::kNoObject, ""}}),
+        Catch::Contains("no process id or exit code"));
+    CHECK_NOTHROW(
+        ingestAfterHello({{kSessionStart, 4242, 0, Op::Start, Phase::Done, trace::kNoObject, "P"},
+                          {kReadAt, -15, 0, Op::Exit, Phase::Done, trace::kNoObject, ""}}));
 }

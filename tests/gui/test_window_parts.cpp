@@ -9,10 +9,13 @@
 #include "gui/main_window.hpp"
 #include "gui/narrator.hpp"
 #include "gui/object_index.hpp"
+#include "gui/object_widget.hpp"
 #include "gui/parameter_form.hpp"
+#include "gui/process_list_widget.hpp"
 #include "gui/scenario_panel.hpp"
 #include "gui/settings_store.hpp"
 #include "gui/speed_control.hpp"
+#include "gui/state_view.hpp"
 #include "gui/view_state.hpp"
 #include "gui/world_snapshot.hpp"
 #include "scenario.hpp"
@@ -181,6 +184,53 @@ TEST_CASE("Snapshots and plain words follow a hand-made semaphore trace", "[gui]
     const auto joined = gui::latestNotable(s.d, 35);
     REQUIRE(joined);
     CHECK(joined->text == QStringLiteral("MainProcess waits for Process-1 to finish (join)"));
+}
+
+TEST_CASE("Cards and pills name the processes that connected out of start order by who they are",
+          "[gui][snapshot]") {
+    // The engine numbers processes as they connect: here Process-3 connected first. The
+    // lanes go by start order, the cards must still name who holds and who waits.
+    Script s;
+    const int main = s.process("MainProcess", 100, 1, 0);
+    const int third = s.process("Process-3", 103, 100, 3);
+    const int first = s.process("Process-1", 101, 100, 1);
+    const int second = s.process("Process-2", 102, 100, 2);
+    const auto sem = s.d.addObject({"sem", ObjectKind::Semaphore, 2});
+    s.event(first, 10, Op::Acquire, Phase::Done, sem, 1);
+    s.event(third, 11, Op::Acquire, Phase::Done, sem, 0);
+    s.event(second, 12, Op::Acquire, Phase::Blocked, sem);
+    s.event(main, 13, Op::Join, Phase::Blocked, trace::kNoObject, 101);
+
+    gui::ObjectIndex index;
+    index.update(s.d);
+    const auto world = gui::snapshotAt(s.d, index, 20);
+    REQUIRE(world.processes.size() == 4);
+    for (int p = 0; p < 4; ++p)
+        CHECK(world.processes[std::size_t(p)].index == p);
+    CHECK(world.laneOrder == std::vector<int>{main, first, second, third});
+
+    gui::StateView view;
+    view.resize(900, 700);
+    view.showSnapshot(world, QStringLiteral("at 20 ns"));
+    auto* card = view.objectWidget(QStringLiteral("sem"));
+    REQUIRE(card);
+    card->grab();
+    const auto& rows = card->shownRows();
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0] ==
+          QStringList{QStringLiteral("Semaphore  sem"), QStringLiteral("0 of 2 permits free")});
+    QStringList holders = rows[1];
+    holders.sort();
+    CHECK(holders == QStringList{QStringLiteral("Process-1"), QStringLiteral("Process-3")});
+    CHECK(rows[2] == QStringList{QStringLiteral("waiting:"), QStringLiteral("Process-2")});
+
+    auto* list = view.processList();
+    list->grab();
+    CHECK(list->shownRows() ==
+          QStringList{QStringLiteral("MainProcess (100): blocked: join Process-1"),
+                      QStringLiteral("Process-1 (101): running"),
+                      QStringLiteral("Process-2 (102): blocked: acquire sem"),
+                      QStringLiteral("Process-3 (103): running")});
 }
 
 TEST_CASE("A deadlock is explained as a cycle in plain words", "[gui][snapshot]") {
