@@ -23,6 +23,9 @@ std::string usageText() {
                        "[--open T.json]\n"
                        "        [--step] [--policy fifo|round-robin|random:SEED] [--logical-time] "
                        "[--autorun]\n"
+                       "  mpviz PROGRAM.py [--start-method fork|spawn|forkserver] [-- ARGS...]\n"
+                       "                                       open the GUI on a Python program "
+                       "(same options)\n"
                        "  mpviz list [--json]                  scenarios and their parameters\n") +
            runSynopsis() + kExportSynopsis + kExitCodes;
 }

@@ -35,6 +35,9 @@ struct GuiOptions {
     std::optional<Theme> theme;
     bool presentation = false;
     std::string open;
+    std::string program;     // a Python program to open instead of a lesson
+    std::string programArgs; // its arguments (after --), as a shell would quote them
+    std::string startMethod;
     bool autorun = false;
     std::string screenshot;
     std::optional<double> screenshotAt; // scenario seconds
@@ -51,6 +54,7 @@ struct GuiOptions {
 
 constexpr const char* kUsage =
     "usage: mpviz [--scenario ID]   (the window)\n"
+    "       mpviz PROGRAM.py [--start-method fork|spawn|forkserver] [-- ARGS...]\n"
     "       mpviz list | run | export ...   (the command line; mpviz help)\n";
 
 bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
@@ -148,6 +152,25 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
             o.step = true;
         } else if (a == "--logical-time") {
             o.logical = true;
+        } else if (a == "--start-method") {
+            auto v = value();
+            if (!v) return false;
+            if (*v != "fork" && *v != "spawn" && *v != "forkserver") {
+                error = "--start-method takes fork, spawn or forkserver (got '" + *v + "')";
+                return false;
+            }
+            o.startMethod = *v;
+        } else if (a == "--" && !o.program.empty()) {
+            for (++i; i < argc; ++i) {
+                // Quoted for the program panel's line edit (QProcess::splitCommand: double
+                // quotes group, three of them stand for one).
+                std::string quoted = "\"";
+                for (const char* c = argv[i]; *c; ++c)
+                    quoted += *c == '"' ? std::string("\"\"\"") : std::string(1, *c);
+                o.programArgs += (o.programArgs.empty() ? "" : " ") + quoted + "\"";
+            }
+        } else if (a.size() > 3 && a.compare(a.size() - 3, 3, ".py") == 0) {
+            o.program = a; // `mpviz PROGRAM.py`: the window on the user's own program
         } else if (a == "--settings") {
             auto v = value();
             if (!v) return false;
@@ -273,6 +296,14 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
         QCoreApplication::exit(cli::kStopped);
     });
     if (!o.scenario.empty()) window.selectScenario(QString::fromStdString(o.scenario));
+    if (!o.program.empty()) {
+        // A program that cannot run still opens: the window says why, and offers a converted
+        // copy of Python 2 code.
+        window.openProgram(QString::fromStdString(o.program));
+        if (!o.programArgs.empty() || !o.startMethod.empty())
+            window.setProgramOptions(QString::fromStdString(o.programArgs),
+                                     QString::fromStdString(o.startMethod));
+    }
     if (!o.sets.empty()) window.setParameters(o.sets);
     if (o.speed) window.setSpeed(*o.speed);
     if (o.theme) window.setTheme(*o.theme);

@@ -6,6 +6,7 @@
 #include "gui/code_view.hpp"
 #include "gui/deadlock_banner.hpp"
 #include "gui/log_view.hpp"
+#include "gui/program_panel.hpp"
 #include "gui/run_controller.hpp"
 #include "gui/scenario_panel.hpp"
 #include "gui/settings_store.hpp"
@@ -19,6 +20,8 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -60,6 +63,16 @@ MainWindow::MainWindow(WindowOptions options, QWidget* parent)
     setCentralWidget(centre);
 
     scenarioPanel_ = new ScenarioPanel(this);
+    programPanel_ = new ProgramPanel(this);
+    lessonStack_ = new QStackedWidget(this);
+    lessonStack_->addWidget(scenarioPanel_);
+    // A small screen would squeeze the program's form: it scrolls instead.
+    auto* programScroll = new QScrollArea(lessonStack_);
+    programScroll->setWidget(programPanel_);
+    programScroll->setWidgetResizable(true);
+    programScroll->setFrameShape(QFrame::NoFrame);
+    programScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    lessonStack_->addWidget(programScroll);
     stateView_ = new StateView(this);
     codeView_ = new CodeView(this);
     logView_ = new LogView(this);
@@ -67,6 +80,7 @@ MainWindow::MainWindow(WindowOptions options, QWidget* parent)
 
     createActions();
     createStepActions();
+    createProgramActions();
     createDocks();
     createMenus();
     createToolBar();
@@ -95,6 +109,8 @@ MainWindow::~MainWindow() {
 }
 
 bool MainWindow::selectScenario(const QString& id) {
+    if (!scenarios::find(id.toStdString())) return false;
+    if (program_) closeProgram();
     return scenarioPanel_->setScenario(id.toStdString());
 }
 
@@ -136,8 +152,10 @@ void MainWindow::createActions() {
                QKeySequence(Qt::CTRL | Qt::Key_R));
     makeAction("actionExport", tr("Export\u2026"), QStringLiteral("export"),
                tr("Save the timeline as PNG, SVG or PDF"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    // Ctrl+O opens a Python program (main_window_program.cpp): what people open most.
     makeAction("actionOpen", tr("Open trace\u2026"), QStringLiteral("open"),
-               tr("Replay a saved run (no process is started)"), QKeySequence::Open);
+               tr("Replay a saved run (no process is started)"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     makeAction("actionSave", tr("Save trace\u2026"), QStringLiteral("save"),
                tr("Save this run as a trace file (Chrome trace JSON; opens in Perfetto too)"),
                QKeySequence::Save);
@@ -188,7 +206,7 @@ void MainWindow::createDocks() {
         addDockWidget(area, d);
         return d;
     };
-    scenarioDock_ = dock("scenarioDock", tr("Lesson"), scenarioPanel_, Qt::LeftDockWidgetArea);
+    scenarioDock_ = dock("scenarioDock", tr("Lesson"), lessonStack_, Qt::LeftDockWidgetArea);
     stateDock_ = dock("stateDock", tr("Shared state"), stateView_, Qt::RightDockWidgetArea);
     codeDock_ = dock("codeDock", tr("Code"), codeView_, Qt::BottomDockWidgetArea);
     logDock_ = dock("logDock", tr("Log"), logView_, Qt::BottomDockWidgetArea);
@@ -199,6 +217,9 @@ void MainWindow::createDocks() {
 
 void MainWindow::createMenus() {
     auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(QStringLiteral("actionOpenProgram")));
+    file->addMenu(recentMenu_);
+    file->addSeparator();
     file->addAction(action(QStringLiteral("actionOpen")));
     file->addAction(action(QStringLiteral("actionSave")));
     file->addAction(action(QStringLiteral("actionExport")));
@@ -334,7 +355,7 @@ void MainWindow::connectParts() {
         if (!s) return;
         settings_->setParameters(QString::fromStdString(s->id), scenarioPanel_->parameters());
         // With a run on screen the listing keeps that run's values; otherwise the next one's.
-        if (!controller_->trace()) showListing(s, scenarioPanel_->parameters());
+        if (!controller_->trace() && !program_) showListing(s, scenarioPanel_->parameters());
     });
     connect(speed_, &SpeedControl::speedChanged, this,
             [this](double speed) { settings_->setSpeed(speed); });

@@ -6,6 +6,8 @@
 #include "gui/code_locator.hpp"
 #include "gui/export_dialog.hpp"
 #include "gui/object_index.hpp"
+#include "gui/open_program.hpp"
+#include "gui/python2_dialog.hpp"
 #include "gui/run_controller.hpp"
 #include "gui/theme.hpp"
 #include "trace/trace.hpp"
@@ -24,6 +26,8 @@ class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QMenu;
+class QStackedWidget;
 
 namespace mpviz::gui {
 
@@ -31,6 +35,7 @@ class CaptionBar;
 class CodeView;
 class DeadlockBanner;
 class LogView;
+class ProgramPanel;
 class ScenarioPanel;
 class SettingsStore;
 class SpeedControl;
@@ -64,6 +69,19 @@ class MainWindow : public QMainWindow {
     QString saveTrace(const QString& file);
     QString exportTimeline(const ExportRequest& request);
 
+    // --- Python programs (main_window_program.cpp) ---
+    // Opens a program instead of a lesson: its code, its name, whether it can run (the
+    // problem is shown, and returned; empty when it can run). Remembered in File ▸ Recent.
+    // Does not run it: Run does.
+    QString openProgram(const QString& file);
+    void closeProgram(); // back to the lessons
+    bool programOpen() const { return program_.has_value(); }
+    // Arguments (as in a shell) and start method ("" = the program's own) of the next run.
+    void setProgramOptions(const QString& arguments, const QString& startMethod);
+    ProgramPanel* programPanel() const { return programPanel_; }
+    QMenu* recentProgramsMenu() const { return recentMenu_; }
+    Python2Dialog* python2Dialog() const { return python2Dialog_; } // while offered
+
     // --- the parts (tests look inside) ---
     QAction* action(const QString& objectName) const;
     RunController* controller() const { return controller_; }
@@ -86,6 +104,8 @@ class MainWindow : public QMainWindow {
 
   protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override; // a .py or a trace file
+    void dropEvent(QDropEvent* event) override;
 
   private:
     // main_window.cpp: building the window
@@ -118,6 +138,8 @@ class MainWindow : public QMainWindow {
     void run();
     void startRun(const scenarios::Scenario* scenario, std::map<std::string, std::string> params,
                   const RunController::StepStart& step);
+    void reportStart(const QString& what, const QString& error,
+                     const RunController::StepStart& step);
     void togglePause(bool paused);
     void stop();
     void restart();
@@ -137,6 +159,22 @@ class MainWindow : public QMainWindow {
     void showListing(const scenarios::Scenario* lesson,
                      const std::map<std::string, std::string>& params);
 
+    // main_window_program.cpp: Python programs
+    void createProgramActions();
+    void adoptProgram(const QString& file); // show it as the open program; no check, no run
+    void showLessonPanel();                 // forget the open program, show the picker
+    bool recheckProgram();                  // re-reads the file; false: it cannot run
+    void showProgramProblem();
+    void offerPython2Conversion();
+    void runProgram(const RunController::StepStart& step);
+    void startProgramRun(const engine::PythonProgram& program, double timeLimit,
+                         const RunController::StepStart& step);
+    void showProgramInViews(); // code panel, caption and title for the open program
+    void saveProgramSettings();
+    void rebuildRecentPrograms();
+    void showOpenProgramDialog();
+    QString runName() const; // "queue", "workers": default names of saved files
+
     // main_window_view.cpp: look, files, settings
     void applyStyleToParts();
     void showExportDialog();
@@ -155,6 +193,10 @@ class MainWindow : public QMainWindow {
     CodeView* codeView_;
     LogView* logView_;
     ScenarioPanel* scenarioPanel_;
+    ProgramPanel* programPanel_ = nullptr;
+    QStackedWidget* lessonStack_ = nullptr; // the lesson picker, or the open program
+    QMenu* recentMenu_ = nullptr;
+    QPointer<Python2Dialog> python2Dialog_;
     DeadlockBanner* banner_;
     CaptionBar* caption_;
     SpeedControl* speed_;
@@ -171,6 +213,9 @@ class MainWindow : public QMainWindow {
     // The lesson the shown trace belongs to (not necessarily the picker's while idle).
     const scenarios::Scenario* traceScenario_ = nullptr;
     std::map<std::string, std::string> traceParams_;
+    std::optional<OpenProgram> program_;                // the open program, instead of a lesson
+    std::optional<engine::PythonProgram> traceProgram_; // the program the shown run ran
+    double traceTimeLimit_ = 0;
     CodeLocator locator_;
     ObjectIndex objectIndex_;
     std::int64_t runStartedAt_ = 0; // the view's t = 0 until the first process appears

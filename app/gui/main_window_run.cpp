@@ -9,6 +9,8 @@
 #include "gui/log_view.hpp"
 #include "gui/narrator.hpp"
 #include "gui/process_list_widget.hpp"
+#include "gui/program_panel.hpp"
+#include "gui/program_summary.hpp"
 #include "gui/run_controller.hpp"
 #include "gui/scenario_panel.hpp"
 #include "gui/settings_store.hpp"
@@ -52,6 +54,7 @@ QString outcomeWords(Outcome o) {
 
 void MainWindow::run() {
     if (controller_->isLive()) return;
+    if (program_) return runProgram(stepStart());
     const auto* scenario = scenarioPanel_->scenario();
     if (!scenario) return;
     startRun(scenario, scenarioPanel_->parameters(), stepStart());
@@ -62,17 +65,24 @@ void MainWindow::startRun(const scenarios::Scenario* scenario,
                           const RunController::StepStart& step) {
     traceScenario_ = scenario;
     traceParams_ = std::move(params);
+    traceProgram_.reset();
     runStartedAt_ = RunController::monotonicNow();
     runToProcess_.reset();
     banner_->hide();
     const QString error = controller_->start(scenario->id, traceParams_, speed_->speed(), step);
+    reportStart(QString::fromStdString(scenario->id), error, step);
+    settings_->setLastScenario(QString::fromStdString(scenario->id));
+    settings_->setParameters(QString::fromStdString(scenario->id), traceParams_);
+    updateActions();
+}
+
+void MainWindow::reportStart(const QString& what, const QString& error,
+                             const RunController::StepStart& step) {
     if (!error.isEmpty()) {
-        statusBar()->showMessage(
-            tr("Cannot start %1: %2").arg(QString::fromStdString(scenario->id), error));
-        auto* box = new QMessageBox(
-            QMessageBox::Critical, tr("Cannot start the lesson"),
-            tr("mpviz could not start '%1':\n%2").arg(QString::fromStdString(scenario->id), error),
-            QMessageBox::Ok, this);
+        statusBar()->showMessage(tr("Cannot start %1: %2").arg(what, error));
+        auto* box = new QMessageBox(QMessageBox::Critical, tr("Cannot start the run"),
+                                    tr("mpviz could not start '%1':\n%2").arg(what, error),
+                                    QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open(); // not exec(): a modal loop would stall the window (and the tests)
     } else if (step.step) {
@@ -80,14 +90,8 @@ void MainWindow::startRun(const scenarios::Scenario* scenario,
                                     "Press \u2192 or click a waiting operation on its lane"),
                                  8000);
     } else {
-        statusBar()->showMessage(tr("Running %1 at %2\u00d7")
-                                     .arg(QString::fromStdString(scenario->id))
-                                     .arg(speed_->speed()),
-                                 4000);
+        statusBar()->showMessage(tr("Running %1 at %2\u00d7").arg(what).arg(speed_->speed()), 4000);
     }
-    settings_->setLastScenario(QString::fromStdString(scenario->id));
-    settings_->setParameters(QString::fromStdString(scenario->id), traceParams_);
-    updateActions();
 }
 
 void MainWindow::togglePause(bool paused) {
@@ -113,6 +117,7 @@ void MainWindow::restart() {
 void MainWindow::clearRun() {
     traceScenario_ = nullptr;
     traceParams_.clear();
+    traceProgram_.reset();
     controller_->clear();
 }
 
@@ -141,22 +146,30 @@ void MainWindow::onTraceReplaced() {
         });
     }
     if (trace && !live) {
-        // A saved run: show its lesson and parameters without clearing it.
+        // A saved run: show its lesson and parameters without clearing it, or the program
+        // it ran (a program's trace names it by its path).
         traceScenario_ = scenarios::find(scenarioId);
         traceParams_ = params;
         loadingTrace_ = true;
         if (traceScenario_) {
+            showLessonPanel();
             scenarioPanel_->setScenario(traceScenario_->id);
             scenarioPanel_->setParameters(params);
+        } else if (scenarioId.size() > 3 && scenarioId.ends_with(".py")) {
+            adoptProgram(QString::fromStdString(scenarioId));
         }
         loadingTrace_ = false;
     }
-    locator_ = CodeLocator(traceScenario_);
-    const auto* listed = traceScenario_ ? traceScenario_ : scenarioPanel_->scenario();
-    showListing(listed, trace ? params : scenarioPanel_->parameters());
-    if (listed)
-        caption_->setExplanation(QString::fromStdString(listed->title),
-                                 QString::fromStdString(listed->explanation));
+    if (program_) {
+        showProgramInViews();
+    } else {
+        locator_ = CodeLocator(traceScenario_);
+        const auto* listed = traceScenario_ ? traceScenario_ : scenarioPanel_->scenario();
+        showListing(listed, trace ? params : scenarioPanel_->parameters());
+        if (listed)
+            caption_->setExplanation(QString::fromStdString(listed->title),
+                                     QString::fromStdString(listed->explanation));
+    }
     timeline_->setTrace(trace);
     view_->reset(first, live ? std::max(last, controller_->now().value_or(last)) : last, live);
     if (trace && !live && deadlock) onFinished(controller_->outcome());
@@ -294,6 +307,7 @@ void MainWindow::refreshViews() {
     std::optional<Narration> narration;
     std::vector<CodeView::Marker> markers;
     std::size_t events = 0;
+    QString primitives;
     render::ScenarioClock clock;
     Outcome outcome = controller_->outcome();
     trace->read([&](const trace::TraceData& d) {
@@ -302,6 +316,7 @@ void MainWindow::refreshViews() {
         logView_->updateFrom(d, live && !paused && !playhead && view_->following());
         narration = latestNotable(d, t);
         events = d.events().size();
+        if (program_) primitives = primitivesUsed(d);
         clock = render::ScenarioClock::of(d);
         // Where each live process is in the code: its latest event with a known line.
         for (const auto& p : world.processes) {
@@ -332,6 +347,7 @@ void MainWindow::refreshViews() {
     logView_->showTime(playhead ? playhead
                                 : (live && paused ? std::optional<std::int64_t>(t) : std::nullopt));
     codeView_->setMarkers(std::move(markers));
+    if (program_) programPanel_->setPrimitives(primitives);
     if (const QString hint = stepCaption(); !hint.isEmpty() && !playhead) {
         // Step mode: the class must see whose turn it could be, and what each one would do.
         if (!narration) narration = Narration{};
@@ -380,6 +396,7 @@ void MainWindow::updateActions() {
     follow->setEnabled(live);
     follow->setChecked(live && view_->following() && !view_->playhead());
     scenarioPanel_->setEditable(!live);
+    programPanel_->setEditable(!live);
     const bool stepping = live && controller_->stepMode();
     // Only while stepping: otherwise → keeps panning the timeline (Ctrl+T enters step mode).
     // Not while paused (the chips are frozen) nor while Step back replays its recording.
@@ -389,7 +406,7 @@ void MainWindow::updateActions() {
     action(QStringLiteral("actionRunToEnd"))->setEnabled(stepping);
     for (const char* name : {"actionStepBack", "actionReplaySteps"})
         action(QString::fromLatin1(name))
-            ->setEnabled(controller_->hasSession() && traceScenario_ != nullptr);
+            ->setEnabled(controller_->hasSession() && (traceScenario_ || traceProgram_));
     {
         auto* mode = action(QStringLiteral("actionStepMode"));
         const QSignalBlocker block(mode);

@@ -244,7 +244,7 @@ void MainWindow::stepTowardsProcess() {
 }
 
 std::optional<std::vector<std::string>> MainWindow::replayableLog() {
-    if (!controller_->hasSession() || !traceScenario_) return std::nullopt;
+    if (!controller_->hasSession() || (!traceScenario_ && !traceProgram_)) return std::nullopt;
     if (!controller_->steppedThroughout()) {
         statusBar()->showMessage(
             tr("Only a run stepped from its very start can be replayed, and this one ran "
@@ -293,7 +293,10 @@ void MainWindow::replayFirstSteps(std::vector<std::string> log, int steps) {
     auto* mode = action(QStringLiteral("actionStepMode"));
     const QSignalBlocker block(mode);
     mode->setChecked(true);
-    startRun(traceScenario_, traceParams_, start);
+    if (traceProgram_)
+        startProgramRun(*traceProgram_, traceTimeLimit_, start);
+    else
+        startRun(traceScenario_, traceParams_, start);
     statusBar()->showMessage(tr("Restarted the real processes; replaying the first %n step(s)",
                                 nullptr, start.replaySteps),
                              6000);

@@ -134,9 +134,7 @@ void MainWindow::showExportDialog() {
     ExportRequest initial;
     initial.file = lastExportFile_;
     if (initial.file.isEmpty()) {
-        const QString id = traceScenario_ ? QString::fromStdString(traceScenario_->id)
-                                          : QStringLiteral("timeline");
-        initial.file = QDir::home().filePath(id + QStringLiteral(".png"));
+        initial.file = QDir::home().filePath(runName() + QStringLiteral(".png"));
     }
     initial.dark = theme_ == Theme::Dark;
     ExportDialog dialog(initial, this);
@@ -171,10 +169,8 @@ void MainWindow::showOpenDialog() {
 
 void MainWindow::showSaveDialog() {
     if (!controller_->hasTrace()) return;
-    const QString id =
-        traceScenario_ ? QString::fromStdString(traceScenario_->id) : QStringLiteral("run");
     const QString file = QFileDialog::getSaveFileName(
-        this, tr("Save this run"), QDir::home().filePath(id + QStringLiteral(".json")),
+        this, tr("Save this run"), QDir::home().filePath(runName() + QStringLiteral(".json")),
         tr("Trace files (*.json)"));
     if (file.isEmpty()) return;
     if (const QString error = saveTrace(file); !error.isEmpty())

@@ -25,32 +25,6 @@ QString str(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-QString kindTitle(ObjectKind kind) {
-    switch (kind) {
-    case ObjectKind::Lock:
-        return QStringLiteral("Lock");
-    case ObjectKind::Semaphore:
-        return QStringLiteral("Semaphore");
-    case ObjectKind::Event:
-        return QStringLiteral("Event");
-    case ObjectKind::Queue:
-        return QStringLiteral("Queue");
-    case ObjectKind::JoinableQueue:
-        return QStringLiteral("JoinableQueue");
-    case ObjectKind::Pipe:
-        return QStringLiteral("Pipe");
-    case ObjectKind::Pool:
-        return QStringLiteral("Pool");
-    case ObjectKind::Value:
-        return QStringLiteral("Value");
-    case ObjectKind::Array:
-        return QStringLiteral("Array");
-    case ObjectKind::Count:
-        break;
-    }
-    return {};
-}
-
 double lerp(double a, double b, double t) {
     return a + (b - a) * t;
 }
@@ -129,7 +103,7 @@ struct ObjectWidget::Painter {
         p.save();
         p.setFont(bold);
         p.setPen(text);
-        const QString title = kindTitle(w.now_.kind) + QStringLiteral("  ") + str(w.now_.name);
+        const QString title = render::pythonClassName(w.now_.kind) + QStringLiteral("  ") + str(w.now_.name);
         say(QRectF(left, y, right - left, row), Qt::AlignVCenter | Qt::AlignLeft, title);
         const double titleEnd = left + QFontMetricsF(bold).horizontalAdvance(title) + pad;
         p.restore();
@@ -632,7 +606,7 @@ QString ObjectWidget::summary() const {
 QString ObjectWidget::tooltipText() const {
     const auto& s = now_;
     QStringList lines;
-    lines << kindTitle(s.kind) + QStringLiteral(" '") + str(s.name) + QStringLiteral("': ") +
+    lines << render::pythonClassName(s.kind) + QStringLiteral(" '") + str(s.name) + QStringLiteral("': ") +
                  summary();
     if (!s.holders.empty())
         lines << tr("held by: ") + namesOf(s.holders).join(QStringLiteral(", "));

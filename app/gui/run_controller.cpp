@@ -39,14 +39,29 @@ void RunController::endSession() {
 QString RunController::start(const std::string& scenario,
                              const std::map<std::string, std::string>& params, double speed,
                              const StepStart& stepStart) {
-    endSession();
-    ++generation_;
-    paused_ = false;
-    finishedEmitted_ = false;
     engine::SessionOptions options;
     options.scenario = scenario;
     options.params = params;
     options.speed = speed;
+    return startSession(std::move(options), stepStart);
+}
+
+QString RunController::startProgram(const engine::PythonProgram& program, double speed,
+                                    double timeLimit, const StepStart& stepStart) {
+    engine::SessionOptions options;
+    // The trace names the program by its path, as `mpviz run PROGRAM.py` does.
+    options.scenario = program.file.string();
+    options.python = program;
+    options.speed = speed;
+    options.timeout = timeLimit; // 0: until it ends or Stop
+    return startSession(std::move(options), stepStart);
+}
+
+QString RunController::startSession(engine::SessionOptions options, const StepStart& stepStart) {
+    endSession();
+    ++generation_;
+    paused_ = false;
+    finishedEmitted_ = false;
     options.childExecutable = childExecutable_;
     options.step = stepStart.step;
     options.afterSchedule = stepStart.policy.empty() ? std::string("fifo") : stepStart.policy;
@@ -200,6 +215,9 @@ bool RunController::isLive() const {
 }
 bool RunController::hasSession() const {
     return session_ != nullptr;
+}
+std::string RunController::sessionId() const {
+    return session_ ? session_->sessionId() : std::string();
 }
 
 trace::Outcome RunController::outcome() const {

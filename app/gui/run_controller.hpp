@@ -23,7 +23,9 @@
 
 namespace mpviz::engine {
 class Session;
-}
+struct SessionOptions;
+struct PythonProgram;
+} // namespace mpviz::engine
 
 namespace mpviz::gui {
 
@@ -48,6 +50,10 @@ class RunController : public QObject {
     // Starts `scenario` as real processes. Returns an error message, empty on success.
     QString start(const std::string& scenario, const std::map<std::string, std::string>& params,
                   double speed, const StepStart& stepStart = {});
+    // Runs a real Python program (its MainProcess is CPython with mpviz's shim). A positive
+    // `timeLimit` (wall seconds) ends it as "timeout"; 0 lets it run until it ends or Stop.
+    QString startProgram(const engine::PythonProgram& program, double speed, double timeLimit,
+                         const StepStart& stepStart = {});
     // Kills the run's processes; the outcome becomes "stopped" (asynchronous: finished()
     // follows).
     void stop();
@@ -83,8 +89,9 @@ class RunController : public QObject {
     bool logicalTime() const { return logicalTime_; }
     std::shared_ptr<trace::SharedTrace> rawTrace() const { return trace_; }
 
-    bool isLive() const;     // a run is going on (not finished)
-    bool hasSession() const; // a run was started (live or finished); false for a file
+    bool isLive() const;           // a run is going on (not finished)
+    bool hasSession() const;       // a run was started (live or finished); false for a file
+    std::string sessionId() const; // names its /dev/shm objects and directory; empty: none
     bool hasTrace() const { return trace_ != nullptr; }
     std::shared_ptr<trace::SharedTrace> trace() const {
         return logicalTime_ && trace_ ? logical_ : trace_;
@@ -109,6 +116,7 @@ class RunController : public QObject {
     void logicalRebuilt(); // the logical copy was made anew: cached layouts are stale
 
   private:
+    QString startSession(engine::SessionOptions options, const StepStart& stepStart);
     void onEngineBatch(std::uint64_t generation);
     void onFrameTimer();
     void endSession();

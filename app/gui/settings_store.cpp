@@ -8,6 +8,13 @@ namespace {
 QString key(const char* text) {
     return QString::fromLatin1(text);
 }
+
+// QSettings reads '/' in a key as a group: a path becomes one safe key instead.
+QString programGroup(const QString& file) {
+    return QStringLiteral("programs/") +
+           QString::fromLatin1(file.toUtf8().toBase64(QByteArray::Base64UrlEncoding |
+                                                      QByteArray::OmitTrailingEquals));
+}
 } // namespace
 
 SettingsStore::SettingsStore(const QString& file)
@@ -60,22 +67,57 @@ void SettingsStore::setLastScenario(const QString& id) {
     settings_->setValue(key("run/scenario"), id);
 }
 
-std::map<std::string, std::string> SettingsStore::parameters(const QString& scenario) const {
+std::map<std::string, std::string> SettingsStore::group(const QString& name) const {
     std::map<std::string, std::string> out;
-    settings_->beginGroup(QStringLiteral("parameters/") + scenario);
-    for (const QString& name : settings_->childKeys())
-        out[name.toStdString()] = settings_->value(name).toString().toStdString();
+    settings_->beginGroup(name);
+    for (const QString& entry : settings_->childKeys())
+        out[entry.toStdString()] = settings_->value(entry).toString().toStdString();
     settings_->endGroup();
     return out;
 }
 
+void SettingsStore::setGroup(const QString& name,
+                             const std::map<std::string, std::string>& values) {
+    settings_->beginGroup(name);
+    settings_->remove(QString());
+    for (const auto& [entry, value] : values)
+        settings_->setValue(QString::fromStdString(entry), QString::fromStdString(value));
+    settings_->endGroup();
+}
+
+std::map<std::string, std::string> SettingsStore::parameters(const QString& scenario) const {
+    return group(QStringLiteral("parameters/") + scenario);
+}
+
 void SettingsStore::setParameters(const QString& scenario,
                                   const std::map<std::string, std::string>& values) {
-    settings_->beginGroup(QStringLiteral("parameters/") + scenario);
-    settings_->remove(QString());
-    for (const auto& [name, value] : values)
-        settings_->setValue(QString::fromStdString(name), QString::fromStdString(value));
-    settings_->endGroup();
+    setGroup(QStringLiteral("parameters/") + scenario, values);
+}
+
+QStringList SettingsStore::recentPrograms() const {
+    return settings_->value(key("programs/recent")).toStringList();
+}
+
+void SettingsStore::addRecentProgram(const QString& file) {
+    QStringList recent = recentPrograms();
+    recent.removeAll(file);
+    recent.prepend(file);
+    while (recent.size() > kRecentPrograms)
+        recent.removeLast();
+    settings_->setValue(key("programs/recent"), recent);
+}
+
+void SettingsStore::clearRecentPrograms() {
+    settings_->remove(key("programs/recent"));
+}
+
+std::map<std::string, std::string> SettingsStore::programSettings(const QString& file) const {
+    return group(programGroup(file));
+}
+
+void SettingsStore::setProgramSettings(const QString& file,
+                                       const std::map<std::string, std::string>& values) {
+    setGroup(programGroup(file), values);
 }
 
 void SettingsStore::sync() {

@@ -1,11 +1,14 @@
 #pragma once
 // What mpviz remembers between sessions (QSettings): window geometry and dock layout,
-// theme, speed, the step policy, the last lesson and each lesson's parameters.
+// theme, speed, the step policy, the last lesson and each lesson's parameters, the Python
+// programs opened lately and how each one was run.
 
 #include "gui/theme.hpp"
 
 #include <QByteArray>
 #include <QString>
+
+#include <QStringList>
 
 #include <map>
 #include <memory>
@@ -35,9 +38,20 @@ class SettingsStore {
     void setLastScenario(const QString& id);
     std::map<std::string, std::string> parameters(const QString& scenario) const;
     void setParameters(const QString& scenario, const std::map<std::string, std::string>& values);
+    // Most recent first, absolute paths, at most kRecentPrograms.
+    QStringList recentPrograms() const;
+    void addRecentProgram(const QString& file);
+    void clearRecentPrograms();
+    static constexpr int kRecentPrograms = 8;
+    // How a program was last run (its arguments, start method, speed, time limit), by path.
+    std::map<std::string, std::string> programSettings(const QString& file) const;
+    void setProgramSettings(const QString& file, const std::map<std::string, std::string>& values);
     void sync();
 
   private:
+    std::map<std::string, std::string> group(const QString& name) const;
+    void setGroup(const QString& name, const std::map<std::string, std::string>& values);
+
     std::unique_ptr<QSettings> settings_;
 };
 

@@ -5,6 +5,9 @@
 #include "render/time_axis.hpp"
 #include "trace/exit_status.hpp"
 
+#include <csignal>
+#include <filesystem>
+
 namespace mpviz::render {
 
 QString toQString(std::string_view text) {
@@ -92,9 +95,41 @@ QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEd
     return QStringLiteral("waits: ") + what;
 }
 
+QString pythonClassName(trace::ObjectKind kind) {
+    using trace::ObjectKind;
+    switch (kind) {
+    case ObjectKind::Lock:
+        return QStringLiteral("Lock");
+    case ObjectKind::Semaphore:
+        return QStringLiteral("Semaphore");
+    case ObjectKind::Event:
+        return QStringLiteral("Event");
+    case ObjectKind::Queue:
+        return QStringLiteral("Queue");
+    case ObjectKind::JoinableQueue:
+        return QStringLiteral("JoinableQueue");
+    case ObjectKind::Pipe:
+        return QStringLiteral("Pipe");
+    case ObjectKind::Pool:
+        return QStringLiteral("Pool");
+    case ObjectKind::Value:
+        return QStringLiteral("Value");
+    case ObjectKind::Array:
+        return QStringLiteral("Array");
+    case ObjectKind::Count:
+        break;
+    }
+    return {};
+}
+
 QString defaultTitle(const trace::TraceData& trace) {
-    const QString scenario = trace.scenario.empty() ? QStringLiteral("mpviz trace")
-                                                    : QString::fromStdString(trace.scenario);
+    // A program's trace names it by its path; its file name is what people call it.
+    const std::string& id = trace.scenario;
+    const bool program = id.size() > 3 && id.compare(id.size() - 3, 3, ".py") == 0;
+    const QString scenario =
+        id.empty() ? QStringLiteral("mpviz trace")
+        : program  ? QString::fromStdString(std::filesystem::path(id).filename().string())
+                   : QString::fromStdString(id);
     const QString title =
         scenario + QStringLiteral(" — ") + toQString(trace::outcomeName(trace.outcome()));
     return trace.logicalClock ? title + QStringLiteral("  (logical time: one column per step)")

@@ -29,7 +29,10 @@ QString blockedOn(const trace::TraceData& trace, int process, const trace::Slice
 QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,
                    const ScenarioClock& clock);
 QString objectName(const trace::TraceData& trace, std::uint16_t object); // "" for none
-// "queue — completed", "deadlock-on-join — deadlock" (the scenario id and outcome).
+// The multiprocessing class a kind of object is: "Lock", "JoinableQueue", "Value"…
+QString pythonClassName(trace::ObjectKind kind);
+// "queue — completed", "deadlock-on-join — deadlock" (the scenario id and outcome); a
+// Python program by its file name: "workers.py — stopped".
 QString defaultTitle(const trace::TraceData& trace);
 // What one edge of a deadlock cycle waits in: "waits: acquire lock_b", "waits: join".
 QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEdge& edge);

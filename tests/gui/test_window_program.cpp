@@ -1,0 +1,440 @@
+// The window runs the user's own Python programs: real CPython, through the real engine and
+// mpviz's shim. The programs here are small ones of our own.
+
+#include "catch_qt.hpp"
+#include "window_options.hpp"
+
+#include "gui/code_view.hpp"
+#include "gui/main_window.hpp"
+#include "gui/program_panel.hpp"
+#include "gui/python2_dialog.hpp"
+#include "gui/run_controller.hpp"
+#include "gui/speed_control.hpp"
+#include "render/labels.hpp"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDropEvent>
+#include <QFile>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QUrl>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+using namespace mpviz;
+using mpviz::testing::waitUntil;
+
+namespace {
+
+// A kitchen: two cooks take turns at the counter (a Lock) and put plates on a Queue; then
+// a Pool of two squares what was served.
+constexpr const char* kKitchen = R"(import multiprocessing as mp
+
+
+def cook(order, counter_lock, plates):
+    with counter_lock:
+        print('cooking', order)
+    plates.put(order + 1)
+
+
+def square(n):
+    return n * n
+
+
+if __name__ == '__main__':
+    counter_lock = mp.Lock()
+    plates = mp.Queue()
+    cooks = [mp.Process(target=cook, args=(i, counter_lock, plates)) for i in range(2)]
+    for c in cooks:
+        c.start()
+    served = [plates.get() for _ in cooks]
+    for c in cooks:
+        c.join()
+    with mp.Pool(2) as pool:
+        print('squares', sorted(pool.map(square, served)))
+)";
+
+// Never ends by itself: a ticker child puts on a queue forever, under a lock.
+constexpr const char* kForever = R"(import multiprocessing
+import time
+
+
+def ticker(q, guard):
+    n = 0
+    while True:
+        with guard:
+            n += 1
+        q.put(n)
+        time.sleep(0.05)
+
+
+if __name__ == '__main__':
+    ticks = multiprocessing.Queue()
+    guard = multiprocessing.Lock()
+    multiprocessing.Process(target=ticker, args=(ticks, guard), daemon=True).start()
+    while True:
+        print('tick', ticks.get())
+)";
+
+// Python 2: a print statement on line 3, xrange on line 5.
+constexpr const char* kPython2 = R"(import os
+
+print "greetings from", "python two"
+total = 0
+for i in xrange(4):
+    total += i
+print "total", total
+)";
+
+// Two workers add one to a shared Value without its lock: a read and a write each.
+constexpr const char* kBump = R"(import multiprocessing
+
+
+def bump(total):
+    total.value += 1
+
+
+if __name__ == '__main__':
+    total = multiprocessing.Value('i', 0)
+    workers = [multiprocessing.Process(target=bump, args=(total,)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    print('total', total.value)
+)";
+
+QString writeProgram(const QTemporaryDir& dir, const char* name, const char* text) {
+    const QString file = dir.filePath(QString::fromLatin1(name));
+    QFile f(file);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    return file;
+}
+
+// Runs the open program at the 20× quick look until it ends (at most `timeoutMs`).
+trace::Outcome runProgramToEnd(gui::MainWindow& w, int timeoutMs = 30000) {
+    w.speedControl()->setQuickLook(true);
+    w.action(QStringLiteral("actionRun"))->trigger();
+    REQUIRE(w.controller()->isLive());
+    REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, timeoutMs));
+    QCoreApplication::processEvents(); // the last refresh
+    return w.controller()->outcome();
+}
+
+QStringList processNames(gui::MainWindow& w) {
+    QStringList names;
+    w.controller()->trace()->read([&](const trace::TraceData& d) {
+        for (const auto& p : d.processes())
+            names << QString::fromStdString(p.name);
+    });
+    return names;
+}
+
+QStringList printedLines(gui::MainWindow& w) {
+    QStringList lines;
+    w.controller()->trace()->read([&](const trace::TraceData& d) {
+        for (const auto& e : d.events())
+            if (e.op == trace::Op::Print) lines << render::toQString(d.text(e.text));
+    });
+    return lines;
+}
+
+// Children of this test program that are still alive (not zombies): the engine adopts
+// every orphan of a run (it is a subreaper), so anything a run left behind shows up here.
+std::set<int> ourLiveChildren() {
+    std::set<int> found;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename();
+        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::ifstream stat(entry.path() / "stat");
+        std::string line;
+        if (!stat || !std::getline(stat, line)) continue;
+        const auto close = line.rfind(')');
+        if (close == std::string::npos) continue;
+        std::istringstream rest(line.substr(close + 2));
+        char state = 0;
+        int ppid = 0;
+        rest >> state >> ppid;
+        if (ppid == ::getpid() && state != 'Z') found.insert(std::stoi(name));
+    }
+    return found;
+}
+
+std::vector<std::string> shmEntriesOf(const std::string& session) {
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator("/dev/shm"))
+        if (entry.path().filename().string().find(session) != std::string::npos)
+            found.push_back(entry.path().filename());
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("Opening a program of your own shows its lanes and code and the primitives it uses",
+          "[gui][program][process]") {
+    QTemporaryDir dir;
+    const QString file = writeProgram(dir, "kitchen.py", kKitchen);
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.show();
+    CHECK(w.openProgram(file).isEmpty());
+    CHECK(w.programOpen());
+
+    // Before it runs: its name and path, its own code, what is not drawn.
+    CHECK(w.programPanel()->title() == QStringLiteral("kitchen.py"));
+    CHECK(w.programPanel()->titleTooltip() == file);
+    CHECK(w.programPanel()->isVisible());
+    CHECK(w.codeView()->toPlainText() == QString::fromUtf8(kKitchen));
+    CHECK(w.programPanel()->notShownText().contains(QStringLiteral("Managers")));
+    CHECK(w.windowTitle().contains(QStringLiteral("kitchen.py")));
+
+    CHECK(runProgramToEnd(w) == trace::Outcome::Completed);
+    const QStringList names = processNames(w);
+    INFO(names.join(QStringLiteral(", ")).toStdString());
+    CHECK(names.count(QStringLiteral("MainProcess")) == 1);
+    CHECK(names.contains(QStringLiteral("Process-1")));
+    CHECK(names.contains(QStringLiteral("Process-2")));
+    CHECK(names.filter(QStringLiteral("ForkPoolWorker-")).size() == 2);
+    const QStringList printed = printedLines(w);
+    CHECK(printed.contains(QStringLiteral("cooking 0")));
+    CHECK(printed.contains(QStringLiteral("squares [1, 4]")));
+
+    const QString used = w.programPanel()->primitivesText();
+    CHECK(used.contains(QStringLiteral("Lock 'counter_lock'")));
+    CHECK(used.contains(QStringLiteral("Queue 'plates'")));
+    CHECK(used.contains(QStringLiteral("Pool 'pool' (2 workers)")));
+    // The code panel still shows the program, and Recent remembers it.
+    CHECK(w.codeView()->toPlainText() == QString::fromUtf8(kKitchen));
+    QStringList recent;
+    for (auto* a : w.recentProgramsMenu()->actions())
+        recent << a->toolTip();
+    CHECK(recent.contains(file));
+}
+
+TEST_CASE("Python 2 code names the file and line and runs as a converted copy",
+          "[gui][program][process]") {
+    QTemporaryDir dir;
+    const QString file = writeProgram(dir, "oldstyle.py", kPython2);
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.show();
+    const QString problem = w.openProgram(file);
+    INFO(problem.toStdString());
+    CHECK(problem.contains(QStringLiteral("oldstyle.py")));
+    CHECK(problem.contains(QStringLiteral("line 3")));
+    CHECK_FALSE(problem.contains(QStringLiteral("--convert-python2")));
+    CHECK(w.programPanel()->problemText() == problem);
+    CHECK(w.programPanel()->convertButton()->isVisibleTo(w.programPanel()));
+    CHECK(w.codeView()->highlightedLine() == 3);
+
+    // Run refuses; the conversion is offered with lib2to3's diff.
+    w.action(QStringLiteral("actionRun"))->trigger();
+    CHECK_FALSE(w.controller()->isLive());
+    gui::Python2Dialog* offer = w.python2Dialog();
+    REQUIRE(offer);
+    const QString diff = offer->diffText();
+    INFO(diff.toStdString());
+    CHECK(diff.contains(QStringLiteral("-print \"greetings from\", \"python two\"")));
+    CHECK(diff.contains(QStringLiteral("+print(\"greetings from\", \"python two\")")));
+    CHECK(diff.contains(QStringLiteral("+for i in range(4):")));
+
+    w.speedControl()->setQuickLook(true);
+    offer->runButton()->click();
+    REQUIRE(waitUntil([&] { return w.controller()->hasSession() && !w.controller()->isLive(); },
+                      30000));
+    QCoreApplication::processEvents();
+    CHECK(w.controller()->outcome() == trace::Outcome::Completed);
+    const QStringList printed = printedLines(w);
+    CHECK(printed.contains(QStringLiteral("greetings from python two")));
+    CHECK(printed.contains(QStringLiteral("total 6")));
+    CHECK(w.programPanel()->problemText().isEmpty());
+    CHECK(w.codeView()->toPlainText().contains(QStringLiteral("for i in range(4):")));
+    // The user's file is never modified.
+    QFile f(file);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll() == QByteArray(kPython2));
+}
+
+TEST_CASE("A program that cannot run says why and starts nothing", "[gui][program]") {
+    QTemporaryDir dir;
+    // Prose pasted into code: a full-width comma on line 2.
+    const QString file = writeProgram(dir, "pasted.py", "import os\nprint('a'\xef\xbc\x8c 'b')\n");
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.show();
+    const QString problem = w.openProgram(file);
+    INFO(problem.toStdString());
+    CHECK(problem.contains(QStringLiteral("pasted.py")));
+    CHECK(problem.contains(QStringLiteral("line 2")));
+    CHECK(problem.contains(QStringLiteral("U+FF0C")));
+    CHECK_FALSE(w.programPanel()->convertButton()->isVisibleTo(w.programPanel()));
+    CHECK(w.findChild<QWidget*>(QStringLiteral("programProblemDialog")));
+    w.action(QStringLiteral("actionRun"))->trigger();
+    CHECK_FALSE(w.controller()->isLive());
+    CHECK_FALSE(w.controller()->hasSession());
+
+    const QString missing = w.openProgram(dir.filePath(QStringLiteral("nowhere.py")));
+    CHECK(missing.contains(QStringLiteral("nowhere.py")));
+}
+
+TEST_CASE("Stop on a never ending program leaves no process and no shared memory and no session "
+          "directory",
+          "[gui][program][process]") {
+    QTemporaryDir dir;
+    const QString file = writeProgram(dir, "forever.py", kForever);
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.show();
+    REQUIRE(w.openProgram(file).isEmpty());
+    // Under spawn the Lock and the Queue's semaphores keep their names in /dev/shm (fork
+    // unlinks them at once), and CPython starts its resource tracker: more to leave behind.
+    w.setProgramOptions(QString(), QStringLiteral("spawn"));
+    w.speedControl()->setSpeed(1);
+    w.action(QStringLiteral("actionRun"))->trigger();
+    REQUIRE(w.controller()->isLive());
+    const std::string session = w.controller()->sessionId();
+    REQUIRE_FALSE(session.empty());
+
+    // It ticks for a while: both processes there, the queue moving.
+    std::vector<int> pids;
+    REQUIRE(waitUntil(
+        [&] {
+            pids.clear();
+            int ticks = 0;
+            w.controller()->trace()->read([&](const trace::TraceData& d) {
+                for (const auto& p : d.processes())
+                    pids.push_back(p.pid);
+                for (const auto& e : d.events())
+                    ticks += e.op == trace::Op::Print;
+            });
+            return pids.size() == 2 && ticks >= 5;
+        },
+        20000));
+    CHECK(w.controller()->isLive());            // no time limit in the window unless one is set
+    CHECK_FALSE(shmEntriesOf(session).empty()); // its Lock and Queue are named semaphores
+
+    w.action(QStringLiteral("actionStop"))->trigger();
+    REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
+    CHECK(w.controller()->outcome() == trace::Outcome::Stopped);
+    for (int pid : pids)
+        CHECK_FALSE(mpviz::testing::processRunning(pid));
+    CHECK(waitUntil([] { return ourLiveChildren().empty(); }, 5000)); // no helper either
+    CHECK(shmEntriesOf(session).empty());
+    CHECK_FALSE(
+        std::filesystem::exists(std::filesystem::temp_directory_path() / ("mpviz-" + session)));
+}
+
+TEST_CASE("Step mode holds a program's processes until the person lets each operation go",
+          "[gui][program][step][process]") {
+    QTemporaryDir dir;
+    const QString file = writeProgram(dir, "bump.py", kBump);
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.show();
+    REQUIRE(w.openProgram(file).isEmpty());
+    w.setStepMode(true);
+    w.action(QStringLiteral("actionRun"))->trigger();
+    REQUIRE(w.controller()->isLive());
+    REQUIRE(w.controller()->stepMode());
+
+    // Nothing moves without a grant: the first operation waits, and stays waiting.
+    REQUIRE(waitUntil([&] { return !w.controller()->pendingIntents().empty(); }, 15000));
+    const auto first = w.controller()->pendingIntents().front();
+    mpviz::testing::spin(300, [] {});
+    REQUIRE(w.controller()->pendingIntents().size() == 1);
+    CHECK(w.controller()->pendingIntents().front().process == first.process);
+    CHECK(w.controller()->pendingIntents().front().op == first.op);
+    CHECK(w.controller()->grantLog().empty());
+
+    // Step (→) until it ends: every grant is one operation of one process.
+    int steps = 0;
+    const bool ended = waitUntil(
+        [&] {
+            if (!w.controller()->isLive()) return true;
+            // One press at a time: the previous grant is through before the next.
+            const bool settled = static_cast<int>(w.controller()->grantLog().size()) == steps;
+            if (settled && !w.controller()->pendingIntents().empty() && steps < 400) {
+                w.action(QStringLiteral("actionStep"))->trigger();
+                ++steps;
+            }
+            return false;
+        },
+        60000);
+    REQUIRE(ended);
+    CHECK(w.controller()->outcome() == trace::Outcome::Completed);
+    const auto grants = w.controller()->grantLog();
+    CHECK(static_cast<int>(grants.size()) == steps);
+    CHECK(std::count(grants.begin(), grants.end(), "Process-1") >= 2); // its read and write
+    CHECK(std::count(grants.begin(), grants.end(), "Process-2") >= 2);
+    CHECK(printedLines(w).filter(QStringLiteral("total ")).size() == 1);
+}
+
+TEST_CASE("Dropping a py file on the window opens it", "[gui][program]") {
+    QTemporaryDir dir;
+    const QString file = writeProgram(dir, "dropped.py", kKitchen);
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.show();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(file)});
+    const QPoint at = w.rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &enter);
+    CHECK(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &drop);
+    CHECK(w.programOpen());
+    CHECK(w.programPanel()->title() == QStringLiteral("dropped.py"));
+    CHECK(w.codeView()->toPlainText() == QString::fromUtf8(kKitchen));
+
+    // Something else is refused.
+    QMimeData text;
+    text.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("notes.txt")))});
+    QDragEnterEvent other(at, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    other.setAccepted(false);
+    QCoreApplication::sendEvent(&w, &other);
+    CHECK_FALSE(other.isAccepted());
+}
+
+TEST_CASE("Each program's arguments and start method and speed are remembered with the recent "
+          "programs",
+          "[gui][program][settings]") {
+    QTemporaryDir dir;
+    const QString file = writeProgram(dir, "kitchen.py", kKitchen);
+    gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
+    o.restoreSettings = true;
+    {
+        gui::MainWindow w(o);
+        w.openProgram(file);
+        w.programPanel()->argumentsEdit()->setText(QStringLiteral("--rounds 3 \"two words\""));
+        Q_EMIT w.programPanel()->argumentsEdit()->editingFinished();
+        w.programPanel()->startMethodBox()->setCurrentIndex(
+            w.programPanel()->startMethodBox()->findData(QStringLiteral("spawn")));
+        w.speedControl()->setSpeed(2.5);
+        CHECK(w.programPanel()->arguments() ==
+              std::vector<std::string>{"--rounds", "3", "two words"});
+        w.close();
+    }
+    gui::MainWindow w(o);
+    w.speedControl()->setSpeed(1);
+    REQUIRE(w.recentProgramsMenu()->actions().size() >= 1);
+    CHECK(w.recentProgramsMenu()->actions().front()->toolTip() == file);
+    w.recentProgramsMenu()->actions().front()->trigger(); // opens it again
+    CHECK(w.programOpen());
+    CHECK(w.programPanel()->argumentsText() == QStringLiteral("--rounds 3 \"two words\""));
+    CHECK(w.programPanel()->startMethod() == "spawn");
+    CHECK(w.speedControl()->speed() == Approx(2.5));
+    // Back to the lessons: the picker and a lesson's listing again.
+    w.closeProgram();
+    CHECK_FALSE(w.programOpen());
+    CHECK_FALSE(w.codeView()->toPlainText().contains(QStringLiteral("def cook")));
+}
+
+TEST_CASE("Ctrl+O opens a Python program and Ctrl+Shift+O a saved trace", "[gui][program]") {
+    QTemporaryDir dir;
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    CHECK(w.action(QStringLiteral("actionOpenProgram"))->shortcut() ==
+          QKeySequence(QKeySequence::Open));
+    CHECK(w.action(QStringLiteral("actionOpen"))->shortcut() ==
+          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+}
