@@ -3,6 +3,7 @@
 #include "scenario.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace mpviz::gui {
 
@@ -64,8 +65,21 @@ std::string CodeLocator::targetOf(const trace::TraceData& d, int process) const 
     return best;
 }
 
+CodeLocator CodeLocator::forProgram(std::string fileName) {
+    CodeLocator locator;
+    locator.programFile_ = std::move(fileName);
+    return locator;
+}
+
 int CodeLocator::lineOf(const trace::TraceData& d, std::uint32_t event) const {
-    if (!scenario_ || event >= d.events().size()) return 0;
+    if (event >= d.events().size()) return 0;
+    if (!programFile_.empty()) {
+        const auto spot = d.sourceOf(event);
+        if (spot.line == 0) return 0;
+        const auto file = std::filesystem::path(std::string(d.text(spot.file))).filename();
+        return file == programFile_ ? static_cast<int>(spot.line) : 0;
+    }
+    if (!scenario_) return 0;
     const auto& e = d.events()[event];
     const std::string op(trace::opName(e.op));
     if (const auto target = targetOf(d, e.process); !target.empty())

@@ -1,5 +1,7 @@
 #pragma once
-// Which line of the scenario's Python listing an event comes from. Scenarios give hints
+// Which line of the code on screen an event comes from. A Python program's events carry
+// their own file and line (wire protocol v2): those of the program's file are its lines.
+// For a lesson's listing, scenarios give hints
 // per "target:op" (Scenario::lineOfOp); the trace names processes, not their targets, so
 // each process is matched to a target: MainProcess is "main", a process named after a
 // target is that target, otherwise the target whose hinted operations best cover what the
@@ -23,6 +25,9 @@ namespace mpviz::gui {
 class CodeLocator {
   public:
     explicit CodeLocator(const scenarios::Scenario* scenario = nullptr);
+    // A Python program's own file, by its file name (a converted Python 2 copy runs from
+    // another folder under the same name).
+    static CodeLocator forProgram(std::string fileName);
 
     // 1-based listing line of `event`, or 0 when there is no hint for it.
     int lineOf(const trace::TraceData& trace, std::uint32_t event) const;
@@ -40,6 +45,7 @@ class CodeLocator {
     };
 
     const scenarios::Scenario* scenario_;
+    std::string programFile_;          // set for a Python program: its file name
     std::vector<std::string> targets_; // every target named in the hints, "main" included
     mutable std::vector<ProcessOps> cache_;
 };

@@ -224,7 +224,7 @@ void MainWindow::showProgramInViews() {
     if (!program_) return;
     const QString name = programPanel_->title();
     codeView_->setListing(program_->source);
-    locator_ = CodeLocator();
+    locator_ = CodeLocator::forProgram(program_->program.file.filename().string());
     caption_->setExplanation(name, tr("Your own program, run by CPython as real processes."));
     if (program_->problem) codeView_->setHighlightedLine(program_->problem->line);
 }

@@ -10,6 +10,7 @@
 #include "gui/python2_dialog.hpp"
 #include "gui/run_controller.hpp"
 #include "gui/speed_control.hpp"
+#include "gui/view_state.hpp"
 #include "render/labels.hpp"
 
 #include <QAction>
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 using namespace mpviz;
@@ -210,6 +212,33 @@ TEST_CASE("Opening a program of your own shows its lanes and code and the primit
     CHECK(used.contains(QStringLiteral("Pool 'pool' (2 workers)")));
     // The code panel still shows the program, and Recent remembers it.
     CHECK(w.codeView()->toPlainText() == QString::fromUtf8(kKitchen));
+    // Selecting what a process did highlights the line of the program that did it: each
+    // cook's put is line 7 and its print line 6; MainProcess gets the plates on line 20 and
+    // the pool's results (a get on the pool) on line 24.
+    std::map<std::string, std::set<int>> linesOf;
+    const auto trace = w.controller()->trace();
+    REQUIRE(trace);
+    std::vector<std::pair<std::string, std::uint32_t>> picked;
+    trace->read([&](const trace::TraceData& d) {
+        for (std::uint32_t i = 0; i < d.events().size(); ++i) {
+            const auto& e = d.events()[i];
+            const auto& name = d.processes()[e.process].name;
+            if (e.phase != trace::Phase::Done) continue;
+            if ((e.op == trace::Op::Put || e.op == trace::Op::Print) &&
+                name.starts_with("Process-"))
+                picked.emplace_back(name + " " + std::string(trace::opName(e.op)), i);
+            if (e.op == trace::Op::Get && name == "MainProcess")
+                picked.emplace_back(name + " get", i);
+        }
+    });
+    for (const auto& [what, event] : picked) {
+        w.viewState()->select(event);
+        linesOf[what.substr(what.find(' ') + 1) + (what.starts_with("Main") ? " main" : "")].insert(
+            w.codeView()->highlightedLine());
+    }
+    CHECK(linesOf["put"] == std::set<int>{7});
+    CHECK(linesOf["print"] == std::set<int>{6});
+    CHECK(linesOf["get main"] == std::set<int>{20, 24});
     QStringList recent;
     for (auto* a : w.recentProgramsMenu()->actions())
         recent << a->toolTip();
