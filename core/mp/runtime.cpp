@@ -84,7 +84,7 @@ void Runtime::startOnSocket(int fd, ProcessIdentity self) {
     self_ = std::move(self);
     fd_ = fd;
     sendHello();
-    flusher_ = std::thread([this] { flusherLoop(); });
+    std::thread([this] { flusherLoop(); }).detach(); // as in connectToEngine
 }
 
 void Runtime::connectToEngine() {
@@ -101,8 +101,10 @@ void Runtime::connectToEngine() {
                                  std::strerror(errno));
     sendHello();
     awaitMode();
-    flusher_ = std::thread([this] { flusherLoop(); });
-    reader_ = std::thread([this] { readerLoop(); });
+    // Both live as long as the process, which ends in _exit: detached, never joined (a
+    // finished but unjoined thread is what ThreadSanitizer reports as a leak).
+    std::thread([this] { flusherLoop(); }).detach();
+    std::thread([this] { readerLoop(); }).detach();
 }
 
 void Runtime::sendHello() {

@@ -121,13 +121,11 @@ class Runtime {
     std::mutex bufferMutex_;
     std::vector<char> buffer_;
     std::mutex writeMutex_;
-    std::thread flusher_;
     std::atomic<bool> stopping_{false};
     std::thread::id mainThread_;
     std::atomic<std::uint32_t> threadsNumbered_{0};
 
     // Step gate.
-    std::thread reader_;
     std::string replies_; // bytes from the engine not yet decoded
     std::mutex gateMutex_;
     std::condition_variable gateCv_;
