@@ -45,7 +45,11 @@ cmake --build "$dir" -j "${JOBS:-$(nproc)}" --target "${targets[@]}"
 python3 tests/check_catch_registration.py "$dir"
 labels=$(IFS='|'; echo "${targets[*]}")
 status=0
-ctest --test-dir "$dir" --output-on-failure -j 2 --timeout 300 -L "^($labels)\$" || status=$?
+# The kill matrix checks that everything is gone within 3 s of a kill; under ASan the
+# processes are several times slower and a killed worker's partner outlives that bound.
+# It runs in the ordinary build (./test.sh) instead.
+ctest --test-dir "$dir" --output-on-failure -j 2 --timeout 300 -L "^($labels)\$" \
+  -E "Killing any part of a running lesson" || status=$?
 
 reports=("$logs"/*)
 if [ -e "${reports[0]}" ]; then
