@@ -62,6 +62,20 @@ struct Run {
 
 // ---- reading the trace ----
 
+// Everything a host process `pid` keeps under its name: its sessions' directories and
+// shared memory, its own temporary directories ("mpviz-<pid>_…").
+inline std::vector<std::string> leftoversOf(int pid) {
+    const std::string prefix = "mpviz-" + std::to_string(pid) + "_";
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& where :
+         {std::filesystem::path("/dev/shm"), std::filesystem::temp_directory_path()})
+        for (const auto& entry : std::filesystem::directory_iterator(where, ec))
+            if (entry.path().filename().string().rfind(prefix, 0) == 0)
+                out.push_back(entry.path().string());
+    return out;
+}
+
 inline std::string text(const TraceData& d, const Event& e) {
     return std::string(d.text(e.text));
 }

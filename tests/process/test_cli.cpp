@@ -298,17 +298,7 @@ TEST_CASE("a killed mpviz leaves no scenario process running", "[process][cli][k
     for (int pid : scenario)
         ::waitpid(pid, nullptr, WNOHANG);
 
-    const std::string prefix = "mpviz-" + std::to_string(mpviz) + "_";
-    const auto leftovers = [&] {
-        std::vector<std::string> out;
-        std::error_code ec;
-        for (const auto& where :
-             {std::filesystem::path("/dev/shm"), std::filesystem::temp_directory_path()})
-            for (const auto& entry : std::filesystem::directory_iterator(where, ec))
-                if (entry.path().filename().string().rfind(prefix, 0) == 0)
-                    out.push_back(entry.path().string());
-        return out;
-    };
+    const auto leftovers = [&] { return leftoversOf(mpviz); };
     // The session's janitor removes them as soon as the engine is gone, not at the next start.
     auto left = leftovers();
     for (const auto until = std::chrono::steady_clock::now() + 3s;

@@ -97,20 +97,6 @@ Family familyOf(int host) {
     return f;
 }
 
-// Everything a host process `pid` keeps under its name: its sessions' directories and
-// shared memory, its own temporary directories ("mpviz-<pid>_…").
-std::vector<std::string> leftoversOf(int pid) {
-    const std::string prefix = "mpviz-" + std::to_string(pid) + "_";
-    std::vector<std::string> out;
-    std::error_code ec;
-    for (const auto& where :
-         {std::filesystem::path("/dev/shm"), std::filesystem::temp_directory_path()})
-        for (const auto& entry : std::filesystem::directory_iterator(where, ec))
-            if (entry.path().filename().string().rfind(prefix, 0) == 0)
-                out.push_back(entry.path().string());
-    return out;
-}
-
 // What a window without XDG_RUNTIME_DIR used to leave in the temporary directory, made
 // since `since` (seconds of the realtime clock): Qt's fallback runtime directory
 // "runtime-<user>", or a QTemporaryDir "mpviz-XXXXXX".
