@@ -375,8 +375,9 @@ class ChromeReader {
                 fail(object.where(), "object " + quoted(name) + " is listed twice");
             char valueType = kNoValueType;
             if (auto type = object.optionalString("value_type")) {
-                if (type->size() != 1)
-                    fail(object.where(), "\"value_type\" must be one typecode character");
+                if (type->size() != 1 || !isValueTypeCode(type->front()))
+                    fail(object.where(), "\"value_type\" must be one typecode character (a "
+                                         "printable ASCII one, like \"i\" or \"d\")");
                 valueType = type->front();
             }
             trace_.addObject(ObjectInfo{std::string(name), *kind,

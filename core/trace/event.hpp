@@ -71,6 +71,14 @@ inline constexpr std::uint32_t kNoText = 0;
 // array and ctypes modules use ('i', 'l', 'd', 'c', …). Formatting follows shared_number.hpp.
 inline constexpr char kNoValueType = 0;
 
+// What a typecode may be: one printable ASCII character, as every Python typecode is. The
+// wire's one byte and the trace file's "value_type" carry exactly these (and none); the wire
+// decoder and the trace importer refuse anything else, so a trace mpviz records always saves
+// and reads back (a byte like 0xff would be saved as U+FFFD, which is no typecode).
+constexpr bool isValueTypeCode(char c) {
+    return c > ' ' && c < '\x7f';
+}
+
 // Where in the program an operation was done. Kept beside the 32-byte Event, and only for
 // events that know it (Python programs; threads other than a lesson's main one).
 struct SourceSpot {

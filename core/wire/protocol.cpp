@@ -1,5 +1,7 @@
 #include "wire/protocol.hpp"
 
+#include <cstdio>
+
 namespace mpviz::wire {
 
 namespace {
@@ -78,6 +80,14 @@ void checkEnum(trace::Op op, trace::Phase phase) {
 void checkKind(trace::ObjectKind kind) {
     if (static_cast<int>(kind) >= static_cast<int>(trace::ObjectKind::Count))
         throw ProtocolError("unknown object kind " + std::to_string(static_cast<int>(kind)));
+}
+
+void checkValueType(char valueType) {
+    if (valueType == trace::kNoValueType || trace::isValueTypeCode(valueType)) return;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(valueType));
+    throw ProtocolError(std::string("value type byte ") + hex +
+                        " is no typecode (0 for none, else a printable ASCII character)");
 }
 
 void checkRuntime(Runtime runtime) {

@@ -128,6 +128,7 @@ template <class T> T get(const char*& p) {
 std::string_view getText(const char*& p, const char* end);
 void checkEnum(trace::Op op, trace::Phase phase);
 void checkKind(trace::ObjectKind kind);
+void checkValueType(char valueType);
 void checkRuntime(Runtime runtime);
 } // namespace detail
 
@@ -184,6 +185,7 @@ template <class Handler> std::size_t decode(std::string_view data, Handler& hand
             detail::checkKind(o.kind);
             o.capacity = detail::get<std::int64_t>(p);
             o.valueType = detail::get<char>(p);
+            detail::checkValueType(o.valueType);
             o.name = detail::getText(p, end);
             handler.onObject(o);
             break;

@@ -475,6 +475,38 @@ TEST_CASE("a time before the trace's start or more than 104 days after it is ref
                    Catch::Contains("\"start\" is more than 104 days"));
 }
 
+// Found by the wire fuzzer, which had let a value type byte 0xff into a trace: the file's
+// "value_type" is one printable ASCII typecode (the rule the wire decoder shares), and
+// every one of them saves and reads back.
+TEST_CASE("an object's value_type is one printable ASCII typecode", "[json]") {
+    for (int byte = 1; byte < 256; ++byte) {
+        const auto type = static_cast<char>(byte);
+        if (!isValueTypeCode(type)) continue;
+        CAPTURE(byte);
+        TraceData t;
+        t.addObject(ObjectInfo{"balance", ObjectKind::Value, 0, type});
+        const TraceData back = fromChromeJson(toChromeJson(t, "0.1.0"));
+        REQUIRE(back.objects().size() == 1);
+        CHECK(back.objects()[0].valueType == type);
+    }
+    const auto withType = [](const std::string& type) {
+        return R"({"traceEvents": [], "otherData": {"objects": [
+            {"name": "balance", "kind": "value", "value_type": )" +
+               type + "}]}}";
+    };
+    CHECK(fromChromeJson(withType(R"("d")")).objects()[0].valueType == 'd');
+    for (const std::string bad : {R"("\u00ff")", R"("\ufffd")", R"("\u0001")", R"(" ")",
+                                  R"("\u007f")", R"("")", R"("id")"}) {
+        CAPTURE(bad);
+        CHECK_THAT(errorOf(withType(bad)), Catch::Contains("otherData.objects[0]") &&
+                                               Catch::Contains("one typecode character"));
+    }
+    // A capacity below 0 (a Python Queue(maxsize=-1) is unbounded) reads back as it was.
+    TraceData negative;
+    negative.addObject(ObjectInfo{"lock_b", ObjectKind::Lock, -255, kNoValueType});
+    CHECK(fromChromeJson(toChromeJson(negative, "0.1.0")).objects()[0].capacity == -255);
+}
+
 TEST_CASE("a listed process that no event mentions starts at the trace's start", "[json]") {
     const TraceData t = fromChromeJson(R"({"traceEvents": [
         {"name": "process_name", "ph": "M", "pid": 7, "args": {"name": "Process-1"}}],

@@ -1,6 +1,7 @@
 // The wire protocol: what a child encodes is what the engine decodes, frame by frame,
 // whatever way the bytes are split; garbage is refused, never crashes the engine.
 #include "engine/ingest.hpp"
+#include "trace/chrome_json.hpp"
 #include "wire/protocol.hpp"
 
 #include <catch2/catch.hpp>
@@ -250,4 +251,45 @@ TEST_CASE("ingest: an event naming an undeclared source file is refused", "[wire
     auto declared = print;
     declared.file = 1;
     CHECK_NOTHROW(ingestAfterHello({declared}, {{1, "/tmp/declared.py"}}));
+}
+
+// Found by the wire fuzzer: a value type byte 0xff was taken, saved as "value_type": "\uFFFD"
+// and refused by the trace importer, so the trace did not reopen. The rule is one
+// (trace::isValueTypeCode): the wire takes exactly the value types the trace file carries.
+TEST_CASE("ingest: an object's value type is taken only when the trace file can carry it",
+          "[wire][ingest]") {
+    struct Listener : engine::ConnectionIngest::Listener {
+        void onHello(int, int, const std::string&) override {}
+        void onObject(std::uint16_t) override {}
+        void onEvent(const trace::Event&, const trace::SourceSpot&) override {}
+    } listener;
+    int taken = 0;
+    for (int byte = 0; byte < 256; ++byte) {
+        const auto type = static_cast<char>(byte);
+        std::vector<char> bytes;
+        wire::Encoder enc(bytes);
+        enc.hello({wire::kVersion, 7, 1, false, wire::Runtime::Python, "MainProcess"});
+        enc.object({0, trace::ObjectKind::Value, 0, type, "balance"});
+        trace::TraceData t;
+        engine::ConnectionIngest ingest(kSessionStart);
+        std::string pending(bytes.data(), bytes.size());
+        CAPTURE(byte);
+        if (byte != 0 && !trace::isValueTypeCode(type)) {
+            CHECK_THROWS_WITH(ingest.ingest(pending, t, listener, kReadAt),
+                              Catch::Contains("value type byte 0x") &&
+                                  Catch::Contains("is no typecode"));
+            continue;
+        }
+        ingest.ingest(pending, t, listener, kReadAt);
+        ++taken;
+        const trace::TraceData back = trace::fromChromeJson(trace::toChromeJson(t, "0.1.0"));
+        REQUIRE(back.objects().size() == 1);
+        CHECK(back.objects()[0].valueType == type);
+    }
+    CHECK(taken == 1 + 94); // none, and '!' to '~'
+    Recorder r;
+    std::vector<char> bad;
+    wire::Encoder(bad).object({0, trace::ObjectKind::Value, 0, '\xff', "balance"});
+    CHECK_THROWS_WITH(wire::decode(std::string_view(bad.data(), bad.size()), r),
+                      Catch::Contains("value type byte 0xff is no typecode"));
 }
