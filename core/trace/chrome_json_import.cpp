@@ -823,13 +823,19 @@ class ChromeReader {
             first = std::min(first, seen.firstTs);
             last = std::max(last, seen.lastTs);
         }
-        if (auto t0 = other.optionalInteger("t0_ns")) first = *t0;
+        // The trace starts at t0_ns (else at its first time) and never ends before it starts:
+        // what the exporter writes as t0_ns and t1_ns, and what it reads back.
+        const auto t0 = other.optionalInteger("t0_ns");
+        if (t0) first = *t0;
         if (auto t1 = other.optionalInteger("t1_ns")) {
-            if (*t1 < t0_ || *t1 > t0_ + kMaxTraceSpanNs)
+            if (*t1 < first || *t1 > first + kMaxTraceSpanNs)
                 fail(other.path().key("t1_ns").str(),
-                     "lies before t0_ns or more than 104 days after it");
+                     t0 ? "lies before t0_ns or more than 104 days after it"
+                        : "lies before the trace's first event or more than 104 days after it");
             last = *t1;
         }
+        // Without t1_ns the trace ends at its last time, at its start when it has none.
+        last = std::max(last, first);
         TraceBuilderAccess::setTimeRange(trace_, first, last);
     }
 

@@ -475,6 +475,43 @@ TEST_CASE("a time before the trace's start or more than 104 days after it is ref
                    Catch::Contains("\"start\" is more than 104 days"));
 }
 
+// Found by the JSON fuzzer: a file with t0_ns and neither events nor t1_ns was read as ending
+// at 0, before it starts; saved, its t1_ns lay before its t0_ns and it did not reopen. The
+// importer owns the rule (a trace never ends before it starts) and the exporter follows it.
+TEST_CASE("a trace never ends before it starts, and one without t1_ns ends at its last time",
+          "[json]") {
+    const auto reopened = [](const TraceData& t) {
+        const TraceData back = fromChromeJson(toChromeJson(t, "0.1.0"));
+        CHECK(back.firstTs() == t.firstTs());
+        CHECK(back.lastTs() == t.lastTs());
+    };
+    // No events and no t1_ns: it ends where it starts.
+    const TraceData empty = fromChromeJson(R"({"traceEvents": [],
+        "otherData": {"t0_ns": 714992269385, "tz_ns": 715144898414}})");
+    CHECK(empty.firstTs() == 714992269385);
+    CHECK(empty.lastTs() == 714992269385);
+    reopened(empty);
+    // Events and no t1_ns: it ends at the last one.
+    const TraceData running = fromChromeJson(R"({"traceEvents": [
+        {"ph": "X", "pid": 1, "name": "running", "ts": 3, "dur": 4}],
+        "otherData": {"t0_ns": 1000}})");
+    CHECK(running.firstTs() == 1000);
+    CHECK(running.lastTs() == 8000);
+    reopened(running);
+    // A t1_ns before the start is refused, whether the start is t0_ns or the first event.
+    CHECK_THAT(errorOf(R"({"traceEvents": [], "otherData": {"t0_ns": 500, "t1_ns": 499}})"),
+               Catch::Contains("otherData.t1_ns") && Catch::Contains("before t0_ns"));
+    CHECK_THAT(errorOf(R"({"traceEvents": [{"ph": "X", "pid": 1, "name": "running", "ts": 3,
+                 "dur": 4}], "otherData": {"t1_ns": 2999}})"),
+               Catch::Contains("otherData.t1_ns") &&
+                   Catch::Contains("before the trace's first event"));
+    const TraceData ends = fromChromeJson(R"({"traceEvents": [{"ph": "X", "pid": 1,
+        "name": "running", "ts": 3, "dur": 4}], "otherData": {"t1_ns": 9000}})");
+    CHECK(ends.firstTs() == 3000);
+    CHECK(ends.lastTs() == 9000);
+    reopened(ends);
+}
+
 // Found by the wire fuzzer, which had let a value type byte 0xff into a trace: the file's
 // "value_type" is one printable ASCII typecode (the rule the wire decoder shares), and
 // every one of them saves and reads back.
