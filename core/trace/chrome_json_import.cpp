@@ -28,8 +28,13 @@ class TraceBuilderAccess {
     static void replaceSlices(TraceData& trace, int process, std::vector<Slice> slices) {
         trace.slices_[process] = std::move(slices);
     }
+    // `samples` in time order. Their times belong to the trace's span like every other.
     static void replaceCounter(TraceData& trace, std::uint16_t object,
                                std::vector<CounterSample> samples) {
+        if (!samples.empty()) {
+            trace.noteTime(samples.front().ts);
+            trace.noteTime(samples.back().ts);
+        }
         trace.counters_[object] = std::move(samples);
     }
     static void setExitcode(TraceData& trace, int process, std::optional<int> exitcode) {

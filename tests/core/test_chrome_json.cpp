@@ -544,6 +544,23 @@ TEST_CASE("an object's value_type is one printable ASCII typecode", "[json]") {
     CHECK(fromChromeJson(toChromeJson(negative, "0.1.0")).objects()[0].capacity == -255);
 }
 
+// Found by the JSON fuzzer: a file without t0_ns whose first counter sample came before its
+// first event started at that event; the sample was saved at a negative time.
+TEST_CASE("a counter sample before every event is part of the trace's span", "[json]") {
+    const TraceData t = fromChromeJson(R"({"traceEvents": [
+        {"ph": "i", "pid": 1, "ts": 100, "name": "print", "args": {"text": "hi"}},
+        {"ph": "C", "pid": 1, "ts": 10, "name": "sem", "args": {"value": 1}},
+        {"ph": "C", "pid": 1, "ts": 300, "name": "sem", "args": {"value": 2}}]})");
+    CHECK(t.firstTs() == 10'000);
+    CHECK(t.lastTs() == 300'000);
+    const TraceData back = fromChromeJson(toChromeJson(t, "0.1.0"));
+    CHECK(back.firstTs() == 10'000);
+    const auto sem = back.objectByName("sem");
+    REQUIRE(sem);
+    REQUIRE(back.counter(*sem).size() == 2);
+    CHECK(back.counter(*sem)[0].ts == 10'000);
+}
+
 TEST_CASE("a listed process that no event mentions starts at the trace's start", "[json]") {
     const TraceData t = fromChromeJson(R"({"traceEvents": [
         {"name": "process_name", "ph": "M", "pid": 7, "args": {"name": "Process-1"}}],
