@@ -17,9 +17,11 @@ struct TraceFormatError : std::runtime_error {
 };
 
 // A file writes times as microseconds after the trace's start with nanosecond decimals, and
-// a JSON reader holds a number in a double: exact up to 2^53 ns, 104 days. A trace whose
-// times span more could not be saved and read back unchanged; the importer refuses it.
-inline constexpr std::int64_t kMaxTraceSpanNs = std::int64_t{1} << 53;
+// a JSON reader holds a number in a double. Below 2^43 µs (8.8e15 ns, 101 days) doubles lie
+// less than a nanosecond apart, so each time reads back as the nanosecond it was written as;
+// 100 days keeps within that. A trace whose times span more could not be saved and read
+// back unchanged; the importer refuses it.
+inline constexpr std::int64_t kMaxTraceSpanNs = std::int64_t{100} * 86'400 * 1'000'000'000;
 
 std::string toChromeJson(const TraceData& trace, std::string_view mpvizVersion);
 void saveChromeJson(const TraceData& trace, const std::filesystem::path& file,

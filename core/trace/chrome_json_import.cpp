@@ -103,7 +103,11 @@ std::optional<std::int64_t> asInteger(const json::value& v) {
     return std::nullopt;
 }
 
-// Microseconds (as written: 1234.567) to nanoseconds.
+// Microseconds (as written: 1234.567) to nanoseconds. mpviz writes a whole number of
+// nanoseconds n with three decimals, which the JSON reader turns into the double nearest
+// n / 1000. Past 2^41 µs (25 days) that double times 1000 can round to n ± 1, so the
+// nanosecond read is the one of the three whose nearest double it is: n itself while doubles
+// there lie less than a nanosecond apart, which kMaxTraceSpanNs keeps them.
 std::optional<std::int64_t> microsToNs(const json::value& v) {
     if (v.is_int64() || v.is_uint64()) {
         constexpr std::int64_t kLimit = INT64_MAX / 1000;
@@ -111,8 +115,13 @@ std::optional<std::int64_t> microsToNs(const json::value& v) {
         return std::nullopt;
     }
     if (v.is_double()) {
-        const double ns = v.get_double() * 1000.0;
-        if (std::isfinite(ns) && std::fabs(ns) < 9.0e18) return std::llround(ns);
+        const double us = v.get_double();
+        const double ns = us * 1000.0;
+        if (!std::isfinite(ns) || std::fabs(ns) >= 9.0e18) return std::nullopt;
+        const std::int64_t rounded = std::llround(ns);
+        for (const std::int64_t n : {rounded, rounded - 1, rounded + 1})
+            if (static_cast<double>(n) / 1000.0 == us) return n; // exact: |n| < 2^53 here
+        return rounded; // a hand-made time with more decimals
     }
     return std::nullopt;
 }
@@ -215,7 +224,7 @@ class Fields {
         auto ns = microsToNs(*v);
         if (!ns) fail(where(), quoted(key) + " must be a number of microseconds");
         if (*ns < 0) fail(where(), quoted(key) + " is negative");
-        if (*ns > kMaxTraceSpanNs) fail(where(), quoted(key) + " is more than 104 days");
+        if (*ns > kMaxTraceSpanNs) fail(where(), quoted(key) + " is more than 100 days");
         return ns;
     }
     std::int64_t micros(std::string_view key) const {
@@ -419,7 +428,7 @@ class ChromeReader {
             if (phase == "X") {
                 const std::int64_t dur = event.micros("dur");
                 if (ts + dur > t0_ + kMaxTraceSpanNs)
-                    fail(event.where(), "ends more than 104 days after the trace's start");
+                    fail(event.where(), "ends more than 100 days after the trace's start");
                 see(pid, ts, ts + dur);
                 slices_.push_back(Parsed{event.object(), i, pid, ts});
             } else if (phase == "i" || phase == "I") {
@@ -835,8 +844,8 @@ class ChromeReader {
         if (auto t1 = other.optionalInteger("t1_ns")) {
             if (*t1 < first || *t1 > first + kMaxTraceSpanNs)
                 fail(other.path().key("t1_ns").str(),
-                     t0 ? "lies before t0_ns or more than 104 days after it"
-                        : "lies before the trace's first event or more than 104 days after it");
+                     t0 ? "lies before t0_ns or more than 100 days after it"
+                        : "lies before the trace's first event or more than 100 days after it");
             last = *t1;
         }
         // Without t1_ns the trace ends at its last time, at its start when it has none.

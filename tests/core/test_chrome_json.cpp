@@ -7,8 +7,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <set>
 
 using namespace mpviz::trace;
@@ -452,19 +454,19 @@ TEST_CASE("bad input is refused with a message that says what and where", "[json
 }
 
 // Found by the fuzzers: times like these made traces whose saved file did not read back.
-TEST_CASE("a time before the trace's start or more than 104 days after it is refused", "[json]") {
+TEST_CASE("a time before the trace's start or more than 100 days after it is refused", "[json]") {
     const auto running = [](const std::string& ts, const std::string& dur) {
         return R"({"traceEvents": [{"ph": "X", "pid": 1, "name": "running", "ts": )" + ts +
                R"(, "dur": )" + dur + "}]}";
     };
-    CHECK_NOTHROW(fromChromeJson(running("4000000000000", "5000000000000")));
+    CHECK_NOTHROW(fromChromeJson(running("4000000000000", "4640000000000")));
     CHECK_THAT(errorOf(running("-1", "1")),
                Catch::Contains("traceEvents[0]") && Catch::Contains("\"ts\" is negative"));
     CHECK_THAT(errorOf(running("0", "-1")), Catch::Contains("\"dur\" is negative"));
-    CHECK_THAT(errorOf(running("9100000000000", "1")),
-               Catch::Contains("\"ts\" is more than 104 days"));
-    CHECK_THAT(errorOf(running("9000000000000", "9000000000000")),
-               Catch::Contains("ends more than 104 days after the trace's start"));
+    CHECK_THAT(errorOf(running("8640000000000.001", "1")),
+               Catch::Contains("\"ts\" is more than 100 days"));
+    CHECK_THAT(errorOf(running("8000000000000", "640000000000.001")),
+               Catch::Contains("ends more than 100 days after the trace's start"));
     CHECK_THAT(errorOf(R"({"traceEvents": [], "otherData": {"t0_ns": -5}})"),
                Catch::Contains("otherData.t0_ns") && Catch::Contains("out of range"));
     CHECK_THAT(errorOf(R"({"traceEvents": [], "otherData": {"t0_ns": 500, "t1_ns": 499}})"),
@@ -472,7 +474,7 @@ TEST_CASE("a time before the trace's start or more than 104 days after it is ref
     CHECK_THAT(errorOf(R"({"traceEvents": [], "otherData": {"processes": [
                  {"pid": 7, "start": 9100000000000}]}})"),
                Catch::Contains("otherData.processes[0]") &&
-                   Catch::Contains("\"start\" is more than 104 days"));
+                   Catch::Contains("\"start\" is more than 100 days"));
 }
 
 // Found by the JSON fuzzer: a file with t0_ns and neither events nor t1_ns was read as ending
@@ -542,6 +544,41 @@ TEST_CASE("an object's value_type is one printable ASCII typecode", "[json]") {
     TraceData negative;
     negative.addObject(ObjectInfo{"lock_b", ObjectKind::Lock, -255, kNoValueType});
     CHECK(fromChromeJson(toChromeJson(negative, "0.1.0")).objects()[0].capacity == -255);
+}
+
+// Found by the wire fuzzer: past 2^41 µs (25 days) µs × 1000 rounded can miss the nanosecond
+// a time was written as by one, and a slice then overlapped the one that began where it ended.
+TEST_CASE("every time up to 100 days after the start reads back to the nanosecond", "[json]") {
+    const auto micros = [](std::int64_t ns) {
+        char text[40];
+        std::snprintf(text, sizeof text, "%lld.%03lld", static_cast<long long>(ns / 1000),
+                      static_cast<long long>(ns % 1000));
+        return std::string(text);
+    };
+    std::mt19937_64 rng(20261130);
+    for (int i = 0; i < 20000; ++i) {
+        // The fuzzer's times, the last nanoseconds allowed, then anywhere up to them.
+        std::int64_t end = 4502887992527890;
+        std::int64_t begin = 1339863;
+        if (i == 1) begin = 1, end = kMaxTraceSpanNs - 1;
+        if (i >= 2) { // 0 < begin < end < kMaxTraceSpanNs: no slice is empty
+            end = 2 + static_cast<std::int64_t>(rng() % (kMaxTraceSpanNs - 2));
+            begin = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(end - 1));
+        }
+        CAPTURE(begin, end);
+        const TraceData t = fromChromeJson(
+            R"({"traceEvents": [{"ph": "X", "pid": 1, "name": "running", "ts": 0, "dur": )" +
+            micros(begin) + R"(}, {"ph": "X", "pid": 1, "name": "sleeping", "ts": )" +
+            micros(begin) + R"(, "dur": )" + micros(end - begin) + R"(}, {"ph": "X", "pid": 1,
+            "name": "running", "ts": )" +
+            micros(end) + R"(, "dur": 0.001}]})");
+        const auto slices = t.slices(0);
+        REQUIRE(slices.size() == 3);
+        CHECK(slices[0].end == begin);
+        CHECK(slices[1].begin == begin);
+        CHECK(slices[1].end == end);
+        CHECK(slices[2].begin == end);
+    }
 }
 
 // Found by the JSON fuzzer: a file without t0_ns whose first counter sample came before its
