@@ -31,14 +31,14 @@ StringTable& StringTable::operator=(const StringTable& other) {
 std::string_view StringTable::store(std::string_view text) {
     // A long text gets a block of its own rather than wasting the rest of the current one.
     if (text.size() > kBlockBytes / 4) {
-        blocks_.push_back(std::make_unique<char[]>(text.size()));
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(text.size()));
         blockBytes_ += text.size();
         std::memcpy(blocks_.back().get(), text.data(), text.size());
         return {blocks_.back().get(), text.size()};
     }
     if (currentBlock_ >= blocks_.size() || blockFree_ < text.size()) {
         // Earlier blocks stay where they are: views handed out point into them.
-        blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlockBytes));
         currentBlock_ = blocks_.size() - 1;
         blockFree_ = kBlockBytes;
         blockBytes_ += kBlockBytes;
