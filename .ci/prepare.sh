@@ -9,7 +9,7 @@ PACKAGES=(
   libboost1.81-dev libboost-filesystem1.81-dev libboost-json1.81-dev
   catch2 libbenchmark-dev python3
   xvfb xauth imagemagick poppler-utils
-  python3 python3-lib2to3
+  python3 python3-lib2to3 python3-dev
 )
 
 install_missing_packages() {

@@ -1,7 +1,7 @@
 // What mpviz's Python shim adds to an operation, end to end: the same loop (python_ops.py)
 // run by the system's CPython bare and with the shim reporting to an engine socket (a
 // stand-in that answers the hello and reads everything, as the engine does). The loop
-// times itself; counters: ns per operation (acquire+release, put+get) for each.
+// times itself; the counters are ns per operation (see sideBySide).
 #include "engine/python_program.hpp"
 #include "wire/protocol.hpp"
 
@@ -86,14 +86,17 @@ struct LoopCost {
     double cpuNs = 0;
 };
 
+enum class Shim { None, Native, PurePython };
+
 // Runs python_ops.py and returns what it measured per operation.
-LoopCost loopCost(const std::string& which, int count, const StandInEngine* engine) {
+LoopCost loopCost(const std::string& which, int count, Shim shim, const StandInEngine& engine) {
     std::string command = "env";
-    if (engine) {
-        const auto shim = engine::pythonShimDirectory(MPVIZ_BIN_DIR);
-        command += " PYTHONPATH=" + shim.string() + " MPVIZ_SOCKET=" + engine->socketPath() +
+    if (shim != Shim::None) {
+        const auto dir = engine::pythonShimDirectory(MPVIZ_BIN_DIR);
+        command += " PYTHONPATH=" + dir.string() + " MPVIZ_SOCKET=" + engine.socketPath() +
                    " MPVIZ_SESSION=bench_" + std::to_string(::getpid()) +
                    " MPVIZ_PYTHON_MAIN=1 MPVIZ_SPEED=1";
+        if (shim == Shim::PurePython) command += " MPVIZ_PURE_PYTHON=1";
     }
     command += " " + engine::defaultPythonInterpreter().string() +
                " " MPVIZ_BENCH_DIR "/python_ops.py " + which + " " + std::to_string(count);
@@ -106,39 +109,39 @@ LoopCost loopCost(const std::string& which, int count, const StandInEngine* engi
     return cost;
 }
 
-void runLoop(benchmark::State& state, const std::string& which, int count, bool shim) {
+// Each iteration runs the loop bare, with the shim (its C recorder) and with the shim in pure
+// Python, one after the other, so that all three see the same machine. A loop does two
+// operations per round (acquire+release, put+get); the counters are per operation, in CPU
+// time of the whole Python process (the shim's flusher thread included).
+void sideBySide(benchmark::State& state, const std::string& which, int count) {
     static StandInEngine engine;
-    LoopCost total;
+    LoopCost bare, native, pure;
     for (auto _ : state) {
-        const auto cost = loopCost(which, count, shim ? &engine : nullptr);
-        total.wallNs += cost.wallNs;
-        total.cpuNs += cost.cpuNs;
-        state.SetIterationTime(cost.wallNs * 1e-9);
+        const auto b = loopCost(which, count, Shim::None, engine);
+        const auto n = loopCost(which, count, Shim::Native, engine);
+        const auto p = loopCost(which, count, Shim::PurePython, engine);
+        bare.cpuNs += b.cpuNs, native.cpuNs += n.cpuNs, pure.cpuNs += p.cpuNs;
+        bare.wallNs += b.wallNs, native.wallNs += n.wallNs, pure.wallNs += p.wallNs;
+        state.SetIterationTime(n.wallNs * 1e-9);
     }
-    const auto n = static_cast<double>(state.iterations());
-    state.counters["wall_ns_per_op"] = total.wallNs / n;
-    state.counters["cpu_ns_per_op"] = total.cpuNs / n;
+    const auto perOp = 2.0 * static_cast<double>(state.iterations());
+    state.counters["bare_cpu_ns"] = bare.cpuNs / perOp;
+    state.counters["shim_cpu_ns"] = native.cpuNs / perOp;
+    state.counters["added_cpu_ns"] = (native.cpuNs - bare.cpuNs) / perOp;
+    state.counters["added_wall_ns"] = (native.wallNs - bare.wallNs) / perOp;
+    state.counters["pure_added_cpu_ns"] = (pure.cpuNs - bare.cpuNs) / perOp;
 }
 
-void BM_PythonLockBare(benchmark::State& s) {
-    runLoop(s, "lock", 300000, false);
+void BM_PythonLockAcquireRelease(benchmark::State& s) {
+    sideBySide(s, "lock", 300000);
 }
-void BM_PythonLockWithShim(benchmark::State& s) {
-    runLoop(s, "lock", 300000, true);
-}
-void BM_PythonQueueBare(benchmark::State& s) {
-    runLoop(s, "queue", 20000, false);
-}
-void BM_PythonQueueWithShim(benchmark::State& s) {
-    runLoop(s, "queue", 20000, true);
+void BM_PythonQueuePutGet(benchmark::State& s) {
+    sideBySide(s, "queue", 20000);
 }
 
 } // namespace
 
-// Side by side in one run, bare first: the counters of each pair differ by what the shim adds.
-BENCHMARK(BM_PythonLockBare)->UseManualTime()->Iterations(3)->Unit(benchmark::kNanosecond);
-BENCHMARK(BM_PythonLockWithShim)->UseManualTime()->Iterations(3)->Unit(benchmark::kNanosecond);
-BENCHMARK(BM_PythonQueueBare)->UseManualTime()->Iterations(3)->Unit(benchmark::kNanosecond);
-BENCHMARK(BM_PythonQueueWithShim)->UseManualTime()->Iterations(3)->Unit(benchmark::kNanosecond);
+BENCHMARK(BM_PythonLockAcquireRelease)->UseManualTime()->Iterations(5)->Unit(benchmark::kNanosecond);
+BENCHMARK(BM_PythonQueuePutGet)->UseManualTime()->Iterations(5)->Unit(benchmark::kNanosecond);
 
 BENCHMARK_MAIN();

@@ -62,6 +62,7 @@ std::string module() {
         "#   cmake --build build --target wire_constants\n"
         "# The protocol itself is described in docs/wire-protocol.md.\n\n";
     out += "VERSION = " + std::to_string(wire::kVersion) + "\n";
+    out += "MAX_PAYLOAD = " + std::to_string(wire::kMaxPayload) + "\n";
     constants<wire::FrameType>(out, "FRAME_", frameName, 1);
     constants<trace::Runtime>(out, "RUNTIME_", trace::runtimeName);
     out += "NO_OBJECT = " + std::to_string(trace::kNoObject) + "\n";

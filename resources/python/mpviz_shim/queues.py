@@ -1,11 +1,8 @@
 # Queue and JoinableQueue: put/get (each tries without blocking first, so a wait is reported
 # as Blocked), task_done/join, and the exit-time join of the feeder thread - the deadlock on
 # join, reported as a blocked flush with the bytes the feeder has not written yet.
-import fcntl
 import queue as _queue_module
 import select
-import struct
-import termios
 from multiprocessing import queues
 from multiprocessing.reduction import ForkingPickler
 
@@ -31,25 +28,22 @@ def _length(q):
     return q._maxsize - q._sem._semlock._get_value()
 
 
-def _try_then_wait(q, op, oid, attempt, wait, refused, block, timeout, ready=None):
-    """attempt() does it without blocking; refused, it is failed (block=False), or blocked
-    and wait(seconds) does it blocking (failed if it times out). With ready(seconds), a
-    wait that short is not reported: a get finds its item a moment after the put, once
-    the feeder thread wrote it."""
+def _try_then_wait(q, op, oid, attempt, wait, refused, block, timeout, grace=0.0):
+    """attempt(seconds) does it if it can within `seconds` (0: at once); refused, it is
+    failed (block=False), or blocked and wait(seconds) does it blocking (failed if it times
+    out). A get has a grace of a few ms before it counts as blocked: its item may be a
+    moment away, in the putter's feeder thread."""
+    seconds = rt.scaled(timeout)
+    if seconds is not None:
+        grace = min(grace, max(seconds, 0.0))
     try:
-        return attempt()
+        return attempt(grace if block else 0.0)
     except refused:
         if not block:
             rt.failed(op, oid, _length(q))
             raise
-    seconds = rt.scaled(timeout)
-    if ready is not None and (seconds is None or seconds > _GET_GRACE):
-        if ready(_GET_GRACE):
-            try:
-                return attempt()
-            except refused:
-                pass
-        seconds = None if seconds is None else seconds - _GET_GRACE
+    if seconds is not None:
+        seconds -= grace
     rt.blocked(op, oid, _length(q), timeout is not None)
     try:
         return wait(seconds)
@@ -58,30 +52,22 @@ def _try_then_wait(q, op, oid, attempt, wait, refused, block, timeout, ready=Non
         raise
 
 
-def _get_now(q):
-    """Queue.get(block=False), the same steps without its poll through selectors (the cost
-    of a reported get would double)."""
+def _get_within(q, seconds):
+    """Queue.get(True, seconds) by the same steps, with one select() for the wait instead
+    of multiprocessing's poll through selectors (which would double the cost of a reported
+    get)."""
     if q._closed:
         raise ValueError('Queue %r is closed' % q)
     if not q._rlock.acquire(False):
         raise Empty
     try:
-        if _bytes_in(q._reader) <= 0:
+        if not select.select([q._reader.fileno()], [], [], seconds)[0]:
             raise Empty
         message = q._recv_bytes()
         q._sem.release()
     finally:
         q._rlock.release()
     return ForkingPickler.loads(message)
-
-
-def _bytes_in(reader):
-    return struct.unpack('i', fcntl.ioctl(reader.fileno(), termios.FIONREAD, b'\0\0\0\0'))[0]
-
-
-def _readable(q):
-    fd = q._reader.fileno()
-    return lambda seconds: bool(select.select([fd], [], [], seconds)[0])
 
 
 def _wrap_put(cls):
@@ -93,7 +79,7 @@ def _wrap_put(cls):
             return put(self, obj, block, rt.scaled(timeout))
         oid = rt.lid(d)
         rt.gate(OP_PUT, oid)
-        _try_then_wait(self, OP_PUT, oid, lambda: put(self, obj, False),
+        _try_then_wait(self, OP_PUT, oid, lambda _: put(self, obj, False),
                        lambda seconds: put(self, obj, True, seconds), Full, block, timeout)
         rt.done(OP_PUT, oid, _length(self), item_text(obj))
 
@@ -109,9 +95,9 @@ def _wrap_get(cls):
             return get(self, block, rt.scaled(timeout))
         oid = rt.lid(d)
         rt.gate(OP_GET, oid)
-        item = _try_then_wait(self, OP_GET, oid, lambda: _get_now(self),
+        item = _try_then_wait(self, OP_GET, oid, lambda seconds: _get_within(self, seconds),
                               lambda seconds: get(self, True, seconds), Empty, block, timeout,
-                              _readable(self))
+                              _GET_GRACE)
         rt.done(OP_GET, oid, _length(self), item_text(item))
         return item
 

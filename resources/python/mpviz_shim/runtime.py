@@ -2,17 +2,15 @@
 # and its flusher thread, the objects it declared, and the step gate. The Python twin of
 # core/mp/runtime.cpp: events are buffered and flushed every 10 ms; Blocked, Failed and
 # Intent phases, prints and the exit go out at once (the process may block or die next).
-import collections
 import multiprocessing
 import os
 import socket
-import sys
 import threading
 import time
 
-from . import wire
-from .wire_constants import (NO_OBJECT, OP_EXIT, PHASE_BLOCKED, PHASE_DONE, PHASE_FAILED,
-                             PHASE_INTENT)
+from . import recorder, wire
+from .wire_constants import (NO_OBJECT, OP_EXIT, PHASE_BLOCKED, PHASE_DONE,
+                             PHASE_FAILED, PHASE_INTENT)
 
 _mono = now = time.monotonic_ns
 _get_ident = threading.get_ident
@@ -26,16 +24,16 @@ NAME = ''
 EXITED = False
 exit_code = 0  # what sys.exit / an uncaught exception said, for the Exit event
 
-# One buffer for the life of the process (cleared, never replaced, at a fork), so the hot
-# paths may hold on to its append.
-_buf = collections.deque()
-_append = append = _buf.append
-_popleft = _buf.popleft
+# Encoded frames not sent yet, in order (declarations, events with a text, and what the
+# recorder took before each of them): the recorder's events come after all of these.
+_frames = []
+_seal_lock = threading.Lock()  # held while frames join _frames, so they stay in order
 _sock = None
 _send_lock = threading.Lock()
 _decl_lock = threading.Lock()
 _ids = {}  # (kind, name) -> local id
-_threads = {}  # thread ident -> thread number on the wire (main thread 0)
+_threads = {}  # thread ident -> thread number on the wire: _main_ident's is 0
+_main_ident = _get_ident()
 _forks = 0  # raw os.fork() children started by this process
 _in_launch = False  # multiprocessing is forking a Process: its child says hello in _bootstrap
 
@@ -45,40 +43,60 @@ _mode_gen = 0
 
 _local = threading.local()  # .silent: a multiprocessing-internal thread; .ctor: depth
 
-# Where the program did an operation (protocol version 2): the first frame outside
-# multiprocessing and this shim. Files are declared by a Source frame before first use.
+# Where the program did an operation: the first frame outside multiprocessing and this
+# shim. Files are declared by a Source frame before first use; the files skipped map to 0.
 _SKIP = (os.path.dirname(multiprocessing.__file__) + os.sep,
          os.path.dirname(os.path.abspath(__file__)) + os.sep)
-_getframe = sys._getframe
-_files = {}  # co_filename -> file id
+_files = {}  # co_filename -> file id, 0 for multiprocessing's and the shim's own files
+_sources = 0  # files declared
 
 
-def _declare_file(filename):
+def _file_id(filename):
+    global _sources
+    n = _files.get(filename)
+    if n is not None:
+        return n
     with _decl_lock:
         n = _files.get(filename)
         if n is None:
-            n = _files[filename] = len(_files) + 1
-            _append(wire.source(n, os.path.abspath(filename)))
+            if filename.startswith(_SKIP):
+                n = _files[filename] = 0
+            else:
+                _sources += 1
+                n = _files[filename] = _sources
+                append_frame(wire.source(n, os.path.abspath(filename)))
     return n
 
 
-def _located():
-    f = _getframe(1)
-    while f is not None and f.f_code.co_filename.startswith(_SKIP):
-        f = f.f_back
-    if f is None:
-        return 0
-    n = _files.get(f.f_code.co_filename)
-    if n is None:
-        n = _declare_file(f.f_code.co_filename)
-    return (n, f.f_lineno)
+def _native_recorder():
+    """The C recorder built for this interpreter beside the shim's tree (share/mpviz/python ->
+    lib/mpviz/python), or None: another interpreter, or MPVIZ_PURE_PYTHON=1."""
+    if os.environ.get('MPVIZ_PURE_PYTHON') == '1':
+        return None
+    import importlib.machinery
+    import importlib.util
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    # Lexically: in the build tree the shim's folder is a link into the sources.
+    folder = os.path.normpath(os.path.join(root, os.pardir, os.pardir, os.pardir, 'lib',
+                                           'mpviz', 'python'))
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        path = os.path.join(folder, '_mpviz_recorder' + suffix)
+        if os.path.exists(path):
+            try:
+                spec = importlib.util.spec_from_file_location('_mpviz_recorder', path)
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return module
+            except (ImportError, OSError):
+                return None
+    return None
 
 
-def _unlocated():
-    return 0
-
-
-where = _located if wire.V2 else _unlocated
+_native = _native_recorder()
+_recorder = _native or recorder
+# record_done(op, object, value): Done, now, without a text - the hot path of a named lock's
+# acquire and release, called straight from the operation's wrapper.
+record_done = _recorder.record
 
 
 _decls = []  # every Decl this process declared: a fork forgets their local ids
@@ -110,7 +128,7 @@ def lid(d):
             if n >= NO_OBJECT:
                 return NO_OBJECT
             _ids[key] = n
-            _append(wire.declare(n, d.kind, d.capacity, d.name, d.vtype))
+            append_frame(wire.declare(n, d.kind, d.capacity, d.name, d.vtype))
         d.lid = n
         _decls.append(d)
     return n
@@ -177,25 +195,28 @@ def scaled(seconds):
 
 
 def _thread_number(ident):
+    """This thread's number on the wire: 0 the main thread, then in order of first event."""
     n = _threads.get(ident)
     if n is None:
         n = _threads.setdefault(ident, len(_threads))
     return n
 
 
-def _current_thread():
-    """This thread's number on the wire: 0 the main thread, then in order of first event."""
-    return _thread_number(_get_ident())
-
-
-record = wire.recorder(_append, _current_thread, where)
-
-
 def _record_at(ts, op, phase, obj, value, text, extra):
-    if text:
-        _append(wire.event(ts, op, phase, obj, value, text, extra, _current_thread(), where()))
-    else:
-        record(ts, op, phase, obj, value, extra)
+    _recorder.record(op, obj, value, phase, extra, ts, text or None)
+
+
+def append_frame(frame):
+    """An encoded frame, in order after every event recorded before it."""
+    with _seal_lock:
+        _seal()
+        _frames.append(frame)
+
+
+def _seal():
+    taken = _recorder.take()
+    if taken:
+        _frames.append(taken)
 
 
 def flush():
@@ -203,11 +224,13 @@ def flush():
     if _sock is None:
         return
     with _send_lock:
-        pop = _popleft
-        items = [pop() for _ in range(len(_buf))]
-        if items:
+        with _seal_lock:
+            _seal()
+            data = b''.join(_frames)
+            _frames.clear()
+        if data:
             try:
-                _sock.sendall(wire.events(items))
+                _sock.sendall(data)
             except OSError:  # the engine is gone; the process is killed with it
                 _sock, ACTIVE = None, False
 
@@ -327,8 +350,8 @@ def _before_fork():
 
 def _after_fork_in_child():
     """The parent's connection, buffer and locks are not ours: start afresh."""
-    global _sock, LANE, ACTIVE, _ids, _threads, _send_lock, _decl_lock, _gate_cv
-    global _waiting, EXITED, STEP, _forks
+    global _sock, LANE, ACTIVE, _ids, _threads, _send_lock, _decl_lock, _seal_lock, _gate_cv
+    global _waiting, EXITED, STEP, _forks, _sources, _main_ident
     was_lane, parent = LANE, NAME
     if _sock is not None:
         try:
@@ -336,13 +359,16 @@ def _after_fork_in_child():
         except OSError:
             pass
     _sock, LANE, EXITED = None, False, False
-    _buf.clear()
+    _frames.clear()
     for d in _decls:
         d.lid = NO_OBJECT
     _decls.clear()
-    _ids, _threads = {}, {_get_ident(): 0}
+    _main_ident = _get_ident()  # the thread that forked is the child's main thread
+    _ids, _threads = {}, {_main_ident: 0}
+    _recorder.configure(_file_id, _thread_number)
     _files.clear()
-    _send_lock, _decl_lock = threading.Lock(), threading.Lock()
+    _sources = 0
+    _send_lock, _decl_lock, _seal_lock = threading.Lock(), threading.Lock(), threading.Lock()
     _gate_cv, _waiting = threading.Condition(threading.Lock()), []
     STEP = os.environ.get('MPVIZ_STEP') == '1'
     number, _forks = _forks, 0
@@ -363,7 +389,8 @@ def start(role_main):
         SPEED = 1.0
     STEP = os.environ.get('MPVIZ_STEP') == '1'
     ACTIVE = True
-    _threads[_get_ident()] = 0
+    _threads[_main_ident] = 0
+    _recorder.configure(_file_id, _thread_number)
     os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
     if role_main:
         hello('MainProcess', False, os.getppid())

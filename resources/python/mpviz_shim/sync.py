@@ -10,7 +10,7 @@ from .wire_constants import (KIND_EVENT, KIND_LOCK, KIND_SEMAPHORE, OP_ACQUIRE, 
                              OP_RELEASE, OP_SET, OP_WAIT)
 
 _emit = rt.emit
-_record, _now = rt.record, rt.now
+_record_done = rt.record_done
 _RECURSIVE = synchronize.RECURSIVE_MUTEX
 _NO_OBJECT = rt.NO_OBJECT
 
@@ -37,8 +37,8 @@ def _reporting_methods(semlock, d):
         if rt.STEP:
             rt.gate(OP_ACQUIRE, oid)
         if c_acquire(False):
-            if rt.ACTIVE:  # the common case, inlined: it is most of the added cost
-                _record(_now(), OP_ACQUIRE, 2, oid, value() if is_semaphore else 0, 0)
+            if rt.ACTIVE:  # the common case: one call records it
+                _record_done(OP_ACQUIRE, oid, value() if is_semaphore else 0)
             return True
         if not block:
             rt.failed(OP_ACQUIRE, oid, value())
@@ -61,7 +61,7 @@ def _reporting_methods(semlock, d):
             rt.gate(OP_RELEASE, oid)
         # Recorded before the release: the next holder's acquire must come after it.
         if rt.ACTIVE:
-            _record(_now(), OP_RELEASE, 2, oid, value() + 1 if is_semaphore else 1, 0)
+            _record_done(OP_RELEASE, oid, value() + 1 if is_semaphore else 1)
         c_release()
 
     return acquire, release

@@ -1,29 +1,25 @@
 # The wire protocol's frames, as core/wire/protocol.hpp lays them out (docs/wire-protocol.md).
-# The only module that knows the byte layout. VERSION comes from wire_constants.py (generated
-# from the C++ headers): version 2 adds the thread, source file and line of every event, the
-# runtime in the hello, a Value's type in its declaration, and Source frames.
+# The only module that knows the byte layout. VERSION and the frame kinds come from
+# wire_constants.py, generated from the C++ headers.
 import struct
 
 from .wire_constants import (FRAME_EVENT, FRAME_GRANT, FRAME_HELLO, FRAME_MODE,
-                             FRAME_OBJECT, VERSION)
+                             FRAME_OBJECT, FRAME_SOURCE, MAX_PAYLOAD, RUNTIME_PYTHON, VERSION)
 
-try:
-    from .wire_constants import FRAME_SOURCE, RUNTIME_PYTHON
-except ImportError:  # version 1 has neither
-    FRAME_SOURCE, RUNTIME_PYTHON = 6, 1
-
-V2 = VERSION >= 2
 _HEADER = struct.Struct('<BI')
-if V2:
-    # header, ts, value, extra, op, phase, object, thread, file, line, text length
-    _EVENT = struct.Struct('<BIqqhBBHIHII')
-    _HELLO = struct.Struct('<HiiBB')
-    _OBJECT = struct.Struct('<HBqB')
-else:
-    _EVENT = struct.Struct('<BIqqhBBHI')  # header, ts, value, extra, op, phase, object, text len
-    _HELLO = struct.Struct('<HiiB')
-    _OBJECT = struct.Struct('<HBq')
-_EVENT_FIXED = _EVENT.size - _HEADER.size
+# header, ts, value, extra, op, phase, object, thread, file, line, text length
+_EVENT = struct.Struct('<BIqqhBBHIHII')
+_HELLO = struct.Struct('<HiiBB')
+_OBJECT = struct.Struct('<HBqB')
+EVENT_FIXED = _EVENT.size - _HEADER.size
+# The engine drops a connection that sends a larger frame: a longer text is cut.
+MAX_TEXT = MAX_PAYLOAD - EVENT_FIXED
+# An event without a text, as runtime's recorders lay out its fields flat for events() to pack:
+# (PLAIN_HEAD, ts, value, extra, op, phase, object, thread, file, line). The header is one
+# constant bytes field and the zero text length is padding: fewer fields, less to convert.
+PLAIN_HEAD = _HEADER.pack(FRAME_EVENT, EVENT_FIXED)
+_PLAIN_FORMAT = '%dsqqhBBHIHI4x' % len(PLAIN_HEAD)
+PLAIN_FIELDS = 10
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 _DOUBLE, _INT64 = struct.Struct('<d'), struct.Struct('<q')
 
@@ -38,76 +34,78 @@ def _frame(kind, payload):
 
 
 def hello(pid, ppid, daemon, name):
-    fields = (VERSION, pid, ppid, 1 if daemon else 0) + ((RUNTIME_PYTHON,) if V2 else ())
-    return _frame(FRAME_HELLO, _HELLO.pack(*fields) + _text(name))
+    return _frame(FRAME_HELLO,
+                  _HELLO.pack(VERSION, pid, ppid, 1 if daemon else 0, RUNTIME_PYTHON) + _text(name))
 
 
 def declare(local_id, kind, capacity, name, value_type=''):
     capacity = max(_INT64_MIN, min(_INT64_MAX, int(capacity)))
-    typecode = (ord(value_type[0]) if value_type and ord(value_type[0]) < 128 else 0,)
-    fields = (local_id, kind, capacity) + (typecode if V2 else ())
-    return _frame(FRAME_OBJECT, _OBJECT.pack(*fields) + _text(name))
+    typecode = ord(value_type[0]) if value_type and ord(value_type[0]) < 128 else 0
+    return _frame(FRAME_OBJECT, _OBJECT.pack(local_id, kind, capacity, typecode) + _text(name))
 
 
 def source(file_id, path):
-    """Declares a source file before the first event that names it (version 2)."""
-    if not V2:
-        return b''
+    """Declares a source file before the first event that names it."""
     return _frame(FRAME_SOURCE, struct.pack('<H', file_id) + _text(path))
 
 
-def event(ts, op, phase, obj, value, text, extra, thread, where):
-    """One event frame, encoded now (events with a text); out-of-range numbers are clamped."""
+def event(ts, op, phase, obj, value, text, extra, thread, file, line):
+    """One event frame with a text, encoded now; out-of-range numbers are clamped, a text
+    too long for a frame is cut."""
     b = text.encode('utf-8', 'replace') if text else b''
-    if not -32768 <= extra <= 32767:
-        extra = -32768 if extra < 0 else 32767
-    if not _INT64_MIN <= value <= _INT64_MAX:
-        value = _INT64_MIN if value < 0 else _INT64_MAX
-    if V2:
-        file, line = where if where else (0, 0)
-        return _EVENT.pack(FRAME_EVENT, _EVENT_FIXED + len(b), ts, value, extra, op, phase, obj,
-                           thread, file, line, len(b)) + b
-    return _EVENT.pack(FRAME_EVENT, _EVENT_FIXED + len(b), ts, value, extra, op, phase, obj,
-                       len(b)) + b
-
-
-def recorder(append, thread, where):
-    """record(ts, op, phase, object, value, extra): appends an event without text as the
-    tuple of its frame's fields, so that the flusher packs it in one C call. `thread()` and
-    `where()` say who and where (version 2)."""
-    if V2:
-        def record(ts, op, phase, obj, value, extra):
-            file, line = where() or (0, 0)
-            append((FRAME_EVENT, _EVENT_FIXED, ts, value, extra, op, phase, obj, thread(), file,
-                    line, 0))
-    else:
-        def record(ts, op, phase, obj, value, extra):
-            append((FRAME_EVENT, _EVENT_FIXED, ts, value, extra, op, phase, obj, 0))
-    return record
-
-
-def _clamped(fields):
-    fields = list(fields)
-    fields[3] = max(_INT64_MIN, min(_INT64_MAX, fields[3]))  # value
-    fields[4] = max(-32768, min(32767, fields[4]))  # extra
-    return _EVENT.pack(*fields)
-
-
-def events(items):
-    """The flusher's encoding of what the buffer held: recorded tuples, and frames already
-    encoded (bytes)."""
-    pack = _EVENT.pack
+    if len(b) > MAX_TEXT:
+        b = b[:MAX_TEXT].decode('utf-8', 'ignore').encode('utf-8')
+    fields = (FRAME_EVENT, EVENT_FIXED + len(b), ts, value, extra, op, phase, obj, thread, file,
+              line, len(b))
     try:
-        return b''.join([pack(*i) if i.__class__ is tuple else i for i in items])
-    except struct.error:  # a value or extra out of range
-        return b''.join([_clamped(i) if i.__class__ is tuple else i for i in items])
+        return _EVENT.pack(*fields) + b
+    except struct.error:  # a value or an extra out of range
+        return _clamped(fields) + b
+
+
+_BATCH = 256
+_batches = {}  # events in one struct.pack call -> its Struct
+
+
+def _batch(n):
+    s = _batches.get(n)
+    if s is None:
+        s = _batches[n] = struct.Struct('<' + _PLAIN_FORMAT * n)
+    return s
+
+
+def _clamped(f):
+    """An event frame whose value and extra are brought into their fields' ranges."""
+    f = list(f)
+    f[3] = max(_INT64_MIN, min(_INT64_MAX, f[3]))  # value
+    f[4] = max(-32768, min(32767, f[4]))  # extra
+    return _EVENT.pack(*f)
+
+
+def _clamped_plain(f):
+    return _clamped((FRAME_EVENT, EVENT_FIXED) + tuple(f[1:]) + (0,))
+
+
+def events(flat):
+    """Frames for a flat list of events' fields (PLAIN_FIELDS per event), packed a batch at
+    a time: one C call per batch instead of one per event."""
+    out = []
+    step = _BATCH * PLAIN_FIELDS
+    for at in range(0, len(flat), step):
+        part = flat[at:at + step]
+        try:
+            out.append(_batch(len(part) // PLAIN_FIELDS).pack(*part))
+        except struct.error:  # a value or an extra out of range
+            out.extend(_clamped_plain(part[i:i + PLAIN_FIELDS])
+                       for i in range(0, len(part), PLAIN_FIELDS))
+    return b''.join(out)
 
 
 def number(x):
-    """A shared number as an event carries it: (value, text). Version 2 carries a float's
-    IEEE-754 bits and its repr; version 1 has integers only."""
+    """A shared number as an event carries it: (value, text); a float as its IEEE-754 bits
+    and its repr."""
     if isinstance(x, float):
-        return (_INT64.unpack(_DOUBLE.pack(x))[0] if V2 else int(x)), repr(x)
+        return _INT64.unpack(_DOUBLE.pack(x))[0], repr(x)
     if isinstance(x, bytes):
         return (x[0] if x else 0), repr(x)
     try:

@@ -4,6 +4,7 @@
 # The protocol itself is described in docs/wire-protocol.md.
 
 VERSION = 2
+MAX_PAYLOAD = 1048576
 FRAME_HELLO = 1
 FRAME_OBJECT = 2
 FRAME_EVENT = 3

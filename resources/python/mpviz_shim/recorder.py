@@ -1,0 +1,99 @@
+# How an event without a text gets from an operation's wrapper into wire frames, in pure
+# Python: the same three calls as the C recorder (resources/python_recorder/recorder.cpp),
+# which runtime.py uses instead where it was built for this interpreter.
+#   configure(file_id, thread_number)   the calling thread is thread 0; forget everything
+#   record(op, object, value[, phase, extra[, ts[, text]]])   Done, now (ts None) and
+#                                       without a text unless told otherwise
+#   take() -> bytes                     the frames recorded since the last take
+# The event is placed at the program's line: the first frame, outward from record's caller,
+# whose file file_id() does not map to 0 (multiprocessing's and the shim's own map to 0).
+import sys
+import threading
+import time
+
+from . import wire
+from .wire_constants import PHASE_DONE
+
+_getframe = sys._getframe
+_get_ident = threading.get_ident
+_mono = time.monotonic_ns
+_PLAIN_HEAD = wire.PLAIN_HEAD
+
+# The fields of the events recorded and not taken yet, flat (wire.events packs them): every
+# record extends the list by one whole event (atomic under the GIL); take() removes only
+# from the front. One list for the life of the process, so record may hold on to it.
+_flat = []
+_extend = _flat.extend
+_encoded = []  # frames of events with a text, and the events recorded before them, packed
+_lock = threading.Lock()  # held by whoever moves events from _flat to _encoded
+_file_id = _thread_number = None
+_main_ident = _get_ident()
+# A frame's f_lineno decodes the code's line table from its start (hundreds of ns in a long
+# function), so a program's call sites are remembered: id(code) + (instruction offset << 48)
+# -> (file id, line). _codes keeps each of those codes alive, so that no id is reused.
+_sites = {}
+_codes = {}
+_skipped = {}  # id(code) -> code, for codes in multiprocessing's and the shim's files
+
+
+def configure(file_id, thread_number):
+    global _file_id, _thread_number, _main_ident, _lock
+    _file_id, _thread_number = file_id, thread_number
+    _main_ident = _get_ident()
+    _flat.clear()
+    _encoded.clear()
+    _lock = threading.Lock()  # a fork may have copied it held
+    _sites.clear()
+    _codes.clear()
+    _skipped.clear()
+
+
+def where(f):
+    """(file, line) of the program's frame at or outside frame f; (0, 0) if none is."""
+    while f is not None:
+        code = f.f_code
+        key = id(code) + (f.f_lasti << 48)
+        site = _sites.get(key)
+        if site is not None:
+            return site
+        if id(code) not in _skipped:
+            n = _file_id(code.co_filename)
+            if n:
+                _codes[id(code)] = code
+                site = _sites[key] = (n, f.f_lineno)
+                return site
+            _skipped[id(code)] = code
+        f = f.f_back
+    return 0, 0
+
+
+def record(op, obj, value, phase=PHASE_DONE, extra=0, ts=None, text=None):
+    f = _getframe(1)
+    site = _sites.get(id(f.f_code) + (f.f_lasti << 48))
+    file, line = site if site is not None else where(f)
+    ident = _get_ident()
+    thread = 0 if ident == _main_ident else _thread_number(ident)
+    if ts is None:
+        ts = _mono()
+    if text is None:
+        _extend((_PLAIN_HEAD, ts, value, extra, op, phase, obj, thread, file, line))
+        return
+    frame = wire.event(ts, op, phase, obj, value, text, extra, thread, file, line)
+    with _lock:
+        _pack_flat()
+        _encoded.append(frame)
+
+
+def _pack_flat():
+    n = len(_flat)
+    if n:
+        _encoded.append(wire.events(_flat[:n]))
+        del _flat[:n]  # other threads only ever add at the end
+
+
+def take():
+    with _lock:
+        _pack_flat()
+        data = b''.join(_encoded)
+        _encoded.clear()
+    return data

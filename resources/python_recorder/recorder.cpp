@@ -1,0 +1,262 @@
+// _mpviz_recorder: the shim's hot path in C, for the CPython mpviz was built against (the
+// shim falls back to its pure-Python recorder in runtime.py for any other interpreter). It
+// does what runtime.record_done and the flusher's packing do, without a Python frame per
+// event: find the program's line, read the clock, and append the event frame, already in
+// its wire layout (wire::Encoder, docs/wire-protocol.md), to a buffer that take() hands to the
+// flusher. Everything runs under the GIL. Python is called back only for what it owns: a new source
+// file (declared with a Source frame) and the number of a thread other than the main one.
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <frameobject.h>
+
+#include "wire/protocol.hpp"
+
+#include <climits>
+#include <cstdint>
+#include <cstring>
+#include <ctime>
+#include <vector>
+
+namespace {
+using namespace mpviz;
+
+// A program's call site: (code, instruction offset) -> (file id, line). A code whose file is
+// multiprocessing's or the shim's is stored once with kSkipped as its offset and file 0.
+constexpr int kSkipped = INT_MIN;
+struct Site {
+    PyObject* code = nullptr; // a strong reference: the address is never reused while cached
+    int offset = 0;
+    std::uint16_t file = 0;
+    std::uint32_t line = 0;
+};
+
+struct State {
+    std::vector<char> buffer;
+    std::vector<Site> sites = std::vector<Site>(1024);
+    std::size_t used = 0;
+    PyObject* fileId = nullptr;       // filename -> file id (0: skipped)
+    PyObject* threadNumber = nullptr; // thread ident -> thread number
+    unsigned long mainThread = 0;
+};
+State state;
+
+std::size_t slotOf(PyObject* code, int offset, std::size_t mask) {
+    auto h = reinterpret_cast<std::uintptr_t>(code) >> 4;
+    h ^= static_cast<std::uintptr_t>(static_cast<unsigned>(offset)) * 0x9E3779B97F4A7C15ull;
+    return (h ^ (h >> 29)) & mask;
+}
+
+const Site* findSite(PyObject* code, int offset) {
+    const std::size_t mask = state.sites.size() - 1;
+    for (std::size_t i = slotOf(code, offset, mask);; i = (i + 1) & mask) {
+        const Site& s = state.sites[i];
+        if (s.code == nullptr) return nullptr;
+        if (s.code == code && s.offset == offset) return &s;
+    }
+}
+
+void insertSite(const Site& site) {
+    if ((state.used + 1) * 2 > state.sites.size()) {
+        std::vector<Site> old(state.sites.size() * 2);
+        old.swap(state.sites);
+        state.used = 0;
+        for (const Site& s : old)
+            if (s.code) insertSite(s);
+    }
+    const std::size_t mask = state.sites.size() - 1;
+    std::size_t i = slotOf(site.code, site.offset, mask);
+    while (state.sites[i].code)
+        i = (i + 1) & mask;
+    state.sites[i] = site;
+    ++state.used;
+}
+
+void forgetSites() {
+    for (Site& s : state.sites) {
+        Py_XDECREF(s.code);
+        s = Site{};
+    }
+    state.used = 0;
+}
+
+// The program's (file, line) at or outside `frame`; false with a Python error set.
+bool locate(PyFrameObject* frame, std::uint16_t& file, std::uint32_t& line) {
+    file = 0;
+    line = 0;
+    Py_XINCREF(frame);
+    while (frame) {
+        PyCodeObject* code = PyFrame_GetCode(frame);
+        auto* key = reinterpret_cast<PyObject*>(code);
+        const int offset = PyFrame_GetLasti(frame);
+        bool skipped = false;
+        if (const Site* s = findSite(key, offset)) {
+            file = s->file;
+            line = s->line;
+        } else if (findSite(key, kSkipped)) {
+            skipped = true;
+        } else {
+            PyObject* id = PyObject_CallOneArg(state.fileId, code->co_filename);
+            const long n = id ? PyLong_AsLong(id) : -1;
+            Py_XDECREF(id);
+            if (n < 0 || n > UINT16_MAX) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "file id out of range");
+                Py_DECREF(code);
+                Py_DECREF(frame);
+                return false;
+            }
+            skipped = n == 0;
+            Py_INCREF(key);
+            if (skipped) {
+                insertSite(Site{key, kSkipped, 0, 0});
+            } else {
+                file = static_cast<std::uint16_t>(n);
+                line = static_cast<std::uint32_t>(PyFrame_GetLineNumber(frame));
+                insertSite(Site{key, offset, file, line});
+            }
+        }
+        Py_DECREF(code);
+        if (!skipped) {
+            Py_DECREF(frame);
+            return true;
+        }
+        PyFrameObject* back = PyFrame_GetBack(frame);
+        Py_DECREF(frame);
+        frame = back;
+    }
+    return true;
+}
+
+bool threadNumber(std::uint32_t& number) {
+    const unsigned long ident = PyThread_get_thread_ident();
+    if (ident == state.mainThread) {
+        number = 0;
+        return true;
+    }
+    PyObject* arg = PyLong_FromUnsignedLong(ident);
+    PyObject* n = arg ? PyObject_CallOneArg(state.threadNumber, arg) : nullptr;
+    Py_XDECREF(arg);
+    const long value = n ? PyLong_AsLong(n) : -1;
+    Py_XDECREF(n);
+    if (PyErr_Occurred()) return false;
+    number = value < 0 ? 0 : static_cast<std::uint32_t>(value);
+    return true;
+}
+
+// The engine drops a connection that sends a frame over kMaxPayload: a longer text is cut,
+// at the start of a UTF-8 character.
+std::string_view cutToFrame(std::string_view text) {
+    constexpr std::size_t limit = wire::kMaxPayload - wire::Encoder::kEventFixed;
+    if (text.size() <= limit) return text;
+    std::size_t n = limit;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80)
+        --n;
+    return text.substr(0, n);
+}
+
+long long clampedLongLong(PyObject* o) {
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (overflow) return overflow > 0 ? LLONG_MAX : LLONG_MIN;
+    return v;
+}
+
+// record(op, object, value[, phase, extra[, ts[, text]]]): an event at the program's line
+// outside the calling frame; Done, now and without a text unless told otherwise (ts None:
+// now).
+PyObject* record(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+    if (nargs != 3 && (nargs < 5 || nargs > 7)) {
+        PyErr_SetString(PyExc_TypeError, "record(op, object, value[, phase, extra[, ts[, text]]])");
+        return nullptr;
+    }
+    if (!state.fileId || !state.threadNumber) {
+        PyErr_SetString(PyExc_RuntimeError, "_mpviz_recorder.configure() was not called");
+        return nullptr;
+    }
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now); // time.monotonic_ns()'s clock, as the engine reads
+    long long ts = std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+    const long op = PyLong_AsLong(args[0]);
+    const long object = PyLong_AsLong(args[1]);
+    const long long value = clampedLongLong(args[2]);
+    const long phase = nargs > 3 ? PyLong_AsLong(args[3]) : static_cast<long>(trace::Phase::Done);
+    long extra = nargs > 4 ? PyLong_AsLong(args[4]) : 0;
+    if (nargs > 5 && args[5] != Py_None) ts = PyLong_AsLongLong(args[5]);
+    if (PyErr_Occurred()) return nullptr;
+    const bool hasText = nargs > 6 && args[6] != Py_None;
+    PyObject* utf8 = hasText ? PyUnicode_AsEncodedString(args[6], "utf-8", "replace") : nullptr;
+    if (hasText && !utf8) return nullptr;
+    extra = extra < SHRT_MIN ? SHRT_MIN : extra > SHRT_MAX ? SHRT_MAX : extra;
+    std::uint16_t file;
+    std::uint32_t line, thread;
+    if (!locate(PyEval_GetFrame(), file, line) || !threadNumber(thread)) {
+        Py_XDECREF(utf8);
+        return nullptr;
+    }
+
+    wire::EventRecord e;
+    e.ts = ts;
+    e.value = value;
+    e.extra = static_cast<std::int16_t>(extra);
+    e.op = static_cast<trace::Op>(op);
+    e.phase = static_cast<trace::Phase>(phase);
+    e.object = static_cast<std::uint16_t>(object);
+    e.thread = thread;
+    e.file = file;
+    e.line = line;
+    if (utf8) e.text = cutToFrame({PyBytes_AS_STRING(utf8), std::size_t(PyBytes_GET_SIZE(utf8))});
+    wire::Encoder(state.buffer).event(e);
+    Py_XDECREF(utf8);
+    Py_RETURN_NONE;
+}
+
+// take(): the frames recorded since the last take, as bytes; the buffer starts empty again.
+PyObject* take(PyObject*, PyObject*) {
+    PyObject* bytes = PyBytes_FromStringAndSize(state.buffer.data(),
+                                                static_cast<Py_ssize_t>(state.buffer.size()));
+    if (bytes) state.buffer.clear();
+    return bytes;
+}
+
+// configure(file_id, thread_number): the callbacks, and the calling thread is thread 0.
+// Called again in a forked child: the parent's buffer and call sites are not its own.
+PyObject* configure(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyCallable_Check(args[0]) || !PyCallable_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "configure(file_id, thread_number)");
+        return nullptr;
+    }
+    Py_INCREF(args[0]);
+    Py_INCREF(args[1]);
+    Py_XSETREF(state.fileId, args[0]);
+    Py_XSETREF(state.threadNumber, args[1]);
+    state.mainThread = PyThread_get_thread_ident();
+    state.buffer.clear();
+    forgetSites();
+    Py_RETURN_NONE;
+}
+
+PyMethodDef methods[] = {
+    {"record", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(record)), METH_FASTCALL,
+     "record(op, object, value[, phase, extra[, ts[, text]]])"},
+    {"take", take, METH_NOARGS, "take() -> bytes"},
+    {"configure", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(configure)),
+     METH_FASTCALL, "configure(file_id, thread_number)"},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+PyModuleDef module = {
+    PyModuleDef_HEAD_INIT,
+    "_mpviz_recorder",
+    "mpviz's shim: events recorded in C",
+    -1,
+    methods,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+};
+
+} // namespace
+
+PyMODINIT_FUNC PyInit__mpviz_recorder() {
+    return PyModule_Create(&module);
+}
