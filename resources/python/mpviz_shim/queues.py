@@ -8,8 +8,8 @@ from multiprocessing.reduction import ForkingPickler
 
 from . import runtime as rt
 from .patching import carry_state, decl_of, item_text, named_init
-from .wire_constants import (KIND_JOINABLE_QUEUE, KIND_QUEUE, OP_FLUSH, OP_GET, OP_PUT,
-                             OP_QUEUE_JOIN, OP_TASK_DONE)
+from .wire_constants import (KIND_JOINABLE_QUEUE, KIND_QUEUE, NO_OBJECT, OP_FLUSH, OP_GET,
+                             OP_PUT, OP_QUEUE_JOIN, OP_TASK_DONE, PHASE_DONE)
 
 Full, Empty = _queue_module.Full, _queue_module.Empty
 _FEEDER_GRACE = 0.05  # s: a feeder that needs longer than this at exit is stuck or slow
@@ -28,23 +28,13 @@ def _length(q):
     return q._maxsize - q._sem._semlock._get_value()
 
 
-def _try_then_wait(q, op, oid, attempt, wait, refused, block, timeout, grace=0.0):
-    """attempt(seconds) does it if it can within `seconds` (0: at once); refused, it is
-    failed (block=False), or blocked and wait(seconds) does it blocking (failed if it times
-    out). A get has a grace of a few ms before it counts as blocked: its item may be a
-    moment away, in the putter's feeder thread."""
-    seconds = rt.scaled(timeout)
-    if seconds is not None:
-        grace = min(grace, max(seconds, 0.0))
-    try:
-        return attempt(grace if block else 0.0)
-    except refused:
-        if not block:
-            rt.failed(op, oid, _length(q))
-            raise
-    if seconds is not None:
-        seconds -= grace
-    rt.blocked(op, oid, _length(q), timeout is not None)
+def _wait_after_refusal(q, op, oid, wait, refused, block, seconds, timed):
+    """The operation could not be done at once: failed (block=False), or blocked and
+    wait(seconds) does it blocking (failed if it times out)."""
+    if not block:
+        rt.failed(op, oid, _length(q))
+        raise refused
+    rt.blocked(op, oid, _length(q), timed)
     try:
         return wait(seconds)
     except refused:
@@ -70,6 +60,9 @@ def _get_within(q, seconds):
     return ForkingPickler.loads(message)
 
 
+# The wrappers' common case (a named queue, run mode, done at once) is written out: what
+# they add to a put or a get is mostly the hand-off with the feeder thread, which every
+# microsecond of Python here makes longer.
 def _wrap_put(cls):
     put = cls.put
 
@@ -77,11 +70,15 @@ def _wrap_put(cls):
         d = decl_of(self)
         if d is None or not rt.ACTIVE:
             return put(self, obj, block, rt.scaled(timeout))
-        oid = rt.lid(d)
-        rt.gate(OP_PUT, oid)
-        _try_then_wait(self, OP_PUT, oid, lambda _: put(self, obj, False),
-                       lambda seconds: put(self, obj, True, seconds), Full, block, timeout)
-        rt.done(OP_PUT, oid, _length(self), item_text(obj))
+        oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
+        if rt.STEP:
+            rt.gate(OP_PUT, oid)
+        try:
+            put(self, obj, False)
+        except Full:
+            _wait_after_refusal(self, OP_PUT, oid, lambda seconds: put(self, obj, True, seconds),
+                                Full, block, rt.scaled(timeout), timeout is not None)
+        rt.record_done(OP_PUT, oid, _length(self), PHASE_DONE, 0, None, item_text(obj))
 
     cls.put = put_
 
@@ -93,12 +90,20 @@ def _wrap_get(cls):
         d = decl_of(self)
         if d is None or not rt.ACTIVE:
             return get(self, block, rt.scaled(timeout))
-        oid = rt.lid(d)
-        rt.gate(OP_GET, oid)
-        item = _try_then_wait(self, OP_GET, oid, lambda seconds: _get_within(self, seconds),
-                              lambda seconds: get(self, True, seconds), Empty, block, timeout,
-                              _GET_GRACE)
-        rt.done(OP_GET, oid, _length(self), item_text(item))
+        oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
+        if rt.STEP:
+            rt.gate(OP_GET, oid)
+        # Its item may be a moment away, in the putter's feeder thread: a wait this short is
+        # not reported as blocked.
+        seconds = rt.scaled(timeout)
+        grace = _GET_GRACE if seconds is None else min(_GET_GRACE, max(seconds, 0.0))
+        try:
+            item = _get_within(self, grace if block else 0.0)
+        except Empty:
+            item = _wait_after_refusal(self, OP_GET, oid, lambda left: get(self, True, left),
+                                       Empty, block, None if seconds is None else seconds - grace,
+                                       timeout is not None)
+        rt.record_done(OP_GET, oid, _length(self), PHASE_DONE, 0, None, item_text(item))
         return item
 
     cls.get = get_
