@@ -2,6 +2,7 @@
 // The C++ "multiprocessing" module scenario code is written with.
 #include "mp/args.hpp"
 #include "mp/event.hpp"
+#include "mp/line.hpp"
 #include "mp/lock.hpp"
 #include "mp/pipe.hpp"
 #include "mp/pool.hpp"

@@ -1,7 +1,9 @@
 #include "mp/runtime.hpp"
 
+#include "mp/line.hpp"
 #include "wire/protocol.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -137,10 +139,17 @@ void Runtime::emit(Op op, Phase phase, std::uint16_t object, std::int64_t value,
     bool urgent = phase == Phase::Blocked || phase == Phase::Failed || op == Op::Print ||
                   op == Op::Exit || phase == Phase::Intent;
     const auto thread = threadNumber();
+    // A lesson's line is a line of its listing, the one source file it declares.
+    const int line = scenario_.empty() ? 0 : currentLine();
     {
         std::lock_guard lock(bufferMutex_);
-        wire::Encoder(buffer_).event(
-            {monotonicNs(), value, extra, op, phase, object, thread, 0, 0, text});
+        if (line > 0 && !listingDeclared_) {
+            wire::Encoder(buffer_).source({kListingFile, lessonSourcePath(scenario_)});
+            listingDeclared_ = true;
+        }
+        wire::Encoder(buffer_).event({monotonicNs(), value, extra, op, phase, object, thread,
+                                      line > 0 ? kListingFile : std::uint16_t(0),
+                                      static_cast<std::uint32_t>(std::max(line, 0)), text});
         urgent = urgent || buffer_.size() >= kFlushThreshold;
     }
     if (urgent) flush();

@@ -120,6 +120,9 @@ class Runtime {
     int fd_ = -1;
     std::mutex bufferMutex_;
     std::vector<char> buffer_;
+    // The lesson's listing, declared with the first event that names one of its lines.
+    static constexpr std::uint16_t kListingFile = 1;
+    bool listingDeclared_ = false; // guarded by bufferMutex_
     std::mutex writeMutex_;
     std::atomic<bool> stopping_{false};
     std::thread::id mainThread_;
