@@ -35,22 +35,22 @@ if __name__ == "__main__":
 
 void f(const mp::Args& a) {
     auto q = a.object<mp::Queue>(0);
-    q.put(std::string(static_cast<std::size_t>(a.integer(1)), 'X'));
+    py::at(8), q.put(std::string(static_cast<std::size_t>(a.integer(1)), 'X'));
 }
 
 void main(const mp::Params& params) {
     mp::Queue queue(0, "queue");
     mp::Process p("f", {queue, params.integer("bytes")});
-    p.start();
+    py::at(14), p.start();
     std::string obj;
     if (params.flag("fixed")) {
-        obj = queue.get(); // read first: now the child can finish and exit
-        p.join();
+        py::at(16), obj = queue.get(); // read first: now the child can finish and exit
+        py::at(17), p.join();
     } else {
-        p.join(); // this deadlocks: the child waits for a reader
-        obj = queue.get();
+        py::at(19), p.join(); // this deadlocks: the child waits for a reader
+        py::at(20), obj = queue.get();
     }
-    mp::print(obj.size());
+    py::at(21), mp::print(obj.size());
 }
 
 } // namespace
@@ -86,14 +86,6 @@ Scenario deadlockOnJoin() {
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"f", f}}, .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"f:put", "q.put("},
-                                        {"f:exit", "q.put("},
-                                        {"main:start", "p.start()"},
-                                        {"main:join", "p.join()  # this deadlocks"},
-                                        {"main:get", "obj = queue.get()"},
-                                        {"main:print", "print(len(obj))"},
-                                    });
     return s;
 }
 

@@ -74,28 +74,28 @@ std::string now() {
 void mytest1(const mp::Args& a) {
     auto e = a.object<mp::Event>(0);
     const auto& name = mp::current_process().name;
-    e.wait(); // blocks until the flag is set
-    mp::sleep(1);
-    mp::print("flag is:", py::str(e.is_set()));
-    e.clear(); // so that the next wait() blocks again
-    mp::print(now(), name + ": we're a team, I'll wait for you");
-    e.wait();
-    mp::print(now(), name + ": there you are, let's go together");
+    py::at(14), e.wait(); // blocks until the flag is set
+    py::at(15), mp::sleep(1);
+    py::at(16), mp::print("flag is:", py::str(e.is_set()));
+    py::at(17), e.clear(); // so that the next wait() blocks again
+    py::at(18), mp::print(now(), name + ": we're a team, I'll wait for you");
+    py::at(19), e.wait();
+    py::at(20), mp::print(now(), name + ": there you are, let's go together");
 }
 
 void mytest2(const mp::Args& a) {
     auto e = a.object<mp::Event>(0);
     const double timeout = a.number(1);
     const auto& name = mp::current_process().name;
-    e.wait();
-    mp::sleep(1);
-    mp::print("flag is:", py::str(e.is_set()));
-    e.clear();
-    mp::print(now(), name + ": fine, but I'll only wait " + py::str(timeout) + " s");
-    if (e.wait(timeout)) // false when the timeout passes first
-        mp::print(now(), name + ": you made it, let's go");
+    py::at(25), e.wait();
+    py::at(26), mp::sleep(1);
+    py::at(27), mp::print("flag is:", py::str(e.is_set()));
+    py::at(28), e.clear();
+    py::at(29), mp::print(now(), name + ": fine, but I'll only wait " + py::str(timeout) + " s");
+    if (py::at(30), e.wait(timeout)) // false when the timeout passes first
+        py::at(31), mp::print(now(), name + ": you made it, let's go");
     else
-        mp::print(now(), name + ": time's up, I'm going on");
+        py::at(33), mp::print(now(), name + ": time's up, I'm going on");
 }
 
 void main(const mp::Params& params) {
@@ -106,17 +106,17 @@ void main(const mp::Params& params) {
         mp::Process p = i % 2 == 0 ? mp::Process("mytest1", {event})
                                    : mp::Process("mytest2", {event, params.number("timeout")});
         waiters.push_back(p);
-        p.start();
+        py::at(46), p.start();
     }
 
-    mp::print(now(), name + ": who will wait for me? I need 8 s");
-    event.set(); // wakes every waiter at once
-    mp::sleep(8);
-    mp::print(now(), name + ": thanks, I caught up");
-    event.set();
+    py::at(48), mp::print(now(), name + ": who will wait for me? I need 8 s");
+    py::at(49), event.set(); // wakes every waiter at once
+    py::at(50), mp::sleep(8);
+    py::at(51), mp::print(now(), name + ": thanks, I caught up");
+    py::at(52), event.set();
     for (auto& p : waiters)
-        p.join();
-    mp::print(now(), name + ": we all made it to the top");
+        py::at(54), p.join();
+    py::at(55), mp::print(now(), name + ": we all made it to the top");
 }
 
 } // namespace
@@ -153,21 +153,6 @@ Scenario event() {
     s.listing = listing;
     s.program = {
         .main = main, .targets = {{"mytest1", mytest1}, {"mytest2", mytest2}}, .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"mytest1:wait", "e.wait()"},
-                                        {"mytest1:sleep", "time.sleep(1)"},
-                                        {"mytest1:clear", "e.clear()"},
-                                        {"mytest1:print", "print(\"flag is:\""},
-                                        {"mytest2:wait", "if e.wait(timeout)"},
-                                        {"mytest2:sleep", "time.sleep(1)"},
-                                        {"mytest2:clear", "e.clear()"},
-                                        {"mytest2:print", "print(\"flag is:\""},
-                                        {"main:start", "p.start()"},
-                                        {"main:set", "event.set()"},
-                                        {"main:sleep", "time.sleep(8)"},
-                                        {"main:join", "p.join()"},
-                                        {"main:print", "I need 8 s"},
-                                    });
     return s;
 }
 

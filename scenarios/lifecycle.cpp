@@ -78,15 +78,15 @@ if __name__ == "__main__":
 
 void daemon(const mp::Args&) {
     const auto& name = mp::current_process().name;
-    mp::print("Starting:", name);
-    mp::sleep(2);
-    mp::print("Exiting :", name);
+    py::at(8), mp::print("Starting:", name);
+    py::at(9), mp::sleep(2);
+    py::at(10), mp::print("Exiting :", name);
 }
 
 void non_daemon(const mp::Args&) {
     const auto& name = mp::current_process().name;
-    mp::print("Starting:", name);
-    mp::print("Exiting :", name);
+    py::at(15), mp::print("Starting:", name);
+    py::at(16), mp::print("Exiting :", name);
 }
 
 void exit_error(const mp::Args&) {
@@ -102,32 +102,33 @@ void raises(const mp::Args&) {
 }
 
 void terminated(const mp::Args&) {
-    mp::sleep(3);
+    py::at(36), mp::sleep(3);
 }
 
 void main(const mp::Params&) {
     mp::Process d("daemon", {}, {.name = "daemon", .daemon = true});
     mp::Process n("non_daemon", {}, {.name = "non-daemon", .daemon = false});
-    d.start();
-    n.start();
-    mp::print("d.name:", d.name(), "d.pid:", d.pid(), "d.is_alive():", py::str(d.is_alive()));
+    py::at(44), d.start();
+    py::at(45), n.start();
+    py::at(46),
+        mp::print("d.name:", d.name(), "d.pid:", d.pid(), "d.is_alive():", py::str(d.is_alive()));
 
-    d.join(1); // wait one second at most
-    mp::print("d.is_alive()", py::str(d.is_alive()));
-    n.join();
+    py::at(48), d.join(1); // wait one second at most
+    py::at(49), mp::print("d.is_alive()", py::str(d.is_alive()));
+    py::at(50), n.join();
 
     std::vector<mp::Process> jobs;
     for (const char* f : {"exit_error", "exit_ok", "return_value", "raises", "terminated"}) {
-        mp::print("Starting process for", f);
+        py::at(54), mp::print("Starting process for", f);
         mp::Process j(f, {}, {.name = f});
         jobs.push_back(j);
-        j.start();
+        py::at(57), j.start();
     }
 
-    jobs.back().terminate();
+    py::at(59), jobs.back().terminate();
     for (auto& j : jobs) {
-        j.join();
-        mp::print(py::rjust(j.name(), 15) + ".exitcode = " + py::str(j.exitcode()));
+        py::at(61), j.join();
+        py::at(62), mp::print(py::rjust(j.name(), 15) + ".exitcode = " + py::str(j.exitcode()));
     }
     // the daemon is still asleep: it is terminated as the program ends
 }
@@ -159,20 +160,6 @@ Scenario lifecycle() {
                              {"raises", raises},
                              {"terminated", terminated}},
                  .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"daemon:print", "print(\"Starting:\""},
-                                        {"daemon:sleep", "time.sleep(2)"},
-                                        {"non_daemon:print", "print(\"Starting:\""},
-                                        {"exit_error:exit", "sys.exit(1)"},
-                                        {"exit_ok:exit", "return"},
-                                        {"return_value:exit", "return 1"},
-                                        {"raises:exit", "raise RuntimeError"},
-                                        {"terminated:sleep", "time.sleep(3)"},
-                                        {"main:start", "d.start()"},
-                                        {"main:join", "d.join(1)"},
-                                        {"main:print", "print(\"d.is_alive()\""},
-                                        {"main:terminate", "jobs[-1].terminate()"},
-                                    });
     return s;
 }
 

@@ -5,8 +5,6 @@
 #include "mp/mp.hpp"
 #include "python.hpp"
 
-#include <mutex>
-#include <optional>
 #include <string>
 
 namespace mpviz::scenarios {
@@ -40,12 +38,11 @@ if __name__ == "__main__":
 void task(const mp::Args& a) {
     const std::string name = a.text(0);
     auto lock = a.object<mp::Lock>(1);
-    std::optional<std::lock_guard<mp::Lock>> with; // with lock if use_lock else nullcontext():
-    if (a.flag(2)) with.emplace(lock);
+    py::With with(10, lock, a.flag(2)); // with lock if use_lock else nullcontext():
     int n = 5;
     while (n > 1) {
-        mp::print(mp::strftime("%H:%M:%S") + " " + name + " output");
-        mp::sleep(1);
+        py::at(13), mp::print(mp::strftime("%H:%M:%S") + " " + name + " output");
+        py::at(14), mp::sleep(1);
         n -= 1;
     }
 }
@@ -54,7 +51,7 @@ void main(const mp::Params& params) {
     mp::Lock lock("lock");
     for (int i = 1; i <= params.integer("workers"); ++i) {
         mp::Process p("task", {"task" + std::to_string(i), lock, params.flag("use_lock")});
-        p.start();
+        py::at(22), p.start();
     }
     // no join: the program still waits for its children before it ends
 }
@@ -90,13 +87,6 @@ Scenario lock() {
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"task", task}}, .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"task:acquire", "with lock if use_lock"},
-                                        {"task:release", "with lock if use_lock"},
-                                        {"task:print", "print("},
-                                        {"task:sleep", "time.sleep(1)"},
-                                        {"main:start", "p.start()"},
-                                    });
     return s;
 }
 

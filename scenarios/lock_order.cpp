@@ -5,7 +5,6 @@
 #include "mp/mp.hpp"
 #include "python.hpp"
 
-#include <mutex>
 #include <string>
 
 namespace mpviz::scenarios {
@@ -48,12 +47,12 @@ void worker(const mp::Args& a) {
     auto second = a.object<mp::Lock>(2);
     const std::string second_name = a.text(3);
     const auto& name = mp::current_process().name;
-    std::lock_guard with_first(first);
-    mp::print(name, "holds", first_name);
-    mp::sleep(0.5);
-    mp::print(name, "wants", second_name);
-    std::lock_guard with_second(second);
-    mp::print(name, "holds", first_name, "and", second_name);
+    py::With with_first(9, first);
+    py::at(10), mp::print(name, "holds", first_name);
+    py::at(11), mp::sleep(0.5);
+    py::at(12), mp::print(name, "wants", second_name);
+    py::With with_second(13, second);
+    py::at(14), mp::print(name, "holds", first_name, "and", second_name);
 }
 
 void main(const mp::Params& params) {
@@ -64,11 +63,11 @@ void main(const mp::Params& params) {
                          ? mp::Process("worker", {lock_a, "lock_a", lock_b, "lock_b"})
                          // the opposite order: each may end up holding what the other wants
                          : mp::Process("worker", {lock_b, "lock_b", lock_a, "lock_a"});
-    p1.start();
-    p2.start();
-    p1.join();
-    p2.join();
-    mp::print("both done");
+    py::at(25), p1.start();
+    py::at(26), p2.start();
+    py::at(27), p1.join();
+    py::at(28), p2.join();
+    py::at(29), mp::print("both done");
 }
 
 } // namespace
@@ -96,15 +95,6 @@ Scenario lockOrder() {
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"worker", worker}}, .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"worker:acquire", "with first:"},
-                                        {"worker:release", "with first:"},
-                                        {"worker:print", "print(name, \"holds\""},
-                                        {"worker:sleep", "time.sleep(0.5)"},
-                                        {"main:start", "p1.start()"},
-                                        {"main:join", "p1.join()"},
-                                        {"main:print", "print(\"both done\")"},
-                                    });
     return s;
 }
 

@@ -61,13 +61,13 @@ void mytest(const mp::Args& a) {
     const auto count = a.integer(1);
     for (std::int64_t i = 0; i < count; ++i) {
         const std::string msg = "mytest-" + std::to_string(i);
-        mp::print(now(), "mytest sends", msg);
-        conn.send(msg);
+        py::at(14), mp::print(now(), "mytest sends", msg);
+        py::at(15), conn.send(msg);
     }
-    mp::sleep(2);
+    py::at(16), mp::sleep(2);
     for (std::int64_t i = 0; i < count; ++i) {
-        const std::string msg = conn.recv(); // blocks until a message is there
-        mp::print(now(), "mytest received", msg);
+        const std::string msg = (py::at(18), conn.recv()); // blocks until a message is there
+        py::at(19), mp::print(now(), "mytest received", msg);
     }
 }
 
@@ -75,14 +75,14 @@ void mytest02(const mp::Args& a) {
     auto conn = a.object<mp::Connection>(0);
     const auto count = a.integer(1);
     for (std::int64_t i = 0; i < count; ++i) {
-        const std::string msg = conn.recv();
-        mp::print(now(), "mytest02 received", msg);
+        const std::string msg = (py::at(24), conn.recv());
+        py::at(25), mp::print(now(), "mytest02 received", msg);
     }
-    mp::sleep(1);
+    py::at(26), mp::sleep(1);
     for (std::int64_t i = 0; i < count; ++i) {
         const std::string msg = "mytest02-" + std::to_string(i);
-        mp::print(now(), "mytest02 sends", msg);
-        conn.send(msg);
+        py::at(29), mp::print(now(), "mytest02 sends", msg);
+        py::at(30), conn.send(msg);
     }
 }
 
@@ -90,10 +90,10 @@ void main(const mp::Params& params) {
     auto [conn1, conn2] = mp::Pipe(true, "conn1, conn2"); // duplex: both ends send and receive
     mp::Process p1("mytest", {conn1, params.integer("messages")});
     mp::Process p2("mytest02", {conn2, params.integer("messages")});
-    p1.start();
-    p2.start();
-    p1.join();
-    p2.join();
+    py::at(37), p1.start();
+    py::at(38), p2.start();
+    py::at(39), p1.join();
+    py::at(40), p2.join();
 }
 
 } // namespace
@@ -124,18 +124,6 @@ Scenario pipe() {
     s.listing = listing;
     s.program = {
         .main = main, .targets = {{"mytest", mytest}, {"mytest02", mytest02}}, .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"mytest:send", "conn.send(msg)"},
-                                        {"mytest:print", "print("},
-                                        {"mytest:sleep", "time.sleep(2)"},
-                                        {"mytest:recv", "conn.recv()"},
-                                        {"mytest02:recv", "conn.recv()"},
-                                        {"mytest02:print", "print("},
-                                        {"mytest02:sleep", "time.sleep(1)"},
-                                        {"mytest02:send", "conn.send(msg)"},
-                                        {"main:start", "p1.start()"},
-                                        {"main:join", "p1.join()"},
-                                    });
     return s;
 }
 

@@ -34,22 +34,22 @@ if __name__ == "__main__":
 
 std::string square(const mp::Args& a) {
     const auto x = a.integer(0);
-    mp::print(mp::strftime("%H:%M:%S") + ": task " + std::to_string(x) + " starts");
-    mp::sleep(3);
+    py::at(9), mp::print(mp::strftime("%H:%M:%S") + ": task " + std::to_string(x) + " starts");
+    py::at(10), mp::sleep(3);
     return std::to_string(x * x);
 }
 
 void main(const mp::Params& params) {
-    mp::Pool pool(static_cast<int>(params.integer("processes")), "pool");
+    mp::Pool pool = (py::at(15), mp::Pool(static_cast<int>(params.integer("processes")), "pool"));
     std::vector<mp::AsyncResult> results;
     for (int i = 0; i < params.integer("tasks"); ++i)
-        results.push_back(pool.apply_async("square", {i}));
-    pool.close(); // no more tasks
-    pool.join();  // wait until the workers finished them all and exited
+        py::at(16), results.push_back(pool.apply_async("square", {i}));
+    py::at(17), pool.close(); // no more tasks
+    py::at(18), pool.join();  // wait until the workers finished them all and exited
     std::vector<std::string> values;
     for (auto& r : results)
-        values.push_back(r.get());
-    mp::print(py::list(values));
+        py::at(19), values.push_back(r.get());
+    py::at(19), mp::print(py::list(values));
 }
 
 } // namespace
@@ -82,16 +82,6 @@ Scenario pool() {
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {}, .tasks = {{"square", square}}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"square:task_start", "def square(x):"},
-                                        {"square:print", "print("},
-                                        {"square:sleep", "time.sleep(3)"},
-                                        {"square:task_end", "return x * x"},
-                                        {"main:submit", "pool.apply_async"},
-                                        {"main:close", "pool.close()"},
-                                        {"main:join", "pool.join()"},
-                                        {"main:print", "print("},
-                                    });
     return s;
 }
 

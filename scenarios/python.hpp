@@ -1,15 +1,14 @@
 #pragma once
 // Small helpers so scenario code prints what the Python listing would print
-// (True/False, None, 2.0, [0, 1, 4]) and finds listing lines for the code panel.
+// (True/False, None, 2.0, [0, 1, 4]) and say which listing line a statement mirrors.
+
+#include "mp/line.hpp"
 
 #include <charconv>
 #include <cstdint>
-#include <initializer_list>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace mpviz::scenarios::py {
@@ -47,33 +46,30 @@ inline std::string list(const std::vector<std::string>& items) {
     return out + "]";
 }
 
-// Code-panel hints: for each {"target:op", needle}, the 1-based line of the first listing
-// line containing `needle`, searched from the line that defines the target ("def target(")
-// or, for "main", from `if __name__ == "__main__":`. A needle that is missing is a bug in
-// the scenario, reported at once.
-inline std::vector<std::pair<std::string, int>>
-lines(std::string_view listing,
-      std::initializer_list<std::pair<std::string_view, std::string_view>> hints) {
-    std::vector<std::string_view> rows;
-    for (std::size_t start = 0; start <= listing.size();) {
-        auto nl = listing.find('\n', start);
-        if (nl == std::string_view::npos) nl = listing.size();
-        rows.push_back(listing.substr(start, nl - start));
-        start = nl + 1;
+// The line of the listing a statement mirrors: `py::at(14), mp::sleep(1);` makes the
+// operations of that statement carry listing line 14, as Python's do (a temporary lives to
+// the end of its statement). tests/process/test_lesson_lines.cpp checks, for every lesson,
+// that each line its operations carry spells that operation.
+using at = mp::AtLine;
+
+// Python's `with lock:` (and, when `use` is false, `with nullcontext():`): acquires at
+// once and releases at the end of the scope, both on the `with` line, as Python reports them.
+template <class Lockable> class With {
+  public:
+    With(int line, Lockable& lock, bool use = true) : line_(line), lock_(use ? &lock : nullptr) {
+        const at here(line_);
+        if (lock_) lock_->lock();
     }
-    auto find = [&](std::string_view needle, std::size_t from) -> std::size_t {
-        for (std::size_t i = from; i < rows.size(); ++i)
-            if (rows[i].find(needle) != std::string_view::npos) return i;
-        throw std::logic_error("listing has no line with '" + std::string(needle) + "'");
-    };
-    std::vector<std::pair<std::string, int>> out;
-    for (auto [key, needle] : hints) {
-        auto target = key.substr(0, key.find(':'));
-        auto anchor = target == "main" ? std::string("if __name__ == \"__main__\":")
-                                       : "def " + std::string(target) + "(";
-        out.emplace_back(std::string(key), static_cast<int>(find(needle, find(anchor, 0))) + 1);
+    ~With() {
+        const at here(line_);
+        if (lock_) lock_->unlock();
     }
-    return out;
-}
+    With(const With&) = delete;
+    With& operator=(const With&) = delete;
+
+  private:
+    int line_;
+    Lockable* lock_;
+};
 
 } // namespace mpviz::scenarios::py

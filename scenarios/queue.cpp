@@ -69,9 +69,9 @@ void producer(const mp::Args& a) {
     auto q = a.object<mp::JoinableQueue>(0);
     const auto& name = mp::current_process().name;
     for (std::int64_t n = 1; n <= a.integer(1); ++n) {
-        q.put("ice-lolly " + std::to_string(n)); // blocks while the queue is full
-        mp::print(now(), name, "put ice-lolly", n);
-        mp::sleep(1);
+        py::at(16), q.put("ice-lolly " + std::to_string(n)); // blocks while the queue is full
+        py::at(17), mp::print(now(), name, "put ice-lolly", n);
+        py::at(18), mp::sleep(1);
     }
 }
 
@@ -79,15 +79,15 @@ void consumer(const mp::Args& a) {
     auto q = a.object<mp::JoinableQueue>(0);
     const auto& name = mp::current_process().name;
     while (true) {
-        const std::string item = q.get(); // blocks while the queue is empty
-        if (item == "None") {             // poison pill: time to stop
-            mp::print(name + ": Exiting");
-            q.task_done();
+        const std::string item = (py::at(24), q.get()); // blocks while the queue is empty
+        if (item == "None") {                           // poison pill: time to stop
+            py::at(26), mp::print(name + ": Exiting");
+            py::at(27), q.task_done();
             break;
         }
-        mp::print(now(), name, "took", item);
-        mp::sleep(5);
-        q.task_done();
+        py::at(29), mp::print(now(), name, "took", item);
+        py::at(30), mp::sleep(5);
+        py::at(31), q.task_done();
     }
 }
 
@@ -97,16 +97,16 @@ void main(const mp::Params& params) {
     std::vector<mp::Process> consumers;
     for (int i = 0; i < params.integer("consumers"); ++i)
         consumers.emplace_back("consumer", std::vector<mp::Arg>{queue});
-    p1.start();
+    py::at(38), p1.start();
     for (auto& c : consumers)
-        c.start();
+        py::at(40), c.start();
 
-    p1.join();
+    py::at(42), p1.join();
     for (std::size_t i = 0; i < consumers.size(); ++i)
-        queue.put("None"); // one pill each
-    queue.join();          // until every item got its task_done()
+        py::at(44), queue.put("None"); // one pill each
+    py::at(45), queue.join();          // until every item got its task_done()
     for (auto& c : consumers)
-        c.join();
+        py::at(47), c.join();
 }
 
 } // namespace
@@ -147,18 +147,6 @@ Scenario queue() {
     s.listing = listing;
     s.program = {
         .main = main, .targets = {{"producer", producer}, {"consumer", consumer}}, .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"producer:put", "q.put("},
-                                        {"producer:print", "print("},
-                                        {"producer:sleep", "time.sleep(1)"},
-                                        {"consumer:get", "q.get()"},
-                                        {"consumer:print", "took"},
-                                        {"consumer:sleep", "time.sleep(5)"},
-                                        {"consumer:task_done", "q.task_done()"},
-                                        {"main:start", "p1.start()"},
-                                        {"main:put", "queue.put(None)"},
-                                        {"main:join", "queue.join()"},
-                                    });
     return s;
 }
 

@@ -28,10 +28,9 @@ struct Scenario {
     std::string explanation; // one paragraph: what to watch for
     std::vector<Parameter> parameters;
     std::string listing; // the same program in Python 3, as the tutorial would write it
+    // Its operations carry the line of `listing` they mirror (py::at), declared as the
+    // source file mp::lessonSourcePath(id): the code panel highlights those lines.
     mp::Program program;
-    // Python listing line (1-based) for an operation of a process target, e.g.
-    // {"worker", "acquire"} -> 5. Used to highlight the code of the selected event.
-    std::vector<std::pair<std::string, int>> lineOfOp; // key "target:op" -> line
 };
 
 // Every scenario, in the order the app lists them.

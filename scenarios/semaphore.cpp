@@ -38,11 +38,11 @@ if __name__ == "__main__":
 void worker(const mp::Args& a) {
     auto sem = a.object<mp::Semaphore>(0);
     const double hold = a.number(1);
-    sem.acquire(); // take a permit; blocks while none is left
-    mp::print(mp::strftime("%H:%M:%S"), mp::current_process().name + " acquired");
-    mp::sleep(hold);
-    mp::print(mp::strftime("%H:%M:%S"), mp::current_process().name + " released");
-    sem.release(); // give the permit back
+    py::at(10), sem.acquire(); // take a permit; blocks while none is left
+    py::at(11), mp::print(mp::strftime("%H:%M:%S"), mp::current_process().name + " acquired");
+    py::at(12), mp::sleep(hold);
+    py::at(13), mp::print(mp::strftime("%H:%M:%S"), mp::current_process().name + " released");
+    py::at(14), sem.release(); // give the permit back
 }
 
 void main(const mp::Params& params) {
@@ -51,9 +51,9 @@ void main(const mp::Params& params) {
     for (int i = 0; i < params.integer("workers"); ++i)
         workers.emplace_back("worker", std::vector<mp::Arg>{sem, params.number("hold")});
     for (auto& p : workers)
-        p.start();
+        py::at(21), p.start();
     for (auto& p : workers)
-        p.join(); // wait for every worker before the program ends
+        py::at(23), p.join(); // wait for every worker before the program ends
 }
 
 } // namespace
@@ -92,14 +92,6 @@ Scenario semaphore() {
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"worker", worker}}, .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"worker:acquire", "sem.acquire()"},
-                                        {"worker:print", "print("},
-                                        {"worker:sleep", "time.sleep(hold)"},
-                                        {"worker:release", "sem.release()"},
-                                        {"main:start", "p.start()"},
-                                        {"main:join", "p.join()"},
-                                    });
     return s;
 }
 

@@ -5,8 +5,6 @@
 #include "mp/mp.hpp"
 #include "python.hpp"
 
-#include <mutex>
-#include <optional>
 #include <vector>
 
 namespace mpviz::scenarios {
@@ -43,17 +41,16 @@ if __name__ == "__main__":
 void job(const mp::Args& a) {
     auto v = a.object<mp::Value>(0);
     auto lock = a.object<mp::Lock>(1);
-    std::optional<std::lock_guard<mp::Lock>> with; // with lock if use_lock else nullcontext():
-    if (a.flag(3)) with.emplace(lock);
+    py::With with(11, lock, a.flag(3)); // with lock if use_lock else nullcontext():
     for (std::int64_t i = 0; i < a.integer(2); ++i) {
-        mp::sleep(0.1);
-        v += 1; // a read, then a write
-        mp::print(v.get());
+        py::at(13), mp::sleep(0.1);
+        py::at(14), v += 1; // a read, then a write
+        py::at(15), mp::print(v.get());
     }
 }
 
 void main(const mp::Params& params) {
-    mp::Value v(0, "v");
+    mp::Value v = (py::at(19), mp::Value(0, "v")); // a Value starts with a write
     mp::Lock lock("lock");
     const auto workers = params.integer("workers");
     const auto increments = params.integer("increments");
@@ -61,10 +58,10 @@ void main(const mp::Params& params) {
     for (std::int64_t i = 0; i < workers; ++i)
         ps.emplace_back("job", std::vector<mp::Arg>{v, lock, increments, params.flag("use_lock")});
     for (auto& p : ps)
-        p.start();
+        py::at(23), p.start();
     for (auto& p : ps)
-        p.join();
-    mp::print("final value:", v.get(), "expected:", workers * increments);
+        py::at(25), p.join();
+    py::at(26), mp::print("final value:", v.get(), "expected:", workers * increments);
 }
 
 } // namespace
@@ -105,18 +102,6 @@ Scenario sharedValue() {
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"job", job}}, .tasks = {}};
-    s.lineOfOp = py::lines(listing, {
-                                        {"job:acquire", "with lock if use_lock"},
-                                        {"job:release", "with lock if use_lock"},
-                                        {"job:sleep", "time.sleep(0.1)"},
-                                        {"job:read", "v.value += 1"},
-                                        {"job:write", "v.value += 1"},
-                                        {"job:print", "print(v.value)"},
-                                        {"main:start", "p.start()"},
-                                        {"main:join", "p.join()"},
-                                        {"main:read", "print(\"final value:\""},
-                                        {"main:print", "print(\"final value:\""},
-                                    });
     return s;
 }
 

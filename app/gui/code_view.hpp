@@ -29,6 +29,7 @@ class CodeView : public QPlainTextEdit {
         QString process;
     };
     void setMarkers(std::vector<Marker> markers);
+    const std::vector<Marker>& markers() const { return markers_; }
     void setTheme(Theme theme);
     // The listing keeps its fixed-width font; presentation mode scales it.
     void setTextScale(double scale);

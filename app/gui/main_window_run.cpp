@@ -163,7 +163,7 @@ void MainWindow::onTraceReplaced() {
     if (program_) {
         showProgramInViews();
     } else {
-        locator_ = CodeLocator(traceScenario_);
+        locator_ = CodeLocator::forLesson(traceScenario_);
         const auto* listed = traceScenario_ ? traceScenario_ : scenarioPanel_->scenario();
         showListing(listed, trace ? params : scenarioPanel_->parameters());
         if (listed)
@@ -263,7 +263,7 @@ void MainWindow::onScenarioPicked(const QString& id) {
         showListing(picked, scenarioPanel_->parameters());
         caption_->setExplanation(QString::fromStdString(picked->title),
                                  QString::fromStdString(picked->explanation));
-        locator_ = CodeLocator(picked);
+        locator_ = CodeLocator::forLesson(picked);
     }
     refreshViews();
 }

@@ -10,10 +10,14 @@
 #include "gui/main_window.hpp"
 #include "gui/run_controller.hpp"
 #include "gui/speed_control.hpp"
+#include "gui/view_state.hpp"
 #include "scenario.hpp"
 
 #include <QAction>
 #include <QPushButton>
+
+#include <optional>
+#include <string_view>
 
 using namespace mpviz;
 using mpviz::testing::waitUntil;
@@ -39,6 +43,27 @@ QString valueShown(gui::MainWindow& w, const char* constant) {
 
 bool runToEnd(gui::MainWindow& w) {
     return waitUntil([&] { return !w.controller()->isLive(); }, 30000);
+}
+
+// The first event of the run on screen that is `op` by a process named `who`, if any.
+std::optional<std::uint32_t> firstEvent(gui::MainWindow& w, trace::Op op, std::string_view who) {
+    std::optional<std::uint32_t> found;
+    if (const auto trace = w.controller()->trace())
+        trace->read([&](const trace::TraceData& d) {
+            for (std::uint32_t i = 0; i < d.events().size() && !found; ++i)
+                if (d.events()[i].op == op && d.events()[i].phase == trace::Phase::Done &&
+                    d.processes()[d.events()[i].process].name.starts_with(who))
+                    found = i;
+        });
+    return found;
+}
+
+// The line the code panel highlights once that event is selected (-1: no such event).
+int lineShownFor(gui::MainWindow& w, trace::Op op, std::string_view who = "Process-") {
+    const auto event = firstEvent(w, op, who);
+    if (!event) return -1;
+    w.viewState()->select(*event);
+    return w.codeView()->highlightedLine();
 }
 
 } // namespace
@@ -108,6 +133,11 @@ TEST_CASE("The code panel shows the parameters of the run on screen, live, finis
         REQUIRE(w.controller()->isLive());
         CHECK(valueShown(w, "PERMITS") == QStringLiteral("3")); // live
         REQUIRE(runToEnd(w));
+        // A selected operation highlights the listing line the lesson sent with it.
+        CHECK(lineShownFor(w, trace::Op::Acquire) == 10);              // sem.acquire()
+        CHECK(lineShownFor(w, trace::Op::Sleep) == 12);                // time.sleep(hold)
+        CHECK(lineShownFor(w, trace::Op::Release) == 14);              // sem.release()
+        CHECK(lineShownFor(w, trace::Op::Start, "MainProcess") == 21); // p.start()
         REQUIRE(w.saveTrace(file).isEmpty());
 
         // Editing the form does not rewrite the finished run's code; a new run does.
@@ -128,6 +158,10 @@ TEST_CASE("The code panel shows the parameters of the run on screen, live, finis
     CHECK(valueShown(w, "WORKERS") == QStringLiteral("8"));
     CHECK(valueShown(w, "PERMITS") == QStringLiteral("3"));
     CHECK(valueShown(w, "HOLD") == QStringLiteral("0.5"));
+    // The file keeps each event's line of the listing.
+    CHECK(lineShownFor(w, trace::Op::Acquire) == 10);
+    CHECK(lineShownFor(w, trace::Op::Release) == 14);
+    CHECK(lineShownFor(w, trace::Op::Join, "MainProcess") == 23); // p.join()
 }
 
 TEST_CASE("Show the fixed version and Step back keep the code panel on the run's own values",
@@ -168,6 +202,17 @@ TEST_CASE("Show the fixed version and Step back keep the code panel on the run's
         ++steps;
     }
     REQUIRE(steps == 4);
+    // Live: MainProcess started its tasks on line 22 (p.start()), and its dot is there.
+    REQUIRE(waitUntil([&] { return firstEvent(w, trace::Op::Start, "MainProcess").has_value(); },
+                      5000));
+    CHECK(lineShownFor(w, trace::Op::Start, "MainProcess") == 22);
+    REQUIRE(waitUntil(
+        [&] {
+            for (const auto& m : w.codeView()->markers())
+                if (m.process == QStringLiteral("MainProcess")) return m.line == 22;
+            return false;
+        },
+        5000));
     w.setParameters({{"use_lock", "true"}}); // the picker changes; the run on screen does not
     CHECK(valueShown(w, "USE_LOCK") == QStringLiteral("False"));
     w.action(QStringLiteral("actionStepBack"))->trigger();

@@ -259,39 +259,42 @@ TEST_CASE("A deadlock is explained as a cycle in plain words", "[gui][snapshot]"
     CHECK(n->tone == gui::Narration::Tone::Deadlock);
 }
 
-TEST_CASE("The code panel finds the listing line of an event from the scenario's hints",
+TEST_CASE("The code panel shows the line each event of a lesson names in its listing",
           "[gui][code]") {
     const auto* queue = scenarios::find("queue");
     REQUIRE(queue);
     Script s;
     const int main = s.process("MainProcess", 100, 1, 0);
-    const int producer = s.process("Process-1", 101, 100, 1);
     const int consumer = s.process("Process-2", 102, 100, 2);
     const auto q = s.d.addObject({"queue", ObjectKind::JoinableQueue, 5});
-    s.event(main, 3, Op::Start, Phase::Done, trace::kNoObject, 101, "Process-1");
-    s.event(producer, 10, Op::Put, Phase::Done, q, 1, "'ice-lolly 1'");
-    s.event(consumer, 20, Op::Get, Phase::Done, q, 0, "'ice-lolly 1'");
-    s.event(consumer, 30, Op::Print, Phase::Done, trace::kNoObject, 0, "took ice-lolly 1");
-    s.event(main, 40, Op::Put, Phase::Done, q, 1, "None");
-
-    gui::CodeLocator locator(queue);
-    CHECK(locator.targetOf(s.d, main) == "main");
-    CHECK(locator.targetOf(s.d, producer) == "producer");
-    CHECK(locator.targetOf(s.d, consumer) == "consumer");
-    const auto lineOf = [&](const char* key) {
-        for (const auto& [k, line] : queue->lineOfOp)
-            if (k == key) return line;
-        return -1;
+    const auto listing = s.d.intern("<lesson:queue>");
+    const auto other = s.d.intern("/somewhere/else/queue.py");
+    const auto at = [&](int process, std::int64_t ts, Op op, std::uint32_t file,
+                        std::uint32_t line) {
+        trace::Event e;
+        e.ts = ts;
+        e.process = static_cast<std::uint16_t>(process);
+        e.op = op;
+        e.object = op == Op::Print ? trace::kNoObject : q;
+        s.d.append(e, {0, file, line});
     };
-    const auto& events = s.d.events();
-    for (std::uint32_t i = 0; i < events.size(); ++i) {
-        const int line = locator.lineOf(s.d, i);
-        if (events[i].process == static_cast<std::uint16_t>(producer))
-            CHECK(line == lineOf("producer:put"));
-        if (events[i].op == Op::Print) CHECK(line == lineOf("consumer:print"));
-        if (events[i].process == static_cast<std::uint16_t>(main) && events[i].op == Op::Put)
-            CHECK(line == lineOf("main:put"));
-    }
+    at(consumer, 20, Op::Get, listing, 24);
+    at(consumer, 30, Op::Print, listing, 29);
+    at(main, 40, Op::Put, listing, 44);
+    at(main, 50, Op::Put, other, 44);            // another file's line 44
+    s.event(main, 60, Op::Join, Phase::Done, q); // no line sent (the exit sequence's join)
+
+    const auto locator = gui::CodeLocator::forLesson(queue);
+    CHECK(locator.lineOf(s.d, 0) == 24);
+    CHECK(locator.lineOf(s.d, 1) == 29);
+    CHECK(locator.lineOf(s.d, 2) == 44);
+    CHECK(locator.lineOf(s.d, 3) == 0);
+    CHECK(locator.lineOf(s.d, 4) == 0);
+    CHECK(locator.lineOf(s.d, 5) == 0); // no such event
+    // Another lesson's listing, or no lesson on screen: no line at all.
+    CHECK(gui::CodeLocator::forLesson(scenarios::find("pipe")).lineOf(s.d, 0) == 0);
+    CHECK(gui::CodeLocator::forLesson(nullptr).lineOf(s.d, 0) == 0);
+    CHECK(gui::CodeLocator().lineOf(s.d, 0) == 0);
 }
 
 TEST_CASE("The window remembers theme, speed, lesson and parameters", "[gui][settings]") {

@@ -1,0 +1,146 @@
+// Every C++ lesson sends, with each operation, the line of its Python listing the operation
+// mirrors (scenario code marks it with py::at / py::With). Run at its defaults, each lesson
+// must name only lines of its own listing that spell the operation there, and what the
+// lesson's own code does must carry a line.
+
+#include "process_helpers.hpp"
+
+#include "mp/line.hpp"
+#include "trace/chrome_json.hpp"
+
+#include <set>
+#include <string_view>
+
+using namespace mpviz;
+using namespace mpviz::ptest;
+
+namespace {
+
+// How the listing spells an operation: a line naming it holds one of these.
+std::vector<std::string_view> spellings(Op op) {
+    switch (op) {
+    case Op::Start:
+        return {".start()", "Pool("}; // a Pool starts its workers as it is made
+    case Op::Join:                    // and where Python reaps an ended child (Popen.poll)
+        return {".join(", "is_alive()", ".exitcode", ".start()", ".terminate()"};
+    case Op::Terminate:
+        return {".terminate()"};
+    case Op::Print:
+        return {"print("};
+    case Op::Sleep:
+        return {"time.sleep("};
+    case Op::Acquire:
+        return {".acquire(", "with "};
+    case Op::Release:
+        return {".release(", "with "};
+    case Op::Set:
+        return {".set()"};
+    case Op::Clear:
+        return {".clear()"};
+    case Op::Wait:
+        return {".wait("};
+    case Op::Put:
+        return {".put("};
+    case Op::Get:
+        return {".get("};
+    case Op::Send:
+        return {".send("};
+    case Op::Recv:
+        return {".recv("};
+    case Op::Submit:
+        return {".apply_async(", ".map(", ".imap("};
+    case Op::Read:
+        return {".value"};
+    case Op::Write: // a Value is made with a first write
+        return {".value", "Value("};
+    case Op::TaskDone:
+        return {".task_done()"};
+    case Op::QueueJoin:
+        return {".join()"};
+    default: // exit, a pool worker's task_start/task_end, a feeder's flush: no line of code
+        return {};
+    }
+}
+
+// Operations only the lesson's own code does: each of them must carry its line. Not so a
+// join or terminate of the exit sequence (Python's ends what is left on no line of the
+// program either), an exit, a pool worker's own task_start/task_end, a feeder's flush, the report
+// of an exception that ended the process.
+bool fromLessonCode(const TraceData& d, const Event& e) {
+    switch (e.op) {
+    case Op::Print:
+        return !contains(text(d, e), " raised: ");
+    case Op::Join:
+    case Op::Terminate:
+    case Op::Exit:
+    case Op::TaskStart:
+    case Op::TaskEnd:
+    case Op::Flush:
+    case Op::Deadlock:
+        return false;
+    default:
+        return true;
+    }
+}
+
+std::vector<std::string> linesOf(const std::string& listing) {
+    std::vector<std::string> rows;
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = listing.find('\n', start)) != std::string::npos; start = nl + 1)
+        rows.push_back(listing.substr(start, nl - start));
+    if (start < listing.size()) rows.push_back(listing.substr(start));
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("Every lesson's operations carry the line of its listing that spells them",
+          "[process][lines]") {
+    for (const auto& lesson : scenarios::all()) {
+        DYNAMIC_SECTION(lesson.id) {
+            const auto run = runScenario(lesson.id, {}, 40, 0, 60);
+            const auto& d = run.data;
+            INFO(describe(d));
+            REQUIRE((run.outcomeName() == "completed" || run.outcomeName() == "deadlock"));
+            const auto listing = linesOf(scenarios::listingWith(lesson, d.params));
+            const std::string path = mp::lessonSourcePath(lesson.id);
+            std::size_t withLine = 0;
+            for (std::uint32_t i = 0; i < d.events().size(); ++i) {
+                const auto& e = d.events()[i];
+                const auto spot = d.sourceOf(i);
+                const auto op = std::string(trace::opName(e.op));
+                INFO(processName(d, e.process)
+                     << " " << op << " '" << text(d, e) << "' on line " << spot.line);
+                if (spot.line == 0) {
+                    CHECK_FALSE(fromLessonCode(d, e));
+                    continue;
+                }
+                ++withLine;
+                CHECK(std::string(d.text(spot.file)) == path);
+                REQUIRE(spot.line <= listing.size());
+                const auto& row = listing[spot.line - 1];
+                INFO("listing line " << spot.line << ": " << row);
+                bool spelled = false;
+                for (const auto s : spellings(e.op))
+                    spelled = spelled || row.find(s) != std::string::npos;
+                CHECK(spelled);
+            }
+            CHECK(withLine > 0);
+
+            // A trace file keeps every line (a lesson saved, then opened again).
+            const auto where = [](const TraceData& t) {
+                std::multiset<std::string> out;
+                for (std::uint32_t i = 0; i < t.events().size(); ++i) {
+                    const auto& e = t.events()[i];
+                    const auto spot = t.sourceOf(i);
+                    out.insert(processName(t, e.process) + " " + std::to_string(e.ts) + " " +
+                               std::string(trace::opName(e.op)) + " " +
+                               std::to_string(static_cast<int>(e.phase)) + " " +
+                               std::string(t.text(spot.file)) + ":" + std::to_string(spot.line));
+                }
+                return out;
+            };
+            CHECK(where(trace::fromChromeJson(trace::toChromeJson(d, "test"))) == where(d));
+        }
+    }
+}
