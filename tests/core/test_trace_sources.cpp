@@ -192,3 +192,51 @@ TEST_CASE("Logical time keeps where each operation was done", "[trace][source]")
         CHECK(run.s.trace.text(a.file) == logical.text(b.file));
     }
 }
+
+TEST_CASE("A C++ lesson's lines of its listing survive a trace file and logical time",
+          "[trace][source][json]") {
+    // A lesson names its listing as the source file `<lesson:ID>` (mp::lessonSourcePath).
+    TraceScript s;
+    s.trace.scenario = "lock";
+    ProcessInfo info;
+    info.pid = 700;
+    info.ppid = 1;
+    info.name = "MainProcess";
+    info.startTs = kT0;
+    const int main = s.trace.addProcess(info);
+    info.pid = 701;
+    info.ppid = 700;
+    info.name = "Process-1";
+    info.startTs = kT0 + 100;
+    const int task = s.trace.addProcess(info);
+    const auto lock = s.trace.addObject(ObjectInfo{"lock", ObjectKind::Lock, 1});
+    const auto listing = s.trace.intern("<lesson:lock>");
+    s.event(main, kT0 + 50, Op::Start, Phase::Done, kNoObject, 701, "Process-1", 0,
+            {0, listing, 22});
+    s.event(task, kT0 + 200, Op::Acquire, Phase::Done, lock, 0, {}, 0, {0, listing, 10});
+    s.event(task, kT0 + 300, Op::Print, Phase::Done, kNoObject, 0, "task1 output", 0,
+            {0, listing, 13});
+    s.event(task, kT0 + 400, Op::Sleep, Phase::Begin, kNoObject, 1000, {}, 0, {0, listing, 14});
+    s.event(task, kT0 + 1400, Op::Sleep, Phase::Done, kNoObject, 1000, {}, 0, {0, listing, 14});
+    s.event(task, kT0 + 1500, Op::Release, Phase::Done, lock, 1, {}, 0, {0, listing, 10});
+    s.event(main, kT0 + 1600, Op::Join, Phase::Done, kNoObject, 701); // exit sequence: no line
+
+    const auto text = toChromeJson(s.trace, "test");
+    const TraceData back = fromChromeJson(text);
+    CHECK(toChromeJson(back, "test") == text);
+    const auto logical = toLogicalTime(back, LogicalClock(back));
+    REQUIRE(back.events().size() == s.trace.events().size());
+    for (std::uint32_t i = 0; i < back.events().size(); ++i) {
+        const auto a = s.trace.sourceOf(i);
+        for (const TraceData* other : {&back, &logical}) {
+            const auto b = other->sourceOf(i);
+            CHECK(a.line == b.line);
+            CHECK(a.known() == b.known());
+            if (a.line) CHECK(other->text(b.file) == "<lesson:lock>");
+        }
+    }
+    const auto asleep = back.sourceLineAt(task, kT0 + 900);
+    REQUIRE(asleep);
+    CHECK(asleep->line == 14);
+    CHECK(back.sourceLineAt(main, kT0 + 2000)->line == 22); // the join names none
+}
