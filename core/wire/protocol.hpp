@@ -62,7 +62,7 @@ struct EventRecord {
 
 struct SourceDecl {
     std::uint16_t file = 0; // local to the sending process, never 0
-    std::string_view path;  // absolute
+    std::string_view path;  // absolute, or <lesson:ID> for a C++ lesson's listing
 };
 
 struct ProtocolError : std::runtime_error {
