@@ -1,5 +1,6 @@
 #include "gui/narrator.hpp"
 
+#include "engine/explain.hpp"
 #include "render/labels.hpp"
 
 #include <QStringList>
@@ -168,33 +169,6 @@ bool notable(const Event& e) {
     return e.phase == Phase::Blocked || e.phase == Phase::Done || e.phase == Phase::Failed;
 }
 
-QString edgeSentence(const TraceData& d, const trace::DeadlockEdge& edge) {
-    const QString from = processName(d, edge.from);
-    const QString to = processName(d, edge.to);
-    const QString obj = QLatin1Char('\'') + render::objectName(d, edge.object) + QLatin1Char('\'');
-    switch (edge.op) {
-    case Op::Join:
-        return from + QStringLiteral(" waits for ") + to + QStringLiteral(" to finish");
-    case Op::Acquire:
-        return from + QStringLiteral(" wants ") + obj + QStringLiteral(", held by ") + to;
-    case Op::Flush:
-        return to + QStringLiteral(" never reads ") + obj + QStringLiteral(", so ") + from +
-               QStringLiteral(" cannot exit (its data is stuck in the full pipe)");
-    case Op::Put:
-        return from + QStringLiteral(" waits for room in ") + obj + QStringLiteral(", only ") + to +
-               QStringLiteral(" could make some");
-    case Op::Get:
-        return from + QStringLiteral(" waits for an item in ") + obj + QStringLiteral(" from ") +
-               to;
-    case Op::Wait:
-        return from + QStringLiteral(" waits for ") + to + QStringLiteral(" to set ") + obj;
-    default:
-        return from + QStringLiteral(" waits in ") + render::toQString(trace::opName(edge.op)) +
-               (edge.object == trace::kNoObject ? QString() : QStringLiteral(" on ") + obj) +
-               QStringLiteral(" for ") + to;
-    }
-}
-
 } // namespace
 
 QString narrateEvent(const TraceData& d, std::uint32_t index) {
@@ -216,28 +190,10 @@ QString narrateEvent(const TraceData& d, std::uint32_t index) {
     }
 }
 
+// The engine's words (the command line prints the same), framed for the banner.
 QString explainDeadlock(const TraceData& d) {
-    const auto& report = d.deadlock();
-    if (!report) return {};
-    QStringList parts;
-    for (const auto& edge : report->edges) {
-        // The edges into the cycle from outside it (MainProcess joining) are context, not
-        // the cause; name the cycle's own edges first.
-        const bool inCycle =
-            std::find(report->cycle.begin(), report->cycle.end(), edge.from) !=
-                report->cycle.end() &&
-            std::find(report->cycle.begin(), report->cycle.end(), edge.to) != report->cycle.end();
-        if (inCycle) parts << edgeSentence(d, edge);
-    }
-    if (parts.isEmpty()) {
-        QStringList stuck;
-        for (int p : report->cycle)
-            stuck << processName(d, p);
-        return QStringLiteral("Deadlock: ") + stuck.join(QStringLiteral(", ")) +
-               QStringLiteral(" are all blocked and none of them can wake the others.");
-    }
-    return QStringLiteral("Deadlock: ") + parts.join(QStringLiteral("; ")) +
-           QStringLiteral(". Each waits for the next, so nobody can ever go on.");
+    if (!d.deadlock()) return {};
+    return QStringLiteral("Deadlock: ") + QString::fromStdString(engine::explainDeadlock(d));
 }
 
 std::optional<Narration> latestNotable(const TraceData& d, std::int64_t t) {

@@ -26,7 +26,7 @@ std::optional<Narration> latestNotable(const trace::TraceData& trace, std::int64
 // One sentence for one event (any phase); empty for events not worth a sentence.
 QString narrateEvent(const trace::TraceData& trace, std::uint32_t event);
 
-// The deadlock's cycle in words: who waits for whom, and why nobody can go on.
+// The deadlock's cycle in words (engine::explainDeadlock): who waits for whom.
 QString explainDeadlock(const trace::TraceData& trace);
 
 } // namespace mpviz::gui

@@ -251,8 +251,8 @@ TEST_CASE("A deadlock is explained as a cycle in plain words", "[gui][snapshot]"
         {main, a, Op::Join, trace::kNoObject}, {a, b, Op::Acquire, lb}, {b, a, Op::Acquire, la}};
     s.d.setDeadlock(r);
     const QString words = gui::explainDeadlock(s.d);
-    CHECK(words.contains(QStringLiteral("Process-1 wants 'lock_b', held by Process-2")));
-    CHECK(words.contains(QStringLiteral("Process-2 wants 'lock_a', held by Process-1")));
+    CHECK(words.contains(QStringLiteral("Process-1 waits for lock_b, which Process-2 holds")));
+    CHECK(words.contains(QStringLiteral("Process-2 waits for lock_a, which Process-1 holds")));
     CHECK_FALSE(words.contains(QStringLiteral("MainProcess"))); // outside the cycle
     const auto n = gui::latestNotable(s.d, 31);
     REQUIRE(n);
