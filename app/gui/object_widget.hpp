@@ -3,23 +3,29 @@
 // an Event's lamp, a Queue's items and blocked producers/consumers, a Pipe's buffer, a
 // Pool's workers, a Value's number and who last wrote it. Changes animate briefly (items
 // slide, holders fade in, the card flashes) so the eye catches what just happened.
+// The widget draws the frame, the flash and the title; the card for the object's kind
+// (gui/cards/) draws the rest.
 
 #include "gui/theme.hpp"
 #include "gui/world_snapshot.hpp"
 
-#include <QColor>
 #include <QStringList>
 #include <QVariantAnimation>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 namespace mpviz::gui {
+
+class Card;
+struct CardState;
 
 class ObjectWidget : public QWidget {
     Q_OBJECT
   public:
     explicit ObjectWidget(QWidget* parent = nullptr);
+    ~ObjectWidget() override;
 
     // The object's state and every process's (for names), indexed like the trace's
     // processes (WorldSnapshot::processes).
@@ -44,20 +50,14 @@ class ObjectWidget : public QWidget {
     bool event(QEvent* event) override;
 
   private:
-    int rows() const;
-    QString summary() const;
-    QString processName(int index) const;
-    QColor colourOf(int index) const;
-    QStringList namesOf(const std::vector<int>& processes) const;
-    QList<QColor> coloursOf(const std::vector<int>& processes) const;
-    QString tooltipText() const;
-
-    struct Painter;
-    friend struct Painter;
+    // Rows below the title.
+    int cardRows() const;
+    CardState cardState() const;
 
     ObjectSnapshot now_;
     ObjectSnapshot before_;
     std::vector<ProcessSnapshot> processes_;
+    std::unique_ptr<Card> card_; // draws now_'s kind (null for ObjectKind::Count)
     Theme theme_ = Theme::Light;
     QVariantAnimation animation_;
     double progress_ = 1.0; // 0 → 1 right after a change
