@@ -23,6 +23,9 @@ case ${1:-} in
     dir=${BUILD_DIR:-build-tsan}
     flags=(-DMPVIZ_TSAN=ON -DCMAKE_BUILD_TYPE=Debug)
     targets=(mpviz_process_tests)
+    # Lessons run 4x slower, so their sleeps outlast TSan's slowed work as they outlast the
+    # ordinary build's (process_helpers.hpp, testSpeed).
+    export MPVIZ_TEST_SLOWDOWN=4
     ;;
   *)
     echo "usage: tests/sanitize.sh address|thread" >&2

@@ -208,9 +208,7 @@ std::optional<Narration> latestNotable(const TraceData& d, std::int64_t t) {
         for (auto it = list.rbegin(); it != list.rend() && looked < 64; ++it, ++looked) {
             const Event& e = events[*it];
             if (e.ts > t || !notable(e)) continue;
-            if (!best || e.ts > events[*best].ts ||
-                (e.ts == events[*best].ts && e.seq > events[*best].seq))
-                best = *it;
+            if (!best || happensBefore(events[*best], e)) best = *it;
             break;
         }
     }

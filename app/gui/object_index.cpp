@@ -21,9 +21,7 @@ void ObjectIndex::update(const trace::TraceData& trace) {
     }
     done_.resize(trace.objects().size());
     const auto before = [&](std::uint32_t a, std::uint32_t b) {
-        const Event& x = events[a];
-        const Event& y = events[b];
-        return x.ts != y.ts ? x.ts < y.ts : x.seq < y.seq;
+        return trace::happensBefore(events[a], events[b]);
     };
     for (; indexed_ < events.size(); ++indexed_) {
         const Event& e = events[indexed_];

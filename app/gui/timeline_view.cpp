@@ -392,8 +392,7 @@ void TimelineView::stepEvent(int direction) {
             return e.ts != refTs ? e.ts > refTs : std::int64_t(e.seq) > refSeq;
         };
         const auto earlier = [&](std::uint32_t a, std::uint32_t b) {
-            return events[a].ts != events[b].ts ? events[a].ts < events[b].ts
-                                                : events[a].seq < events[b].seq;
+            return trace::happensBefore(events[a], events[b]);
         };
         for (int p = 0; p < static_cast<int>(d.processes().size()); ++p) {
             const auto list = d.processEvents(p);

@@ -4,8 +4,8 @@
 
 #include "trace/chrome_json.hpp"
 #include "trace/chrome_json_args.hpp"
-#include "trace/shared_number.hpp"
 #include "trace/exit_status.hpp"
+#include "trace/shared_number.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -313,9 +313,7 @@ class ChromeWriter {
         const auto events = trace_.events();
         const auto later = [&](const std::pair<std::uint32_t, std::size_t>& a,
                                const std::pair<std::uint32_t, std::size_t>& b) {
-            const Event& x = events[a.first];
-            const Event& y = events[b.first];
-            return x.ts != y.ts ? x.ts > y.ts : x.seq > y.seq;
+            return happensBefore(events[b.first], events[a.first]);
         };
         // (event index, position in its process's list)
         std::priority_queue<std::pair<std::uint32_t, std::size_t>,

@@ -104,6 +104,12 @@ struct Event {
 };
 static_assert(sizeof(Event) == 32, "a stored event must stay at 32 bytes");
 
+// The order of a trace's events: by time, then by arrival (seq) among those that share one.
+// Every sort, merge and search of events uses this, never its own.
+inline bool happensBefore(const Event& a, const Event& b) {
+    return a.ts != b.ts ? a.ts < b.ts : a.seq < b.seq;
+}
+
 std::string_view opName(Op op); // "acquire", "task_start", … as in the trace format
 std::optional<Op> opFromName(std::string_view name);
 std::string_view phaseName(Phase phase);

@@ -482,9 +482,7 @@ std::vector<std::uint32_t> TraceData::queueItemsAt(std::uint16_t object, std::in
     }
     // A pipe has two directions: show them merged in the order they were sent.
     std::sort(pending.begin(), pending.end(), [this](std::uint32_t a, std::uint32_t b) {
-        const Event& x = events_[a];
-        const Event& y = events_[b];
-        return x.ts != y.ts ? x.ts < y.ts : x.seq < y.seq;
+        return happensBefore(events_[a], events_[b]);
     });
     items.reserve(pending.size());
     for (const std::uint32_t i : pending)

@@ -12,10 +12,6 @@ namespace {
 
 constexpr std::uint32_t kNoSlot = UINT32_MAX;
 
-bool happenedBefore(const Event& a, const Event& b) {
-    return a.ts != b.ts ? a.ts < b.ts : a.seq < b.seq;
-}
-
 } // namespace
 
 const std::vector<Message>& TraceData::messages() const {
@@ -95,7 +91,7 @@ std::optional<std::uint32_t> TraceData::wakingSet(std::uint16_t object,
     });
     for (; it != marks.end(); ++it) {
         const Event& candidate = events_[*it];
-        if (!happenedBefore(candidate, wait)) break;
+        if (!happensBefore(candidate, wait)) break;
         if (candidate.op == Op::Set && candidate.process != wait.process) return *it;
     }
     return std::nullopt;
@@ -135,8 +131,8 @@ void TraceData::updateProcessArrows() const {
         for (auto it = pendingJoins_.begin(); it != pendingJoins_.end(); ++it) {
             const Event& join = events_[*it];
             if (join.process != parent || join.value != child.pid) continue;
-            if (happenedBefore(join, exited)) continue;
-            if (best == pendingJoins_.end() || happenedBefore(join, events_[*best])) best = it;
+            if (happensBefore(join, exited)) continue;
+            if (best == pendingJoins_.end() || happensBefore(join, events_[*best])) best = it;
         }
         if (best == pendingJoins_.end()) return false;
         messages_.push_back(Message{exit, *best, Message::Kind::Exit});

@@ -111,9 +111,7 @@ std::vector<json::object> eventsNamed(const json::object& root, std::string_view
 // Done and Failed events in (ts, seq) order: what the file records of operations.
 std::string instantsOf(const TraceData& t) {
     std::vector<Event> events(t.events().begin(), t.events().end());
-    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-        return a.ts != b.ts ? a.ts < b.ts : a.seq < b.seq;
-    });
+    std::stable_sort(events.begin(), events.end(), happensBefore);
     std::string out;
     for (const auto& e : events) {
         if (e.phase != Phase::Done && e.phase != Phase::Failed) continue;

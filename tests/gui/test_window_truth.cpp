@@ -101,8 +101,7 @@ struct Truth {
         for (std::uint32_t i = 0; i < events.size(); ++i)
             if (events[i].ts <= t) order.push_back(i);
         std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return events[a].ts != events[b].ts ? events[a].ts < events[b].ts
-                                                : events[a].seq < events[b].seq;
+            return trace::happensBefore(events[a], events[b]);
         });
         for (std::uint32_t i : order)
             apply(events[i]);
@@ -508,8 +507,7 @@ struct Tally {
             order[i] = i;
         const auto events = d.events();
         std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return events[a].ts != events[b].ts ? events[a].ts < events[b].ts
-                                                : events[a].seq < events[b].seq;
+            return trace::happensBefore(events[a], events[b]);
         });
         std::set<int> seen;
         for (std::uint32_t i : order) {

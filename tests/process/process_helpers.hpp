@@ -94,9 +94,7 @@ inline std::string objectName(const TraceData& d, std::uint16_t object) {
 // Every event, in (ts, seq) order.
 inline std::vector<Event> sortedEvents(const TraceData& d) {
     std::vector<Event> out(d.events().begin(), d.events().end());
-    std::stable_sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
-        return a.ts != b.ts ? a.ts < b.ts : a.seq < b.seq;
-    });
+    std::stable_sort(out.begin(), out.end(), trace::happensBefore);
     return out;
 }
 
@@ -228,13 +226,23 @@ inline mp::Params resolve(const std::string& scenario,
     return *params;
 }
 
+// A lesson's speed in a test: divided by MPVIZ_TEST_SLOWDOWN (tests/sanitize.sh sets it),
+// so that under a sanitizer, which makes every process several times slower, a lesson's
+// sleeps still outlast the work they are meant to outlast (the daemon still asleep when
+// MainProcess ends).
+inline double testSpeed(double speed) {
+    const char* slowdown = std::getenv("MPVIZ_TEST_SLOWDOWN");
+    const double factor = slowdown ? std::atof(slowdown) : 1.0;
+    return factor >= 1.0 ? speed / factor : speed;
+}
+
 inline engine::SessionOptions options(const std::string& scenario,
                                       const std::vector<std::pair<std::string, std::string>>& sets,
                                       double speed, double timeout = 0) {
     engine::SessionOptions o;
     o.scenario = scenario;
     o.params = resolve(scenario, sets).values();
-    o.speed = speed;
+    o.speed = testSpeed(speed);
     o.timeout = timeout;
     o.childExecutable = childExe();
     return o;

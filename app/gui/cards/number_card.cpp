@@ -40,7 +40,9 @@ void NumberCard::paint(CardCanvas& c, const CardState& state) const {
         for (const auto& cell : s.cells)
             cells << (cell ? numberText(*cell) : QStringLiteral("?"));
         p.setPen(c.text);
-        c.say(wholeRow, Qt::AlignVCenter | Qt::AlignLeft,
+        // Beside the big number (the cell written last), not over it.
+        c.say(QRectF(c.left + nw, c.y, c.right - c.left - nw, c.rowHeight),
+              Qt::AlignVCenter | Qt::AlignLeft,
               QStringLiteral("[") + cells.join(QStringLiteral(", ")) + QStringLiteral("]"));
     } else if (s.lastWriter >= 0) {
         p.setPen(c.muted);
