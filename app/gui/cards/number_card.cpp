@@ -26,25 +26,26 @@ void NumberCard::paint(CardCanvas& c, const CardState& state) const {
     p.save();
     p.setFont(big);
     // A new number flashes in the alarm colour and fades to the text colour.
-    const bool changed = s.value != state.before.value;
+    const bool changed =
+        s.kind == ObjectKind::Array ? s.cells != state.before.cells : s.value != state.before.value;
     p.setPen(changed ? mix(c.palette.blocked, c.text, state.progress) : c.text);
     const auto numberText = [&](std::int64_t v) {
         return render::toQString(trace::sharedNumberText(v, s.valueType));
     };
-    const QString number = s.value ? numberText(*s.value) : QStringLiteral("?");
-    c.say(wholeRow, Qt::AlignVCenter | Qt::AlignLeft, number);
-    const double nw = QFontMetricsF(big).horizontalAdvance(number + QStringLiteral("  "));
-    p.restore();
+    // An Array shows all its cells; a Value its one number, and who wrote it last.
+    QString shown;
     if (s.kind == ObjectKind::Array) {
         QStringList cells;
         for (const auto& cell : s.cells)
             cells << (cell ? numberText(*cell) : QStringLiteral("?"));
-        p.setPen(c.text);
-        // Beside the big number (the cell written last), not over it.
-        c.say(QRectF(c.left + nw, c.y, c.right - c.left - nw, c.rowHeight),
-              Qt::AlignVCenter | Qt::AlignLeft,
-              QStringLiteral("[") + cells.join(QStringLiteral(", ")) + QStringLiteral("]"));
-    } else if (s.lastWriter >= 0) {
+        shown = QStringLiteral("[") + cells.join(QStringLiteral(", ")) + QStringLiteral("]");
+    } else {
+        shown = s.value ? numberText(*s.value) : QStringLiteral("?");
+    }
+    c.say(wholeRow, Qt::AlignVCenter | Qt::AlignLeft, shown);
+    const double nw = QFontMetricsF(big).horizontalAdvance(shown + QStringLiteral("  "));
+    p.restore();
+    if (s.kind != ObjectKind::Array && s.lastWriter >= 0) {
         p.setPen(c.muted);
         const QString label = tr("written by");
         c.say(QRectF(c.left + nw, c.y, c.right - c.left - nw, c.rowHeight),
