@@ -62,8 +62,10 @@ inline bool processRunning(int pid) {
     return close != std::string::npos && close + 2 < line.size() && line[close + 2] != 'Z';
 }
 
-// Live processes whose parent is this test program and whose command is mpviz-child.
-inline std::set<int> ourChildScenarioProcesses() {
+// Live (not zombie) children of this test program whose command starts with `command`
+// (every child for ""): the engine adopts every orphan of a run (it is a subreaper), so
+// anything a run left behind shows up here.
+inline std::set<int> ourLiveChildren(const std::string& command = {}) {
     std::set<int> found;
     for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
         const std::string name = entry.path().filename();
@@ -79,10 +81,15 @@ inline std::set<int> ourChildScenarioProcesses() {
         char state = 0;
         int ppid = 0;
         rest >> state >> ppid;
-        if (ppid == ::getpid() && state != 'Z' && comm.rfind("mpviz-child", 0) == 0)
+        if (ppid == ::getpid() && state != 'Z' && comm.rfind(command, 0) == 0)
             found.insert(std::stoi(name));
     }
     return found;
+}
+
+// Live processes whose parent is this test program and whose command is mpviz-child.
+inline std::set<int> ourChildScenarioProcesses() {
+    return ourLiveChildren("mpviz-child");
 }
 
 } // namespace mpviz::testing

@@ -147,27 +147,6 @@ QStringList printedLines(gui::MainWindow& w) {
     return lines;
 }
 
-// Children of this test program that are still alive (not zombies): the engine adopts
-// every orphan of a run (it is a subreaper), so anything a run left behind shows up here.
-std::set<int> ourLiveChildren() {
-    std::set<int> found;
-    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
-        const std::string name = entry.path().filename();
-        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-        std::ifstream stat(entry.path() / "stat");
-        std::string line;
-        if (!stat || !std::getline(stat, line)) continue;
-        const auto close = line.rfind(')');
-        if (close == std::string::npos) continue;
-        std::istringstream rest(line.substr(close + 2));
-        char state = 0;
-        int ppid = 0;
-        rest >> state >> ppid;
-        if (ppid == ::getpid() && state != 'Z') found.insert(std::stoi(name));
-    }
-    return found;
-}
-
 std::vector<std::string> shmEntriesOf(const std::string& session) {
     std::vector<std::string> found;
     for (const auto& entry : std::filesystem::directory_iterator("/dev/shm"))
@@ -349,7 +328,7 @@ TEST_CASE("Stop on a never ending program leaves no process and no shared memory
     CHECK(w.controller()->outcome() == trace::Outcome::Stopped);
     for (int pid : pids)
         CHECK_FALSE(mpviz::testing::processRunning(pid));
-    CHECK(waitUntil([] { return ourLiveChildren().empty(); }, 5000)); // no helper either
+    CHECK(waitUntil([] { return testing::ourLiveChildren().empty(); }, 5000)); // no helper either
     CHECK(shmEntriesOf(session).empty());
     CHECK_FALSE(
         std::filesystem::exists(std::filesystem::temp_directory_path() / ("mpviz-" + session)));
