@@ -17,15 +17,19 @@ case ${1:-} in
     dir=${BUILD_DIR:-build-asan}
     flags=(-DMPVIZ_SANITIZE=ON)
     targets=(mpviz_core_tests mpviz_process_tests)
+    skip=""
     ;;
   thread)
     # Unoptimised: it builds in half the time, and the tests mostly wait on processes.
     dir=${BUILD_DIR:-build-tsan}
     flags=(-DMPVIZ_TSAN=ON -DCMAKE_BUILD_TYPE=Debug)
     targets=(mpviz_process_tests)
-    # Lessons run 4x slower, so their sleeps outlast TSan's slowed work as they outlast the
-    # ordinary build's (process_helpers.hpp, testSpeed).
-    export MPVIZ_TEST_SLOWDOWN=4
+    # Two tests need the lifecycle lesson's daemon still asleep when MainProcess ends.
+    # Under TSan, starting each of MainProcess's later children takes so long that the
+    # daemon wakes and exits first (a slower lesson does not help: start-up is not scaled).
+    # They run in the ordinary build (./test.sh).
+    skip="lifecycle: exit codes, join with a timeout and the daemon"
+    skip+="|mpviz run's trace has an exit event with the signal for every process"
     ;;
   *)
     echo "usage: tests/sanitize.sh address|thread" >&2
@@ -52,7 +56,7 @@ status=0
 # processes are several times slower and a killed worker's partner outlives that bound.
 # It runs in the ordinary build (./test.sh) instead.
 ctest --test-dir "$dir" --output-on-failure -j 2 --timeout 300 -L "^($labels)\$" \
-  -E "Killing any part of a running lesson" || status=$?
+  -E "Killing any part of a running lesson${skip:+|$skip}" || status=$?
 
 reports=("$logs"/*)
 if [ -e "${reports[0]}" ]; then

@@ -226,23 +226,13 @@ inline mp::Params resolve(const std::string& scenario,
     return *params;
 }
 
-// A lesson's speed in a test: divided by MPVIZ_TEST_SLOWDOWN (tests/sanitize.sh sets it),
-// so that under a sanitizer, which makes every process several times slower, a lesson's
-// sleeps still outlast the work they are meant to outlast (the daemon still asleep when
-// MainProcess ends).
-inline double testSpeed(double speed) {
-    const char* slowdown = std::getenv("MPVIZ_TEST_SLOWDOWN");
-    const double factor = slowdown ? std::atof(slowdown) : 1.0;
-    return factor >= 1.0 ? speed / factor : speed;
-}
-
 inline engine::SessionOptions options(const std::string& scenario,
                                       const std::vector<std::pair<std::string, std::string>>& sets,
                                       double speed, double timeout = 0) {
     engine::SessionOptions o;
     o.scenario = scenario;
     o.params = resolve(scenario, sets).values();
-    o.speed = testSpeed(speed);
+    o.speed = speed;
     o.timeout = timeout;
     o.childExecutable = childExe();
     return o;

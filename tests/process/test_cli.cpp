@@ -168,8 +168,7 @@ TEST_CASE("mpviz run's trace has an exit event with the signal for every process
         GENERATE(table<std::string, int>({{"lifecycle", 0}, {"lock-order", 3}}));
     TempDir dir;
     const auto file = (dir / "t.json").string();
-    const auto r = runMpviz(
-        {"run", scenario, "--speed", std::to_string(testSpeed(5)), "--quiet", "--trace", file});
+    const auto r = runMpviz({"run", scenario, "--speed", "5", "--quiet", "--trace", file});
     INFO(scenario << "\n" << show(r));
     REQUIRE(r.exitcode == code);
     const auto root = json::parse(readFile(file)).as_object();
