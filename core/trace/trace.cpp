@@ -59,7 +59,6 @@ int TraceData::addProcess(ProcessInfo info) {
     spots_.emplace_back();
     slices_.push_back({Slice{info.startTs, Slice::kOpen, State::Running}});
     exitEvent_.push_back(kNoExit);
-    exitRecordedHere_.push_back(false);
     const auto endTs = info.endTs;
     const auto exitcode = info.exitcode;
     info.endTs.reset();
@@ -290,7 +289,9 @@ void TraceData::setProcessEnd(int process, std::int64_t ts, std::optional<int> e
 }
 
 // A process killed by a signal sends no exit of its own; its end still belongs in its
-// lane, the log and the file, with the code its parent or the engine learned.
+// lane, the log and the file, with the code its parent or the engine learned. That code is
+// the one owner of how the process ended: a process that sent its exit and was killed
+// before it was gone (a daemon terminated as its program ends) ended by the signal.
 void TraceData::recordExit(int process, std::int64_t ts, int exitcode) {
     const std::uint32_t existing = exitEvent_[process];
     if (existing == kNoExit) {
@@ -301,9 +302,8 @@ void TraceData::recordExit(int process, std::int64_t ts, int exitcode) {
         e.op = Op::Exit;
         e.phase = Phase::Done;
         append(e);
-        exitRecordedHere_[process] = true;
-    } else if (exitRecordedHere_[process]) {
-        events_[existing].value = exitcode; // what the process sent itself stays as it was
+    } else {
+        events_[existing].value = exitcode;
     }
 }
 

@@ -239,10 +239,9 @@ class TraceData {
     std::vector<std::vector<CounterSample>> counters_;
     std::vector<ObjectHistory> objectHistory_;
     std::unordered_map<int, int> processByPid_;
-    // Per process: its Exit Done event (kNoExit: none yet), and whether recordExit made it.
+    // Per process: its Exit Done event (kNoExit: none yet).
     static constexpr std::uint32_t kNoExit = UINT32_MAX;
     std::vector<std::uint32_t> exitEvent_;
-    std::vector<bool> exitRecordedHere_;
     // Join slices whose child was not in the trace yet (a child killed before it said
     // hello is added at the end), by the child's pid: (process index, slice begin).
     std::unordered_map<int, std::vector<std::pair<int, std::int64_t>>> unresolvedJoins_;

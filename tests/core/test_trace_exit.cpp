@@ -84,6 +84,22 @@ TEST_CASE("a process killed by a signal gets its exit event when its end is know
     CHECK(exits[0].ts == 40);
 }
 
+TEST_CASE("a process that sent its exit and was killed before it was gone ended by the signal",
+          "[trace][exit]") {
+    // A daemon that ran to its end just as its program ended: it says exit 0, then the
+    // SIGTERM that ends daemons reaches it before it is gone. Its parent learns -15.
+    TraceScript s;
+    s.process("MainProcess", 10, 0);
+    const int daemon = s.process("daemon", 11, 5, 10);
+    s.event(daemon, 40, Op::Exit, Phase::Done, kNoObject, 0);
+    s.trace.setProcessEnd(daemon, 42, -SIGTERM);
+    const auto exits = exitsOf(s.trace, daemon);
+    REQUIRE(exits.size() == 1);
+    CHECK(exits[0].ts == 40);
+    CHECK(exits[0].value == -SIGTERM); // the event and the process say the same
+    CHECK(s.trace.processes()[daemon].exitcode == -SIGTERM);
+}
+
 TEST_CASE("the exit event is never before the process's last event", "[trace][exit]") {
     TraceScript s;
     const int p = s.process("Process-1", 11, 0);
