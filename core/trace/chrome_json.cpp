@@ -6,6 +6,7 @@
 #include "trace/chrome_json_args.hpp"
 #include "trace/exit_status.hpp"
 #include "trace/shared_number.hpp"
+#include "trace/utf8.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -19,27 +20,6 @@ namespace {
 
 using chrome::isProcessOp;
 using chrome::opArgKeys;
-
-// Length of the valid UTF-8 sequence starting at s[i], 0 if it is not one. JSON readers
-// (Boost.JSON among them) reject invalid UTF-8, and a child may print any bytes.
-std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) -> unsigned {
-        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
-    };
-    const auto continuation = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-        return byte(k) >= lo && byte(k) <= hi;
-    };
-    const unsigned c = byte(0);
-    if (c >= 0xC2 && c <= 0xDF) return continuation(1) ? 2 : 0;
-    if (c == 0xE0) return continuation(1, 0xA0) && continuation(2) ? 3 : 0;
-    if (c == 0xED) return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0;
-    if (c >= 0xE1 && c <= 0xEF) return continuation(1) && continuation(2) ? 3 : 0;
-    if (c == 0xF0) return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3)
-        return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
-    if (c == 0xF4) return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0;
-    return 0;
-}
 
 void appendString(std::string& out, std::string_view s) {
     out += '"';

@@ -1,5 +1,7 @@
 #include "wire/protocol.hpp"
 
+#include "trace/utf8.hpp"
+
 #include <cstdio>
 
 namespace mpviz::wire {
@@ -88,6 +90,12 @@ void checkValueType(char valueType) {
     std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(valueType));
     throw ProtocolError(std::string("value type byte ") + hex +
                         " is no typecode (0 for none, else a printable ASCII character)");
+}
+
+// The trace file names an object by its name, and can write only UTF-8 as it is: two names
+// differing in other bytes would be saved as one name twice, a file that does not reopen.
+void checkObjectName(std::string_view name) {
+    if (!trace::isUtf8(name)) throw ProtocolError("object name is not UTF-8");
 }
 
 void checkRuntime(Runtime runtime) {

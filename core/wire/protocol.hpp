@@ -129,6 +129,7 @@ std::string_view getText(const char*& p, const char* end);
 void checkEnum(trace::Op op, trace::Phase phase);
 void checkKind(trace::ObjectKind kind);
 void checkValueType(char valueType);
+void checkObjectName(std::string_view name);
 void checkRuntime(Runtime runtime);
 } // namespace detail
 
@@ -187,6 +188,7 @@ template <class Handler> std::size_t decode(std::string_view data, Handler& hand
             o.valueType = detail::get<char>(p);
             detail::checkValueType(o.valueType);
             o.name = detail::getText(p, end);
+            detail::checkObjectName(o.name);
             handler.onObject(o);
             break;
         }

@@ -293,3 +293,23 @@ TEST_CASE("ingest: an object's value type is taken only when the trace file can 
     CHECK_THROWS_WITH(wire::decode(std::string_view(bad.data(), bad.size()), r),
                       Catch::Contains("value type byte 0xff is no typecode"));
 }
+
+// Found by the wire fuzzer: two objects named by different invalid UTF-8 bytes were saved
+// under one name (each bad byte becomes U+FFFD), and the importer refused the file for
+// listing it twice. The trace file names objects by their names, so they must be UTF-8.
+TEST_CASE("ingest: an object name that is not UTF-8 is refused", "[wire][ingest]") {
+    const auto declare = [](std::string_view name) {
+        std::vector<char> bytes;
+        wire::Encoder(bytes).object({0, trace::ObjectKind::Queue, 0, trace::kNoValueType, name});
+        Recorder r;
+        wire::decode(std::string_view(bytes.data(), bytes.size()), r);
+        return r.log;
+    };
+    CHECK(declare("pool.tasks") == std::vector<std::string>{"object 0 pool.tasks 0"});
+    CHECK_NOTHROW(declare("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\x8d")); // café € 🐍
+    for (const std::string_view bad :
+         {"p\xff", "p\xfe", "\xc3", "\xe2\x82", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_WITH(declare(bad), Catch::Contains("object name is not UTF-8"));
+    }
+}
