@@ -161,7 +161,10 @@ TEST_CASE("The code panel shows the parameters of the run on screen, live, finis
     // The file keeps each event's line of the listing.
     CHECK(lineShownFor(w, trace::Op::Acquire) == 10);
     CHECK(lineShownFor(w, trace::Op::Release) == 14);
-    CHECK(lineShownFor(w, trace::Op::Join, "MainProcess") == 23); // p.join()
+    // p.join(); or p.start(), when a worker had already ended: start() reaps ended children
+    // first, as CPython's _cleanup() does, and that is recorded as a join on its line.
+    const int joinLine = lineShownFor(w, trace::Op::Join, "MainProcess");
+    CHECK((joinLine == 23 || joinLine == 21));
 }
 
 TEST_CASE("Show the fixed version and Step back keep the code panel on the run's own values",
