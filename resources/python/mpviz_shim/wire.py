@@ -40,7 +40,8 @@ def hello(pid, ppid, daemon, name):
 
 def declare(local_id, kind, capacity, name, value_type=''):
     capacity = max(_INT64_MIN, min(_INT64_MAX, int(capacity)))
-    typecode = ord(value_type[0]) if value_type and ord(value_type[0]) < 128 else 0
+    # A typecode is one printable ASCII character (trace::isValueTypeCode); anything else: none.
+    typecode = ord(value_type[0]) if value_type and 33 <= ord(value_type[0]) < 127 else 0
     return _frame(FRAME_OBJECT, _OBJECT.pack(local_id, kind, capacity, typecode) + _text(name))
 
 
