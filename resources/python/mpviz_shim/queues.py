@@ -13,7 +13,7 @@ from .wire_constants import (KIND_JOINABLE_QUEUE, KIND_QUEUE, NO_OBJECT, OP_FLUS
 
 Full, Empty = _queue_module.Full, _queue_module.Empty
 _FEEDER_GRACE = 0.05  # s: a feeder that needs longer than this at exit is stuck or slow
-_GET_GRACE = 0.002  # s: a get that waits no longer than this for the feeder is not blocked
+_IN_FLIGHT = 0.05  # s: a get that waits longer than this for an item already put is blocked
 
 
 def _kind(q):
@@ -42,22 +42,42 @@ def _wait_after_refusal(q, op, oid, wait, refused, block, seconds, timed):
         raise
 
 
-def _get_within(q, seconds):
-    """Queue.get(True, seconds) by the same steps, with one select() for the wait instead
-    of multiprocessing's poll through selectors (which would double the cost of a reported
-    get)."""
+def _poller(q):
+    """The queue's read end registered once (half the cost of a select() per get)."""
+    try:
+        return q._mpviz_poll
+    except AttributeError:
+        q._mpviz_poll = select.poll()
+        q._mpviz_poll.register(q._reader.fileno(), select.POLLIN)
+        return q._mpviz_poll
+
+
+def _take_if_counted(q, block, seconds):
+    """Queue.get's own steps, reporting no wait while the queue counts an item: it has been
+    put, and its putter's feeder thread is writing it (a hand-off that can take milliseconds
+    on a loaded machine, and is not what a person means by waiting). Returns (True, item),
+    or (False, seconds waited) when the get must wait: the queue is empty by its count,
+    another getter is reading, or the counted item is later than _IN_FLIGHT.
+    One poll() for the wait: multiprocessing's goes through selectors, which would double the
+    cost of a reported get."""
     if q._closed:
         raise ValueError('Queue %r is closed' % q)
     if not q._rlock.acquire(False):
-        raise Empty
+        return False, 0.0
     try:
-        if not select.select([q._reader.fileno()], [], [], seconds)[0]:
-            raise Empty
+        if not block:
+            wait = 0.0
+        elif _length(q) > 0:
+            wait = _IN_FLIGHT if seconds is None else min(_IN_FLIGHT, max(seconds, 0.0))
+        else:
+            return False, 0.0
+        if not _poller(q).poll(wait * 1000.0):
+            return False, wait
         message = q._recv_bytes()
         q._sem.release()
     finally:
         q._rlock.release()
-    return ForkingPickler.loads(message)
+    return True, ForkingPickler.loads(message)
 
 
 # The wrappers' common case (a named queue, run mode, done at once) is written out: what
@@ -93,16 +113,14 @@ def _wrap_get(cls):
         oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
         if rt.STEP:
             rt.gate(OP_GET, oid)
-        # Its item may be a moment away, in the putter's feeder thread: a wait this short is
-        # not reported as blocked.
         seconds = rt.scaled(timeout)
-        grace = _GET_GRACE if seconds is None else min(_GET_GRACE, max(seconds, 0.0))
-        try:
-            item = _get_within(self, grace if block else 0.0)
-        except Empty:
+        taken, item_or_waited = _take_if_counted(self, block, seconds)
+        if taken:
+            item = item_or_waited
+        else:
+            left = None if seconds is None else seconds - item_or_waited
             item = _wait_after_refusal(self, OP_GET, oid, lambda left: get(self, True, left),
-                                       Empty, block, None if seconds is None else seconds - grace,
-                                       timeout is not None)
+                                       Empty, block, left, timeout is not None)
         rt.record_done(OP_GET, oid, _length(self), PHASE_DONE, 0, None, item_text(item))
         return item
 
