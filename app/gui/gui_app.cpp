@@ -38,6 +38,7 @@ struct GuiOptions {
     std::string program;     // a Python program to open instead of a lesson
     std::string programArgs; // its arguments (after --), as a shell would quote them
     std::string startMethod;
+    std::string python; // the interpreter that runs the program; "" = as remembered
     bool autorun = false;
     std::string screenshot;
     std::optional<double> screenshotAt; // scenario seconds
@@ -54,7 +55,8 @@ struct GuiOptions {
 
 constexpr const char* kUsage =
     "usage: mpviz [--scenario ID]   (the window)\n"
-    "       mpviz PROGRAM.py [--start-method fork|spawn|forkserver] [-- ARGS...]\n"
+    "       mpviz PROGRAM.py [--python PATH] [--start-method fork|spawn|forkserver] "
+    "[-- ARGS...]\n"
     "       mpviz list | run | export ...   (the command line; mpviz help)\n";
 
 bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
@@ -160,6 +162,10 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
                 return false;
             }
             o.startMethod = *v;
+        } else if (a == "--python") {
+            auto v = value();
+            if (!v) return false;
+            o.python = *v;
         } else if (a == "--" && !o.program.empty()) {
             for (++i; i < argc; ++i) {
                 // Quoted for the program panel's line edit (QProcess::splitCommand: double
@@ -300,9 +306,10 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
         // A program that cannot run still opens: the window says why, and offers a converted
         // copy of Python 2 code.
         window.openProgram(QString::fromStdString(o.program));
-        if (!o.programArgs.empty() || !o.startMethod.empty())
+        if (!o.programArgs.empty() || !o.startMethod.empty() || !o.python.empty())
             window.setProgramOptions(QString::fromStdString(o.programArgs),
-                                     QString::fromStdString(o.startMethod));
+                                     QString::fromStdString(o.startMethod),
+                                     QString::fromStdString(o.python));
     }
     if (!o.sets.empty()) window.setParameters(o.sets);
     if (o.speed) window.setSpeed(*o.speed);

@@ -76,8 +76,10 @@ class MainWindow : public QMainWindow {
     QString openProgram(const QString& file);
     void closeProgram(); // back to the lessons
     bool programOpen() const { return program_.has_value(); }
-    // Arguments (as in a shell) and start method ("" = the program's own) of the next run.
-    void setProgramOptions(const QString& arguments, const QString& startMethod);
+    // Arguments (as in a shell), start method ("" = the program's own) and interpreter
+    // ("" = as it was) of the next run.
+    void setProgramOptions(const QString& arguments, const QString& startMethod,
+                           const QString& interpreter = {});
     ProgramPanel* programPanel() const { return programPanel_; }
     QMenu* recentProgramsMenu() const { return recentMenu_; }
     Python2Dialog* python2Dialog() const { return python2Dialog_; } // while offered

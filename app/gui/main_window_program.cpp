@@ -73,6 +73,9 @@ void MainWindow::createProgramActions() {
     connect(programPanel_, &ProgramPanel::conversionRequested, this,
             &MainWindow::offerPython2Conversion);
     connect(programPanel_, &ProgramPanel::settingsChanged, this, &MainWindow::saveProgramSettings);
+    connect(programPanel_, &ProgramPanel::interpreterChanged, this, [this] {
+        if (program_ && !recheckProgram()) showProgramInViews(); // its problem, in the panel
+    });
     connect(speed_, &SpeedControl::speedChanged, this, [this] {
         if (program_) saveProgramSettings();
     });
@@ -136,19 +139,23 @@ void MainWindow::closeProgram() {
     updateActions();
 }
 
-void MainWindow::setProgramOptions(const QString& arguments, const QString& startMethod) {
+void MainWindow::setProgramOptions(const QString& arguments, const QString& startMethod,
+                                   const QString& interpreter) {
     if (!program_) return;
     auto values = programPanel_->settings();
     values["args"] = arguments.toStdString();
     values["start_method"] = startMethod.toStdString();
+    if (!interpreter.isEmpty()) values["python"] = interpreter.toStdString();
     programPanel_->setSettings(values);
     saveProgramSettings();
+    recheckProgram();
 }
 
 bool MainWindow::recheckProgram() {
     // The file may have changed since it was opened (edited in the person's own editor):
     // check it and show it as it is now.
     OpenProgram& p = *program_;
+    p.program.interpreter = programPanel_->interpreter();
     p.problem = checkProgram(p.program, options_.childExecutable);
     if (p.program.convertPython2 && p.problem && p.problem->python2) {
         const auto preview = previewPython2Conversion(p.program, options_.childExecutable);

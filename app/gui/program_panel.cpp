@@ -2,16 +2,21 @@
 
 #include "gui/program_summary.hpp"
 
+#include "engine/python_program.hpp"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace mpviz::gui {
@@ -104,6 +109,7 @@ ProgramPanel::ProgramPanel(QWidget* parent) : QWidget(parent) {
                            "(fork on Linux), or forced; a set_start_method() call in the "
                            "program still wins"));
     form->addRow(tr("Start method"), method_);
+    form->addRow(tr("Python"), makeInterpreterRow(group));
     limit_ = new QDoubleSpinBox(group);
     limit_->setObjectName(QStringLiteral("programTimeLimit"));
     limit_->setRange(0, 3600);
@@ -125,7 +131,42 @@ ProgramPanel::ProgramPanel(QWidget* parent) : QWidget(parent) {
     connect(args_, &QLineEdit::editingFinished, this, &ProgramPanel::settingsChanged);
     connect(method_, &QComboBox::currentIndexChanged, this, &ProgramPanel::settingsChanged);
     connect(limit_, &QDoubleSpinBox::valueChanged, this, &ProgramPanel::settingsChanged);
+    connect(python_, &QLineEdit::editingFinished, this, [this] {
+        if (python_->text() == shownInterpreter_) return;
+        shownInterpreter_ = python_->text();
+        Q_EMIT interpreterChanged();
+        Q_EMIT settingsChanged();
+    });
     setPrimitives({});
+}
+
+QWidget* ProgramPanel::makeInterpreterRow(QWidget* parent) {
+    auto* row = new QWidget(parent);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    python_ = new QLineEdit(row);
+    python_->setObjectName(QStringLiteral("programInterpreter"));
+    python_->setPlaceholderText(
+        QString::fromStdString(engine::defaultPythonInterpreter().string()));
+    python_->setToolTip(tr("The Python 3 interpreter (3.8 or newer) that runs the program, "
+                           "e.g. a virtual environment's bin/python; empty: the system's"));
+    python_->setClearButtonEnabled(true);
+    layout->addWidget(python_, 1);
+    auto* choose = new QToolButton(row);
+    choose->setObjectName(QStringLiteral("chooseInterpreter"));
+    choose->setText(QStringLiteral("\u2026"));
+    choose->setToolTip(tr("Choose the Python interpreter"));
+    layout->addWidget(choose);
+    connect(choose, &QToolButton::clicked, this, [this] {
+        const QString start = python_->text().isEmpty() ? QStringLiteral("/usr/bin")
+                                                        : QFileInfo(python_->text()).path();
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Choose the Python interpreter"), start);
+        if (file.isEmpty()) return;
+        python_->setText(file);
+        Q_EMIT python_->editingFinished();
+    });
+    return row;
 }
 
 void ProgramPanel::scaleTitle() {
@@ -189,6 +230,10 @@ std::string ProgramPanel::startMethod() const {
     return method_->currentData().toString().toStdString();
 }
 
+std::string ProgramPanel::interpreter() const {
+    return python_->text().trimmed().toStdString();
+}
+
 double ProgramPanel::timeLimit() const {
     return limit_->value();
 }
@@ -196,6 +241,7 @@ double ProgramPanel::timeLimit() const {
 std::map<std::string, std::string> ProgramPanel::settings() const {
     return {{"args", args_->text().toStdString()},
             {"start_method", startMethod()},
+            {"python", interpreter()},
             {"time_limit", QString::number(limit_->value()).toStdString()}};
 }
 
@@ -204,8 +250,10 @@ void ProgramPanel::setSettings(const std::map<std::string, std::string>& values)
         const auto it = values.find(name);
         return it == values.end() ? QString() : QString::fromStdString(it->second);
     };
-    const QSignalBlocker a(args_), m(method_), l(limit_);
+    const QSignalBlocker a(args_), m(method_), l(limit_), py(python_);
     args_->setText(get("args"));
+    python_->setText(get("python"));
+    shownInterpreter_ = python_->text();
     method_->setCurrentIndex(std::max(0, method_->findData(get("start_method"))));
     limit_->setValue(get("time_limit").toDouble());
 }
@@ -214,6 +262,7 @@ void ProgramPanel::setEditable(bool editable) {
     args_->setEnabled(editable);
     method_->setEnabled(editable);
     limit_->setEnabled(editable);
+    python_->parentWidget()->setEnabled(editable);
 }
 
 QString ProgramPanel::title() const {

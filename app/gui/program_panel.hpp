@@ -2,7 +2,7 @@
 // The lesson panel when a Python program is open: which program (its file name; the path
 // in the tooltip), the primitives it was seen to use, what mpviz does not draw of it, why
 // it cannot run when it cannot, and how to run it (its arguments, the start method, a time
-// limit). The toolbar's speed applies as for lessons.
+// limit, the Python that runs it). The toolbar's speed applies as for lessons.
 
 #include "gui/program_check.hpp"
 
@@ -37,8 +37,9 @@ class ProgramPanel : public QWidget {
     QString argumentsText() const;
     std::vector<std::string> arguments() const; // split as a shell would
     std::string startMethod() const;            // fork, spawn, forkserver; "" = its own
+    std::string interpreter() const;            // the Python that runs it; "" = the default
     double timeLimit() const;                   // seconds; 0 = none
-    // args, start_method, time_limit, as text: what settings_store remembers per program.
+    // args, start_method, python, time_limit, as text: what settings_store remembers per program.
     std::map<std::string, std::string> settings() const;
     void setSettings(const std::map<std::string, std::string>& values); // missing: defaults
     void setEditable(bool editable);                                    // not while it runs
@@ -51,10 +52,12 @@ class ProgramPanel : public QWidget {
     QString problemText() const; // empty when it can run
     QLineEdit* argumentsEdit() const { return args_; }
     QComboBox* startMethodBox() const { return method_; }
+    QLineEdit* interpreterEdit() const { return python_; }
     QPushButton* convertButton() const { return convert_; }
 
   Q_SIGNALS:
     void settingsChanged();
+    void interpreterChanged();  // the program must be checked again with the new one
     void conversionRequested(); // "Show the conversion…" of a Python 2 program
     void lessonsRequested();    // back to the built-in lessons
 
@@ -63,6 +66,7 @@ class ProgramPanel : public QWidget {
 
   private:
     void scaleTitle();
+    QWidget* makeInterpreterRow(QWidget* parent);
 
     QLabel* title_;
     QLabel* where_;
@@ -75,6 +79,8 @@ class ProgramPanel : public QWidget {
     QLineEdit* args_;
     QComboBox* method_;
     QDoubleSpinBox* limit_;
+    QLineEdit* python_;
+    QString shownInterpreter_; // what the program was last checked with
 };
 
 } // namespace mpviz::gui

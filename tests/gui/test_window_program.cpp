@@ -13,6 +13,8 @@
 #include "gui/view_state.hpp"
 #include "render/labels.hpp"
 
+#include "engine/python_program.hpp"
+
 #include <QAction>
 #include <QComboBox>
 #include <QDropEvent>
@@ -445,4 +447,45 @@ TEST_CASE("Ctrl+O opens a Python program and Ctrl+Shift+O a saved trace", "[gui]
           QKeySequence(QKeySequence::Open));
     CHECK(w.action(QStringLiteral("actionOpen"))->shortcut() ==
           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+}
+
+TEST_CASE("The Python that runs a program can be chosen, is checked at once and is remembered",
+          "[gui][program][settings]") {
+    QTemporaryDir dir;
+    const QString file = writeProgram(dir, "which.py", R"(import multiprocessing
+import sys
+
+if __name__ == '__main__':
+    print('run by', sys.executable)
+)");
+    // A virtual environment's bin/python is a link to the system's interpreter.
+    const QString venvPython = dir.filePath(QStringLiteral("venv-python3"));
+    std::filesystem::create_symlink(engine::defaultPythonInterpreter(), venvPython.toStdString());
+    gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
+    o.restoreSettings = true;
+    const auto choose = [](gui::MainWindow& w, const QString& interpreter) {
+        w.programPanel()->interpreterEdit()->setText(interpreter);
+        Q_EMIT w.programPanel()->interpreterEdit()->editingFinished();
+    };
+    {
+        gui::MainWindow w(o);
+        w.show();
+        REQUIRE(w.openProgram(file).isEmpty());
+        CHECK(w.programPanel()->interpreterEdit()->placeholderText().toStdString() ==
+              engine::defaultPythonInterpreter().string());
+
+        choose(w, dir.filePath(QStringLiteral("no-such-python")));
+        CHECK(w.programPanel()->problemText().contains(QStringLiteral("no-such-python")));
+        w.action(QStringLiteral("actionRun"))->trigger();
+        CHECK_FALSE(w.controller()->isLive());
+
+        choose(w, venvPython);
+        CHECK(w.programPanel()->problemText().isEmpty());
+        REQUIRE(runProgramToEnd(w) == trace::Outcome::Completed);
+        CHECK(printedLines(w).contains(QStringLiteral("run by ") + venvPython));
+        w.close();
+    }
+    gui::MainWindow w(o);
+    w.recentProgramsMenu()->actions().front()->trigger();
+    CHECK(w.programPanel()->interpreter() == venvPython.toStdString());
 }
