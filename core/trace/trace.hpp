@@ -88,14 +88,6 @@ struct DeadlockReport {
     std::vector<DeadlockEdge> edges;
 };
 
-// Per pixel column summary for level-of-detail drawing: the state that covered most of
-// the column, and how many events fell in it.
-struct ColumnSummary {
-    State dominant = State::NotStarted;
-    std::uint32_t events = 0;
-    bool mixed = false; // more than one state inside the column
-};
-
 class TraceData {
   public:
     // --- building (the engine, the JSON importer) ---
@@ -163,10 +155,6 @@ class TraceData {
 
     // Arrows between events; recomputed lazily when events were appended.
     const std::vector<Message>& messages() const;
-
-    // Level of detail: `columns` equal columns over [t0, t1) of one process's lane.
-    std::vector<ColumnSummary> summarize(int process, std::int64_t t0, std::int64_t t1,
-                                         int columns) const;
 
     std::size_t memoryBytes() const; // what the stored events and derived data occupy
 

@@ -46,7 +46,6 @@ void askEveryView(const trace::TraceData& t) {
         for (const std::uint32_t e : t.eventsIn(p, first, last))
             if (e >= events) broken("a process lists an event that is not there");
         (void)t.slicesIn(p, first, last);
-        (void)t.summarize(p, first, last, 97);
         for (const std::int64_t at : instants) {
             (void)t.stateAt(p, at);
             (void)t.sliceAt(p, at);

@@ -208,6 +208,42 @@ TEST_CASE("a live trace's open slices end at the now line", "[render][paint]") {
                 r.palette.blocked, 40) == 0);
 }
 
+TEST_CASE("a pixel column narrower than its slices shows the state covering most of it",
+          "[render][paint][lod]") {
+    // About a millisecond per pixel column. From 200 ms a lock is taken every 0.1 ms, each
+    // wait a sub-pixel slice: 70% of the time blocked, then from 300 ms 30%. (Ties, which go
+    // to blocked, cannot be set up here: columns do not fall on the 0.1 ms grid.)
+    TraceBuilder b;
+    const int p = b.process("MainProcess", 100, -1, 0);
+    const auto lock = b.object("lock", ObjectKind::Lock, 1);
+    const auto waits = [&](double fromMs, double blockedPart) {
+        for (int i = 0; i < 1000; ++i) {
+            const double t = fromMs + i * 0.1;
+            b.event(p, t, Op::Acquire, Phase::Blocked, lock);
+            b.event(p, t + 0.1 * blockedPart, Op::Acquire, Phase::Done, lock);
+        }
+    };
+    waits(200, 0.7);
+    waits(300, 0.3);
+    b.end(p, 1000, 0);
+    const auto r = render(b.trace, rangeOf(b.trace, 1000, 1000));
+    const auto& lane = r.layout.lanes[0];
+    const auto blockedIn = [&](double fromMs, double toMs) {
+        const QRectF band(xAt(r, fromMs), lane.barTop + 2, xAt(r, toMs) - xAt(r, fromMs),
+                          lane.barHeight - 4);
+        const int blocked =
+            count(r.image, band, r.palette.blocked, 40) + count(r.image, band, r.palette.hatch, 60);
+        const int running = count(r.image, band, r.palette.running);
+        return std::pair{blocked, running};
+    };
+    const auto [mostlyBlocked, runningThere] = blockedIn(220, 280);
+    CHECK(mostlyBlocked > 0);
+    CHECK(runningThere == 0);
+    const auto [blockedThere, mostlyRunning] = blockedIn(320, 380);
+    CHECK(blockedThere == 0);
+    CHECK(mostlyRunning > 0);
+}
+
 TEST_CASE("level of detail: a million events cost what the pixels show", "[render][paint][lod]") {
     const auto big = syntheticTrace(1'000'000, 8);
     REQUIRE(big.events().size() >= 990'000);
