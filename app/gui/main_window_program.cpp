@@ -14,6 +14,7 @@
 #include "gui/settings_store.hpp"
 #include "gui/speed_control.hpp"
 #include "scenario.hpp"
+#include "trace/clock.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -219,7 +220,7 @@ void MainWindow::startProgramRun(const engine::PythonProgram& program, double ti
     traceParams_.clear();
     traceProgram_ = program;
     traceTimeLimit_ = timeLimit;
-    runStartedAt_ = RunController::monotonicNow();
+    runStartedAt_ = trace::nowNs();
     runToProcess_.reset();
     banner_->hide();
     const QString error = controller_->startProgram(program, speed_->speed(), timeLimit, step);

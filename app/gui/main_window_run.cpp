@@ -23,6 +23,7 @@
 #include "render/time_axis.hpp"
 #include "render/time_mapping.hpp"
 #include "scenario.hpp"
+#include "trace/clock.hpp"
 
 #include <QAction>
 #include <QLabel>
@@ -66,7 +67,7 @@ void MainWindow::startRun(const scenarios::Scenario* scenario,
     traceScenario_ = scenario;
     traceParams_ = std::move(params);
     traceProgram_.reset();
-    runStartedAt_ = RunController::monotonicNow();
+    runStartedAt_ = trace::nowNs();
     runToProcess_.reset();
     banner_->hide();
     const QString error = controller_->start(scenario->id, traceParams_, speed_->speed(), step);
@@ -357,7 +358,7 @@ void MainWindow::refreshViews() {
 
     int alive = 0;
     for (const auto& p : world.processes)
-        alive += p.started && !p.ended;
+        alive += p.alive();
     QString state = outcomeWords(outcome);
     if (live && controller_->stepMode()) state = stepStatus();
     if (live && paused) state = tr("Paused");

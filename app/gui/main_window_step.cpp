@@ -27,16 +27,10 @@ namespace {
 
 // "acquire lock", "join Process-1", "put queue": what the ghosted chip says.
 QString intentLabel(const trace::TraceData& d, const engine::PendingIntent& intent) {
-    QString label = render::toQString(trace::opName(intent.op));
-    if (intent.object != trace::kNoObject && intent.object < d.objects().size())
-        return label + QLatin1Char(' ') + QString::fromStdString(d.objects()[intent.object].name);
-    if (intent.op == trace::Op::Join || intent.op == trace::Op::Terminate) {
-        const int child = d.processIndexByPid(static_cast<int>(intent.value));
-        if (child >= 0)
-            return label + QLatin1Char(' ') +
-                   QString::fromStdString(d.processes()[static_cast<std::size_t>(child)].name);
-    }
-    return label;
+    const bool onChild = intent.op == trace::Op::Join || intent.op == trace::Op::Terminate;
+    return render::operationLabel(d, intent.op, intent.object,
+                                  onChild ? d.processIndexByPid(static_cast<int>(intent.value))
+                                          : -1);
 }
 
 // Shift+→ gives up after this many grants without reaching the selected process (it may be

@@ -106,7 +106,8 @@ QString doneSentence(const TraceData& d, const Event& e) {
         return who + QStringLiteral(" started ") + processByPid(d, e.value);
     case Op::Join:
         return who + QStringLiteral(" joined ") + processByPid(d, e.value) +
-               QStringLiteral(" (exit code ") + QString::number(e.extra) + QLatin1Char(')');
+               QStringLiteral(" (exit code ") + QString::number(trace::joinedExitcode(e)) +
+               QLatin1Char(')');
     case Op::Terminate:
         return who + QStringLiteral(" terminated ") + processByPid(d, e.value) +
                QStringLiteral(" (sent SIGTERM)");

@@ -92,7 +92,7 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
         p.setPen(Qt::NoPen);
         p.setBrush(own);
         p.drawEllipse(QRectF(2, y + (row - d) / 2, d, d));
-        p.setPen(proc.started && !proc.ended ? text : muted);
+        p.setPen(proc.alive() ? text : muted);
         const QString name = QString::fromStdString(proc.name) + QStringLiteral(" (") +
                              QString::number(proc.pid) + QLatin1Char(')');
         const QString shownName = fm.elidedText(name, Qt::ElideRight, nameWidth);
@@ -103,7 +103,7 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
         const double x = d + 12 + nameWidth;
         const double w = std::min(width() - x - 4, fm.horizontalAdvance(label) + fm.height());
         QRectF pill(x, y + row * 0.12, std::max(0.0, w), row * 0.76);
-        const bool alive = proc.started && !proc.ended;
+        const bool alive = proc.alive();
         QColor fill = alive ? render::stateColor(palette, proc.state) : QColor(Qt::transparent);
         if (alive && proc.state == State::Sleeping) pill.adjust(0, row * 0.12, 0, -row * 0.12);
         p.setPen(alive ? QPen(fill.darker(130), 1) : QPen(muted, 1, Qt::DashLine));

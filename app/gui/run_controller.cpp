@@ -2,6 +2,7 @@
 
 #include "engine/session.hpp"
 #include "trace/chrome_json.hpp"
+#include "trace/clock.hpp"
 
 #include <QPointer>
 
@@ -20,12 +21,6 @@ RunController::RunController(std::filesystem::path childExecutable, QObject* par
 
 RunController::~RunController() {
     shutdown();
-}
-
-std::int64_t RunController::monotonicNow() {
-    timespec ts{};
-    ::clock_gettime(CLOCK_MONOTONIC, &ts);
-    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 void RunController::endSession() {
@@ -205,7 +200,7 @@ void RunController::setPaused(bool paused) {
     if (!isLive()) paused = false;
     if (paused == paused_) return;
     paused_ = paused;
-    if (paused_) pausedAt_ = monotonicNow();
+    if (paused_) pausedAt_ = trace::nowNs();
     Q_EMIT pausedChanged(paused_);
     if (!paused_) Q_EMIT frame();
 }
@@ -227,7 +222,7 @@ trace::Outcome RunController::outcome() const {
 
 std::optional<std::int64_t> RunController::now() const {
     if (!isLive()) return std::nullopt;
-    const std::int64_t t = paused_ ? pausedAt_ : monotonicNow();
+    const std::int64_t t = paused_ ? pausedAt_ : trace::nowNs();
     return logicalTime_ ? logicalClock_.toLogical(t) : t;
 }
 

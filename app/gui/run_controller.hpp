@@ -104,8 +104,6 @@ class RunController : public QObject {
     std::uint64_t traceVersion() const;
     std::filesystem::path childExecutable() const { return childExecutable_; }
 
-    static std::int64_t monotonicNow(); // CLOCK_MONOTONIC ns, the children's clock
-
     static constexpr int kFrameMs = 16; // at most one update per frame (≈ 60 Hz)
 
   Q_SIGNALS:

@@ -125,9 +125,10 @@ void fillValue(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, 
         if (e.op == Op::Write && s.lastWriter < 0) s.lastWriter = e.process;
         if (e.op == Op::Read && s.lastReader < 0) s.lastReader = e.process;
         if (!array && !s.value) s.value = e.value;
-        if (array && e.extra >= 0 && static_cast<std::size_t>(e.extra) < s.cells.size() &&
-            !s.cells[e.extra]) {
-            s.cells[e.extra] = e.value;
+        const int element = trace::arrayElement(e);
+        if (array && element >= 0 && static_cast<std::size_t>(element) < s.cells.size() &&
+            !s.cells[element]) {
+            s.cells[element] = e.value;
             --unknownCells;
         }
         if (s.lastWriter >= 0 && s.lastReader >= 0 && unknownCells == 0 && (array || s.value))
@@ -147,6 +148,12 @@ void fillPool(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, s
             const Event& e = events[i];
             const std::string text(d.text(e.text));
             switch (e.op) {
+            case Op::Start: // the pool started this worker
+                if (const int worker = d.processIndexByPid(static_cast<int>(e.value));
+                    worker >= 0 &&
+                    std::find(seenWorkers.begin(), seenWorkers.end(), worker) == seenWorkers.end())
+                    seenWorkers.push_back(worker);
+                break;
             case Op::Submit:
                 pending[e.value] = text;
                 calls[e.value] = text;
@@ -170,17 +177,11 @@ void fillPool(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, s
     }
     for (auto& [id, text] : pending)
         s.pending.push_back(text);
-    // The pool's worker processes: those that ran a task, and the pool's own children that
-    // are alive but have not had one yet (their names say what they are, as in Python).
-    const auto processes = d.processes();
-    for (int p = 0; p < static_cast<int>(processes.size()); ++p) {
-        const bool named = processes[p].name.find("PoolWorker") != std::string::npos;
-        if (named && processes[p].startTs <= t &&
-            std::find(seenWorkers.begin(), seenWorkers.end(), p) == seenWorkers.end())
-            seenWorkers.push_back(p);
-    }
+    // The pool's workers: those it started (their start names the pool) that are up, and
+    // any that ran a task (a trace written before starts named their pool).
     std::sort(seenWorkers.begin(), seenWorkers.end());
     for (int p : seenWorkers) {
+        if (d.processes()[static_cast<std::size_t>(p)].startTs > t) continue; // not up yet
         if (endedBy(d, p, t)) {
             ++s.exitedWorkers;
             continue;

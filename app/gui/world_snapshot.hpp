@@ -25,6 +25,8 @@ struct ProcessSnapshot {
     std::uint16_t object = trace::kNoObject; // Blocked: on which object
     int peer = -1;                           // Blocked in join: the child
     std::string blockedOn; // Blocked: the child's or the object's name, as the lane says it
+
+    bool alive() const { return started && !ended; }
 };
 
 struct PoolWorkerSnapshot {

@@ -131,7 +131,7 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
         break;
     case Op::Join:
         lines << QStringLiteral("child: ") + childByPid(trace, e);
-        if (done) lines << QStringLiteral("child ended: ") + exitcodeText(e.extra);
+        if (done) lines << QStringLiteral("child ended: ") + exitcodeText(trace::joinedExitcode(e));
         break;
     case Op::Terminate:
         lines << QStringLiteral("child: ") + childByPid(trace, e) << QStringLiteral("sent SIGTERM");
@@ -174,7 +174,7 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
         if (!text.isEmpty()) lines << QStringLiteral("item: ") + text;
         if (done)
             lines << QStringLiteral("bytes waiting in the pipe after: ") + QString::number(e.value)
-                  << QStringLiteral("pipe end: ") + QString::number(e.extra);
+                  << QStringLiteral("pipe end: ") + QString::number(trace::pipeEnd(e));
         break;
     case Op::Submit:
     case Op::TaskStart:
@@ -189,7 +189,7 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
         const QString number = toQString(
             trace::sharedNumberText(e.value, info ? info->valueType : trace::kNoValueType));
         if (info && info->kind == ObjectKind::Array)
-            lines << QStringLiteral("element [") + QString::number(e.extra) +
+            lines << QStringLiteral("element [") + QString::number(trace::arrayElement(e)) +
                          QStringLiteral("] = ") + number;
         else
             lines << QStringLiteral("value: ") + number;

@@ -64,11 +64,24 @@ int joinPeer(const trace::TraceData& trace, int process, const trace::Slice& sli
 
 } // namespace
 
-QString blockedOn(const trace::TraceData& trace, int process, const trace::Slice& slice) {
-    const int peer = slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer;
+namespace {
+QString peerOrObjectName(const trace::TraceData& trace, std::uint16_t object, int peer) {
     if (peer >= 0 && static_cast<std::size_t>(peer) < trace.processes().size())
         return toQString(trace.processes()[static_cast<std::size_t>(peer)].name);
-    return objectName(trace, slice.object);
+    return objectName(trace, object);
+}
+} // namespace
+
+QString blockedOn(const trace::TraceData& trace, int process, const trace::Slice& slice) {
+    return peerOrObjectName(trace, slice.object,
+                            slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer);
+}
+
+QString operationLabel(const trace::TraceData& trace, trace::Op op, std::uint16_t object,
+                       int peer) {
+    const QString what = toQString(trace::opName(op));
+    const QString on = peerOrObjectName(trace, object, peer);
+    return on.isEmpty() ? what : what + QLatin1Char(' ') + on;
 }
 
 QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,
@@ -78,21 +91,16 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
         if (slice.end == trace::Slice::kOpen || clock.steps) return QStringLiteral("sleep");
         return QStringLiteral("sleep ") +
                formatDuration(clock.durationSeconds(slice.end - slice.begin));
-    case State::Blocked: {
-        const QString what = toQString(trace::opName(slice.op));
-        const QString on = blockedOn(trace, process, slice);
-        return on.isEmpty() ? what : what + QLatin1Char(' ') + on;
-    }
+    case State::Blocked:
+        return operationLabel(trace, slice.op, slice.object,
+                              slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer);
     default:
         return {};
     }
 }
 
 QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEdge& edge) {
-    QString what = toQString(trace::opName(edge.op));
-    if (const QString obj = objectName(trace, edge.object); !obj.isEmpty())
-        what += QLatin1Char(' ') + obj;
-    return QStringLiteral("waits: ") + what;
+    return QStringLiteral("waits: ") + operationLabel(trace, edge.op, edge.object);
 }
 
 QString pythonClassName(trace::ObjectKind kind) {

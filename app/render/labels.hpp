@@ -24,6 +24,11 @@ QString exitLabel(std::optional<int> exitcode); // of a process that ended
 // Whom or what a blocked slice of `process` waits on: the joined child's name
 // ("Process-1") or the object's ("sem"); empty when unknown.
 QString blockedOn(const trace::TraceData& trace, int process, const trace::Slice& slice);
+// An operation and what it is on: "acquire lock", "join Process-1", "put queue"; the peer
+// process's name when there is one (-1: none), else the object's; the bare operation when
+// neither is known. Bars, step-mode chips and deadlock edges all say it this way.
+QString operationLabel(const trace::TraceData& trace, trace::Op op, std::uint16_t object,
+                       int peer = -1);
 // What a bar of `process` says: "acquire lock", "join Process-1", "get queue",
 // "flush queue", "sleep 0.5 s"; empty for running.
 QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,

@@ -1,7 +1,7 @@
 #include "engine/process_table.hpp"
 
-#include "mp/runtime.hpp"
 #include "mp/spawn.hpp"
+#include "trace/clock.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -35,10 +35,7 @@ ProcessRecord& ProcessTable::connected(int pid, int index, const std::string& na
 void ProcessTable::track(ProcessRecord& rec, const trace::Event& e) {
     switch (e.phase) {
     case Phase::Blocked: {
-        BlockedOn b{e.op, e.object, static_cast<int>(e.value), false};
-        const bool extraIsEnd = e.op == Op::Send || e.op == Op::Recv;
-        b.timed = !extraIsEnd && e.extra != 0;
-        rec.blocked = b;
+        rec.blocked = BlockedOn{e.op, e.object, static_cast<int>(e.value), trace::isTimedWait(e)};
         break;
     }
     case Phase::Begin:
@@ -63,7 +60,7 @@ void ProcessTable::track(ProcessRecord& rec, const trace::Event& e) {
         child.startText = e.text;
     }
     if (e.op == Op::Exit) rec.exitcode = static_cast<int>(e.value);
-    if (e.op == Op::Join) byPid_[static_cast<int>(e.value)].exitcode = e.extra;
+    if (e.op == Op::Join) byPid_[static_cast<int>(e.value)].exitcode = trace::joinedExitcode(e);
 }
 
 void ProcessTable::disconnected(ProcessRecord& rec, std::int64_t ts) {
@@ -131,7 +128,7 @@ void ProcessTable::recordEnds(trace::TraceData& t, bool killed) {
     for (auto& [pid, rec] : byPid_) {
         if (rec.index < 0) continue;
         if (!rec.exitcode && killed) rec.exitcode = -SIGKILL;
-        t.setProcessEnd(rec.index, rec.ended ? rec.endTs : mp::detail::monotonicNs(), rec.exitcode);
+        t.setProcessEnd(rec.index, rec.ended ? rec.endTs : trace::nowNs(), rec.exitcode);
     }
 }
 

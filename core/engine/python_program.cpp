@@ -1,6 +1,6 @@
 #include "engine/python_program.hpp"
 
-#include "mp/runtime.hpp"
+#include "wire/session_env.hpp"
 
 #include <boost/json/parse.hpp>
 
@@ -23,8 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr auto kHelperTimeout = std::chrono::seconds(30);
-constexpr const char* kEnvMain = "MPVIZ_PYTHON_MAIN"; // the first interpreter is MainProcess
-constexpr const char* kEnvStartMethod = "MPVIZ_START_METHOD";
 constexpr const char* kEnvShim = "MPVIZ_PYTHON_SHIM";
 
 struct Captured {
@@ -224,9 +222,9 @@ mp::detail::SpawnRequest pythonMainRequest(const PythonProgram& program, const f
     std::vector<fs::path> more;
     if (file != original) more.push_back(original.parent_path());
     environment.push_back("PYTHONPATH=" + pythonPath(shimDir, more));
-    environment.push_back(std::string(kEnvMain) + "=1");
+    environment.push_back(std::string(wire::kEnvPythonMain) + "=1");
     if (!program.startMethod.empty())
-        environment.push_back(std::string(kEnvStartMethod) + "=" + program.startMethod);
+        environment.push_back(std::string(wire::kEnvStartMethod) + "=" + program.startMethod);
     request.extraEnvironment = std::move(environment);
     request.ownProcessGroup = true;
     return request;

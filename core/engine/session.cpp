@@ -7,9 +7,11 @@
 #include "engine/process_table.hpp"
 #include "engine/step_gate.hpp"
 #include "engine/wait_for_graph.hpp"
-#include "mp/runtime.hpp"
+#include "mp/args.hpp"
 #include "mp/spawn.hpp"
+#include "trace/clock.hpp"
 #include "wire/protocol.hpp"
+#include "wire/session_env.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/local/stream_protocol.hpp>
@@ -60,7 +62,7 @@ struct Session::Impl {
 
     SessionOptions options;
     std::string id = newSessionId();
-    const std::int64_t startedNs = mp::detail::monotonicNs(); // before any process exists
+    const std::int64_t startedNs = trace::nowNs(); // before any process exists
     std::filesystem::path dir;
     std::shared_ptr<trace::SharedTrace> trace = std::make_shared<trace::SharedTrace>();
 
@@ -116,19 +118,16 @@ struct Session::Impl {
     }
 
     std::vector<std::string> childEnvironment() const {
-        namespace d = mp::detail;
         mp::Params params(options.params);
-        timespec mono{};
-        clock_gettime(CLOCK_MONOTONIC, &mono);
-        const auto monoNs = std::int64_t(mono.tv_sec) * 1'000'000'000 + mono.tv_nsec;
-        return {std::string(d::kEnvSocket) + "=" + (dir / "engine.sock").string(),
-                std::string(d::kEnvSession) + "=" + id,
-                std::string(d::kEnvDir) + "=" + dir.string(),
-                std::string(d::kEnvSpeed) + "=" + std::to_string(options.speed),
-                std::string(d::kEnvParams) + "=" + params.encode(),
-                std::string(d::kEnvChild) + "=" + options.childExecutable.string(),
-                std::string(d::kEnvScenario) + "=" + options.scenario,
-                std::string(d::kEnvClock) + "=" + std::to_string(std::time(nullptr)) + ":" +
+        const auto monoNs = trace::nowNs();
+        return {std::string(wire::kEnvSocket) + "=" + (dir / "engine.sock").string(),
+                std::string(wire::kEnvSession) + "=" + id,
+                std::string(wire::kEnvDir) + "=" + dir.string(),
+                std::string(wire::kEnvSpeed) + "=" + std::to_string(options.speed),
+                std::string(wire::kEnvParams) + "=" + params.encode(),
+                std::string(wire::kEnvChild) + "=" + options.childExecutable.string(),
+                std::string(wire::kEnvScenario) + "=" + options.scenario,
+                std::string(wire::kEnvClock) + "=" + std::to_string(std::time(nullptr)) + ":" +
                     std::to_string(monoNs)};
     }
 
@@ -145,7 +144,7 @@ struct Session::Impl {
             request.args = {"--scenario", options.scenario, "--role", "main"};
             request.extraEnvironment = childEnvironment();
         }
-        request.extraEnvironment.push_back(std::string(mp::detail::kEnvStep) + "=" +
+        request.extraEnvironment.push_back(std::string(wire::kEnvStep) + "=" +
                                            (gate.stepping() ? "1" : "0"));
         request.ownProcessGroup = true;
         request.silenceStdout = !options.echoStdout;
@@ -220,7 +219,7 @@ struct Session::Impl {
             bool ok = true;
             session.trace->write([&](trace::TraceData& t) {
                 try {
-                    const auto now = mp::detail::monotonicNs();
+                    const auto now = trace::nowNs();
                     ingester.ingest(pending, t, *this, now);
                     session.releaseSorted(t, now);
                 } catch (const wire::ProtocolError& e) {
@@ -255,7 +254,7 @@ struct Session::Impl {
         void closed() {
             if (record) {
                 session.gate.forgetProcess(record->index);
-                session.processes.disconnected(*record, mp::detail::monotonicNs());
+                session.processes.disconnected(*record, trace::nowNs());
                 const auto rec = *record;
                 session.trace->write([&](trace::TraceData& t) {
                     session.releaseSorted(t, INT64_MAX); // its last events before its end
@@ -308,8 +307,7 @@ struct Session::Impl {
         sortTimer.async_wait([this](boost::system::error_code ec) {
             if (ec) return;
             if (!sorter.empty()) {
-                trace->write(
-                    [&](trace::TraceData& t) { releaseSorted(t, mp::detail::monotonicNs()); });
+                trace->write([&](trace::TraceData& t) { releaseSorted(t, trace::nowNs()); });
                 changed();
             }
             scheduleSortRelease();
@@ -367,7 +365,7 @@ struct Session::Impl {
         if (++stableTicks < kDeadlockStableTicks) return;
 
         trace::DeadlockReport report;
-        report.ts = mp::detail::monotonicNs();
+        report.ts = trace::nowNs();
         report.edges = waitForEdges(live.connected, processes.holders(), live.indexOfPid);
         report.cycle = findCycle(report.edges);
         if (report.cycle.empty())

@@ -98,8 +98,9 @@ Pool::Pool(int processes, std::string name) {
     if (processes < 1) throw std::invalid_argument("Number of processes must be at least 1");
     impl_ = std::make_shared<PoolImpl>(processes, std::move(name));
     for (int i = 0; i < processes; ++i) {
-        Process worker(kPoolWorkerTarget, {impl_->tasks, impl_->results, impl_->name, processes},
-                       {.name = "", .daemon = true, .kind = "ForkPoolWorker"});
+        Process worker(
+            kPoolWorkerTarget, {impl_->tasks, impl_->results, impl_->name, processes},
+            {.name = "", .daemon = true, .kind = "ForkPoolWorker", .worksFor = impl_->id});
         worker.start();
         impl_->workers.push_back(worker);
     }

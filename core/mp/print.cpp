@@ -1,6 +1,7 @@
 #include "mp/print.hpp"
 
 #include "mp/runtime.hpp"
+#include "trace/clock.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -27,7 +28,7 @@ void sleep(double seconds) {
     rt.gate(Op::Sleep, trace::kNoObject, ns);
     rt.emit(Op::Sleep, Phase::Begin, trace::kNoObject, ns);
     // In step mode the grant is the passing of time: the sleep is over when it is granted.
-    const std::int64_t until = rt.stepMode() ? 0 : monotonicNs() + ns;
+    const std::int64_t until = rt.stepMode() ? 0 : trace::nowNs() + ns;
     const timespec at{static_cast<time_t>(until / 1'000'000'000),
                       static_cast<long>(until % 1'000'000'000)};
     while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr) == EINTR) {
@@ -39,7 +40,7 @@ namespace {
 // Scenario time: the wall clock when the session began, plus the scenario seconds since.
 std::time_t scenarioNow() {
     const auto& rt = runtime();
-    const double elapsed = double(monotonicNs() - rt.clockMonotonic0()) / 1e9 * rt.speed();
+    const double elapsed = double(trace::nowNs() - rt.clockMonotonic0()) / 1e9 * rt.speed();
     return static_cast<std::time_t>(rt.clockWallEpoch() + static_cast<std::int64_t>(elapsed));
 }
 } // namespace

@@ -21,6 +21,7 @@ struct Process::State {
     std::string name;
     std::string identity;
     bool daemon = false;
+    std::uint16_t worksFor = trace::kNoObject;
     bool started = false;
     SpawnedProcess child;
     std::mutex mutex;
@@ -66,6 +67,7 @@ Process::Process(std::string target, std::vector<Arg> args, ProcessOptions optio
     state_->identity = (parent.empty() ? "" : parent + ":") + std::to_string(rt.nextChildNumber());
     state_->name = options.name.empty() ? options.kind + "-" + state_->identity : options.name;
     state_->daemon = options.daemon;
+    state_->worksFor = options.worksFor;
 }
 
 void Process::start() {
@@ -86,7 +88,7 @@ void Process::start() {
     rt.flush(); // the child's first events must not overtake ours
     state_->child = SpawnedProcess::spawn(request);
     state_->started = true;
-    rt.emit(Op::Start, Phase::Done, trace::kNoObject, state_->child.pid(), state_->name);
+    rt.emit(Op::Start, Phase::Done, state_->worksFor, state_->child.pid(), state_->name);
 
     startedChildren().push_back(state_);
     // Strong references, as Python's _children: a child whose Process object went out of

@@ -3,6 +3,9 @@
 // method), that runs one of the scenario's targets by name.
 
 #include "mp/args.hpp"
+#include "trace/event.hpp"
+
+#include <cstdint>
 
 #include <memory>
 #include <optional>
@@ -15,6 +18,9 @@ struct ProcessOptions {
     std::string name; // empty: "<kind>-N" as Python numbers them ("Process-1")
     bool daemon = false;
     std::string kind = "Process"; // Pool workers are "ForkPoolWorker-N"
+    // The shared object this process works for (its start event names it): a Pool's workers
+    // are the pool's. No object for an ordinary process.
+    std::uint16_t worksFor = trace::kNoObject;
 };
 
 class Process {

@@ -1,6 +1,7 @@
 #include "mp/runtime.hpp"
 
 #include "mp/line.hpp"
+#include "trace/clock.hpp"
 #include "wire/protocol.hpp"
 
 #include <algorithm>
@@ -30,12 +31,6 @@ const char* envOr(const char* name, const char* fallback) {
 }
 } // namespace
 
-std::int64_t monotonicNs() {
-    timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
 std::int64_t scaledNs(double seconds) {
     const double s = seconds / runtime().speed();
     return s <= 0 ? 0 : static_cast<std::int64_t>(s * 1e9);
@@ -61,22 +56,22 @@ void Runtime::start(const Program& program, ProcessIdentity self) {
     program_ = &program;
     mainThread_ = std::this_thread::get_id();
     self_ = std::move(self);
-    speed_ = std::strtod(envOr(kEnvSpeed, "1"), nullptr);
+    speed_ = std::strtod(envOr(wire::kEnvSpeed, "1"), nullptr);
     if (!(speed_ > 0)) speed_ = 1.0;
-    params_ = Params::decode(envOr(kEnvParams, ""));
-    dir_ = envOr(kEnvDir, "/tmp");
-    session_ = envOr(kEnvSession, "offline");
-    childExe_ = envOr(kEnvChild, "/proc/self/exe");
-    scenario_ = envOr(kEnvScenario, "");
+    params_ = Params::decode(envOr(wire::kEnvParams, ""));
+    dir_ = envOr(wire::kEnvDir, "/tmp");
+    session_ = envOr(wire::kEnvSession, "offline");
+    childExe_ = envOr(wire::kEnvChild, "/proc/self/exe");
+    scenario_ = envOr(wire::kEnvScenario, "");
     long long wall = 0, mono = 0;
-    if (std::sscanf(envOr(kEnvClock, ""), "%lld:%lld", &wall, &mono) == 2) {
+    if (std::sscanf(envOr(wire::kEnvClock, ""), "%lld:%lld", &wall, &mono) == 2) {
         wall0_ = wall;
         mono0_ = mono;
     } else {
         wall0_ = std::time(nullptr);
-        mono0_ = monotonicNs();
+        mono0_ = trace::nowNs();
     }
-    stepMode_ = std::string_view(envOr(kEnvStep, "0")) == "1";
+    stepMode_ = std::string_view(envOr(wire::kEnvStep, "0")) == "1";
     connectToEngine();
 }
 
@@ -90,7 +85,7 @@ void Runtime::startOnSocket(int fd, ProcessIdentity self) {
 }
 
 void Runtime::connectToEngine() {
-    const char* path = std::getenv(kEnvSocket);
+    const char* path = std::getenv(wire::kEnvSocket);
     if (!path || !*path) return; // offline: a program run by hand, without an engine
     fd_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_un addr{};
@@ -147,7 +142,7 @@ void Runtime::emit(Op op, Phase phase, std::uint16_t object, std::int64_t value,
             wire::Encoder(buffer_).source({kListingFile, lessonSourcePath(scenario_)});
             listingDeclared_ = true;
         }
-        wire::Encoder(buffer_).event({monotonicNs(), value, extra, op, phase, object, thread,
+        wire::Encoder(buffer_).event({trace::nowNs(), value, extra, op, phase, object, thread,
                                       line > 0 ? kListingFile : std::uint16_t(0),
                                       static_cast<std::uint32_t>(std::max(line, 0)), text});
         urgent = urgent || buffer_.size() >= kFlushThreshold;
@@ -219,10 +214,10 @@ struct Runtime::ReplyHandler {
 void Runtime::awaitMode() {
     ReplyHandler handler{*this};
     char chunk[4096];
-    const auto giveUp = monotonicNs() + 5'000'000'000LL;
+    const auto giveUp = trace::nowNs() + 5'000'000'000LL;
     while (!handler.sawMode) {
         pollfd p{fd_, POLLIN, 0};
-        const int left = static_cast<int>((giveUp - monotonicNs()) / 1'000'000);
+        const int left = static_cast<int>((giveUp - trace::nowNs()) / 1'000'000);
         if (left <= 0 || ::poll(&p, 1, left) <= 0) return; // keep MPVIZ_STEP's mode
         const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
         if (n <= 0) return;

@@ -5,6 +5,7 @@
 
 #include "mp/program.hpp"
 #include "trace/event.hpp"
+#include "wire/session_env.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -20,19 +21,6 @@
 #include <vector>
 
 namespace mpviz::mp::detail {
-
-// Environment variables the engine sets for MainProcess; children inherit them.
-inline constexpr const char* kEnvSocket = "MPVIZ_SOCKET";
-inline constexpr const char* kEnvSession = "MPVIZ_SESSION";
-inline constexpr const char* kEnvDir = "MPVIZ_DIR";
-inline constexpr const char* kEnvSpeed = "MPVIZ_SPEED";
-inline constexpr const char* kEnvParams = "MPVIZ_PARAMS";
-inline constexpr const char* kEnvChild = "MPVIZ_CHILD";
-inline constexpr const char* kEnvScenario = "MPVIZ_SCENARIO";
-inline constexpr const char* kEnvClock = "MPVIZ_CLOCK"; // "wall_epoch_s:monotonic_ns" at t0
-inline constexpr const char* kEnvStep = "MPVIZ_STEP";   // "1": start in step mode
-
-std::int64_t monotonicNs();
 
 // Thrown by mp::exit(code) and caught where the process's program is run.
 struct ExitRequest {

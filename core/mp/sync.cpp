@@ -1,6 +1,7 @@
 #include "mp/sync.hpp"
 
 #include "mp/runtime.hpp"
+#include "trace/clock.hpp"
 
 #include <cerrno>
 #include <stdexcept>
@@ -53,7 +54,7 @@ LockResult tryLockShared(pthread_mutex_t* m) {
 
 std::optional<timespec> deadlineAfter(std::optional<double> timeout) {
     if (!timeout) return std::nullopt;
-    const std::int64_t at = monotonicNs() + scaledNs(*timeout);
+    const std::int64_t at = trace::nowNs() + scaledNs(*timeout);
     return timespec{static_cast<time_t>(at / 1'000'000'000), static_cast<long>(at % 1'000'000'000)};
 }
 
@@ -64,7 +65,7 @@ const timespec* ptr(const std::optional<timespec>& t) {
 int remainingMs(const timespec* deadline) {
     if (!deadline) return -1;
     const std::int64_t at = std::int64_t(deadline->tv_sec) * 1'000'000'000 + deadline->tv_nsec;
-    const std::int64_t left = at - monotonicNs();
+    const std::int64_t left = at - trace::nowNs();
     return left <= 0 ? 0 : static_cast<int>((left + 999'999) / 1'000'000);
 }
 

@@ -327,6 +327,8 @@ class ChromeWriter {
         const auto keys = opArgKeys(e.op);
         if (!isProcessOp(e.op) && e.object != kNoObject)
             args.string("object", objectName(e.object));
+        if (e.op == Op::Start && e.object != kNoObject) // a Pool's worker: the pool
+            args.string("works_for", objectName(e.object));
         if (e.op == Op::Wait && (e.value == 0 || e.value == 1))
             args.boolean("result", e.value == 1);
         else if (e.op == Op::Read || e.op == Op::Write)
@@ -354,7 +356,7 @@ class ChromeWriter {
             if (const auto name = signalName(*signal); !name.empty())
                 args.string("signal_name", name);
         };
-        if (joined) signalOf(e.extra);
+        if (joined) signalOf(joinedExitcode(e));
         if (e.op == Op::Exit) signalOf(e.value);
         if (e.op == Op::Terminate) args.integer("signal", chrome::kSigterm);
         if (e.phase == Phase::Failed) args.boolean("failed", true);

@@ -593,6 +593,9 @@ class ChromeReader {
         if (!isProcessOp(*op))
             if (auto object = args.optionalString("object"))
                 e.object = objectNamed(*object, guessKind(*op, args));
+        if (*op == Op::Start)
+            if (auto pool = args.optionalString("works_for"))
+                e.object = objectNamed(*pool, ObjectKind::Pool);
 
         const bool shared = (*op == Op::Read || *op == Op::Write) && args.has(keys.value);
         const auto value = shared ? std::optional(sharedNumber(args, keys.value, e.object))

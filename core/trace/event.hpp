@@ -10,7 +10,8 @@ namespace mpviz::trace {
 
 // What a process did. The wire protocol carries these numbers: append only.
 enum class Op : std::uint8_t {
-    Start,     // a parent started a child: value = child pid, text = child's name
+    Start,     // a parent started a child: value = child pid, text = child's name; object = the
+               // Pool it works for, if it is a pool's worker
     Join,      // waiting for a child: value = child pid; Done carries exitcode in `extra`
     Terminate, // value = child pid (SIGTERM sent)
     Exit,      // the process's program ended: value = exitcode (Python convention)
@@ -108,6 +109,20 @@ static_assert(sizeof(Event) == 32, "a stored event must stay at 32 bytes");
 // Every sort, merge and search of events uses this, never its own.
 inline bool happensBefore(const Event& a, const Event& b) {
     return a.ts != b.ts ? a.ts < b.ts : a.seq < b.seq;
+}
+
+// What `extra` says, read here and nowhere else.
+inline int joinedExitcode(const Event& e) { // a Join Done: the child's exit code (−N: signal N)
+    return e.extra;
+}
+inline int pipeEnd(const Event& e) { // a Send or Recv: the end it went through, 0 or 1
+    return e.extra != 0 ? 1 : 0;
+}
+inline int arrayElement(const Event& e) { // an Array's Read or Write: the element's index
+    return e.extra;
+}
+inline bool isTimedWait(const Event& e) { // a Blocked that gives up at a timeout
+    return e.phase == Phase::Blocked && e.op != Op::Send && e.op != Op::Recv && e.extra != 0;
 }
 
 std::string_view opName(Op op); // "acquire", "task_start", … as in the trace format

@@ -255,7 +255,7 @@ void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
         addToChannel(history.channels[0], e.op == Op::Put);
     } else if (kind == ObjectKind::Pipe && (e.op == Op::Send || e.op == Op::Recv)) {
         // A message sent through end e comes out of end 1 - e.
-        const int end = e.extra != 0 ? 1 : 0;
+        const int end = pipeEnd(e);
         if (e.op == Op::Send)
             addToChannel(history.channels[end], true);
         else

@@ -2,7 +2,8 @@
 # then run the sitecustomize this one hides (Debian's), so nothing else changes.
 def _mpviz_install():
     import os
-    if not os.environ.get('MPVIZ_SOCKET'):
+    from mpviz_shim.wire_constants import ENV_SOCKET
+    if not os.environ.get(ENV_SOCKET):
         return
     try:
         from mpviz_shim import boot

@@ -9,6 +9,7 @@
 #include "gui/run_controller.hpp"
 #include "gui/speed_control.hpp"
 #include "gui/timeline_view.hpp"
+#include "trace/clock.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -46,7 +47,7 @@ void BM_EventToScreen(benchmark::State& state) {
         const std::size_t count =
             trace->read([](const trace::TraceData& d) { return d.events().size(); });
         window.timeline()->viewport()->repaint(); // paints now, as the screen would
-        const std::int64_t now = gui::RunController::monotonicNow();
+        const std::int64_t now = trace::nowNs();
         trace->read([&](const trace::TraceData& d) {
             for (std::size_t i = painted; i < count; ++i)
                 latenciesMs.push_back(double(now - d.events()[i].ts) / 1e6);

@@ -83,6 +83,7 @@ struct ObjectTruth {
     std::map<std::int64_t, std::string> pending, calls;
     std::vector<std::string> results;
     std::set<int> ranTasks;
+    std::set<int> startedPids; // pool: the workers it started
     int lastWriter = -1, lastReader = -1;
     std::map<int, std::int64_t> cells;
 };
@@ -165,6 +166,9 @@ struct Truth {
             break;
         case Op::Submit:
             o.pending[e.value] = o.calls[e.value] = text;
+            break;
+        case Op::Start:
+            o.startedPids.insert(static_cast<int>(e.value));
             break;
         case Op::TaskStart:
             o.pending.erase(e.value);
@@ -377,8 +381,7 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
     case ObjectKind::Pool: {
         std::set<int> workers = o.ranTasks;
         for (int p = 0; p < int(truth.d.processes().size()); ++p)
-            if (truth.started(p) &&
-                truth.d.processes()[std::size_t(p)].name.find("PoolWorker") != std::string::npos)
+            if (truth.started(p) && o.startedPids.count(truth.d.processes()[std::size_t(p)].pid))
                 workers.insert(p);
         int live = 0, gone = 0, busy = 0;
         for (int p : workers) {

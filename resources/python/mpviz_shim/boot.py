@@ -4,8 +4,9 @@ import atexit
 import os
 
 from . import runtime as rt
+from .wire_constants import ENV_PYTHON_MAIN, ENV_SESSION, ENV_START_METHOD
 
-_MAIN_FLAG = 'MPVIZ_PYTHON_MAIN'
+_MAIN_FLAG = ENV_PYTHON_MAIN
 
 
 def _at_exit():
@@ -30,12 +31,12 @@ def install():
     from . import output, pipes, processes, queues, shared, sync, pools
     for module in (sync, queues, pipes, processes, pools, shared, output):
         module.install()
-    session = os.environ.get('MPVIZ_SESSION')
+    session = os.environ.get(ENV_SESSION)
     if session:
         # Named semaphores get the session's prefix, so the engine's cleanup finds them.
         from multiprocessing import process
         process.current_process()._config['semprefix'] = '/mpviz-%s-py' % session
-    method = os.environ.get('MPVIZ_START_METHOD')
+    method = os.environ.get(ENV_START_METHOD)
     if method:
         _force_start_method(method)
     rt.start(role_main)

@@ -4,10 +4,10 @@ import os
 import sys
 import threading
 
-from multiprocessing import popen_fork, popen_forkserver, process
+from multiprocessing import pool, popen_fork, popen_forkserver, process
 
 from . import runtime as rt
-from .wire_constants import OP_JOIN, OP_START, OP_TERMINATE
+from .wire_constants import NO_OBJECT, OP_JOIN, OP_START, OP_TERMINATE
 
 _STARTED_WHILE_IMPORTED = (
     "mpviz: this program starts a process while a new process is importing it. Under the "
@@ -16,6 +16,15 @@ _STARTED_WHILE_IMPORTED = (
     "the code that starts processes under  if __name__ == '__main__':  and run it again.\n")
 _names = {}  # child pid -> its name, for the Terminate event
 _joining = threading.local()  # .active: inside a reported join
+
+
+def _works_for(proc):
+    """The object whose work a process does: a Pool's worker is the pool's (its task queue's
+    lock carries the pool). Its start event names it, so the pool card knows its workers."""
+    if getattr(proc, '_target', None) is not pool.worker or not proc._args:
+        return NO_OBJECT
+    owner = getattr(getattr(proc._args[0], '_rlock', None), '_mpviz_owner', None)
+    return NO_OBJECT if owner is None else rt.lid(owner)
 
 
 def _reports():
@@ -38,7 +47,7 @@ def _patch_process():
         rt.flush()  # our start goes out before the child's first event
         start(self)
         _names[self.pid] = self.name
-        rt.urgent(OP_START, 2, value=self.pid, text=self.name)
+        rt.urgent(OP_START, 2, _works_for(self), value=self.pid, text=self.name)
 
     def join_(self, timeout=None):
         popen = self._popen

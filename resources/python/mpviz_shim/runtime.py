@@ -9,8 +9,8 @@ import threading
 import time
 
 from . import recorder, wire
-from .wire_constants import (NO_OBJECT, OP_EXIT, PHASE_BLOCKED, PHASE_DONE,
-                             PHASE_FAILED, PHASE_INTENT)
+from .wire_constants import (ENV_SOCKET, ENV_SPEED, ENV_STEP, NO_OBJECT, OP_EXIT, PHASE_BLOCKED,
+                             PHASE_DONE, PHASE_FAILED, PHASE_INTENT)
 
 _mono = now = time.monotonic_ns
 _get_ident = threading.get_ident
@@ -310,7 +310,7 @@ def _await_mode(sock):
 def hello(name, daemon, ppid):
     """Become a lane: connect, say who we are, and send what was buffered before."""
     global _sock, LANE, ACTIVE, NAME
-    path = os.environ.get('MPVIZ_SOCKET')
+    path = os.environ.get(ENV_SOCKET)
     if not path or LANE:
         return
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -370,7 +370,7 @@ def _after_fork_in_child():
     _sources = 0
     _send_lock, _decl_lock, _seal_lock = threading.Lock(), threading.Lock(), threading.Lock()
     _gate_cv, _waiting = threading.Condition(threading.Lock()), []
-    STEP = os.environ.get('MPVIZ_STEP') == '1'
+    STEP = os.environ.get(ENV_STEP) == '1'
     number, _forks = _forks, 0
     if was_lane and not _in_launch:
         # A raw os.fork(): a process of its own, named after its parent.
@@ -382,12 +382,12 @@ def start(role_main):
     """Called once at interpreter start-up by sitecustomize."""
     global SPEED, ACTIVE, STEP
     try:
-        SPEED = float(os.environ.get('MPVIZ_SPEED', '1'))
+        SPEED = float(os.environ.get(ENV_SPEED, '1'))
     except ValueError:
         SPEED = 1.0
     if not SPEED > 0:
         SPEED = 1.0
-    STEP = os.environ.get('MPVIZ_STEP') == '1'
+    STEP = os.environ.get(ENV_STEP) == '1'
     ACTIVE = True
     _threads[_main_ident] = 0
     _recorder.configure(_file_id, _thread_number)
