@@ -94,12 +94,12 @@ void classifyWaiters(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {
     }
 }
 
-void fillQueue(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, std::int64_t t) {
+void fillQueue(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {
     for (std::uint32_t item : d.queueItemsAt(s.object, t))
         s.items.emplace_back(d.text(item));
     if (s.kind != ObjectKind::JoinableQueue) return;
     const auto events = d.events();
-    for (std::uint32_t i : index.doneUpTo(d, s.object, t)) {
+    for (std::uint32_t i : d.doneEventsUpTo(s.object, t)) {
         if (events[i].op == Op::Put) ++s.unfinished;
         if (events[i].op == Op::TaskDone) --s.unfinished;
     }
@@ -113,8 +113,8 @@ void fillPipe(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {
         s.itemsBack.emplace_back(d.text(item));
 }
 
-void fillValue(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, std::int64_t t) {
-    const auto done = index.doneUpTo(d, s.object, t);
+void fillValue(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {
+    const auto done = d.doneEventsUpTo(s.object, t);
     const auto events = d.events();
     const bool array = s.kind == ObjectKind::Array;
     if (array) s.cells.assign(static_cast<std::size_t>(std::max<std::int64_t>(s.capacity, 0)), {});
@@ -136,8 +136,8 @@ void fillValue(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, 
     }
 }
 
-void fillPool(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, std::int64_t t) {
-    const auto done = index.doneUpTo(d, s.object, t);
+void fillPool(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {
+    const auto done = d.doneEventsUpTo(s.object, t);
     const auto events = d.events();
     std::map<int, std::string> running;          // worker process → task call text
     std::map<std::int64_t, std::string> pending; // task id → call text, in submit order
@@ -193,8 +193,7 @@ void fillPool(const TraceData& d, const ObjectIndex& index, ObjectSnapshot& s, s
 
 } // namespace
 
-ObjectSnapshot objectAt(const TraceData& d, const ObjectIndex& index, std::uint16_t object,
-                        std::int64_t t) {
+ObjectSnapshot objectAt(const TraceData& d, std::uint16_t object, std::int64_t t) {
     ObjectSnapshot s;
     const auto& info = d.objects()[object];
     s.object = object;
@@ -204,7 +203,7 @@ ObjectSnapshot objectAt(const TraceData& d, const ObjectIndex& index, std::uint1
     s.valueType = info.valueType;
     s.value = d.valueAt(object, t);
     classifyWaiters(d, s, t);
-    const auto done = index.doneUpTo(d, object, t);
+    const auto done = d.doneEventsUpTo(object, t);
     if (!done.empty()) s.lastEvent = done.back();
     switch (info.kind) {
     case ObjectKind::Lock:
@@ -215,17 +214,17 @@ ObjectSnapshot objectAt(const TraceData& d, const ObjectIndex& index, std::uint1
         break;
     case ObjectKind::Queue:
     case ObjectKind::JoinableQueue:
-        fillQueue(d, index, s, t);
+        fillQueue(d, s, t);
         break;
     case ObjectKind::Pipe:
         fillPipe(d, s, t);
         break;
     case ObjectKind::Value:
     case ObjectKind::Array:
-        fillValue(d, index, s, t);
+        fillValue(d, s, t);
         break;
     case ObjectKind::Pool:
-        fillPool(d, index, s, t);
+        fillPool(d, s, t);
         break;
     case ObjectKind::Event:
     case ObjectKind::Count:
@@ -234,7 +233,7 @@ ObjectSnapshot objectAt(const TraceData& d, const ObjectIndex& index, std::uint1
     return s;
 }
 
-WorldSnapshot snapshotAt(const TraceData& d, const ObjectIndex& index, std::int64_t t) {
+WorldSnapshot snapshotAt(const TraceData& d, std::int64_t t) {
     WorldSnapshot w;
     w.t = t;
     const int processes = static_cast<int>(d.processes().size());
@@ -244,7 +243,7 @@ WorldSnapshot snapshotAt(const TraceData& d, const ObjectIndex& index, std::int6
         w.laneOrder.push_back(ordered.process);
     const auto objects = static_cast<std::uint16_t>(d.objects().size());
     for (std::uint16_t o = 0; o < objects; ++o) {
-        if (!isInternalObject(d, o)) w.objects.push_back(objectAt(d, index, o, t));
+        if (!isInternalObject(d, o)) w.objects.push_back(objectAt(d, o, t));
     }
     return w;
 }

@@ -3,7 +3,6 @@
 // the trace alone (live: "now"; replay: the playhead). The state view draws these; tests
 // check them against the trace. No Qt widgets here.
 
-#include "gui/object_index.hpp"
 #include "trace/trace.hpp"
 
 #include <cstdint>
@@ -75,9 +74,8 @@ struct WorldSnapshot {
 bool isInternalObject(const trace::TraceData& trace, std::uint16_t object);
 
 ProcessSnapshot processAt(const trace::TraceData& trace, int process, std::int64_t t);
-ObjectSnapshot objectAt(const trace::TraceData& trace, const ObjectIndex& index,
-                        std::uint16_t object, std::int64_t t);
-WorldSnapshot snapshotAt(const trace::TraceData& trace, const ObjectIndex& index, std::int64_t t);
+ObjectSnapshot objectAt(const trace::TraceData& trace, std::uint16_t object, std::int64_t t);
+WorldSnapshot snapshotAt(const trace::TraceData& trace, std::int64_t t);
 
 // A queue item or pipe message as the trace stores it ("'ice-lolly 3'"), shortened for a
 // slot: quotes kept, at most `maxChars` characters.

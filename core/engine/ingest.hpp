@@ -13,8 +13,8 @@ namespace mpviz::engine {
 class ConnectionIngest {
   public:
     // A child stamps its events with CLOCK_MONOTONIC, the engine's clock: no event can be
-    // negative, older than the session or newer than the moment it is read. The margin absorbs clock
-    // reads that race; the bound keeps a trace's times within what its file holds exactly.
+    // negative, older than the session or newer than the moment it is read. The margin absorbs
+    // clock reads that race; the bound keeps a trace's times within what its file holds exactly.
     static constexpr std::int64_t kClockMarginNs = 1'000'000'000;
     explicit ConnectionIngest(std::int64_t sessionStartNs = 0) : sessionStart_(sessionStartNs) {}
 

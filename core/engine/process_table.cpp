@@ -49,9 +49,8 @@ void ProcessTable::track(ProcessRecord& rec, const trace::Event& e) {
     case Phase::Intent:
         break;
     }
+    if (const int change = trace::holdChange(e)) holders_[e.object][rec.index] += change;
     if (e.phase != Phase::Done) return;
-    if (e.op == Op::Acquire) ++holders_[e.object][rec.index];
-    if (e.op == Op::Release) --holders_[e.object][rec.index];
     if (e.op == Op::Start) {
         auto& child = byPid_[static_cast<int>(e.value)];
         child.pid = static_cast<int>(e.value);

@@ -58,6 +58,8 @@ class ProcessTable {
     void disconnected(ProcessRecord& rec, std::int64_t ts);
 
     LiveProcesses liveProcesses() const;
+    // Who holds what now, counted as events arrive (trace::holdChange, as the trace counts
+    // them): the deadlock check runs before the sorter has passed the events to the trace.
     const Holders& holders() const { return holders_; }
 
     // SIGKILL to every process not known to have ended (one that escaped the group too).

@@ -121,6 +121,12 @@ inline int pipeEnd(const Event& e) { // a Send or Recv: the end it went through,
 inline int arrayElement(const Event& e) { // an Array's Read or Write: the element's index
     return e.extra;
 }
+// What an event does to its process's holds on a Lock or Semaphore: +1, −1 or 0. The trace
+// counts holds over time with it; the engine counts them as events arrive.
+inline int holdChange(const Event& e) {
+    if (e.phase != Phase::Done) return 0;
+    return e.op == Op::Acquire ? 1 : e.op == Op::Release ? -1 : 0;
+}
 inline bool isTimedWait(const Event& e) { // a Blocked that gives up at a timeout
     return e.phase == Phase::Blocked && e.op != Op::Send && e.op != Op::Recv && e.extra != 0;
 }

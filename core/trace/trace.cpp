@@ -242,6 +242,7 @@ std::uint32_t TraceData::insertByTime(std::vector<std::uint32_t>& list, std::uin
 void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     auto& history = objectHistory_[e.object];
     const ObjectKind kind = objects_[e.object].kind;
+    insertByTime(history.done, index);
     if (e.op == Op::Acquire || e.op == Op::Release || e.op == Op::Set)
         insertByTime(history.holdsAndSets, index);
 
@@ -418,6 +419,19 @@ std::optional<SourceSpot> TraceData::sourceLineAt(int process, std::int64_t t) c
     return std::nullopt;
 }
 
+std::span<const std::uint32_t> TraceData::doneEvents(std::uint16_t object) const {
+    if (object >= objectHistory_.size()) return {};
+    return objectHistory_[object].done;
+}
+
+std::span<const std::uint32_t> TraceData::doneEventsUpTo(std::uint16_t object,
+                                                         std::int64_t t) const {
+    const auto list = doneEvents(object);
+    const auto end = std::partition_point(list.begin(), list.end(),
+                                          [&](std::uint32_t i) { return events_[i].ts <= t; });
+    return list.first(static_cast<std::size_t>(end - list.begin()));
+}
+
 std::span<const CounterSample> TraceData::counter(std::uint16_t object) const {
     if (object >= counters_.size()) return {};
     return counters_[object];
@@ -439,8 +453,7 @@ std::vector<int> TraceData::holdersAt(std::uint16_t object, std::int64_t t) cons
     for (const std::uint32_t i : objectHistory_[object].holdsAndSets) {
         const Event& e = events_[i];
         if (e.ts > t) break;
-        if (e.op == Op::Acquire) ++held[e.process];
-        if (e.op == Op::Release) --held[e.process];
+        held[e.process] += holdChange(e);
     }
     for (std::size_t p = 0; p < held.size(); ++p)
         if (held[p] > 0) holders.push_back(static_cast<int>(p));
@@ -518,7 +531,7 @@ std::size_t TraceData::memoryBytes() const {
     for (const auto& v : counters_)
         bytes += bytesOf(v);
     for (const auto& history : objectHistory_) {
-        bytes += bytesOf(history.holdsAndSets);
+        bytes += bytesOf(history.done) + bytesOf(history.holdsAndSets);
         for (const auto& channel : history.channels)
             bytes +=
                 bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.arrowSlots);

@@ -141,6 +141,9 @@ class TraceData {
     std::optional<SourceSpot> sourceLineAt(int process, std::int64_t t) const;
 
     // Per-object state history.
+    // The Done events on `object`, by (ts, seq); those with ts <= t.
+    std::span<const std::uint32_t> doneEvents(std::uint16_t object) const;
+    std::span<const std::uint32_t> doneEventsUpTo(std::uint16_t object, std::int64_t t) const;
     std::span<const CounterSample> counter(std::uint16_t object) const;
     std::optional<std::int64_t> valueAt(std::uint16_t object, std::int64_t t) const;
     // Who held a lock/semaphore at t (process indices), who was blocked on an object at t.
@@ -170,6 +173,7 @@ class TraceData {
         mutable std::uint32_t dirtyRank = 0;
     };
     struct ObjectHistory {
+        std::vector<std::uint32_t> done; // every Done event, by (ts, seq)
         // Acquire, Release and Set Done events, by (ts, seq): who held it, who set it.
         std::vector<std::uint32_t> holdsAndSets;
         std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end

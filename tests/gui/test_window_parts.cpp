@@ -8,7 +8,6 @@
 #include "gui/log_view.hpp"
 #include "gui/main_window.hpp"
 #include "gui/narrator.hpp"
-#include "gui/object_index.hpp"
 #include "gui/object_widget.hpp"
 #include "gui/parameter_form.hpp"
 #include "gui/process_list_widget.hpp"
@@ -162,16 +161,14 @@ TEST_CASE("Snapshots and plain words follow a hand-made semaphore trace", "[gui]
     s.event(a, 40, Op::Release, Phase::Done, sem, 1);
     s.event(b, 50, Op::Acquire, Phase::Done, sem, 0);
 
-    gui::ObjectIndex index;
-    index.update(s.d);
-    const auto at25 = gui::snapshotAt(s.d, index, 25);
+    const auto at25 = gui::snapshotAt(s.d, 25);
     REQUIRE(at25.objects.size() == 1);
     CHECK(at25.objects[0].holders == std::vector<int>{a});
     CHECK(at25.objects[0].waiters == std::vector<int>{b});
     CHECK(at25.processes[b].state == trace::State::Blocked);
-    const auto at45 = gui::snapshotAt(s.d, index, 45);
+    const auto at45 = gui::snapshotAt(s.d, 45);
     CHECK(at45.objects[0].holders.empty());
-    const auto at55 = gui::snapshotAt(s.d, index, 55);
+    const auto at55 = gui::snapshotAt(s.d, 55);
     CHECK(at55.objects[0].holders == std::vector<int>{b});
 
     // "Process-2 is blocked: the semaphore has no permits left" — the words of the lesson.
@@ -201,9 +198,7 @@ TEST_CASE("Cards and pills name the processes that connected out of start order 
     s.event(second, 12, Op::Acquire, Phase::Blocked, sem);
     s.event(main, 13, Op::Join, Phase::Blocked, trace::kNoObject, 101);
 
-    gui::ObjectIndex index;
-    index.update(s.d);
-    const auto world = gui::snapshotAt(s.d, index, 20);
+    const auto world = gui::snapshotAt(s.d, 20);
     REQUIRE(world.processes.size() == 4);
     for (int p = 0; p < 4; ++p)
         CHECK(world.processes[std::size_t(p)].index == p);
