@@ -312,7 +312,7 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
                                      QString::fromStdString(o.python));
     }
     if (!o.sets.empty()) window.setParameters(o.sets);
-    if (o.speed) window.setSpeed(*o.speed);
+    if (o.speed) window.setSpeedForThisStart(*o.speed);
     if (o.theme) window.setTheme(*o.theme);
     if (o.width > 0 && o.height > 0) window.resize(o.width, o.height);
     window.show();

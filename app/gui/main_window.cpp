@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -120,6 +121,14 @@ void MainWindow::setParameters(const std::map<std::string, std::string>& values)
 
 void MainWindow::setSpeed(double speed) {
     speed_->setSpeed(speed);
+}
+
+void MainWindow::setSpeedForThisStart(double speed) {
+    {
+        const QScopedValueRollback<bool> notChosen(applyingStartSpeed_, true);
+        speed_->setSpeed(speed);
+    }
+    rememberSpeed_ = false; // until the person moves the slider
 }
 
 QAction* MainWindow::makeAction(const char* name, const QString& text, const QString& icon,
@@ -357,8 +366,11 @@ void MainWindow::connectParts() {
         // With a run on screen the listing keeps that run's values; otherwise the next one's.
         if (!controller_->trace() && !program_) showListing(s, scenarioPanel_->parameters());
     });
-    connect(speed_, &SpeedControl::speedChanged, this,
-            [this](double speed) { settings_->setSpeed(speed); });
+    connect(speed_, &SpeedControl::speedChanged, this, [this](double speed) {
+        if (applyingStartSpeed_) return;
+        rememberSpeed_ = true;
+        settings_->setSpeed(speed);
+    });
     connect(banner_, &DeadlockBanner::fixRequested, this, &MainWindow::fixAndRun);
 }
 

@@ -5,7 +5,6 @@
 
 #include "gui/code_locator.hpp"
 #include "gui/export_dialog.hpp"
-#include "gui/object_index.hpp"
 #include "gui/open_program.hpp"
 #include "gui/python2_dialog.hpp"
 #include "gui/run_controller.hpp"
@@ -58,7 +57,8 @@ class MainWindow : public QMainWindow {
     // --- what the toolbar and menus do, callable from the command line and tests ---
     bool selectScenario(const QString& id);
     void setParameters(const std::map<std::string, std::string>& values);
-    void setSpeed(double speed);
+    void setSpeed(double speed);             // as if the person chose it: remembered
+    void setSpeedForThisStart(double speed); // the command line's: not remembered
     void setTheme(Theme theme);
     Theme theme() const { return theme_; }
     void setStepMode(bool on); // before a run: how the next one starts; during: switch now
@@ -219,14 +219,15 @@ class MainWindow : public QMainWindow {
     std::optional<engine::PythonProgram> traceProgram_; // the program the shown run ran
     double traceTimeLimit_ = 0;
     CodeLocator locator_;
-    ObjectIndex objectIndex_;
     std::int64_t runStartedAt_ = 0; // the view's t = 0 until the first process appears
     bool refreshPending_ = false;
     std::uint64_t refreshedVersion_ = 0;
     std::optional<std::int64_t> refreshedCursor_;
     Theme theme_ = Theme::Light;
     bool presentation_ = false;
-    QByteArray statePresentation_; // dock layout before presentation mode
+    bool rememberSpeed_ = true;       // false while the speed is the command line's
+    bool applyingStartSpeed_ = false; // setSpeedForThisStart is moving the slider
+    QByteArray statePresentation_;    // dock layout before presentation mode
     bool wasMaximized_ = false;
     QRect normalGeometry_;
     QFont normalFont_;

@@ -78,7 +78,7 @@ void MainWindow::createProgramActions() {
         if (program_ && !recheckProgram()) showProgramInViews(); // its problem, in the panel
     });
     connect(speed_, &SpeedControl::speedChanged, this, [this] {
-        if (program_) saveProgramSettings();
+        if (program_ && !applyingStartSpeed_) saveProgramSettings();
     });
 }
 
@@ -240,7 +240,11 @@ void MainWindow::showProgramInViews() {
 void MainWindow::saveProgramSettings() {
     if (!program_) return;
     auto values = programPanel_->settings();
-    values["speed"] = QString::number(speed_->speed()).toStdString();
+    if (rememberSpeed_)
+        values["speed"] = QString::number(speed_->speed()).toStdString();
+    else if (const auto before = settings_->programSettings(fromPath(program_->program.file));
+             before.count("speed"))
+        values["speed"] = before.at("speed"); // a speed given for this start is not kept
     settings_->setProgramSettings(fromPath(program_->program.file), values);
 }
 

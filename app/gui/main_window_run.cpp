@@ -101,6 +101,8 @@ void MainWindow::togglePause(bool paused) {
         statusBar()->showMessage(tr("Paused: the processes keep running and every event is "
                                     "still recorded; drag the playhead to look back"),
                                  6000);
+    else
+        statusBar()->showMessage(tr("Resumed: following the run live"), 3000);
     updateActions();
 }
 
@@ -124,7 +126,6 @@ void MainWindow::clearRun() {
 
 void MainWindow::onTraceReplaced() {
     const auto trace = controller_->trace();
-    objectIndex_.clear();
     logView_->clear();
     stateView_->clear();
     banner_->hide();
@@ -312,8 +313,7 @@ void MainWindow::refreshViews() {
     render::ScenarioClock clock;
     Outcome outcome = controller_->outcome();
     trace->read([&](const trace::TraceData& d) {
-        objectIndex_.update(d);
-        world = snapshotAt(d, objectIndex_, t);
+        world = snapshotAt(d, t);
         logView_->updateFrom(d, live && !paused && !playhead && view_->following());
         narration = latestNotable(d, t);
         events = d.events().size();

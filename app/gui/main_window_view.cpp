@@ -68,6 +68,13 @@ void MainWindow::setPresentationMode(bool on) {
         const QSignalBlocker block(toggle);
         toggle->setChecked(on);
     }
+    // Esc is the key a teacher presses to leave full screen: while presenting it does that,
+    // and Stop keeps its toolbar button.
+    toggle->setShortcuts(
+        on ? QList<QKeySequence>{QKeySequence(Qt::Key_F11), QKeySequence(Qt::Key_Escape)}
+           : QList<QKeySequence>{QKeySequence(Qt::Key_F11)});
+    action(QStringLiteral("actionStop"))
+        ->setShortcut(on ? QKeySequence() : QKeySequence(Qt::Key_Escape));
     if (on) {
         statePresentation_ = saveState();
         wasMaximized_ = isMaximized();
@@ -204,7 +211,7 @@ void MainWindow::saveSettings() {
     settings_->setGeometry(saveGeometry());
     settings_->setWindowState(saveState());
     settings_->setTheme(theme_);
-    settings_->setSpeed(speed_->speed());
+    if (rememberSpeed_) settings_->setSpeed(speed_->speed());
     settings_->setStepPolicy(QString::fromStdString(stepPolicy()));
     if (const auto* s = scenarioPanel_->scenario()) {
         settings_->setLastScenario(QString::fromStdString(s->id));

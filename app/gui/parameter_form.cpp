@@ -5,7 +5,9 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 
 #include <cmath>
@@ -17,6 +19,24 @@ using scenarios::Parameter;
 ParameterForm::ParameterForm(QWidget* parent) : QWidget(parent), layout_(new QFormLayout(this)) {
     layout_->setContentsMargins(0, 0, 0, 0);
     layout_->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+}
+
+void ParameterForm::passSpaceOn(QWidget* numberField) {
+    numberField->installEventFilter(this);
+    for (auto* edit : numberField->findChildren<QLineEdit*>())
+        edit->installEventFilter(this);
+}
+
+bool ParameterForm::eventFilter(QObject* watched, QEvent* event) {
+    const auto type = event->type();
+    if (type == QEvent::ShortcutOverride || type == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+            if (type == QEvent::ShortcutOverride) event->ignore(); // the shortcut may have it
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ParameterForm::setScenario(const scenarios::Scenario* scenario) {
@@ -42,6 +62,7 @@ void ParameterForm::setScenario(const scenarios::Scenario* scenario) {
                                         .arg(spin->maximum())
                                         .arg(static_cast<int>(p.defaultValue)));
             connect(spin, &QSpinBox::valueChanged, this, &ParameterForm::valuesChanged);
+            passSpaceOn(spin);
             editor = spin;
             break;
         }
@@ -55,6 +76,7 @@ void ParameterForm::setScenario(const scenarios::Scenario* scenario) {
                 help +
                 tr("\n%1 to %2, default %3").arg(p.minimum).arg(p.maximum).arg(p.defaultValue));
             connect(spin, &QDoubleSpinBox::valueChanged, this, &ParameterForm::valuesChanged);
+            passSpaceOn(spin);
             editor = spin;
             break;
         }

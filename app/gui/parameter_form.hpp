@@ -37,7 +37,13 @@ class ParameterForm : public QWidget {
   Q_SIGNALS:
     void valuesChanged();
 
+  protected:
+    // Space in a number field is the window's Space (Run, or Pause while running): a
+    // number has no spaces, and a field that took one would go blank.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
+    void passSpaceOn(QWidget* numberField);
     struct Row {
         const scenarios::Parameter* parameter;
         QWidget* editor;

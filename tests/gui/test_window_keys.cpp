@@ -1,0 +1,109 @@
+// The keys a teacher presses in front of a class, pressed as a person would (QTest sends
+// them through the window system, so the window's shortcuts decide what they do).
+
+#include "catch_qt.hpp"
+#include "window_options.hpp"
+
+#include "gui/main_window.hpp"
+#include "gui/parameter_form.hpp"
+#include "gui/run_controller.hpp"
+#include "gui/scenario_panel.hpp"
+#include "gui/speed_control.hpp"
+
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace mpviz;
+using mpviz::testing::waitUntil;
+
+namespace {
+
+void showActive(gui::MainWindow& w) {
+    w.show();
+    QApplication::setActiveWindow(&w);
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+}
+
+} // namespace
+
+TEST_CASE("Esc leaves presentation mode and leaves the run alone; outside it Esc stops the run",
+          "[gui][keys]") {
+    QTemporaryDir dir;
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    showActive(w);
+    REQUIRE(w.selectScenario(QStringLiteral("lock")));
+    w.setSpeed(1); // a few seconds: time to press keys while it runs
+    w.action(QStringLiteral("actionRun"))->trigger();
+    REQUIRE(w.controller()->isLive());
+    w.action(QStringLiteral("actionPresentation"))->trigger();
+    REQUIRE(w.action(QStringLiteral("actionPresentation"))->isChecked());
+
+    QTest::keyClick(&w, Qt::Key_Escape);
+    CHECK_FALSE(w.action(QStringLiteral("actionPresentation"))->isChecked());
+    CHECK(w.controller()->isLive());
+
+    QTest::keyClick(&w, Qt::Key_Escape);
+    CHECK(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
+    CHECK(w.controller()->outcome() == trace::Outcome::Stopped);
+}
+
+TEST_CASE("Space in a number field runs the lesson and keeps the number", "[gui][keys]") {
+    QTemporaryDir dir;
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    showActive(w);
+    REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
+    w.speedControl()->setQuickLook(true);
+    auto* permits =
+        qobject_cast<QAbstractSpinBox*>(w.scenarioPanel()->form()->editorFor("permits"));
+    REQUIRE(permits);
+    permits->setFocus();
+    REQUIRE(waitUntil([&] { return permits->hasFocus(); }, 2000));
+    const QString before = permits->text();
+
+    QTest::keyClick(permits, Qt::Key_Space);
+    CHECK(permits->text() == before);
+    CHECK(w.controller()->isLive());
+    REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 30000));
+}
+
+TEST_CASE("A speed given for this start is shown and used, and the next start has the "
+          "remembered one",
+          "[gui][keys][settings]") {
+    QTemporaryDir dir;
+    gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
+    o.restoreSettings = true;
+    {
+        gui::MainWindow w(o);
+        w.speedControl()->setSpeed(2); // the person's choice
+        w.close();
+    }
+    {
+        gui::MainWindow w(o);
+        w.setSpeedForThisStart(20); // mpviz --speed 20
+        CHECK(w.speedControl()->quickLook());
+        CHECK(w.speedControl()->speed() == Approx(20));
+        w.close();
+    }
+    gui::MainWindow w(o);
+    CHECK_FALSE(w.speedControl()->quickLook());
+    CHECK(w.speedControl()->speed() == Approx(2));
+}
+
+TEST_CASE("Resume says so in the status bar", "[gui][keys]") {
+    QTemporaryDir dir;
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    showActive(w);
+    REQUIRE(w.selectScenario(QStringLiteral("lock")));
+    w.setSpeed(1);
+    w.action(QStringLiteral("actionRun"))->trigger();
+    REQUIRE(w.controller()->isLive());
+    w.action(QStringLiteral("actionPause"))->trigger();
+    CHECK(w.statusBar()->currentMessage().startsWith(QStringLiteral("Paused")));
+    w.action(QStringLiteral("actionPause"))->trigger();
+    CHECK_FALSE(w.controller()->paused());
+    CHECK(w.statusBar()->currentMessage().startsWith(QStringLiteral("Resumed")));
+    w.action(QStringLiteral("actionStop"))->trigger();
+    REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
+}
