@@ -10,6 +10,7 @@ PACKAGES=(
   catch2 libbenchmark-dev python3
   xvfb xauth imagemagick poppler-utils
   python3 python3-lib2to3 python3-dev
+  dpkg-dev desktop-file-utils appstream
 )
 
 install_missing_packages() {

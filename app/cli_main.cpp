@@ -1,14 +1,12 @@
 // mpviz without Qt (configured with -DMPVIZ_GUI=OFF): the command line only.
 #include "cli/cli.hpp"
+#include "engine/install_layout.hpp"
 
 #include <cstdio>
-#include <filesystem>
 
 int main(int argc, char** argv) {
     mpviz::cli::Environment env;
-    std::error_code ec;
-    env.childExecutable =
-        std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / "mpviz-child";
+    env.childExecutable = mpviz::engine::childExecutableForThisProgram();
     if (!mpviz::cli::isCommand(argc, argv)) {
         std::fprintf(stderr, "mpviz: this build has no window (configured with MPVIZ_GUI=OFF); "
                              "try 'mpviz list' or 'mpviz run lock'\n");

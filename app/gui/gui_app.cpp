@@ -284,7 +284,7 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
     QApplication::setApplicationName(QStringLiteral("mpviz"));
     QApplication::setOrganizationName(QStringLiteral("mpviz"));
     QApplication::setApplicationVersion(QStringLiteral(MPVIZ_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("mpviz"));
+    QApplication::setDesktopFileName(QStringLiteral(MPVIZ_APP_ID));
 
     WindowOptions options;
     options.childExecutable = childExecutable;

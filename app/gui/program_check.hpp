@@ -18,7 +18,7 @@ struct ProgramProblem {
     bool python2 = false; // a converted copy could run
 };
 
-// `childExecutable`: mpviz-child, beside which the shim is found (as the engine finds it).
+// `childExecutable`: mpviz-child, whose tree holds the shim (as the engine finds it).
 std::optional<ProgramProblem> checkProgram(const engine::PythonProgram& program,
                                            const std::filesystem::path& childExecutable);
 

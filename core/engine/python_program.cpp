@@ -1,5 +1,6 @@
 #include "engine/python_program.hpp"
 
+#include "engine/install_layout.hpp"
 #include "wire/session_env.hpp"
 
 #include <boost/json/parse.hpp>
@@ -150,7 +151,7 @@ fs::path defaultPythonInterpreter() {
 
 fs::path pythonShimDirectory(const fs::path& executableDir) {
     if (const char* override = std::getenv(kEnvShim); override && *override) return override;
-    return (executableDir / ".." / "share" / "mpviz" / "python").lexically_normal();
+    return (treeOfChildDirectory(executableDir) / "share" / "mpviz" / "python").lexically_normal();
 }
 
 std::optional<PythonProblem> checkPythonProgram(const PythonProgram& program,

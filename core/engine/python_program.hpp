@@ -25,8 +25,9 @@ inline constexpr int kMinimumPythonMinor = 8; // 3.8
 // The system's CPython: /usr/bin/python3 when there is one, else python3 on PATH.
 std::filesystem::path defaultPythonInterpreter();
 
-// The shim beside the executables: <dir of mpviz-child>/../share/mpviz/python, the same in
-// the build tree and in an installed tree. MPVIZ_PYTHON_SHIM overrides it.
+// The shim of the tree mpviz-child (in `executableDir`) belongs to: its share/mpviz/python,
+// in the build tree as in an installed tree (install_layout.hpp). MPVIZ_PYTHON_SHIM overrides
+// it.
 std::filesystem::path pythonShimDirectory(const std::filesystem::path& executableDir);
 
 // Why the program cannot run as it is, as sentences that say what to do; nothing if it can.
