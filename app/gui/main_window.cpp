@@ -2,6 +2,8 @@
 
 #include "gui/main_window.hpp"
 
+#include "gui/help_dialogs.hpp"
+
 #include "gui/caption_bar.hpp"
 #include "gui/code_view.hpp"
 #include "gui/deadlock_banner.hpp"
@@ -28,10 +30,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-// The icons live in a static library: nothing would pull their resource object into the
-// executable without this explicit initialisation (it must sit outside any namespace).
+// The icons and the user guide live in a static library: nothing would pull their resource
+// objects into the executable without this explicit initialisation (it must sit outside any
+// namespace).
 static void initResources() {
     Q_INIT_RESOURCE(mpviz);
+    Q_INIT_RESOURCE(user_guide);
 }
 
 namespace mpviz::gui {
@@ -197,6 +201,12 @@ void MainWindow::createActions() {
                             tr("Light text on a dark background"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     dark->setCheckable(true);
+    makeAction("actionShortcuts", tr("Keyboard shortcuts"), QString(),
+               tr("Every key the window knows, from its menus"),
+               QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    makeAction("actionUserGuide", tr("User guide"), QString(),
+               tr("How to run lessons and your own programs, step them and export"),
+               QKeySequence::HelpContents);
     makeAction("actionAbout", tr("About mpviz"), QString(), tr("What mpviz is"));
 }
 
@@ -255,6 +265,9 @@ void MainWindow::createMenus() {
     }
 
     auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("actionUserGuide")));
+    help->addAction(action(QStringLiteral("actionShortcuts")));
+    help->addSeparator();
     help->addAction(action(QStringLiteral("actionAbout")));
 }
 
@@ -336,6 +349,16 @@ void MainWindow::connectParts() {
             [this](bool dark) { setTheme(dark ? Theme::Dark : Theme::Light); });
     connect(action(QStringLiteral("actionAbout")), &QAction::triggered, this,
             &MainWindow::showAbout);
+    connect(action(QStringLiteral("actionShortcuts")), &QAction::triggered, this, [this] {
+        auto* dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(action(QStringLiteral("actionUserGuide")), &QAction::triggered, this, [this] {
+        auto* dialog = new UserGuideDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show(); // beside the window, not in front of it: one reads and tries
+    });
 
     connect(controller_, &RunController::traceReplaced, this, &MainWindow::onTraceReplaced);
     connect(controller_, &RunController::frame, this, &MainWindow::onFrame);

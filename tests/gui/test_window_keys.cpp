@@ -4,6 +4,7 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
+#include "gui/help_dialogs.hpp"
 #include "gui/main_window.hpp"
 #include "gui/parameter_form.hpp"
 #include "gui/run_controller.hpp"
@@ -13,7 +14,11 @@
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTest>
+#include <QTextBrowser>
+
+#include <map>
 
 using namespace mpviz;
 using mpviz::testing::waitUntil;
@@ -106,4 +111,33 @@ TEST_CASE("Resume says so in the status bar", "[gui][keys]") {
     CHECK(w.statusBar()->currentMessage().startsWith(QStringLiteral("Resumed")));
     w.action(QStringLiteral("actionStop"))->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
+}
+
+TEST_CASE("Help lists the shortcuts from the menus and opens the user guide with its images",
+          "[gui][keys][help]") {
+    QTemporaryDir dir;
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    showActive(w);
+    w.action(QStringLiteral("actionShortcuts"))->trigger();
+    auto* shortcuts = w.findChild<gui::ShortcutsDialog*>();
+    REQUIRE(shortcuts);
+    std::map<QString, QString> keysOf; // what it does → its keys
+    for (int r = 0; r < shortcuts->table()->rowCount(); ++r)
+        keysOf[shortcuts->table()->item(r, 1)->text()] = shortcuts->table()->item(r, 0)->text();
+    CHECK(keysOf[QStringLiteral("Run")] == QStringLiteral("Space"));
+    CHECK(keysOf[QStringLiteral("Stop")] == QStringLiteral("Esc"));
+    CHECK(keysOf[QStringLiteral("Presentation mode")] == QStringLiteral("F11"));
+    CHECK(keysOf[QStringLiteral("Open Python program\u2026")] == QStringLiteral("Ctrl+O"));
+    CHECK(keysOf[QStringLiteral("Keyboard shortcuts")] == QStringLiteral("Ctrl+/"));
+    CHECK(keysOf.size() >= 20);
+    shortcuts->close();
+
+    w.action(QStringLiteral("actionUserGuide"))->trigger();
+    auto* guide = w.findChild<gui::UserGuideDialog*>();
+    REQUIRE(guide);
+    CHECK(guide->browser()->toPlainText().contains(QStringLiteral("Your own programs")));
+    const QVariant image = guide->browser()->loadResource(
+        QTextDocument::ImageResource, QUrl(QStringLiteral("images/semaphore.png")));
+    CHECK_FALSE(image.isNull());
+    guide->close();
 }
