@@ -24,6 +24,15 @@ QString withoutMnemonic(QString text) {
     return text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
 }
 
+// The dialog's content above a Close button.
+void layOut(QDialog* dialog, QWidget* content) {
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(content);
+    layout->addWidget(buttons);
+}
+
 // A menu's actions with shortcuts, submenus included, as (menu, action) pairs.
 void collect(const QMenu* menu, const QString& path,
              std::vector<std::pair<QString, const QAction*>>& out) {
@@ -68,11 +77,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent) : QDial
     connect(table_->horizontalHeader(), &QHeaderView::sectionResized, table_,
             &QTableWidget::resizeRowsToContents);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(table_);
-    layout->addWidget(buttons);
+    layOut(this, table_);
     resize(900, 600);
 }
 
@@ -114,11 +119,7 @@ UserGuideDialog::UserGuideDialog(QWidget* parent) : QDialog(parent) {
         fitImages(900);
     } else
         browser_->setPlainText(tr("The user guide is missing from this build of mpviz."));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(browser_);
-    layout->addWidget(buttons);
+    layOut(this, browser_);
     resize(1000, 760);
 }
 
