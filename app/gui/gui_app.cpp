@@ -314,8 +314,12 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
     if (!o.sets.empty()) window.setParameters(o.sets);
     if (o.speed) window.setSpeedForThisStart(*o.speed);
     if (o.theme) window.setTheme(*o.theme);
-    if (o.width > 0 && o.height > 0) window.resize(o.width, o.height);
-    window.show();
+    if (o.width > 0 && o.height > 0) {
+        window.resize(o.width, o.height);
+        window.show();
+    } else {
+        window.showForThisStart();
+    }
     if (o.presentation) window.setPresentationMode(true);
     if (o.step) window.setStepMode(true);
     if (!o.policy.empty()) window.setStepPolicy(QString::fromStdString(o.policy));

@@ -59,6 +59,8 @@ class MainWindow : public QMainWindow {
     void setParameters(const std::map<std::string, std::string>& values);
     void setSpeed(double speed);             // as if the person chose it: remembered
     void setSpeedForThisStart(double speed); // the command line's: not remembered
+    // As the person left it last time; the first time, maximized on the screen's free area.
+    void showForThisStart();
     void setTheme(Theme theme);
     Theme theme() const { return theme_; }
     void setStepMode(bool on); // before a run: how the next one starts; during: switch now
@@ -225,6 +227,7 @@ class MainWindow : public QMainWindow {
     std::optional<std::int64_t> refreshedCursor_;
     Theme theme_ = Theme::Light;
     bool presentation_ = false;
+    bool geometryRestored_ = false;
     bool rememberSpeed_ = true;       // false while the speed is the command line's
     bool applyingStartSpeed_ = false; // setSpeedForThisStart is moving the slider
     QByteArray statePresentation_;    // dock layout before presentation mode

@@ -191,8 +191,17 @@ void MainWindow::showAbout() {
                            .arg(QStringLiteral(MPVIZ_VERSION)));
 }
 
+void MainWindow::showForThisStart() {
+    if (geometryRestored_) return show();
+    // The first start takes the screen: a class sees the lanes, the cards and the code at
+    // once. Without a window manager nobody maximizes us, so the size is set as well.
+    if (const QScreen* s = screen()) setGeometry(s->availableGeometry());
+    showMaximized();
+}
+
 void MainWindow::loadSettings() {
-    if (const QByteArray g = settings_->geometry(); !g.isEmpty()) restoreGeometry(g);
+    if (const QByteArray g = settings_->geometry(); !g.isEmpty())
+        geometryRestored_ = restoreGeometry(g);
     if (const QByteArray s = settings_->windowState(); !s.isEmpty()) restoreState(s);
     theme_ = settings_->theme();
     applyTheme(theme_);

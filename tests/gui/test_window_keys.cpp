@@ -13,6 +13,7 @@
 
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
@@ -140,4 +141,28 @@ TEST_CASE("Help lists the shortcuts from the menus and opens the user guide with
         QTextDocument::ImageResource, QUrl(QStringLiteral("images/semaphore.png")));
     CHECK_FALSE(image.isNull());
     guide->close();
+}
+
+TEST_CASE("The first start takes the screen's free area; later starts are as the person left "
+          "the window",
+          "[gui][settings]") {
+    QTemporaryDir dir;
+    gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
+    o.restoreSettings = true;
+    QRect chosen;
+    {
+        gui::MainWindow w(o);
+        w.showForThisStart();
+        REQUIRE(w.screen());
+        CHECK(w.geometry().size() == w.screen()->availableGeometry().size());
+        w.showNormal();
+        w.setGeometry(QRect(40, 50, 700, 500));
+        QCoreApplication::processEvents();
+        chosen = w.geometry();
+        w.close();
+    }
+    gui::MainWindow w(o);
+    w.showForThisStart();
+    CHECK(w.geometry().size() == chosen.size());
+    CHECK_FALSE(w.isMaximized());
 }
