@@ -22,6 +22,9 @@ set(CPACK_STRIP_FILES ON)
 # run, not linked: the shim needs 3.8 (engine::kMinimumPythonMinor).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3 (>= 3.8)")
+# Without a CJK font the Chinese that lesson programs print is drawn as empty boxes; either
+# font does (see .ci/prepare.sh for why the small one comes first).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-microhei | fonts-noto-cjk")
 # The shim is compiled once here: a user's run cannot write beside it, and would compile it
 # again in every process it starts.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

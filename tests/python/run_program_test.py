@@ -233,6 +233,13 @@ EXPECTED_EXIT = {'join_deadlock': 3}
 EXTRA_ARGS = {'lost_update': ['--schedule', 'round-robin']}
 
 
+def chinese_prints(t, method):
+    check('工人' in t.processes, 'the worker keeps its Chinese name: %s' % list(t.processes))
+    check(t.prints('工人') == ['工人进程开始', '工人进程结束'],
+          'the worker\'s lines arrive whole: %s' % t.prints('工人'))
+    check(t.prints('MainProcess') == ['主进程等待工人'], 'the parent\'s line arrives whole')
+
+
 def interleaving(t):
     return [(t.who(e), e['name'], e['args'].get('object'), e['args'].get('value'))
             for e in t.ops() if e['name'] not in ('start', 'exit', 'join')]
