@@ -1,6 +1,7 @@
 #include "cli/run_command.hpp"
 
 #include "cli/listing_program.hpp"
+#include "cli/terminal_text.hpp"
 #include "engine/explain.hpp"
 #include "engine/session.hpp"
 #include "scenario.hpp"
@@ -105,8 +106,8 @@ class LivePrinter {
             for (; next_ < events.size(); ++next_) {
                 const auto& e = events[next_];
                 if (e.op != trace::Op::Print || e.phase != trace::Phase::Done) continue;
-                std::printf("%8.3f %-16s| %.*s\n", double(e.ts - t0) / 1e9,
-                            d.processes()[e.process].name.c_str(),
+                std::printf("%8.3f %s| %.*s\n", double(e.ts - t0) / 1e9,
+                            padToColumns(d.processes()[e.process].name, 16).c_str(),
                             static_cast<int>(d.text(e.text).size()), d.text(e.text).data());
             }
         });
@@ -137,7 +138,8 @@ void printSummary(const trace::TraceData& d) {
     std::printf("processes: %zu\n", d.processes().size());
     for (const auto& p : d.processes()) {
         const std::string code = p.exitcode ? std::to_string(*p.exitcode) : "unknown";
-        std::printf("  %-18s pid %-7d exitcode %s\n", p.name.c_str(), p.pid, code.c_str());
+        std::printf("  %s pid %-7d exitcode %s\n", padToColumns(p.name, 18).c_str(), p.pid,
+                    code.c_str());
     }
     std::printf("events: %zu over %.3f s\n", d.events().size(),
                 double(d.lastTs() - d.firstTs()) / 1e9);

@@ -3,6 +3,8 @@
 
 #include "process_helpers.hpp"
 
+#include "cli/terminal_text.hpp"
+
 #include <boost/json.hpp>
 
 #include <set>
@@ -308,4 +310,20 @@ TEST_CASE("a killed mpviz leaves no scenario process running", "[process][cli][k
     CHECK(left.empty());
     // Its work done, the janitor is gone too.
     CHECK(stillAlive(janitors, 3000ms).empty());
+}
+
+TEST_CASE("mpviz run lines up its columns for names in Chinese: a wide character takes two "
+          "columns",
+          "[process][cli]") {
+    using mpviz::cli::padToColumns;
+    using mpviz::cli::terminalWidth;
+    CHECK(terminalWidth("MainProcess") == 11);
+    CHECK(terminalWidth("\u5de5\u4eba") == 4);    // 工人
+    CHECK(terminalWidth("Process-\uff11") == 10); // a full-width digit
+    CHECK(terminalWidth("caf\u00e9") == 4);       // a narrow accented letter
+    CHECK(terminalWidth(std::string("a\xff"
+                                    "b")) == 3); // a stray byte shows as one
+    CHECK(padToColumns("\u5de5\u4eba", 16) == "\u5de5\u4eba" + std::string(12, ' '));
+    CHECK(padToColumns("MainProcess", 16) == "MainProcess     ");
+    CHECK(padToColumns("a-very-long-process-name", 16) == "a-very-long-process-name");
 }
