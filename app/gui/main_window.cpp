@@ -70,14 +70,17 @@ MainWindow::MainWindow(WindowOptions options, QWidget* parent)
     scenarioPanel_ = new ScenarioPanel(this);
     programPanel_ = new ProgramPanel(this);
     lessonStack_ = new QStackedWidget(this);
-    lessonStack_->addWidget(scenarioPanel_);
-    // A small screen would squeeze the program's form: it scrolls instead.
-    auto* programScroll = new QScrollArea(lessonStack_);
-    programScroll->setWidget(programPanel_);
-    programScroll->setWidgetResizable(true);
-    programScroll->setFrameShape(QFrame::NoFrame);
-    programScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    lessonStack_->addWidget(programScroll);
+    // A small screen would squeeze the lesson's text and parameters (at 1280×720 the fields
+    // were drawn a few pixels high) or the program's form: each scrolls instead.
+    for (QWidget* panel :
+         {static_cast<QWidget*>(scenarioPanel_), static_cast<QWidget*>(programPanel_)}) {
+        auto* scroll = new QScrollArea(lessonStack_);
+        scroll->setWidget(panel);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        lessonStack_->addWidget(scroll);
+    }
     stateView_ = new StateView(this);
     codeView_ = new CodeView(this);
     logView_ = new LogView(this);

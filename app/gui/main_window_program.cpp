@@ -123,7 +123,7 @@ void MainWindow::adoptProgram(const QString& file) {
 
 void MainWindow::showLessonPanel() {
     program_.reset();
-    lessonStack_->setCurrentWidget(scenarioPanel_);
+    lessonStack_->setCurrentIndex(0); // the lesson panel, in its scroll area
     scenarioDock_->setWindowTitle(tr("Lesson"));
     if (const auto* s = scenarioPanel_->scenario())
         setWindowTitle(QStringLiteral("mpviz \u2014 ") + QString::fromStdString(s->title));

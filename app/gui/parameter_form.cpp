@@ -91,6 +91,8 @@ void ParameterForm::setScenario(const scenarios::Scenario* scenario) {
         }
         }
         editor->setObjectName(QStringLiteral("param_") + QString::fromStdString(p.name));
+        // Never squeezed below a readable field: a short panel scrolls instead.
+        editor->setSizePolicy(editor->sizePolicy().horizontalPolicy(), QSizePolicy::Fixed);
         auto* label = new QLabel(QString::fromStdString(p.name), this);
         label->setToolTip(help);
         label->setBuddy(editor);

@@ -166,3 +166,19 @@ TEST_CASE("The first start takes the screen's free area; later starts are as the
     CHECK(w.geometry().size() == chosen.size());
     CHECK_FALSE(w.isMaximized());
 }
+
+TEST_CASE("At 1280x720 the lesson's text and parameter fields are whole: the panel scrolls",
+          "[gui][layout]") {
+    QTemporaryDir dir;
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.resize(1280, 720);
+    w.show();
+    REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
+    QCoreApplication::processEvents();
+    for (const char* name : {"workers", "permits", "hold"}) {
+        const QWidget* field = w.scenarioPanel()->form()->editorFor(name);
+        REQUIRE(field);
+        INFO(name << " is " << field->height() << " px high");
+        CHECK(waitUntil([&] { return field->height() >= field->sizeHint().height(); }, 2000));
+    }
+}
