@@ -62,14 +62,20 @@ Theme themeFromName(const QString& name) {
 QColor processColor(int processIndex, Theme theme) {
     using namespace render::okabe_ito;
     // Black and yellow are left out: black is the text colour, yellow unreadable on white.
-    static constexpr QRgb hues[] = {kBlue,          kVermillion, kBluishGreen,
-                                    kReddishPurple, kOrange,     kSkyBlue};
+    // After Okabe–Ito's six, six of Paul Tol's "muted" colours that differ from them: twelve
+    // before one repeats (a lesson with 8 workers has 9 processes).
+    static constexpr QRgb hues[] = {kBlue,      kVermillion, kBluishGreen, kReddishPurple,
+                                    kOrange,    kSkyBlue,    0xff332288,   0xff882255,
+                                    0xffcc6677, 0xff999933,  0xffaa4499,   0xff44aa99};
     constexpr int count = sizeof hues / sizeof hues[0];
-    const int i = ((processIndex % count) + count) % count;
-    QColor c = QColor::fromRgb(hues[i]);
-    if (theme == Theme::Dark) return c.lighter(125);
+    const QRgb hue = hues[((processIndex % count) + count) % count];
+    const QColor c = QColor::fromRgb(hue);
+    if (theme == Theme::Dark) // the deep ones would vanish on a dark background
+        return hue == 0xff332288 || hue == 0xff882255 ? c.lighter(190) : c.lighter(125);
     // On white, the lightest hues need darkening for text contrast.
-    if (hues[i] == kSkyBlue || hues[i] == kOrange || hues[i] == kBluishGreen) return c.darker(135);
+    if (hue == kSkyBlue || hue == kOrange || hue == kBluishGreen || hue == 0xff999933 ||
+        hue == 0xff44aa99)
+        return c.darker(135);
     return c;
 }
 

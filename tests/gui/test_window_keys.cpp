@@ -10,6 +10,7 @@
 #include "gui/run_controller.hpp"
 #include "gui/scenario_panel.hpp"
 #include "gui/speed_control.hpp"
+#include "gui/theme.hpp"
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -180,5 +181,22 @@ TEST_CASE("At 1280x720 the lesson's text and parameter fields are whole: the pan
         REQUIRE(field);
         INFO(name << " is " << field->height() << " px high");
         CHECK(waitUntil([&] { return field->height() >= field->sizeHint().height(); }, 2000));
+    }
+}
+
+TEST_CASE("Up to twelve processes each have a colour of their own, in both themes",
+          "[gui][layout]") {
+    for (const auto theme : {gui::Theme::Light, gui::Theme::Dark}) {
+        for (int a = 0; a < 12; ++a) {
+            for (int b = a + 1; b < 12; ++b) {
+                const QColor x = gui::processColor(a, theme), y = gui::processColor(b, theme);
+                const int distance = std::abs(x.red() - y.red()) + std::abs(x.green() - y.green()) +
+                                     std::abs(x.blue() - y.blue());
+                INFO("processes " << a << " and " << b << ": " << x.name().toStdString() << " and "
+                                  << y.name().toStdString());
+                CHECK(distance >= 60);
+            }
+        }
+        CHECK(gui::processColor(12, theme) == gui::processColor(0, theme));
     }
 }
