@@ -117,7 +117,7 @@ Scenario queue() {
     s.title = "Queue: producer and consumers";
     s.explanation =
         "Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to "
-        "eat it. Watch the 'queue' counter climb to maxsize: from then on the producer is "
+        "eat it. Watch the 'queue' card fill up to maxsize: from then on the producer is "
         "blocked on put until a consumer takes one, so the fast producer is held to the "
         "consumers' pace (back-pressure), while an empty queue blocks consumers on get. "
         "More consumers drain it faster. When the producer is done, MainProcess puts one "

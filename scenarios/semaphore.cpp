@@ -63,8 +63,8 @@ Scenario semaphore() {
     s.id = "semaphore";
     s.title = "Semaphore: at most N at once";
     s.explanation =
-        "The semaphore 'sem' starts with `permits` permits; its counter on the timeline drops "
-        "by one at each acquire and climbs back at each release. Only that many workers are "
+        "The semaphore 'sem' starts with `permits` permits; its card counts the permits free, "
+        "one fewer at each acquire and one more at each release. Only that many workers are "
         "ever between 'acquired' and 'released': the rest are blocked on acquire until a "
         "holder releases, so the workers go through in waves of `permits`, each `hold` "
         "seconds long. A Lock is the special case permits=1; with permits >= workers nobody "

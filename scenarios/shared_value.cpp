@@ -73,7 +73,7 @@ Scenario sharedValue() {
     s.explanation =
         "'v' lives in shared memory, so every worker sees the same number, and each "
         "`v.value += 1` is two steps: a read, then a write (both show on the timeline and "
-        "in the 'v' counter). With use_lock each worker holds 'lock' for its whole loop: the "
+        "on the 'v' card). With use_lock each worker holds 'lock' for its whole loop: the "
         "others are blocked on acquire, the workers take turns and the final value is "
         "exactly workers x increments. Set use_lock=false and they run together: if one "
         "reads between another's read and write, both write the same number and an "
