@@ -71,7 +71,10 @@ def _take_if_counted(q, block, seconds):
             wait = _IN_FLIGHT if seconds is None else min(_IN_FLIGHT, max(seconds, 0.0))
         else:
             return False, 0.0
-        if not _poller(q).poll(wait * 1000.0):
+        # An item still in this process's own buffer will be written by its feeder thread,
+        # which lives as long as we do: read at once, saving a poll() and a wake-up (half
+        # of what a reported get costs). Any other counted item gets the bounded wait.
+        if not (wait and q._buffer) and not _poller(q).poll(wait * 1000.0):
             return False, wait
         message = q._recv_bytes()
         q._sem.release()
