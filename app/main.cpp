@@ -1,7 +1,7 @@
 // mpviz: the window, or the command line when the first argument is a command.
 #include "cli/cli.hpp"
 #include "engine/install_layout.hpp"
-#include "gui/gui_app.hpp"
+#include "gui/window/gui_app.hpp"
 
 int main(int argc, char** argv) {
     mpviz::cli::Environment env;

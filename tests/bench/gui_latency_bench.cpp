@@ -5,10 +5,10 @@
 // After each frame's paint, every event that paint showed for the first time contributes
 // (paint finished − event's own timestamp).
 
-#include "gui/main_window.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/timeline_view.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/timeline/timeline_view.hpp"
 #include "trace/clock.hpp"
 
 #include <QAction>
@@ -57,7 +57,7 @@ void BM_EventToScreen(benchmark::State& state) {
 
     for (auto _ : state) {
         painted = 0;
-        window.action(QStringLiteral("actionRun"))->trigger();
+        window.actions().run->trigger();
         QElapsedTimer timer;
         timer.start();
         while (window.controller()->isLive() && timer.elapsed() < 30'000)

@@ -3,9 +3,9 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/main_window.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/speed_control.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/window/speed_control.hpp"
 
 #include <QAction>
 
@@ -22,7 +22,7 @@ TEST_CASE("Closing the window mid-run leaves no mpviz-child process", "[gui][win
     REQUIRE(w->selectScenario(QStringLiteral("lock")));
     w->setParameters({{"workers", "4"}});
     w->speedControl()->setSpeed(1); // a slow run: it is surely still going when we close
-    w->action(QStringLiteral("actionRun"))->trigger();
+    w->actions().run->trigger();
 
     // Wait until MainProcess and its workers are all there.
     std::vector<int> pids;

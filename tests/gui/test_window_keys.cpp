@@ -4,13 +4,13 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/help_dialogs.hpp"
-#include "gui/main_window.hpp"
-#include "gui/parameter_form.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/scenario_panel.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/theme.hpp"
+#include "gui/window/help_dialogs.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/lesson/parameter_form.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/lesson/scenario_panel.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/window/theme.hpp"
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -42,13 +42,13 @@ TEST_CASE("Esc leaves presentation mode and leaves the run alone; outside it Esc
     showActive(w);
     REQUIRE(w.selectScenario(QStringLiteral("lock")));
     w.setSpeed(1); // a few seconds: time to press keys while it runs
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
-    w.action(QStringLiteral("actionPresentation"))->trigger();
-    REQUIRE(w.action(QStringLiteral("actionPresentation"))->isChecked());
+    w.actions().presentation->trigger();
+    REQUIRE(w.actions().presentation->isChecked());
 
     QTest::keyClick(&w, Qt::Key_Escape);
-    CHECK_FALSE(w.action(QStringLiteral("actionPresentation"))->isChecked());
+    CHECK_FALSE(w.actions().presentation->isChecked());
     CHECK(w.controller()->isLive());
 
     QTest::keyClick(&w, Qt::Key_Escape);
@@ -104,14 +104,14 @@ TEST_CASE("Resume says so in the status bar", "[gui][keys]") {
     showActive(w);
     REQUIRE(w.selectScenario(QStringLiteral("lock")));
     w.setSpeed(1);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
-    w.action(QStringLiteral("actionPause"))->trigger();
+    w.actions().pause->trigger();
     CHECK(w.statusBar()->currentMessage().startsWith(QStringLiteral("Paused")));
-    w.action(QStringLiteral("actionPause"))->trigger();
+    w.actions().pause->trigger();
     CHECK_FALSE(w.controller()->paused());
     CHECK(w.statusBar()->currentMessage().startsWith(QStringLiteral("Resumed")));
-    w.action(QStringLiteral("actionStop"))->trigger();
+    w.actions().stop->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
 }
 
@@ -120,7 +120,7 @@ TEST_CASE("Help lists the shortcuts from the menus and opens the user guide with
     QTemporaryDir dir;
     gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
     showActive(w);
-    w.action(QStringLiteral("actionShortcuts"))->trigger();
+    w.actions().shortcuts->trigger();
     auto* shortcuts = w.findChild<gui::ShortcutsDialog*>();
     REQUIRE(shortcuts);
     std::map<QString, QString> keysOf; // what it does → its keys
@@ -134,7 +134,7 @@ TEST_CASE("Help lists the shortcuts from the menus and opens the user guide with
     CHECK(keysOf.size() >= 20);
     shortcuts->close();
 
-    w.action(QStringLiteral("actionUserGuide"))->trigger();
+    w.actions().userGuide->trigger();
     auto* guide = w.findChild<gui::UserGuideDialog*>();
     REQUIRE(guide);
     CHECK(guide->browser()->toPlainText().contains(QStringLiteral("Your own programs")));

@@ -5,12 +5,12 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/code_view.hpp"
-#include "gui/deadlock_banner.hpp"
-#include "gui/main_window.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/view_state.hpp"
+#include "gui/code/code_view.hpp"
+#include "gui/window/deadlock_banner.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/run/view_state.hpp"
 #include "scenario.hpp"
 
 #include <QAction>
@@ -129,7 +129,7 @@ TEST_CASE("The code panel shows the parameters of the run on screen, live, finis
         CHECK(valueShown(w, "HOLD") == QStringLiteral("0.5"));
 
         w.speedControl()->setQuickLook(true);
-        w.action(QStringLiteral("actionRun"))->trigger();
+        w.actions().run->trigger();
         REQUIRE(w.controller()->isLive());
         CHECK(valueShown(w, "PERMITS") == QStringLiteral("3")); // live
         REQUIRE(runToEnd(w));
@@ -143,7 +143,7 @@ TEST_CASE("The code panel shows the parameters of the run on screen, live, finis
         // Editing the form does not rewrite the finished run's code; a new run does.
         w.setParameters({{"permits", "1"}});
         CHECK(valueShown(w, "PERMITS") == QStringLiteral("3"));
-        w.action(QStringLiteral("actionRun"))->trigger();
+        w.actions().run->trigger();
         CHECK(valueShown(w, "PERMITS") == QStringLiteral("1"));
         REQUIRE(runToEnd(w));
         CHECK(valueShown(w, "PERMITS") == QStringLiteral("1"));
@@ -176,7 +176,7 @@ TEST_CASE("Show the fixed version and Step back keep the code panel on the run's
 
     // deadlock-on-join deadlocks as written; its banner runs it again with fixed ticked.
     REQUIRE(w.selectScenario(QStringLiteral("deadlock-on-join")));
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(runToEnd(w));
     REQUIRE(w.controller()->outcome() == trace::Outcome::Deadlock);
     CHECK(valueShown(w, "FIXED") == QStringLiteral("False"));
@@ -194,13 +194,13 @@ TEST_CASE("Show the fixed version and Step back keep the code panel on the run's
     w.setParameters({{"use_lock", "false"}, {"workers", "2"}});
     CHECK(valueShown(w, "USE_LOCK") == QStringLiteral("False"));
     w.setStepMode(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
     int steps = 0;
     while (steps < 4 &&
            waitUntil([&] { return !w.controller()->pendingIntents().empty(); }, 10000)) {
         const auto before = w.controller()->grantLog().size();
-        w.action(QStringLiteral("actionStep"))->trigger();
+        w.stepActions().step->trigger();
         REQUIRE(waitUntil([&] { return w.controller()->grantLog().size() > before; }, 5000));
         ++steps;
     }
@@ -218,10 +218,10 @@ TEST_CASE("Show the fixed version and Step back keep the code panel on the run's
         5000));
     w.setParameters({{"use_lock", "true"}}); // the picker changes; the run on screen does not
     CHECK(valueShown(w, "USE_LOCK") == QStringLiteral("False"));
-    w.action(QStringLiteral("actionStepBack"))->trigger();
+    w.stepActions().stepBack->trigger();
     REQUIRE(w.controller()->isLive());
     CHECK(valueShown(w, "USE_LOCK") == QStringLiteral("False"));
-    w.action(QStringLiteral("actionRunToEnd"))->trigger();
+    w.stepActions().runToEnd->trigger();
     REQUIRE(runToEnd(w));
     CHECK(valueShown(w, "USE_LOCK") == QStringLiteral("False"));
     CHECK(mpviz::testing::ourChildScenarioProcesses().empty());

@@ -3,20 +3,20 @@
 
 #include "catch_qt.hpp"
 
-#include "gui/code_locator.hpp"
-#include "gui/export_dialog.hpp"
-#include "gui/log_view.hpp"
-#include "gui/main_window.hpp"
-#include "gui/narrator.hpp"
-#include "gui/object_widget.hpp"
-#include "gui/parameter_form.hpp"
-#include "gui/process_list_widget.hpp"
-#include "gui/scenario_panel.hpp"
-#include "gui/settings_store.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/state_view.hpp"
-#include "gui/view_state.hpp"
-#include "gui/world_snapshot.hpp"
+#include "gui/run/code_locator.hpp"
+#include "gui/window/export_dialog.hpp"
+#include "gui/log/log_view.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/run/narrator.hpp"
+#include "gui/state/object_widget.hpp"
+#include "gui/lesson/parameter_form.hpp"
+#include "gui/state/process_list_widget.hpp"
+#include "gui/lesson/scenario_panel.hpp"
+#include "gui/window/settings_store.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/state/state_view.hpp"
+#include "gui/run/view_state.hpp"
+#include "gui/run/world_snapshot.hpp"
 #include "scenario.hpp"
 
 #include <QAction>
@@ -311,7 +311,7 @@ TEST_CASE("The window remembers theme, speed, lesson and parameters", "[gui][set
         CHECK(w.scenarioPanel()->parameters().at("messages") == "7");
         CHECK(w.speedControl()->speed() == Approx(2.5));
         CHECK(w.theme() == gui::Theme::Dark);
-        CHECK(w.action(QStringLiteral("actionDarkTheme"))->isChecked());
+        CHECK(w.actions().darkTheme->isChecked());
         w.setTheme(gui::Theme::Light); // leave the application palette as the other tests expect
     }
 }
@@ -328,24 +328,24 @@ TEST_CASE("Every action has a tooltip, and the main ones their shortcuts", "[gui
         INFO(a->objectName().toStdString());
         CHECK_FALSE(a->toolTip().isEmpty());
     }
-    CHECK(w.action(QStringLiteral("actionRun"))->shortcut() == QKeySequence(Qt::Key_Space));
-    CHECK(w.action(QStringLiteral("actionStop"))->shortcut() == QKeySequence(Qt::Key_Escape));
-    CHECK(w.action(QStringLiteral("actionRestart"))->shortcut() ==
+    CHECK(w.actions().run->shortcut() == QKeySequence(Qt::Key_Space));
+    CHECK(w.actions().stop->shortcut() == QKeySequence(Qt::Key_Escape));
+    CHECK(w.actions().restart->shortcut() ==
           QKeySequence(Qt::CTRL | Qt::Key_R));
-    CHECK(w.action(QStringLiteral("actionExport"))->shortcut() ==
+    CHECK(w.actions().exportTimeline->shortcut() ==
           QKeySequence(Qt::CTRL | Qt::Key_E));
-    CHECK(w.action(QStringLiteral("actionPresentation"))->shortcut() == QKeySequence(Qt::Key_F11));
-    CHECK(w.action(QStringLiteral("actionFit"))->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_0));
-    CHECK(w.action(QStringLiteral("actionStepMode"))->shortcut() ==
+    CHECK(w.actions().presentation->shortcut() == QKeySequence(Qt::Key_F11));
+    CHECK(w.actions().fit->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_0));
+    CHECK(w.stepActions().mode->shortcut() ==
           QKeySequence(Qt::CTRL | Qt::Key_T));
     CHECK(
-        w.action(QStringLiteral("actionStep"))->shortcuts().contains(QKeySequence(Qt::Key_Right)));
-    CHECK(w.action(QStringLiteral("actionStepProcess"))->shortcut() ==
+        w.stepActions().step->shortcuts().contains(QKeySequence(Qt::Key_Right)));
+    CHECK(w.stepActions().stepProcess->shortcut() ==
           QKeySequence(Qt::SHIFT | Qt::Key_Right));
-    CHECK(w.action(QStringLiteral("actionRunToEnd"))->shortcut() == QKeySequence(Qt::Key_F5));
-    CHECK(w.action(QStringLiteral("actionStepBack"))->shortcut() ==
+    CHECK(w.stepActions().runToEnd->shortcut() == QKeySequence(Qt::Key_F5));
+    CHECK(w.stepActions().stepBack->shortcut() ==
           QKeySequence(Qt::CTRL | Qt::Key_Z));
-    CHECK(w.action(QStringLiteral("actionLogicalTime"))->shortcut() ==
+    CHECK(w.stepActions().logicalTime->shortcut() ==
           QKeySequence(Qt::CTRL | Qt::Key_L));
     // No key means two things at once (Run and Pause trade Space as the run starts and ends).
     std::map<QString, QString> owner;

@@ -4,13 +4,13 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/code_view.hpp"
-#include "gui/main_window.hpp"
-#include "gui/program_panel.hpp"
-#include "gui/python2_dialog.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/view_state.hpp"
+#include "gui/code/code_view.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/program/program_panel.hpp"
+#include "gui/program/python2_dialog.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/run/view_state.hpp"
 #include "render/labels.hpp"
 
 #include "engine/python_program.hpp"
@@ -124,7 +124,7 @@ QString writeProgram(const QTemporaryDir& dir, const char* name, const char* tex
 // Runs the open program at the 20× quick look until it ends (at most `timeoutMs`).
 trace::Outcome runProgramToEnd(gui::MainWindow& w, int timeoutMs = 30000) {
     w.speedControl()->setQuickLook(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, timeoutMs));
     QCoreApplication::processEvents(); // the last refresh
@@ -242,7 +242,7 @@ TEST_CASE("Python 2 code names the file and line and runs as a converted copy",
     CHECK(w.codeView()->highlightedLine() == 3);
 
     // Run refuses; the conversion is offered with lib2to3's diff.
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     CHECK_FALSE(w.controller()->isLive());
     gui::Python2Dialog* offer = w.python2Dialog();
     REQUIRE(offer);
@@ -282,7 +282,7 @@ TEST_CASE("A program that cannot run says why and starts nothing", "[gui][progra
     CHECK(problem.contains(QStringLiteral("U+FF0C")));
     CHECK_FALSE(w.programPanel()->convertButton()->isVisibleTo(w.programPanel()));
     CHECK(w.findChild<QWidget*>(QStringLiteral("programProblemDialog")));
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     CHECK_FALSE(w.controller()->isLive());
     CHECK_FALSE(w.controller()->hasSession());
 
@@ -302,7 +302,7 @@ TEST_CASE("Stop on a never ending program leaves no process and no shared memory
     // unlinks them at once), and CPython starts its resource tracker: more to leave behind.
     w.setProgramOptions(QString(), QStringLiteral("spawn"));
     w.speedControl()->setSpeed(1);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
     const std::string session = w.controller()->sessionId();
     REQUIRE_FALSE(session.empty());
@@ -325,7 +325,7 @@ TEST_CASE("Stop on a never ending program leaves no process and no shared memory
     CHECK(w.controller()->isLive());            // no time limit in the window unless one is set
     CHECK_FALSE(shmEntriesOf(session).empty()); // its Lock and Queue are named semaphores
 
-    w.action(QStringLiteral("actionStop"))->trigger();
+    w.actions().stop->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
     CHECK(w.controller()->outcome() == trace::Outcome::Stopped);
     for (int pid : pids)
@@ -344,7 +344,7 @@ TEST_CASE("Step mode holds a program's processes until the person lets each oper
     w.show();
     REQUIRE(w.openProgram(file).isEmpty());
     w.setStepMode(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
     REQUIRE(w.controller()->stepMode());
 
@@ -365,7 +365,7 @@ TEST_CASE("Step mode holds a program's processes until the person lets each oper
             // One press at a time: the previous grant is through before the next.
             const bool settled = static_cast<int>(w.controller()->grantLog().size()) == steps;
             if (settled && !w.controller()->pendingIntents().empty() && steps < 400) {
-                w.action(QStringLiteral("actionStep"))->trigger();
+                w.stepActions().step->trigger();
                 ++steps;
             }
             return false;
@@ -443,9 +443,9 @@ TEST_CASE("Each program's arguments and start method and speed are remembered wi
 TEST_CASE("Ctrl+O opens a Python program and Ctrl+Shift+O a saved trace", "[gui][program]") {
     QTemporaryDir dir;
     gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    CHECK(w.action(QStringLiteral("actionOpenProgram"))->shortcut() ==
+    CHECK(w.actions().openProgram->shortcut() ==
           QKeySequence(QKeySequence::Open));
-    CHECK(w.action(QStringLiteral("actionOpen"))->shortcut() ==
+    CHECK(w.actions().openTrace->shortcut() ==
           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
 }
 
@@ -476,7 +476,7 @@ if __name__ == '__main__':
 
         choose(w, dir.filePath(QStringLiteral("no-such-python")));
         CHECK(w.programPanel()->problemText().contains(QStringLiteral("no-such-python")));
-        w.action(QStringLiteral("actionRun"))->trigger();
+        w.actions().run->trigger();
         CHECK_FALSE(w.controller()->isLive());
 
         choose(w, venvPython);

@@ -3,16 +3,16 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/log_view.hpp"
-#include "gui/main_window.hpp"
-#include "gui/object_widget.hpp"
-#include "gui/process_list_widget.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/scenario_panel.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/state_view.hpp"
-#include "gui/timeline_view.hpp"
-#include "gui/view_state.hpp"
+#include "gui/log/log_view.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/state/object_widget.hpp"
+#include "gui/state/process_list_widget.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/lesson/scenario_panel.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/state/state_view.hpp"
+#include "gui/timeline/timeline_view.hpp"
+#include "gui/run/view_state.hpp"
 #include "render/labels.hpp"
 #include "scenario.hpp"
 
@@ -32,7 +32,7 @@ void recordRun(const QTemporaryDir& dir, const QString& scenario,
     REQUIRE(w.selectScenario(scenario));
     w.setParameters(params);
     w.speedControl()->setQuickLook(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 20000));
     REQUIRE(w.saveTrace(file).isEmpty());
 }

@@ -4,15 +4,15 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/deadlock_banner.hpp"
-#include "gui/log_view.hpp"
-#include "gui/main_window.hpp"
-#include "gui/object_widget.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/state_view.hpp"
-#include "gui/timeline_view.hpp"
-#include "gui/view_state.hpp"
+#include "gui/window/deadlock_banner.hpp"
+#include "gui/log/log_view.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/state/object_widget.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/state/state_view.hpp"
+#include "gui/timeline/timeline_view.hpp"
+#include "gui/run/view_state.hpp"
 #include "render/labels.hpp"
 
 #include <QAction>
@@ -27,7 +27,7 @@ namespace {
 // pass, until the run ends (at most `timeoutMs`).
 template <class F> trace::Outcome runToEnd(gui::MainWindow& w, F&& each, int timeoutMs = 20000) {
     w.speedControl()->setQuickLook(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
     const bool ended = waitUntil(
         [&] {
@@ -89,8 +89,8 @@ TEST_CASE("Running the queue lesson from the toolbar fills the lanes, the queue 
     CHECK(lanes == expected);
     CHECK(w.logView()->model()->rowCount() == prints);
     CHECK(w.statusText().contains(QStringLiteral("Completed")));
-    CHECK(w.action(QStringLiteral("actionRun"))->isEnabled());
-    CHECK_FALSE(w.action(QStringLiteral("actionStop"))->isEnabled());
+    CHECK(w.actions().run->isEnabled());
+    CHECK_FALSE(w.actions().stop->isEnabled());
 }
 
 TEST_CASE("The semaphore card never shows more holders than permits, live or replayed",
@@ -163,11 +163,11 @@ TEST_CASE("Pause freezes the view while the run goes on recording", "[gui][windo
     REQUIRE(w.selectScenario(QStringLiteral("queue")));
     w.setParameters({{"maxsize", "2"}, {"items", "6"}, {"consumers", "1"}});
     w.speedControl()->setSliderSpeed(4);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(waitUntil(
         [&] { return w.viewState()->now() && w.timeline()->laneLabels().size() == 3; }, 5000));
 
-    auto* pause = w.action(QStringLiteral("actionPause"));
+    auto* pause = w.actions().pause;
     CHECK(pause->shortcut() == QKeySequence(Qt::Key_Space)); // Space pauses while running
     pause->trigger();
     REQUIRE(w.controller()->paused());
@@ -183,7 +183,7 @@ TEST_CASE("Pause freezes the view while the run goes on recording", "[gui][windo
     mpviz::testing::spin(100, [] {});
     CHECK(w.viewState()->cursorTime() > frozenAt);
 
-    w.action(QStringLiteral("actionStop"))->trigger();
+    w.actions().stop->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 5000));
     CHECK(w.controller()->outcome() == trace::Outcome::Stopped);
     CHECK(mpviz::testing::ourChildScenarioProcesses().empty());

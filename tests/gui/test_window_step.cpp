@@ -4,11 +4,11 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/deadlock_banner.hpp"
-#include "gui/main_window.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/timeline_view.hpp"
+#include "gui/window/deadlock_banner.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/timeline/timeline_view.hpp"
 
 #include <QAction>
 #include <QInputDialog>
@@ -76,7 +76,7 @@ TEST_CASE("Clicking a waiting operation on its lane grants exactly that process"
     w.setParameters({{"workers", "3"}, {"permits", "1"}, {"hold", "0.2"}});
     w.speedControl()->setQuickLook(true);
     w.setStepMode(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
     REQUIRE(w.controller()->stepMode());
 
@@ -97,7 +97,7 @@ TEST_CASE("Clicking a waiting operation on its lane grants exactly that process"
     CHECK(clicks == 12);
 
     // Run to end leaves step mode and the lesson completes, the semaphore never exceeded.
-    w.action(QStringLiteral("actionRunToEnd"))->trigger();
+    w.stepActions().runToEnd->trigger();
     CHECK_FALSE(w.controller()->stepMode());
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 20000));
     CHECK(w.controller()->outcome() == trace::Outcome::Completed);
@@ -120,11 +120,11 @@ TEST_CASE("Stepping lock-order round-robin deadlocks, and Step back replays all 
     w.speedControl()->setQuickLook(true);
     REQUIRE(w.setStepPolicy(QStringLiteral("round-robin")));
     w.setStepMode(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
 
     int steps = 0;
     while (steps < 200 && waitForSettledIntents(w)) {
-        w.action(QStringLiteral("actionStep"))->trigger();
+        w.stepActions().step->trigger();
         ++steps;
     }
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
@@ -138,7 +138,7 @@ TEST_CASE("Stepping lock-order round-robin deadlocks, and Step back replays all 
 
     const auto log = w.controller()->grantLog();
     REQUIRE(log.size() >= 4);
-    w.action(QStringLiteral("actionStepBack"))->trigger();
+    w.stepActions().stepBack->trigger();
     REQUIRE(w.controller()->isLive());
     CHECK(w.controller()->stepMode());
     // The engine replays the recorded grants but the last, then waits for the person.
@@ -150,7 +150,7 @@ TEST_CASE("Stepping lock-order round-robin deadlocks, and Step back replays all 
 
     // One more step by the same policy brings the same deadlock back.
     while (waitForSettledIntents(w, 5000))
-        w.action(QStringLiteral("actionStep"))->trigger();
+        w.stepActions().step->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
     CHECK(w.controller()->outcome() == trace::Outcome::Deadlock);
     CHECK(w.controller()->grantLog() == log);
@@ -163,11 +163,11 @@ TEST_CASE("Logical time shows one column per step and keeps every event", "[gui]
     REQUIRE(w.selectScenario(QStringLiteral("pipe")));
     w.setParameters({{"messages", "2"}});
     w.speedControl()->setQuickLook(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 20000));
     REQUIRE(w.controller()->outcome() == trace::Outcome::Completed);
 
-    w.action(QStringLiteral("actionLogicalTime"))->setChecked(true);
+    w.stepActions().logicalTime->setChecked(true);
     const auto shown = w.controller()->trace();
     REQUIRE(shown != w.controller()->rawTrace());
     const auto [rawEvents, rawProcesses] =
@@ -184,7 +184,7 @@ TEST_CASE("Logical time shows one column per step and keeps every event", "[gui]
     });
     CHECK(w.timeline()->laneLabels().size() == static_cast<int>(rawProcesses));
 
-    w.action(QStringLiteral("actionLogicalTime"))->setChecked(false);
+    w.stepActions().logicalTime->setChecked(false);
     CHECK(w.controller()->trace() == w.controller()->rawTrace());
 }
 
@@ -195,15 +195,15 @@ TEST_CASE("Step mode switched on mid-run holds every process; Run to end finishe
     w.show();
     REQUIRE(w.selectScenario(QStringLiteral("lock")));
     w.setSpeed(2.0); // about 1.5 s: time to switch while it runs
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
-    CHECK_FALSE(w.action(QStringLiteral("actionStep"))->isEnabled()); // → pans, for now
+    CHECK_FALSE(w.stepActions().step->isEnabled()); // → pans, for now
     mpviz::testing::spin(300, [] {});
     REQUIRE(w.controller()->isLive());
 
-    w.action(QStringLiteral("actionStepMode"))->trigger();
+    w.stepActions().mode->trigger();
     CHECK(w.controller()->stepMode());
-    CHECK(w.action(QStringLiteral("actionStep"))->isEnabled());
+    CHECK(w.stepActions().step->isEnabled());
     REQUIRE(waitForSettledIntents(w));
     // Held: while nobody grants, no process records anything more.
     const auto held = w.controller()->rawTrace()->read(
@@ -213,7 +213,7 @@ TEST_CASE("Step mode switched on mid-run holds every process; Run to end finishe
     CHECK(w.controller()->rawTrace()->read(
               [](const trace::TraceData& d) { return d.events().size(); }) == held);
 
-    w.action(QStringLiteral("actionRunToEnd"))->trigger();
+    w.stepActions().runToEnd->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 20000));
     CHECK(w.controller()->outcome() == trace::Outcome::Completed);
     CHECK(mpviz::testing::ourChildScenarioProcesses().empty());
@@ -229,17 +229,17 @@ TEST_CASE("Replay the first steps: the chosen number of recorded grants, then th
     w.speedControl()->setQuickLook(true);
     REQUIRE(w.setStepPolicy(QStringLiteral("random:5")));
     w.setStepMode(true);
-    w.action(QStringLiteral("actionRun"))->trigger();
+    w.actions().run->trigger();
     for (int steps = 0; steps < 8; ++steps) {
         REQUIRE(waitForSettledIntents(w));
-        w.action(QStringLiteral("actionStep"))->trigger();
+        w.stepActions().step->trigger();
         REQUIRE(waitUntil([&] { return w.controller()->grantLog().size() > std::size_t(steps); },
                           5000));
     }
     const auto log = w.controller()->grantLog();
     REQUIRE(log.size() == 8);
 
-    w.action(QStringLiteral("actionReplaySteps"))->trigger();
+    w.stepActions().replaySteps->trigger();
     auto* dialog = w.findChild<QInputDialog*>();
     REQUIRE(dialog);
     CHECK(dialog->intMaximum() == 8);
@@ -250,6 +250,6 @@ TEST_CASE("Replay the first steps: the chosen number of recorded grants, then th
     REQUIRE(waitUntil([&] { return !w.controller()->replaying(); }, 20000));
     REQUIRE(waitForSettledIntents(w));
     CHECK(w.controller()->grantLog() == std::vector<std::string>(log.begin(), log.begin() + 3));
-    w.action(QStringLiteral("actionStop"))->trigger();
+    w.actions().stop->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
 }

@@ -6,13 +6,13 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/main_window.hpp"
-#include "gui/object_widget.hpp"
-#include "gui/process_list_widget.hpp"
-#include "gui/run_controller.hpp"
-#include "gui/speed_control.hpp"
-#include "gui/state_view.hpp"
-#include "gui/view_state.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/state/object_widget.hpp"
+#include "gui/state/process_list_widget.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/window/speed_control.hpp"
+#include "gui/state/state_view.hpp"
+#include "gui/run/view_state.hpp"
 #include "render/labels.hpp"
 #include "scenario.hpp"
 
@@ -699,7 +699,7 @@ TEST_CASE("Every card and process pill says what the trace says for every lesson
     Tally tally;
     for (const auto& lesson : everyLessonTwice()) {
         startLesson(w, lesson);
-        w.action(QStringLiteral("actionRun"))->trigger();
+        w.actions().run->trigger();
         REQUIRE(w.controller()->isLive());
         // Look right after each refresh (a busy run writes to the trace every few ms, and
         // only a look before the next write sees exactly what the views were drawn from).
@@ -747,7 +747,7 @@ TEST_CASE("Every card and process pill says what the trace says over 20 random s
         startLesson(w, lesson);
         w.setStepMode(true);
         REQUIRE(w.setStepPolicy(QString::fromStdString(seed)));
-        w.action(QStringLiteral("actionRun"))->trigger();
+        w.actions().run->trigger();
         REQUIRE(w.controller()->isLive());
         // The person at the keyboard presses Step whenever the waiting operations settled
         // (several wait at once, so the policy really chooses); in between, the live views
@@ -764,7 +764,7 @@ TEST_CASE("Every card and process pill says what the trace says over 20 random s
                 seen = version;
                 if (quiet < 3 || c->pendingIntents().empty()) return false;
                 if (checkIfSettled(w, tally, label)) ++live;
-                w.action(QStringLiteral("actionStep"))->trigger();
+                w.stepActions().step->trigger();
                 ++steps;
                 quiet = 0;
                 return false;

@@ -3,7 +3,7 @@
 
 #include "catch_qt.hpp"
 
-#include "gui/main_window.hpp"
+#include "gui/window/main_window.hpp"
 
 #include <QTemporaryDir>
 

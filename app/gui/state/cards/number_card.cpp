@@ -1,0 +1,69 @@
+#include "gui/state/cards/number_card.hpp"
+
+#include "gui/state/cards/blend.hpp"
+#include "gui/state/cards/card_canvas.hpp"
+#include "render/labels.hpp"
+#include "trace/shared_number.hpp"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+namespace mpviz::gui {
+
+using trace::ObjectKind;
+
+QString NumberCard::summary(const ObjectSnapshot& now) const {
+    return now.kind == ObjectKind::Array ? tr("%1 numbers").arg(now.capacity) : tr("shared number");
+}
+
+void NumberCard::paint(CardCanvas& c, const CardState& state) const {
+    const auto& s = state.now;
+    QPainter& p = c.painter;
+    const QRectF wholeRow(c.left, c.y, c.right - c.left, c.rowHeight);
+    QFont big = p.font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    p.save();
+    p.setFont(big);
+    // A new number flashes in the alarm colour and fades to the text colour.
+    const bool changed =
+        s.kind == ObjectKind::Array ? s.cells != state.before.cells : s.value != state.before.value;
+    p.setPen(changed ? mix(c.palette.blocked, c.text, state.progress) : c.text);
+    const auto numberText = [&](std::int64_t v) {
+        return render::toQString(trace::sharedNumberText(v, s.valueType));
+    };
+    // An Array shows all its cells; a Value its one number, and who wrote it last.
+    QString shown;
+    if (s.kind == ObjectKind::Array) {
+        QStringList cells;
+        for (const auto& cell : s.cells)
+            cells << (cell ? numberText(*cell) : QStringLiteral("?"));
+        shown = QStringLiteral("[") + cells.join(QStringLiteral(", ")) + QStringLiteral("]");
+    } else {
+        shown = s.value ? numberText(*s.value) : QStringLiteral("?");
+    }
+    c.say(wholeRow, Qt::AlignVCenter | Qt::AlignLeft, shown);
+    const double nw = QFontMetricsF(big).horizontalAdvance(shown + QStringLiteral("  "));
+    p.restore();
+    if (s.kind != ObjectKind::Array && s.lastWriter >= 0) {
+        p.setPen(c.muted);
+        const QString label = tr("written by");
+        c.say(QRectF(c.left + nw, c.y, c.right - c.left - nw, c.rowHeight),
+              Qt::AlignVCenter | Qt::AlignLeft, label);
+        const double x =
+            c.left + nw + QFontMetricsF(p.font()).horizontalAdvance(label + QLatin1Char(' '));
+        c.chipAt(x, c.centre(), state.nameOf(s.lastWriter), state.colourOf(s.lastWriter), c.chip);
+    }
+    c.nextRow();
+    if (s.kind == ObjectKind::Array && s.lastWriter >= 0) {
+        c.labelledChips(tr("last written by"), state.namesOf({s.lastWriter}),
+                        state.coloursOf({s.lastWriter}), {});
+    } else {
+        const std::vector<int> reader =
+            s.lastReader >= 0 ? std::vector<int>{s.lastReader} : std::vector<int>{};
+        c.labelledChips(tr("last read by"), state.namesOf(reader), state.coloursOf(reader),
+                        tr("nobody yet"));
+    }
+}
+
+} // namespace mpviz::gui

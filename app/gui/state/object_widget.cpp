@@ -1,0 +1,117 @@
+#include "gui/state/object_widget.hpp"
+
+#include "gui/state/cards/card.hpp"
+#include "gui/state/cards/card_canvas.hpp"
+#include "render/labels.hpp"
+#include "render/style.hpp"
+
+#include <QEvent>
+#include <QFontMetricsF>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mpviz::gui {
+
+ObjectWidget::ObjectWidget(QWidget* parent) : QWidget(parent), card_(makeCard(now_.kind)) {
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    animation_.setStartValue(0.0);
+    animation_.setEndValue(1.0);
+    animation_.setDuration(350);
+    animation_.setEasingCurve(QEasingCurve::OutCubic);
+    connect(&animation_, &QVariantAnimation::valueChanged, this, [this](const QVariant& v) {
+        progress_ = v.toDouble();
+        update();
+    });
+}
+
+ObjectWidget::~ObjectWidget() = default;
+
+void ObjectWidget::setTheme(Theme theme) {
+    theme_ = theme;
+    update();
+}
+
+void ObjectWidget::setSnapshot(const ObjectSnapshot& snapshot,
+                               const std::vector<ProcessSnapshot>& processes) {
+    // Every field counts: a pool's worker that just started changes no counter.
+    const bool changed = !hasSnapshot_ || !(now_ == snapshot);
+    const int oldRows = hasSnapshot_ ? cardRows() : -1;
+    processes_ = processes;
+    if (changed) {
+        if (snapshot.kind != now_.kind) card_ = makeCard(snapshot.kind);
+        before_ = hasSnapshot_ ? now_ : snapshot;
+        now_ = snapshot;
+        maxItems_ = std::max(maxItems_, now_.items.size() + now_.itemsBack.size());
+        maxHolders_ = std::max(maxHolders_, now_.holders.size());
+        if (animated_ && hasSnapshot_) {
+            animation_.stop();
+            progress_ = 0;
+            animation_.start();
+        } else {
+            progress_ = 1;
+        }
+        hasSnapshot_ = true;
+    }
+    if (cardRows() != oldRows) updateGeometry();
+    update();
+}
+
+int ObjectWidget::cardRows() const {
+    return card_ ? card_->rows(now_) : 1;
+}
+
+CardState ObjectWidget::cardState() const {
+    return CardState{now_, before_, progress_, processes_, theme_};
+}
+
+QSize ObjectWidget::sizeHint() const {
+    const QFontMetricsF fm(font());
+    const double row = fm.height() * 1.6;
+    return QSize(int(fm.height() * 22), int(std::ceil(row * (cardRows() + 1) + fm.height())));
+}
+
+QSize ObjectWidget::minimumSizeHint() const {
+    const QSize s = sizeHint();
+    return QSize(int(QFontMetricsF(font()).height() * 12), s.height());
+}
+
+bool ObjectWidget::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        QToolTip::showText(static_cast<QHelpEvent*>(e)->globalPos(),
+                           card_ ? card_->tooltip(cardState()) : QString(), this);
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void ObjectWidget::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    const QRectF frame = QRectF(rect()).adjusted(1, 1, -1, -1);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
+    p.setBrush(palette().color(QPalette::Base));
+    p.drawRoundedRect(frame, 6, 6);
+    if (progress_ < 1.0) {
+        // A brief flash: something just happened to this object.
+        QColor flash = QColor::fromRgb(render::okabe_ito::kOrange);
+        flash.setAlphaF(0.22 * (1.0 - progress_));
+        p.setBrush(flash);
+        p.setPen(Qt::NoPen);
+        p.drawRoundedRect(frame, 6, 6);
+    }
+    if (!hasSnapshot_) return;
+    shownRows_.clear();
+    CardCanvas canvas(p, *this, theme_, shownRows_);
+    canvas.y = canvas.pad / 2;
+    canvas.titleRow(render::pythonClassName(now_.kind) + QStringLiteral("  ") +
+                        QString::fromStdString(now_.name),
+                    card_ ? card_->summary(now_) : QString());
+    if (card_) card_->paint(canvas, cardState());
+}
+
+} // namespace mpviz::gui

@@ -1,0 +1,137 @@
+#include "gui/state/process_list_widget.hpp"
+
+#include "render/labels.hpp"
+#include "render/style.hpp"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <cmath>
+
+namespace mpviz::gui {
+
+using trace::State;
+
+ProcessListWidget::ProcessListWidget(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("processList"));
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setToolTip(tr("What each process is doing at this instant"));
+}
+
+void ProcessListWidget::setProcesses(std::vector<ProcessSnapshot> processes) {
+    const bool resized = processes.size() != processes_.size();
+    processes_ = std::move(processes);
+    QStringList said; // a screen reader hears every row in full
+    for (const auto& proc : processes_)
+        said << QString::fromStdString(proc.name) + QStringLiteral(": ") + stateText(proc);
+    setAccessibleDescription(said.join(QLatin1Char('\n')));
+    if (resized) updateGeometry();
+    update();
+}
+
+void ProcessListWidget::setTheme(Theme theme) {
+    theme_ = theme;
+    update();
+}
+
+QString ProcessListWidget::stateText(const ProcessSnapshot& p) {
+    if (!p.started) return tr("not started yet");
+    if (p.ended) return render::exitLabel(p.exitcode);
+    switch (p.state) {
+    case State::Running:
+        return tr("running");
+    case State::Sleeping:
+        return tr("sleeping");
+    case State::Blocked: {
+        const QString what = render::toQString(trace::opName(p.op));
+        const QString on = render::toQString(p.blockedOn);
+        return tr("blocked: ") + what + (on.isEmpty() ? QString() : QLatin1Char(' ') + on);
+    }
+    case State::Exited:
+        return tr("exited");
+    case State::NotStarted:
+        return tr("not started yet");
+    }
+    return {};
+}
+
+QSize ProcessListWidget::sizeHint() const {
+    const QFontMetricsF fm(font());
+    const double row = fm.height() * 1.5;
+    return QSize(int(fm.height() * 22),
+                 int(std::ceil(row * std::max<std::size_t>(processes_.size(), 1) + 4)));
+}
+
+QSize ProcessListWidget::minimumSizeHint() const {
+    return QSize(int(QFontMetricsF(font()).height() * 12), sizeHint().height());
+}
+
+void ProcessListWidget::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QFontMetricsF fm(font());
+    const double row = fm.height() * 1.5;
+    const auto palette = render::paletteFor(theme_);
+    const QColor text = this->palette().color(QPalette::WindowText);
+    const QColor muted = this->palette().color(QPalette::PlaceholderText);
+    shownRows_.clear();
+    if (processes_.empty()) {
+        p.setPen(muted);
+        p.drawText(rect(), Qt::AlignLeft | Qt::AlignVCenter, tr("No process yet."));
+        return;
+    }
+    double nameWidth = 0;
+    for (const auto& proc : processes_)
+        nameWidth = std::max(nameWidth, fm.horizontalAdvance(QString::fromStdString(proc.name) +
+                                                             QStringLiteral(" (00000000)")));
+    nameWidth = std::min(nameWidth, width() * 0.5);
+    double y = 2;
+    for (const auto& proc : processes_) {
+        const double d = fm.height() * 0.6;
+        const QColor own = processColor(proc.index, theme_);
+        p.setPen(Qt::NoPen);
+        p.setBrush(own);
+        p.drawEllipse(QRectF(2, y + (row - d) / 2, d, d));
+        p.setPen(proc.alive() ? text : muted);
+        const QString name = QString::fromStdString(proc.name) + QStringLiteral(" (") +
+                             QString::number(proc.pid) + QLatin1Char(')');
+        const QString shownName = fm.elidedText(name, Qt::ElideRight, nameWidth);
+        p.drawText(QRectF(d + 8, y, nameWidth, row), Qt::AlignVCenter | Qt::AlignLeft, shownName);
+
+        // The pill: same shapes as the timeline (sleeping is half height, blocked hatched).
+        const QString label = stateText(proc);
+        const double x = d + 12 + nameWidth;
+        const double w = std::min(width() - x - 4, fm.horizontalAdvance(label) + fm.height());
+        QRectF pill(x, y + row * 0.12, std::max(0.0, w), row * 0.76);
+        const bool alive = proc.alive();
+        QColor fill = alive ? render::stateColor(palette, proc.state) : QColor(Qt::transparent);
+        if (alive && proc.state == State::Sleeping) pill.adjust(0, row * 0.12, 0, -row * 0.12);
+        p.setPen(alive ? QPen(fill.darker(130), 1) : QPen(muted, 1, Qt::DashLine));
+        p.setBrush(fill);
+        p.drawRoundedRect(pill, 4, 4);
+        if (alive && proc.state == State::Blocked) {
+            p.save();
+            p.setClipRect(pill);
+            p.setPen(QPen(palette.hatch, 1));
+            for (double hx = pill.left() - pill.height(); hx < pill.right(); hx += 6)
+                p.drawLine(QPointF(hx, pill.bottom()), QPointF(hx + pill.height(), pill.top()));
+            p.restore();
+        }
+        const QString shown = fm.elidedText(label, Qt::ElideRight, pill.width() - 6);
+        if (alive && proc.state == State::Blocked) {
+            // Text on hatching needs a calm background, exactly as wide as the words.
+            const double tw = fm.horizontalAdvance(shown);
+            QColor calm = fill.lighter(150);
+            calm.setAlphaF(0.85);
+            p.fillRect(
+                QRectF(pill.center().x() - tw / 2 - 2, pill.top() + 2, tw + 4, pill.height() - 4),
+                calm);
+        }
+        p.setPen(alive ? palette.barText : muted);
+        p.drawText(pill, Qt::AlignCenter, shown);
+        shownRows_ << shownName + QStringLiteral(": ") + shown;
+        y += row;
+    }
+}
+
+} // namespace mpviz::gui

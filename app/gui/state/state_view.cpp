@@ -1,0 +1,91 @@
+#include "gui/state/state_view.hpp"
+
+#include "gui/state/object_widget.hpp"
+#include "gui/state/process_list_widget.hpp"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace mpviz::gui {
+
+namespace {
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+} // namespace
+
+StateView::StateView(QWidget* parent) : QScrollArea(parent) {
+    setObjectName(QStringLiteral("stateView"));
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    content_ = new QWidget(this);
+    layout_ = new QVBoxLayout(content_);
+    when_ = new QLabel(content_);
+    when_->setObjectName(QStringLiteral("stateWhen"));
+    when_->setToolTip(tr("The instant shown: live follows the run; after a run or while paused, "
+                         "drag the playhead in the timeline's time axis"));
+    layout_->addWidget(when_);
+    layout_->addWidget(sectionTitle(tr("Processes"), content_));
+    processes_ = new ProcessListWidget(content_);
+    layout_->addWidget(processes_);
+    objectsTitle_ = sectionTitle(tr("Shared objects"), content_);
+    layout_->addWidget(objectsTitle_);
+    layout_->addStretch(1);
+    setWidget(content_);
+    clear();
+}
+
+void StateView::clear() {
+    for (auto* w : objects_)
+        w->deleteLater();
+    objects_.clear();
+    processes_->setProcesses({});
+    when_->setText(tr("Nothing has run yet."));
+    objectsTitle_->setVisible(false);
+}
+
+void StateView::setTheme(Theme theme) {
+    theme_ = theme;
+    processes_->setTheme(theme);
+    for (auto* w : objects_)
+        w->setTheme(theme);
+}
+
+void StateView::showSnapshot(const WorldSnapshot& world, const QString& when) {
+    when_->setText(when);
+    instant_ = world.t;
+    std::vector<ProcessSnapshot> inLaneOrder;
+    for (int p : world.laneOrder)
+        inLaneOrder.push_back(world.processes[static_cast<std::size_t>(p)]);
+    processes_->setProcesses(std::move(inLaneOrder));
+
+    // One card per object, in the trace's order; objects only ever get added during a run.
+    while (objects_.size() > world.objects.size()) {
+        objects_.back()->deleteLater();
+        objects_.pop_back();
+    }
+    while (objects_.size() < world.objects.size()) {
+        auto* w = new ObjectWidget(content_);
+        w->setTheme(theme_);
+        layout_->insertWidget(layout_->count() - 1, w); // before the stretch
+        objects_.push_back(w);
+    }
+    for (std::size_t i = 0; i < world.objects.size(); ++i) {
+        objects_[i]->setObjectName(QStringLiteral("object_") +
+                                   QString::fromStdString(world.objects[i].name));
+        objects_[i]->setSnapshot(world.objects[i], world.processes);
+    }
+    objectsTitle_->setVisible(!objects_.empty());
+}
+
+ObjectWidget* StateView::objectWidget(const QString& name) const {
+    for (auto* w : objects_)
+        if (QString::fromStdString(w->snapshot().name) == name) return w;
+    return nullptr;
+}
+
+} // namespace mpviz::gui

@@ -1,0 +1,81 @@
+#include "gui/window/caption_bar.hpp"
+
+#include "render/style.hpp"
+
+#include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace mpviz::gui {
+
+CaptionBar::CaptionBar(QWidget* parent) : QFrame(parent) {
+    setObjectName(QStringLiteral("captionBar"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    auto* layout = new QVBoxLayout(this);
+    title_ = new QLabel(this);
+    QFont bold = title_->font();
+    bold.setBold(true);
+    title_->setFont(bold);
+    explanation_ = new QLabel(this);
+    explanation_->setWordWrap(true);
+    narration_ = new QLabel(this);
+    narration_->setObjectName(QStringLiteral("captionNarration"));
+    narration_->setWordWrap(true);
+    narration_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    scaleFonts();
+    layout->addWidget(title_);
+    layout->addWidget(explanation_);
+    layout->addWidget(narration_);
+}
+
+void CaptionBar::scaleFonts() {
+    // Relative to the bar's own font, so it grows with presentation mode's larger text.
+    QFont big = font();
+    big.setPointSizeF(font().pointSizeF() * 1.35);
+    big.setBold(true);
+    narration_->setFont(big);
+    narration_->setMinimumHeight(QFontMetrics(big).height() * 2 + 4);
+}
+
+void CaptionBar::changeEvent(QEvent* event) {
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::FontChange) scaleFonts();
+}
+
+void CaptionBar::setExplanation(const QString& title, const QString& explanation) {
+    title_->setText(title);
+    explanation_->setText(explanation);
+}
+
+void CaptionBar::setNarration(const std::optional<Narration>& narration) {
+    if (!narration) {
+        narration_->setText(tr("Press Space to run the lesson."));
+        narration_->setStyleSheet(QString());
+        return;
+    }
+    narration_->setText(narration->text);
+    using namespace render::okabe_ito;
+    QColor colour;
+    switch (narration->tone) {
+    case Narration::Tone::Blocked:
+        colour = QColor::fromRgb(kVermillion);
+        break;
+    case Narration::Tone::Deadlock:
+        colour = QColor::fromRgb(kVermillion).darker(115);
+        break;
+    case Narration::Tone::Ended:
+        colour = QColor::fromRgb(kBlue);
+        break;
+    case Narration::Tone::Info:
+        break;
+    }
+    narration_->setStyleSheet(colour.isValid() ? QStringLiteral("color: %1;").arg(colour.name())
+                                               : QString());
+}
+
+QString CaptionBar::narrationText() const {
+    return narration_->text();
+}
+
+} // namespace mpviz::gui
