@@ -8,9 +8,6 @@
 namespace mpviz::mp {
 
 using namespace detail;
-using trace::ObjectKind;
-using trace::Op;
-using trace::Phase;
 
 namespace {
 struct EventBlock {

@@ -10,9 +10,6 @@
 namespace mpviz::mp {
 
 using namespace detail;
-using trace::ObjectKind;
-using trace::Op;
-using trace::Phase;
 
 namespace {
 constexpr const char* kHandle = "connection";

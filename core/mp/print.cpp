@@ -10,8 +10,6 @@
 namespace mpviz::mp {
 
 using namespace detail;
-using trace::Op;
-using trace::Phase;
 
 void print_line(std::string_view line) {
     auto& rt = runtime();

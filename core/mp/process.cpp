@@ -12,8 +12,6 @@
 namespace mpviz::mp {
 
 using namespace detail;
-using trace::Op;
-using trace::Phase;
 
 struct Process::State {
     std::string target;

@@ -22,6 +22,11 @@
 
 namespace mpviz::mp::detail {
 
+// The trace's words, in every primitive's implementation (`using namespace detail;`).
+using trace::ObjectKind;
+using trace::Op;
+using trace::Phase;
+
 // Thrown by mp::exit(code) and caught where the process's program is run.
 struct ExitRequest {
     int code;
