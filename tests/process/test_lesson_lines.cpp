@@ -144,3 +144,27 @@ TEST_CASE("Every lesson's operations carry the line of its listing that spells t
         }
     }
 }
+
+// A lesson's parameter has its default twice: in Parameter::defaultValue (what a run uses)
+// and on its listing's `NAME = VALUE  # parameter: name` line (what the code panel shows
+// before a run). Writing the defaults into the listing must change nothing.
+TEST_CASE("Every lesson's listing sets each parameter to that parameter's default",
+          "[scenarios][code]") {
+    for (const auto& lesson : scenarios::all()) {
+        INFO(lesson.id);
+        std::map<std::string, std::string> defaults;
+        for (const auto& p : lesson.parameters) {
+            CHECK(lesson.listing.find("  # parameter: " + p.name + "\n") != std::string::npos);
+            defaults[p.name] = p.kind == scenarios::Parameter::Kind::Flag
+                                   ? (p.defaultValue != 0 ? "true" : "false")
+                                   : std::to_string(p.defaultValue);
+        }
+        // Changed, the listing would say so: the check above sees every parameter's line.
+        std::map<std::string, std::string> others = defaults;
+        for (auto& [name, value] : others)
+            value = value == "true" ? "false" : value == "false" ? "true" : "97";
+        if (!lesson.parameters.empty())
+            CHECK(scenarios::listingWith(lesson, others) != lesson.listing);
+        CHECK(scenarios::listingWith(lesson, defaults) == lesson.listing);
+    }
+}
