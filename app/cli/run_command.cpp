@@ -3,6 +3,7 @@
 #include "cli/listing_program.hpp"
 #include "cli/terminal_text.hpp"
 #include "engine/explain.hpp"
+#include "engine/run_outcome.hpp"
 #include "engine/session.hpp"
 #include "scenario.hpp"
 #include "trace/chrome_json.hpp"
@@ -31,6 +32,7 @@ constexpr const char* kSynopsis =
     "            [--export out.png|out.svg|out.pdf] [--quiet]\n"
     "            [--step] [--schedule fifo|round-robin|random:SEED|NAME,NAME,...]\n"
     "            [--as-python [--python PATH] [--start-method M]]\n"
+    "            [--repeat N [--schedule random]]   N runs, grouped by outcome\n"
     "                                       --as-python: run the lesson's Python listing\n"
     "  mpviz run PROGRAM.py [--python PATH] [--start-method fork|spawn|forkserver]\n"
     "            [--convert-python2] [--speed F] [--timeout S (default 60)] [--trace out.json]\n"
@@ -49,6 +51,9 @@ constexpr const char* kOptions =
     "  --step              step mode: every operation waits for a grant (oldest first)\n"
     "  --schedule S        step mode granting by S: fifo, round-robin, random:SEED, or\n"
     "                      process names taken in turn (MainProcess,Process-1,...)\n"
+    "  --repeat N          run it N times (up to 200) and count each outcome (how it\n"
+    "                      ended, the last line printed); with --schedule random run i\n"
+    "                      is stepped by random:i, so each outcome names its seeds\n"
     "  --python PATH       the Python that runs PROGRAM.py (default: /usr/bin/python3)\n"
     "  --start-method M    fork, spawn or forkserver for PROGRAM.py\n"
     "  --convert-python2   run a Python 2 program converted to Python 3\n"
@@ -181,6 +186,111 @@ void reportUnmatchedScheduleNames(const std::string& schedule, const trace::Trac
                  unmatched.c_str(), names.c_str());
 }
 
+// FILE.json → FILE-3.json: where --trace keeps run 3 of a --repeat.
+std::string numberedPath(const std::string& path, int run) {
+    const std::filesystem::path p(path);
+    return (p.parent_path() /
+            (p.stem().string() + "-" + std::to_string(run) + p.extension().string()))
+        .string();
+}
+
+// Runs `so` once without printing as it goes; false when Ctrl+C or SIGTERM stopped it.
+bool runQuietly(const engine::SessionOptions& so, std::string& outcome, std::string& error,
+                const std::string& tracePath) {
+    engine::Session session(so);
+    try {
+        session.start();
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
+    bool stopRequested = false;
+    while (!session.wait_for(std::chrono::milliseconds(20)))
+        if (interrupted && !stopRequested) {
+            session.stop();
+            stopRequested = true;
+        }
+    session.wait();
+    session.trace()->read([&](const trace::TraceData& d) {
+        outcome = engine::runOutcome(d);
+        if (tracePath.empty()) return;
+        try {
+            trace::saveChromeJson(d, tracePath, MPVIZ_VERSION);
+        } catch (const std::exception& e) {
+            error = std::string("cannot write trace: ") + e.what();
+        }
+    });
+    return !stopRequested;
+}
+
+// The command line that replays one of the runs: `args` without what made them many.
+std::string replayArguments(const std::vector<std::string>& args) {
+    std::string line;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const bool withValue =
+            args[i] == "--repeat" || args[i] == "--trace" ||
+            (args[i] == "--schedule" && i + 1 < args.size() && args[i + 1] == "random");
+        if (withValue) {
+            ++i;
+            continue;
+        }
+        if (args[i] == "--quiet") continue;
+        line += (line.empty() ? "" : " ") + args[i];
+    }
+    return line;
+}
+
+// --repeat N: the runs one after the other, then each outcome with how often it came and
+// which runs (seeds) gave it.
+int repeatRuns(const RunOptions& options, engine::SessionOptions so, const std::string& title,
+               const std::string& replay) {
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    if (!options.quiet)
+        std::printf("running %s %d times%s\n", title.c_str(), options.repeat,
+                    options.seedEachRun ? ", run i stepped by schedule random:i" : "");
+    std::vector<std::string> outcomes;
+    for (int run = 1; run <= options.repeat; ++run) {
+        if (options.seedEachRun) so.schedule = "random:" + std::to_string(run);
+        const std::string tracePath =
+            options.tracePath.empty() ? std::string() : numberedPath(options.tracePath, run);
+        std::string outcome, error;
+        const bool ended = runQuietly(so, outcome, error, tracePath);
+        if (!error.empty()) {
+            std::fprintf(stderr, "mpviz run: run %d: %s\n", run, error.c_str());
+            return kFailure;
+        }
+        if (!ended) {
+            std::fprintf(stderr, "mpviz run: stopped after %d of %d runs\n", run - 1,
+                         options.repeat);
+            return kStopped;
+        }
+        outcomes.push_back(outcome);
+        if (!options.quiet) std::printf("run %3d: %s\n", run, outcome.c_str());
+        std::fflush(stdout);
+    }
+    const auto groups = engine::groupOutcomes(outcomes);
+    std::printf("\n%zu outcome%s in %d runs:\n", groups.size(), groups.size() == 1 ? "" : "s",
+                options.repeat);
+    const std::size_t most = groups.front().runs.size();
+    for (const auto& g : groups) {
+        const std::size_t bar = (g.runs.size() * 30 + most - 1) / most;
+        std::string bars;
+        for (std::size_t i = 0; i < bar; ++i)
+            bars += "\u2588";
+        std::string runs;
+        for (int r : g.runs)
+            runs += (runs.empty() ? "" : ",") + std::to_string(r);
+        std::printf("%4zu %s %s\n     %s %s\n", g.runs.size(), bars.c_str(), g.outcome.c_str(),
+                    options.seedEachRun ? "seeds" : "runs", runs.c_str());
+    }
+    if (options.seedEachRun)
+        std::printf("replay one: mpviz run %s --schedule random:SEED\n", replay.c_str());
+    if (!options.tracePath.empty())
+        std::printf("traces written to %s \u2026 %s\n", numberedPath(options.tracePath, 1).c_str(),
+                    numberedPath(options.tracePath, options.repeat).c_str());
+    return kOk;
+}
 } // namespace
 
 std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
@@ -206,6 +316,10 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
         } else if (a == "--schedule") {
             auto v = value();
             if (!v) return std::nullopt;
+            if (*v == "random") { // a seed per run: checked against --repeat below
+                o.seedEachRun = o.step = true;
+                continue;
+            }
             std::string why;
             if (!engine::Scheduler::parse(*v, why)) {
                 error = why;
@@ -213,6 +327,17 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
             }
             o.schedule = *v;
             o.step = true;
+        } else if (a == "--repeat") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            char* end = nullptr;
+            const long n = std::strtol(v->c_str(), &end, 10);
+            if (end == v->c_str() || *end != '\0' || n < 1 || n > kMaxRepeat) {
+                error = "--repeat takes a whole number from 1 to " + std::to_string(kMaxRepeat) +
+                        " (got '" + *v + "')";
+                return std::nullopt;
+            }
+            o.repeat = static_cast<int>(n);
         } else if (a == "--set") {
             auto v = value();
             if (!v) return std::nullopt;
@@ -255,7 +380,8 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
             error =
                 "unknown option " + a +
                 " (valid: --set k=v, --speed F, --timeout S, --trace FILE, --export FILE, --quiet, "
-                "--step, --schedule fifo|round-robin|random:SEED|NAME,NAME,..., --as-python; for a "
+                "--step, --schedule fifo|round-robin|random:SEED|NAME,NAME,..., --repeat N, "
+                "--as-python; for a "
                 "program also --python PATH, --start-method fork|spawn|forkserver, "
                 "--convert-python2, -- ARGS; --help)";
             return std::nullopt;
@@ -295,6 +421,16 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
         return std::nullopt;
     } else if (asPython) {
         o.asPython = engine::PythonProgram{python, {}, {}, startMethod, false};
+    }
+    if (o.seedEachRun && o.repeat == 1) {
+        error = "--schedule random takes a seed (random:SEED), or goes with --repeat N, which "
+                "gives run i the seed i";
+        return std::nullopt;
+    }
+    if (o.repeat > 1 && !o.exportPath.empty()) {
+        error = "--export draws one run: with --repeat, keep the runs with --trace FILE.json "
+                "(FILE-1.json, FILE-2.json, …) and export the one you want with mpviz export";
+        return std::nullopt;
     }
     if (!o.exportPath.empty() && !hasImageSuffix(o.exportPath)) {
         error = "--export writes .png, .svg or .pdf (got '" + o.exportPath + "')";
@@ -376,6 +512,7 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
     so.step = options->step;
     // Headless stepping needs someone to choose: the oldest intent, unless told otherwise.
     so.schedule = options->step && options->schedule.empty() ? "fifo" : options->schedule;
+    if (options->repeat > 1) return repeatRuns(*options, so, title, replayArguments(args));
     engine::Session session(so);
 
     std::signal(SIGINT, onInterrupt);

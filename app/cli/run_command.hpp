@@ -26,12 +26,17 @@ struct RunOptions {
     // and start method); its file is written, with the run's parameters, when the run starts.
     std::optional<engine::PythonProgram> asPython;
     bool help = false; // --help: print run's usage, run nothing
+    // --repeat N: N runs one after the other, grouped by outcome. With `--schedule random`
+    // run i is stepped by random:i, so each outcome names the seeds that reproduce it.
+    int repeat = 1;
+    bool seedEachRun = false;
 };
 
 // `run`'s lines in `mpviz help`.
 const char* runSynopsis();
 
 inline constexpr double kProgramTimeout = 60.0; // s, for programs when --timeout is not given
+inline constexpr int kMaxRepeat = 200;          // --repeat N: at most this many runs
 
 // Parses `run`'s arguments; on error returns nothing with a message naming valid choices.
 std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args, std::string& error);

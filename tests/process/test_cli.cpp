@@ -327,3 +327,68 @@ TEST_CASE("mpviz run lines up its columns for names in Chinese: a wide character
     CHECK(padToColumns("MainProcess", 16) == "MainProcess     ");
     CHECK(padToColumns("a-very-long-process-name", 16) == "a-very-long-process-name");
 }
+
+namespace {
+// "final value: 8 expected: 10" out of each "run   3: completed: …" line, by run.
+std::map<int, std::string> finalValueLines(const std::string& out) {
+    std::map<int, std::string> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) {
+        int run = 0;
+        if (std::sscanf(line.c_str(), "run %d:", &run) != 1) continue;
+        const auto at = line.find("final value: ");
+        if (at != std::string::npos) lines[run] = line.substr(at);
+    }
+    return lines;
+}
+} // namespace
+
+TEST_CASE("mpviz run --repeat with --schedule random finds the lost update and the seed that "
+          "replays it; with the lock one outcome",
+          "[process][cli][repeat]") {
+    const auto unlocked = runMpviz({"run", "shared-value", "--set", "use_lock=false", "--speed",
+                                    "50", "--repeat", "20", "--schedule", "random"},
+                                   120000ms);
+    INFO(unlocked.out << unlocked.err);
+    REQUIRE(unlocked.exitcode == 0);
+    const auto outcomes = finalValueLines(unlocked.out);
+    REQUIRE(outcomes.size() == 20);
+    std::set<std::string> distinct;
+    int lostSeed = 0;
+    for (const auto& [run, line] : outcomes) {
+        distinct.insert(line);
+        if (!lostSeed && line != "final value: 10 expected: 10") lostSeed = run;
+    }
+    CHECK(distinct.size() > 1);
+    REQUIRE(lostSeed > 0);
+    CHECK_THAT(unlocked.out,
+               Catch::Contains(std::to_string(distinct.size()) + " outcomes in 20 runs"));
+    CHECK_THAT(unlocked.out, Catch::Contains("replay one: mpviz run shared-value --set "
+                                             "use_lock=false --speed 50 --schedule random:SEED"));
+    // The seed the table names gives the same lost update again.
+    const auto replay = runMpviz({"run", "shared-value", "--set", "use_lock=false", "--speed", "50",
+                                  "--schedule", "random:" + std::to_string(lostSeed)});
+    REQUIRE(replay.exitcode == 0);
+    CHECK_THAT(replay.out, Catch::Contains(outcomes.at(lostSeed)));
+
+    const auto locked = runMpviz({"run", "shared-value", "--speed", "50", "--repeat", "20",
+                                  "--schedule", "random", "--quiet"},
+                                 120000ms);
+    INFO(locked.out << locked.err);
+    REQUIRE(locked.exitcode == 0);
+    CHECK_THAT(locked.out, Catch::Contains("1 outcome in 20 runs"));
+    CHECK_THAT(locked.out,
+               Catch::Contains("20 ") && Catch::Contains("final value: 10 expected: 10"));
+}
+
+TEST_CASE("mpviz run --repeat refuses what it cannot do, in a sentence", "[process][cli][repeat]") {
+    for (const auto& [args, words] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"run", "lock", "--repeat", "0"}, "--repeat takes a whole number from 1 to 200"},
+             {{"run", "lock", "--repeat", "201"}, "--repeat takes a whole number from 1 to 200"},
+             {{"run", "lock", "--schedule", "random"}, "--schedule random takes a seed"},
+             {{"run", "lock", "--repeat", "3", "--export", "x.png"}, "--export draws one run"}}) {
+        const auto r = runMpviz(args);
+        CHECK(r.exitcode == 2);
+        CHECK_THAT(r.err, Catch::Contains(words));
+    }
+}
