@@ -332,9 +332,9 @@ std::optional<RunOptions> parseRunOptions(const std::vector<std::string>& args,
             if (!v) return std::nullopt;
             char* end = nullptr;
             const long n = std::strtol(v->c_str(), &end, 10);
-            if (end == v->c_str() || *end != '\0' || n < 1 || n > kMaxRepeat) {
-                error = "--repeat takes a whole number from 1 to " + std::to_string(kMaxRepeat) +
-                        " (got '" + *v + "')";
+            if (end == v->c_str() || *end != '\0' || n < 1 || n > engine::kMaxRepeatRuns) {
+                error = "--repeat takes a whole number from 1 to " +
+                        std::to_string(engine::kMaxRepeatRuns) + " (got '" + *v + "')";
                 return std::nullopt;
             }
             o.repeat = static_cast<int>(n);

@@ -11,6 +11,8 @@
 
 namespace mpviz::engine {
 
+inline constexpr int kMaxRepeatRuns = 200; // "Run N times": N at most
+
 // "completed: final value: 9 expected: 10", "deadlock: MainProcess waits for Process-1 …".
 std::string runOutcome(const trace::TraceData& d);
 

@@ -171,6 +171,8 @@ void MainWindow::createMenus() {
 
     auto* runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addActions({actions_.run, actions_.pause, actions_.stop, actions_.restart});
+    runMenu->addSeparator();
+    runMenu->addAction(actions_.runTimes);
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions({actions_.zoomIn, actions_.zoomOut, actions_.fit, actions_.follow,
@@ -238,6 +240,7 @@ void MainWindow::connectParts() {
     connect(actions_.run, &QAction::triggered, this, &MainWindow::run);
     connect(actions_.pause, &QAction::triggered, this, &MainWindow::togglePause);
     connect(actions_.stop, &QAction::triggered, this, &MainWindow::stop);
+    connect(actions_.runTimes, &QAction::triggered, this, &MainWindow::showRepeatDialog);
     connect(actions_.restart, &QAction::triggered, this, &MainWindow::restart);
     connect(actions_.exportTimeline, &QAction::triggered, this, &MainWindow::showExportDialog);
     connect(actions_.openTrace, &QAction::triggered, this, &MainWindow::showOpenDialog);

@@ -37,6 +37,7 @@ class CodeView;
 class DeadlockBanner;
 class LogView;
 class ProgramPanel;
+class RepeatDialog;
 class ScenarioPanel;
 class SettingsStore;
 class SpeedControl;
@@ -92,6 +93,8 @@ class MainWindow : public QMainWindow {
     const WindowActions& actions() const { return actions_; }
     const StepActions& stepActions() const { return step_->actions(); }
     StepController* stepController() const { return step_; }
+    RepeatDialog* repeatDialog() const { return repeatDialog_; } // once Run N times was opened
+    void showRepeatDialog();
     RunController* controller() const { return controller_; }
     ViewState* viewState() const { return view_; }
     TimelineView* timeline() const { return timeline_; }
@@ -146,6 +149,8 @@ class MainWindow : public QMainWindow {
     void fixAndRun();
     QString fixParameter() const;
     void clearRun();
+    // Run N times: what one run of the lesson or program is, with the panel's settings now.
+    std::optional<engine::SessionOptions> repeatedRun(QString& why);
     // The code panel: `lesson`'s listing with the parameter values `params` (the run on
     // screen's, or the picker's while nothing ran).
     void showListing(const scenarios::Scenario* lesson,
@@ -181,6 +186,7 @@ class MainWindow : public QMainWindow {
     RunController* controller_;
     WindowActions actions_{};
     StepController* step_ = nullptr;
+    RepeatDialog* repeatDialog_ = nullptr;
     ViewState* view_;
     TimelineView* timeline_;
     StateView* stateView_;

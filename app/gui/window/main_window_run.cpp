@@ -3,12 +3,14 @@
 
 #include "gui/window/main_window.hpp"
 
+#include "engine/session.hpp"
 #include "gui/code/code_view.hpp"
 #include "gui/lesson/scenario_panel.hpp"
 #include "gui/log/log_view.hpp"
 #include "gui/program/program_panel.hpp"
 #include "gui/program/program_summary.hpp"
 #include "gui/run/narrator.hpp"
+#include "gui/run/repeat_dialog.hpp"
 #include "gui/run/run_controller.hpp"
 #include "gui/run/view_state.hpp"
 #include "gui/run/world_snapshot.hpp"
@@ -443,6 +445,50 @@ void MainWindow::onSelectionChanged() {
     codeView_->setHighlightedLine(line);
     logView_->selectEvent(*selected, ts);
     statusBar()->showMessage(words);
+}
+
+std::optional<engine::SessionOptions> MainWindow::repeatedRun(QString& why) {
+    engine::SessionOptions options;
+    options.childExecutable = controller_->childExecutable();
+    options.speed = speed_->speed();
+    if (program_) {
+        if (!recheckProgram()) {
+            why = tr("%1 cannot run: see the program panel").arg(programPanel_->title());
+            return std::nullopt;
+        }
+        engine::PythonProgram program = program_->program;
+        program.args = programPanel_->arguments();
+        program.startMethod = programPanel_->startMethod();
+        options.scenario = program.file.string();
+        options.python = program;
+        options.timeout = programPanel_->timeLimit();
+        return options;
+    }
+    const auto* lesson = scenarioPanel_->scenario();
+    if (!lesson) {
+        why = tr("Pick a lesson first");
+        return std::nullopt;
+    }
+    options.scenario = lesson->id;
+    options.params = scenarioPanel_->parameters();
+    return options;
+}
+
+void MainWindow::showRepeatDialog() {
+    if (!repeatDialog_) {
+        repeatDialog_ = new RepeatDialog([this](QString& why) { return repeatedRun(why); }, this);
+        connect(repeatDialog_, &RepeatDialog::openRun, this, [this](const QString& file, int run) {
+            if (controller_->isLive()) controller_->shutdown();
+            const QString error = openTrace(file);
+            statusBar()->showMessage(
+                error.isEmpty() ? tr("Showing run %1 of Run N times").arg(run) : error, 6000);
+        });
+    }
+    repeatDialog_->setSubject(program_ ? programPanel_->title()
+                                       : QString::fromStdString(scenarioPanel_->scenario()->id));
+    repeatDialog_->show();
+    repeatDialog_->raise();
+    repeatDialog_->activateWindow();
 }
 
 } // namespace mpviz::gui

@@ -35,6 +35,10 @@ WindowActions WindowActions::create(QWidget* w) {
     a.restart = makeAction(w, "actionRestart", tr("Restart"), QStringLiteral("restart"),
                            tr("Stop and run the lesson again from the start"),
                            QKeySequence(Qt::CTRL | Qt::Key_R));
+    a.runTimes = makeAction(w, "actionRunTimes", tr("Run N times\u2026"), QString(),
+                            tr("Run it many times in the background and count how the runs "
+                               "end: a lost update's distribution, a deadlock's odds"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
 
     // Ctrl+O opens a Python program: what people open most.
     a.openProgram =

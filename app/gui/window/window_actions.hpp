@@ -25,6 +25,7 @@ struct WindowActions {
     QAction* pause;
     QAction* stop;
     QAction* restart;
+    QAction* runTimes; // Run N times…
     // File
     QAction* openProgram;
     QAction* openTrace;
