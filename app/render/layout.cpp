@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace mpviz::render {
@@ -192,16 +193,26 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     y += L.axisRect.height();
     L.headerHeight = y;
 
-    const double laneHeight = style.px(40);
+    // A few processes share the timeline's height, up to lanes a room can read from the back
+    // (and the bars grow with them); many get the smallest lane and a scrollbar. Whole
+    // pixels: an export sized to the content finds the same lanes again.
+    const double smallest = style.px(40);
+    double laneHeight = smallest;
+    if (!L.lanes.empty()) {
+        const double room = viewport.size.height() - L.headerHeight - margin;
+        laneHeight = std::clamp(std::floor(room / static_cast<double>(L.lanes.size())), smallest,
+                                style.px(72));
+    }
+    const double extra = laneHeight - smallest;
     L.laneOfProcess.assign(trace.processes().size(), -1);
     double top = L.headerHeight;
     for (std::size_t i = 0; i < L.lanes.size(); ++i) {
         auto& lane = L.lanes[i];
         lane.top = top;
         lane.height = laneHeight;
-        lane.glyphY = top + style.px(10);
-        lane.barTop = top + style.px(18);
-        lane.barHeight = style.px(17);
+        lane.glyphY = top + style.px(10) + extra * 0.25;
+        lane.barTop = top + style.px(18) + extra * 0.25;
+        lane.barHeight = style.px(17) + extra * 0.5;
         L.laneOfProcess[static_cast<std::size_t>(lane.process)] = static_cast<int>(i);
         top += laneHeight;
     }
@@ -214,6 +225,7 @@ const TimelineLayout& LayoutCache::get(const trace::TraceData& trace, const View
     Key key{viewport.t0,
             viewport.t1,
             viewport.size.width(),
+            viewport.size.height(),
             viewport.title,
             style.theme,
             style.fontScale,

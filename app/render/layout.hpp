@@ -105,7 +105,7 @@ class LayoutCache {
   private:
     struct Key {
         std::int64_t t0 = 0, t1 = 0;
-        double width = 0;
+        double width = 0, height = 0;
         QString title;
         Theme theme = Theme::Light;
         double fontScale = 0;

@@ -8,17 +8,19 @@
 #include <catch2/catch.hpp>
 
 #include <QFontMetricsF>
+#include <cmath>
 
 using namespace mpviz::render;
 using namespace mpviz::test;
 
 namespace {
 
-Viewport viewportOf(const TraceData& trace, double width = 1000) {
+// Height 1 (as an export measures first): every lane at its smallest.
+Viewport viewportOf(const TraceData& trace, double width = 1000, double height = 1) {
     Viewport v;
     v.t0 = trace.firstTs();
     v.t1 = trace.firstTs() + 1000 * kMs;
-    v.size = QSizeF(width, 600);
+    v.size = QSizeF(width, height);
     return v;
 }
 
@@ -153,6 +155,39 @@ TEST_CASE("the header shrinks without title and legend, and grows with the font"
     CHECK(computeLayout(trace, titled, Style{}).title == QStringLiteral("Lesson 3"));
 }
 
+TEST_CASE("a few processes share the timeline's height up to a legible lane; many scroll",
+          "[render][layout]") {
+    const auto trace = smallTrace(); // three processes
+    const Style style;
+    const auto smallest = computeLayout(trace, viewportOf(trace), style);
+    REQUIRE(smallest.lanes.size() == 3);
+    CHECK(smallest.lanes[0].height == style.px(40));
+
+    // Room for three 60 px lanes: the lanes take it, their bars grow with them, nothing overflows.
+    const double header = smallest.headerHeight;
+    const double margin = smallest.contentHeight - header - 3 * style.px(40);
+    const auto grown =
+        computeLayout(trace, viewportOf(trace, 1000, header + 3 * 60 + margin), style);
+    for (const auto& lane : grown.lanes) {
+        CHECK(lane.height == 60);
+        CHECK(lane.barHeight > smallest.lanes[0].barHeight);
+        CHECK(lane.barTop + lane.barHeight <= lane.top + lane.height);
+    }
+    CHECK(grown.contentHeight <= header + 3 * 60 + margin);
+    // A tall window: lanes stop growing at a size a room reads, and the rest stays empty.
+    const auto tall = computeLayout(trace, viewportOf(trace, 1000, 5000), style);
+    CHECK(tall.lanes[0].height == style.px(72));
+    // Too little room: the smallest lanes, and the content is taller than the view (scroll).
+    const auto cramped = computeLayout(trace, viewportOf(trace, 1000, header + 50), style);
+    CHECK(cramped.lanes[0].height == style.px(40));
+    CHECK(cramped.contentHeight > header + 50);
+    // An export sized to its content finds the same lanes again.
+    const auto exported =
+        computeLayout(trace, viewportOf(trace, 1000, std::ceil(smallest.contentHeight)), style);
+    CHECK(exported.lanes[0].height == style.px(40));
+    CHECK(exported.contentHeight == smallest.contentHeight);
+}
+
 TEST_CASE("LayoutCache recomputes only when the key changes", "[render][layout]") {
     const auto trace = smallTrace();
     LayoutCache cache;
@@ -166,6 +201,9 @@ TEST_CASE("LayoutCache recomputes only when the key changes", "[render][layout]"
     CHECK(cache.get(trace, v, style).width == width);
     v.size.setWidth(1200);
     CHECK(cache.get(trace, v, style).width == 1200);
+    v.size.setHeight(5000); // taller: the lanes grow
+    CHECK(cache.get(trace, v, style).lanes[0].height == style.px(72));
+    v.size.setHeight(1);
     v.t1 += kMs;
     CHECK(cache.get(trace, v, style).mapping.t1() == v.t1);
     Style dark = style;

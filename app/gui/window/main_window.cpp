@@ -20,15 +20,19 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScopedValueRollback>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 // The icons and the user guide live in a static library: nothing would pull their resource
 // objects into the executable without this explicit initialisation (it must sit outside any
@@ -155,7 +159,11 @@ void MainWindow::createDocks() {
     logDock_ = dock("logDock", tr("Log"), logView_, Qt::BottomDockWidgetArea);
     splitDockWidget(codeDock_, logDock_, Qt::Horizontal);
     resizeDocks({scenarioDock_, stateDock_}, {300, 380}, Qt::Horizontal);
-    resizeDocks({codeDock_}, {330}, Qt::Vertical);
+    // The code and log panels take under a third of the screen's height: on a 720-line
+    // screen every lane of a six-process lesson must fit above them.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const int height = screen ? screen->availableGeometry().height() : 1080;
+    resizeDocks({codeDock_}, {std::clamp(height * 3 / 10, 170, 330)}, Qt::Vertical);
 }
 
 void MainWindow::createMenus() {
