@@ -45,6 +45,21 @@ void paintPending(Frame& f) {
                          std::max(0.0, f.viewport.size.height() - f.layout.headerHeight)));
     const QFont font = f.style.font(FontRole::Small);
     p.setFont(font);
+    // Waiting for a grant is not running: from the announcement to "now" the bar is
+    // blanked and outlined like the chip, so no green bar says the process is working.
+    for (const auto& mark : f.viewport.pending) {
+        const auto* lane = f.layout.laneForProcess(mark.process);
+        if (!lane || !mark.since || !f.viewport.now || *mark.since >= *f.viewport.now) continue;
+        const double x0 = std::max(f.plotLeft, f.x(std::max(*mark.since, f.tA)));
+        const double x1 = std::min(f.plotRight, f.x(*f.viewport.now));
+        if (x1 - x0 < 1) continue;
+        const QRectF bar(x0, lane->barTop - f.scroll(), x1 - x0, lane->barHeight);
+        p.fillRect(bar, f.palette.background);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(f.palette.now, f.style.px(1), Qt::DashLine));
+        p.drawRect(bar);
+        f.stats.rects += 1;
+    }
     for (const auto& mark : f.viewport.pending) {
         const auto r = pendingChipRect(f.layout, f.viewport, f.style, mark);
         if (!r) continue;

@@ -19,6 +19,9 @@ struct PendingMark {
     int process = -1; // trace process index
     trace::Op op = trace::Op::Print;
     QString label; // "acquire lock", "get queue"
+    // When the process announced it: from then to "now" it waits for you, and its bar must
+    // not say "running".
+    std::optional<std::int64_t> since;
 };
 
 struct Viewport {

@@ -303,7 +303,7 @@ void StepController::refreshPending() {
         if (trace && !pending.empty()) {
             trace->read([&](const trace::TraceData& d) {
                 for (const auto& p : pending)
-                    marks.push_back({p.process, p.op, intentLabel(d, p)});
+                    marks.push_back({p.process, p.op, intentLabel(d, p), p.ts});
             });
         }
     }
