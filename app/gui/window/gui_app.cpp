@@ -5,7 +5,9 @@
 #include "gui/run/run_controller.hpp"
 #include "gui/run/view_state.hpp"
 #include "gui/timeline/timeline_view.hpp"
+#include "gui/window/language.hpp"
 #include "gui/window/main_window.hpp"
+#include "gui/window/settings_store.hpp"
 #include "gui/window/speed_control.hpp"
 #include "gui/window/termination_signals.hpp"
 #include "render/export.hpp"
@@ -54,7 +56,7 @@ struct GuiOptions {
 };
 
 constexpr const char* kUsage =
-    "usage: mpviz [--scenario ID]   (the window)\n"
+    "usage: mpviz [--scenario ID] [--lang zh_CN|en]   (the window)\n"
     "       mpviz PROGRAM.py [--python PATH] [--start-method fork|spawn|forkserver] "
     "[-- ARGS...]\n"
     "       mpviz list | run | export ...   (the command line; mpviz help)\n";
@@ -294,6 +296,16 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
         options.settingsFile = QString::fromStdString(
             options.restoreSettings ? *o.settings : (scratch.path() / "settings.ini").string());
     }
+    // The language: --lang, else what View ▸ Language remembered, else the locale. Set before
+    // the window is built, as every word of it is translated then.
+    Language language = systemLanguage();
+    if (const auto chosen = languageOverride()) {
+        language = *chosen;
+    } else if (options.restoreSettings) {
+        const QString remembered = SettingsStore(options.settingsFile).language();
+        if (const auto l = parseLanguage(remembered.toStdString())) language = *l;
+    }
+    installTranslators(language);
     MainWindow window(options);
     // SIGTERM and SIGINT end the window as closing it does, as Ctrl+C ends `mpviz run`.
     TerminationSignals termination;
@@ -400,6 +412,8 @@ cli::Exporter offscreenExporter() {
             static char name[] = "mpviz";
             static char* argv[] = {name, nullptr};
             app = std::make_unique<QGuiApplication>(argc, argv);
+            // The image speaks the chosen language: --lang, else the locale.
+            installTranslators(languageOverride().value_or(systemLanguage()));
         }
         return render::exportTimeline(trace, file);
     };
