@@ -287,6 +287,7 @@ TEST_CASE("Back in English: View ▸ Language remembers Chinese for the next sta
     REQUIRE(title);
     CHECK(title->text() == QStringLiteral("Lock: one writer at a time"));
     CHECK_FALSE(hasHan(w->statusText()));
+    CHECK_FALSE(w->grab().isNull()); // the English screenshot
 
     auto* zh = w->findChild<QAction*>(QStringLiteral("languageChinese"));
     auto* en = w->findChild<QAction*>(QStringLiteral("languageEnglish"));
@@ -324,6 +325,12 @@ TEST_CASE("mpviz --lang xx is refused with a sentence and exit code 2 (language)
     const QString err = QString::fromUtf8(p.readAllStandardError());
     CHECK(err.contains(QStringLiteral("--lang takes zh_CN")));
     CHECK(err.contains(QStringLiteral("'xx'")));
+
+    QProcess joined; // --lang=VALUE is the same option
+    joined.start(mpvizProgram(), {QStringLiteral("--lang=zh_TW")});
+    REQUIRE(joined.waitForFinished(30000));
+    CHECK(joined.exitCode() == 2);
+    CHECK(QString::fromUtf8(joined.readAllStandardError()).contains(QStringLiteral("'zh_TW'")));
 
     QProcess missing;
     missing.start(mpvizProgram(), {QStringLiteral("list"), QStringLiteral("--lang")});
