@@ -9,8 +9,11 @@
 #include "engine/explain.hpp"
 #include "gui/lesson/scenario_panel.hpp"
 #include "gui/run/narrator.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/window/gui_app.hpp"
 #include "gui/window/language.hpp"
 #include "gui/window/main_window.hpp"
+#include "gui/window/speed_control.hpp"
 #include "render/labels.hpp"
 #include "scenario.hpp"
 
@@ -25,6 +28,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTimer>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -169,7 +173,7 @@ TEST_CASE("Every sentence in app/gui and app/render goes through translation (la
     const QDir app(QStringLiteral(MPVIZ_TRANSLATIONS_DIR "/../../app"));
     QStringList found;
     int files = 0;
-    for (const QString folder : {QStringLiteral("gui"), QStringLiteral("render")}) {
+    for (const QString& folder : {QStringLiteral("gui"), QStringLiteral("render")}) {
         QDirIterator it(app.filePath(folder), {QStringLiteral("*.cpp"), QStringLiteral("*.hpp")},
                         QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -313,6 +317,47 @@ TEST_CASE("Back in English: View ▸ Language remembers Chinese for the next sta
     CHECK(QSettings(options.settingsFile, QSettings::IniFormat)
               .value(QStringLiteral("view/language"))
               .toString() == QStringLiteral("en"));
+}
+
+TEST_CASE("View ▸ Language switches at once: the window is rebuilt in Chinese with its lesson "
+          "and run (language)",
+          "[gui][window][language][process]") {
+    SpeakFor english(gui::Language::English);
+    QTemporaryDir dir;
+    const auto options = mpviz::testing::testWindowOptions(dir);
+    auto w = std::make_unique<gui::MainWindow>(options);
+    w->show();
+    REQUIRE(w->selectScenario(QStringLiteral("lock")));
+    w->setParameters({{"workers", "1"}});
+    w->speedControl()->setSpeed(4);
+    w->actions().run->trigger();
+    REQUIRE(mpviz::testing::waitUntil(
+        [&] { return w->controller()->hasTrace() && !w->controller()->isLive(); }, 30000));
+
+    // In the application's event loop, as View ▸ Language does it: closing the old window
+    // must not end the application.
+    std::unique_ptr<gui::MainWindow> next;
+    QTimer::singleShot(
+        0, [&] { next = gui::rebuildWindowIn(gui::Language::Chinese, std::move(w), options); });
+    QTimer::singleShot(1500, [] { QCoreApplication::exit(42); });
+    CHECK(QCoreApplication::exec() == 42);
+    REQUIRE(next);
+    CHECK(next->isVisible());
+    CHECK(gui::currentLanguage() == gui::Language::Chinese);
+    CHECK(menuTitles(*next).contains(QStringLiteral("文件(&F)")));
+    REQUIRE(next->scenarioPanel()->scenario());
+    CHECK(next->scenarioPanel()->scenario()->id == "lock");
+    CHECK(next->scenarioPanel()->parameters().at("workers") == "1");
+    // The run is still there to look at, replayed from the trace the old window saved.
+    REQUIRE(next->controller()->hasTrace());
+    int processes = 0;
+    next->controller()->trace()->read(
+        [&](const trace::TraceData& d) { processes = static_cast<int>(d.processes().size()); });
+    CHECK(processes == 2);
+    auto* zh = next->findChild<QAction*>(QStringLiteral("languageChinese"));
+    REQUIRE(zh);
+    CHECK(zh->isChecked());
+    next->close();
 }
 
 TEST_CASE("mpviz --lang xx is refused with a sentence and exit code 2 (language)",

@@ -24,6 +24,7 @@ namespace {
 std::optional<Language> override_;
 Language current_ = Language::English;
 std::unique_ptr<QTranslator> own_, qt_;
+LanguageSwitcher switcher_;
 
 void remove(std::unique_ptr<QTranslator>& translator) {
     if (translator && QCoreApplication::instance())
@@ -78,6 +79,10 @@ void installTranslators(Language language) {
         QCoreApplication::installTranslator(qt.get());
         qt_ = std::move(qt);
     }
+}
+
+void setLanguageSwitcher(LanguageSwitcher switcher) {
+    switcher_ = std::move(switcher);
 }
 
 Language currentLanguage() {
@@ -187,6 +192,10 @@ QMenu* addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window
         settings.sync();
         const bool now = parseLanguage(code.toStdString()) == currentLanguage();
         if (now) return; // back to the language on screen: nothing to restart
+        if (switcher_) {
+            switcher_(*parseLanguage(code.toStdString())); // a new window, in that language
+            return;
+        }
         // Both languages: the person chose the one they read.
         const QString said =
             QStringLiteral("mpviz will speak %1 from its next start.\nmpviz 下次启动时将使用%2。")

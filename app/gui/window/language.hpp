@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <functional>
+
 #include <optional>
 #include <string_view>
 
@@ -47,10 +49,14 @@ namespace mpviz::gui {
 
 class SettingsStore;
 
+// What View ▸ Language does besides remembering the choice: runGui() rebuilds the window
+// in the chosen language (gui_app.cpp). Unset (tests building a window of their own): the
+// menu says that the choice takes effect at the next start, and offers to restart.
+using LanguageSwitcher = std::function<void(Language)>;
+void setLanguageSwitcher(LanguageSwitcher switcher);
+
 // View ▸ Language: English and 简体中文 (each named in its own words), the current one
-// checked. Choosing the other remembers it in `settings` and offers to start mpviz again in
-// it (the window's words are set when it is built, so the change takes effect at the next
-// start).
+// checked. Choosing the other remembers it in `settings` and switches (see above).
 QMenu* addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window);
 
 } // namespace mpviz::gui
