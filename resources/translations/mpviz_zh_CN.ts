@@ -382,6 +382,14 @@
         <source>What mpviz is</source>
         <translation>mpviz 是什么</translation>
     </message>
+    <message>
+        <source>Run N times…</source>
+        <translation>运行 N 次…</translation>
+    </message>
+    <message>
+        <source>Run it many times in the background and count how the runs end: a lost update&apos;s distribution, a deadlock&apos;s odds</source>
+        <translation>在后台运行很多次，统计各次运行如何结束：丢失更新的分布、死锁的概率</translation>
+    </message>
 </context>
 <context>
     <name>explain</name>
@@ -1184,6 +1192,41 @@
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Python 程序 (*.py);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>%1 cannot run: see the program panel</source>
+        <translation>%1 无法运行：请查看程序面板</translation>
+    </message>
+    <message>
+        <source>Pick a lesson first</source>
+        <translation>请先选择一课</translation>
+    </message>
+    <message>
+        <source>Showing run %1 of Run N times</source>
+        <translation>正在显示“运行 N 次”中的第 %1 次运行</translation>
+    </message>
+</context>
+<context>
+    <name>mpviz::gui::OutcomeChart</name>
+    <message>
+        <source>seeds %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>runs %1</source>
+        <translation>第 %1 次运行</translation>
+    </message>
+    <message>
+        <source>No run yet. The outcomes appear here as the runs end, most frequent first; click one to open that run in the timeline.</source>
+        <translation>还没有运行。每次运行结束后，结果会显示在这里，最常见的在前；点击一个结果可在时间线中打开那次运行。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs: %3
+%4
+Click to open run %5 in the timeline</source>
+        <translation>%2 次运行中有 %1 次：%3
+%4
+点击在时间线中打开第 %5 次运行</translation>
+    </message>
 </context>
 <context>
     <name>mpviz::gui::ParameterForm</name>
@@ -1369,6 +1412,89 @@ default: off</source>
     <message>
         <source>Run the converted copy</source>
         <translation>运行转换后的副本</translation>
+    </message>
+</context>
+<context>
+    <name>mpviz::gui::RepeatDialog</name>
+    <message>
+        <source>Run N times</source>
+        <translation>运行 N 次</translation>
+    </message>
+    <message>
+        <source>How many times to run it, one run after the other (up to %1)</source>
+        <translation>运行多少次，一次接一次（最多 %1 次）</translation>
+    </message>
+    <message>
+        <source>A different random schedule each run (run i uses seed i)</source>
+        <translation>每次运行使用不同的随机调度（第 i 次运行使用种子 i）</translation>
+    </message>
+    <message>
+        <source>Each run is stepped by the random policy with its own seed, so the interleavings differ and any outcome can be replayed exactly. Off: the operating system schedules the processes, as in a normal run</source>
+        <translation>每次运行都按随机策略、用它自己的种子单步执行，因此交错顺序各不相同，任何结果都能被精确重放。关闭：由操作系统调度进程，和普通运行一样</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>次数：</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start the runs (what was counted before is forgotten)</source>
+        <translation>开始运行（之前的统计会被清除）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the run going on; the runs already done stay counted</source>
+        <translation>停止正在进行的运行；已完成的运行仍计入统计</translation>
+    </message>
+    <message>
+        <source>Close; the counted runs stay until the next Start</source>
+        <translation>关闭；已统计的运行会保留到下一次“开始”</translation>
+    </message>
+    <message>
+        <source>Runs %1 again and again, one run after the other, and counts how the runs end: how each ended and the last line it printed. Your run in the window stays as it is.</source>
+        <translation>一次接一次地反复运行 %1，并统计各次运行如何结束：每次的结束方式及其打印的最后一行。窗口中你自己的运行保持不变。</translation>
+    </message>
+    <message>
+        <source>the lesson</source>
+        <translation>本课</translation>
+    </message>
+    <message>
+        <source>The runs could not start: %1</source>
+        <translation>无法开始运行：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs</source>
+        <translation>%1 / %2 次运行</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 is going on…</source>
+        <translation>正在进行第 %1 次运行，共 %2 次…</translation>
+    </message>
+    <message>
+        <source>Stopped by an error: %1</source>
+        <translation>因错误而停止：%1</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 runs.</source>
+        <translation>在 %2 次中的第 %1 次运行后停止。</translation>
+    </message>
+    <message>
+        <source>One outcome in %1 runs.</source>
+        <translation>%1 次运行只有一种结果。</translation>
+    </message>
+    <message>
+        <source>%1 outcomes in %2 runs.</source>
+        <translation>%2 次运行共有 %1 种结果。</translation>
+    </message>
+    <message>
+        <source>Click one to open its first run in the timeline.</source>
+        <translation>点击一个结果，可在时间线中打开它的第一次运行。</translation>
     </message>
 </context>
 <context>

@@ -968,4 +968,62 @@ TRANSLATIONS = {
         '先读，再写',
     ('listing', 'parameter: %1'):
         '参数：%1',
+    ('WindowActions', 'Run N times…'):
+        '运行 N 次…',
+    ('WindowActions', "Run it many times in the background and count how the runs end: a lost update's distribution, a deadlock's odds"):
+        '在后台运行很多次，统计各次运行如何结束：丢失更新的分布、死锁的概率',
+    ('mpviz::gui::MainWindow', '%1 cannot run: see the program panel'):
+        '%1 无法运行：请查看程序面板',
+    ('mpviz::gui::MainWindow', 'Pick a lesson first'):
+        '请先选择一课',
+    ('mpviz::gui::MainWindow', 'Showing run %1 of Run N times'):
+        '正在显示“运行 N 次”中的第 %1 次运行',
+    ('mpviz::gui::OutcomeChart', 'seeds %1'):
+        '种子 %1',
+    ('mpviz::gui::OutcomeChart', 'runs %1'):
+        '第 %1 次运行',
+    ('mpviz::gui::OutcomeChart', 'No run yet. The outcomes appear here as the runs end, most frequent first; click one to open that run in the timeline.'):
+        '还没有运行。每次运行结束后，结果会显示在这里，最常见的在前；点击一个结果可在时间线中打开那次运行。',
+    ('mpviz::gui::OutcomeChart', '%1 of %2 runs: %3\n%4\nClick to open run %5 in the timeline'):
+        '%2 次运行中有 %1 次：%3\n%4\n点击在时间线中打开第 %5 次运行',
+    ('mpviz::gui::RepeatDialog', 'Run N times'):
+        '运行 N 次',
+    ('mpviz::gui::RepeatDialog', 'How many times to run it, one run after the other (up to %1)'):
+        '运行多少次，一次接一次（最多 %1 次）',
+    ('mpviz::gui::RepeatDialog', 'A different random schedule each run (run i uses seed i)'):
+        '每次运行使用不同的随机调度（第 i 次运行使用种子 i）',
+    ('mpviz::gui::RepeatDialog', 'Each run is stepped by the random policy with its own seed, so the interleavings differ and any outcome can be replayed exactly. Off: the operating system schedules the processes, as in a normal run'):
+        '每次运行都按随机策略、用它自己的种子单步执行，因此交错顺序各不相同，任何结果都能被精确重放。关闭：由操作系统调度进程，和普通运行一样',
+    ('mpviz::gui::RepeatDialog', 'Runs:'):
+        '次数：',
+    ('mpviz::gui::RepeatDialog', 'Start'):
+        '开始',
+    ('mpviz::gui::RepeatDialog', 'Start the runs (what was counted before is forgotten)'):
+        '开始运行（之前的统计会被清除）',
+    ('mpviz::gui::RepeatDialog', 'Stop'):
+        '停止',
+    ('mpviz::gui::RepeatDialog', 'Stop the run going on; the runs already done stay counted'):
+        '停止正在进行的运行；已完成的运行仍计入统计',
+    ('mpviz::gui::RepeatDialog', 'Close; the counted runs stay until the next Start'):
+        '关闭；已统计的运行会保留到下一次“开始”',
+    ('mpviz::gui::RepeatDialog', 'Runs %1 again and again, one run after the other, and counts how the runs end: how each ended and the last line it printed. Your run in the window stays as it is.'):
+        '一次接一次地反复运行 %1，并统计各次运行如何结束：每次的结束方式及其打印的最后一行。窗口中你自己的运行保持不变。',
+    ('mpviz::gui::RepeatDialog', 'the lesson'):
+        '本课',
+    ('mpviz::gui::RepeatDialog', 'The runs could not start: %1'):
+        '无法开始运行：%1',
+    ('mpviz::gui::RepeatDialog', '%1 of %2 runs'):
+        '%1 / %2 次运行',
+    ('mpviz::gui::RepeatDialog', 'Run %1 of %2 is going on…'):
+        '正在进行第 %1 次运行，共 %2 次…',
+    ('mpviz::gui::RepeatDialog', 'Stopped by an error: %1'):
+        '因错误而停止：%1',
+    ('mpviz::gui::RepeatDialog', 'Stopped after %1 of %2 runs.'):
+        '在 %2 次中的第 %1 次运行后停止。',
+    ('mpviz::gui::RepeatDialog', 'One outcome in %1 runs.'):
+        '%1 次运行只有一种结果。',
+    ('mpviz::gui::RepeatDialog', '%1 outcomes in %2 runs.'):
+        '%2 次运行共有 %1 种结果。',
+    ('mpviz::gui::RepeatDialog', 'Click one to open its first run in the timeline.'):
+        '点击一个结果，可在时间线中打开它的第一次运行。',
 }
