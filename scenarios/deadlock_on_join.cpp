@@ -58,8 +58,9 @@ void main(const mp::Params& params) {
 Scenario deadlockOnJoin() {
     Scenario s;
     s.id = "deadlock-on-join";
-    s.title = "Deadlock: joining before reading the queue";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Deadlock: joining before reading the queue");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "The child puts one big item (a million 'X's) on 'queue' and returns, but it cannot "
         "exit yet: a process that put data on a Queue first waits until its feeder thread "
         "has pushed all of it into the underlying pipe, and a pipe holds only about 64 KiB "
@@ -69,20 +70,21 @@ Scenario deadlockOnJoin() {
         "first and join second. Or make bytes smaller than the pipe buffer: "
         "up to 65,514 characters, which pickled with their length header fill its 65,536 bytes, "
         "the wrong order then happens to work, which is how this bug slips through small "
-        "tests.";
+        "tests.");
     s.parameters = {
         {.name = "bytes",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 1000000,
          .minimum = 1,
          .maximum = 10000000,
-         .help = "size of the item the child puts (above 65514 it no longer fits the pipe)"},
+         .help = MPVIZ_TR_NOOP(
+             "lesson", "size of the item the child puts (above 65514 it no longer fits the pipe)")},
         {.name = "fixed",
          .kind = Parameter::Kind::Flag,
          .defaultValue = 0,
          .minimum = 0,
          .maximum = 1,
-         .help = "get the item before joining the child"},
+         .help = MPVIZ_TR_NOOP("lesson", "get the item before joining the child")},
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"f", f}}, .tasks = {}};

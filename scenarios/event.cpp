@@ -124,8 +124,9 @@ void main(const mp::Params& params) {
 Scenario event() {
     Scenario s;
     s.id = "event";
-    s.title = "Event: wait until someone sets the flag";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Event: wait until someone sets the flag");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "Every waiter starts blocked on wait of 'event' (flag 0). MainProcess says it needs "
         "8 s and sets the flag: all waiters wake together - set wakes everyone, and the flag "
         "stays up until someone clears it. Each sleeps 1 s, prints the flag and clears it; "
@@ -135,20 +136,22 @@ Scenario event() {
         "only `timeout` seconds: watch its wait end early with result false and the line "
         "'time's up'. Make timeout longer than 7 s and the second set reaches it too. The "
         "tutorial's race is kept: a waiter that starts only after the others cleared the "
-        "flag misses the first set.";
+        "flag misses the first set.");
     s.parameters = {
         {.name = "waiters",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 2,
          .minimum = 1,
          .maximum = 6,
-         .help = "how many processes wait (odd ones forever, even ones with a timeout)"},
+         .help = MPVIZ_TR_NOOP(
+             "lesson", "how many processes wait (odd ones forever, even ones with a timeout)")},
         {.name = "timeout",
          .kind = Parameter::Kind::Number,
          .defaultValue = 5.0,
          .minimum = 0.5,
          .maximum = 20,
-         .help = "seconds the even waiters wait the second time before giving up"},
+         .help = MPVIZ_TR_NOOP("lesson",
+                               "seconds the even waiters wait the second time before giving up")},
     };
     s.listing = listing;
     s.program = {

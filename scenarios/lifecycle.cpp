@@ -138,8 +138,9 @@ void main(const mp::Params&) {
 Scenario lifecycle() {
     Scenario s;
     s.id = "lifecycle";
-    s.title = "Process: start, join, daemon, exit codes";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Process: start, join, daemon, exit codes");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "Two children start together: 'daemon' sleeps 2 s, 'non-daemon' is done at once. "
         "MainProcess joins the daemon with a 1 s timeout: watch its join end after one "
         "second while the daemon is still sleeping (d.is_alive() True) - a timeout stops "
@@ -149,7 +150,7 @@ Scenario lifecycle() {
         "right after starting it, usually before its target even begins, so it seldom gets "
         "as far as its sleep. Last, MainProcess reaches its end with the daemon still "
         "asleep: a daemon never holds the program up, it is terminated and never prints "
-        "'Exiting', where a non-daemon child would have been waited for.";
+        "'Exiting', where a non-daemon child would have been waited for.");
     s.listing = listing;
     s.program = {.main = main,
                  .targets = {{"daemon", daemon},

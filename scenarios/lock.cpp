@@ -61,8 +61,9 @@ void main(const mp::Params& params) {
 Scenario lock() {
     Scenario s;
     s.id = "lock";
-    s.title = "Lock: one writer at a time";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Lock: one writer at a time");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "Each taskN prints four timestamped lines, one a second. With use_lock each worker "
         "holds 'lock' for its whole loop: on the timeline one process runs while the others "
         "sit blocked on acquire, and the output comes in clean blocks of four, taking "
@@ -70,20 +71,21 @@ Scenario lock() {
         "order. Set use_lock=false and all run at once: the lines interleave and the run "
         "takes 4 s - harmless for prints, but a file or a shared value written this way "
         "gets mixed up. MainProcess never joins; watch it reach its end and still wait for "
-        "its children, as Python does for non-daemon processes.";
+        "its children, as Python does for non-daemon processes.");
     s.parameters = {
         {.name = "workers",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 3,
          .minimum = 1,
          .maximum = 8,
-         .help = "how many task processes print"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many task processes print")},
         {.name = "use_lock",
          .kind = Parameter::Kind::Flag,
          .defaultValue = 1,
          .minimum = 0,
          .maximum = 1,
-         .help = "hold the lock around each task's loop (false: lines interleave)"},
+         .help = MPVIZ_TR_NOOP("lesson",
+                               "hold the lock around each task's loop (false: lines interleave)")},
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"task", task}}, .tasks = {}};

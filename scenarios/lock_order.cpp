@@ -75,8 +75,9 @@ void main(const mp::Params& params) {
 Scenario lockOrder() {
     Scenario s;
     s.id = "lock-order";
-    s.title = "Deadlock: two locks, opposite order";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Deadlock: two locks, opposite order");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "Process-1 takes lock_a then lock_b; Process-2 takes lock_b then lock_a. Each gets "
         "its first lock, sleeps 0.5 s, then asks for the other one: both are blocked on "
         "acquire, each holding the lock the other wants, and MainProcess is blocked joining "
@@ -84,14 +85,14 @@ Scenario lockOrder() {
         "Process-2's lock_b, Process-2 for Process-1's lock_a), reports a deadlock and stops "
         "the run. With ordered=true both take lock_a first: the second one blocks on lock_a "
         "while holding nothing, so the first can take lock_b, finish and release, and the "
-        "run always completes. One agreed order for all locks is the standard cure.";
+        "run always completes. One agreed order for all locks is the standard cure.");
     s.parameters = {
         {.name = "ordered",
          .kind = Parameter::Kind::Flag,
          .defaultValue = 0,
          .minimum = 0,
          .maximum = 1,
-         .help = "both processes take lock_a before lock_b (no deadlock)"},
+         .help = MPVIZ_TR_NOOP("lesson", "both processes take lock_a before lock_b (no deadlock)")},
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"worker", worker}}, .tasks = {}};

@@ -101,8 +101,9 @@ void main(const mp::Params& params) {
 Scenario pipe() {
     Scenario s;
     s.id = "pipe";
-    s.title = "Pipe: two ends, both ways";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Pipe: two ends, both ways");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "Pipe() returns two connected ends, here duplex: each end can send and receive. "
         "Process-1 sends all its messages at once - send does not wait for the reader while "
         "the pipe has room, watch the byte count of 'conn1, conn2' rise - then sleeps 2 s. "
@@ -112,14 +113,14 @@ Scenario pipe() {
         "waiting when it wakes and its recv no longer blocks. Give each end to one process: "
         "two processes reading one end at the same time can tear messages apart. (The "
         "tutorial passes the same function to both processes by mistake; this is the "
-        "program it meant.)";
+        "program it meant.)");
     s.parameters = {
         {.name = "messages",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 5,
          .minimum = 1,
          .maximum = 20,
-         .help = "how many messages each side sends"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many messages each side sends")},
     };
     s.listing = listing;
     s.program = {

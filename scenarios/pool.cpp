@@ -57,28 +57,29 @@ void main(const mp::Params& params) {
 Scenario pool() {
     Scenario s;
     s.id = "pool";
-    s.title = "Pool: a fixed team of workers";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Pool: a fixed team of workers");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "Pool(3) starts three worker processes once and feeds them tasks through a queue. "
         "The apply_async calls all return at once - watch MainProcess submit every task "
         "without waiting - but only three squares run at a time: each worker takes the next "
         "task as soon as it is free, so ten 3-second tasks take four rounds (12 s) instead "
         "of 30 s, done by the same three pids. close() says no more tasks are coming; join() "
         "waits until the workers have emptied the queue and exited. The results list comes "
-        "back in submission order, whatever order the tasks finished in.";
+        "back in submission order, whatever order the tasks finished in.");
     s.parameters = {
         {.name = "processes",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 3,
          .minimum = 1,
          .maximum = 8,
-         .help = "how many worker processes the pool keeps"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many worker processes the pool keeps")},
         {.name = "tasks",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 10,
          .minimum = 1,
          .maximum = 40,
-         .help = "how many square(i) tasks are submitted, 3 s each"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many square(i) tasks are submitted, 3 s each")},
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {}, .tasks = {{"square", square}}};

@@ -114,8 +114,9 @@ void main(const mp::Params& params) {
 Scenario queue() {
     Scenario s;
     s.id = "queue";
-    s.title = "Queue: producer and consumers";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Queue: producer and consumers");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to "
         "eat it. Watch the 'queue' card fill up to maxsize: from then on the producer is "
         "blocked on put until a consumer takes one, so the fast producer is held to the "
@@ -123,26 +124,26 @@ Scenario queue() {
         "More consumers drain it faster. When the producer is done, MainProcess puts one "
         "poison pill (None) per consumer behind the remaining items; a consumer that gets "
         "one prints 'Exiting' and leaves its loop. queue.join() blocks MainProcess until "
-        "every item, pills included, has had its task_done().";
+        "every item, pills included, has had its task_done().");
     s.parameters = {
         {.name = "maxsize",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 5,
          .minimum = 1,
          .maximum = 20,
-         .help = "how many items the queue holds before put blocks"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many items the queue holds before put blocks")},
         {.name = "items",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 10,
          .minimum = 1,
          .maximum = 50,
-         .help = "how many ice-lollies the producer makes, one a second"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many ice-lollies the producer makes, one a second")},
         {.name = "consumers",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 1,
          .minimum = 1,
          .maximum = 4,
-         .help = "how many consumer processes, 5 s per item each"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many consumer processes, 5 s per item each")},
     };
     s.listing = listing;
     s.program = {

@@ -3,6 +3,7 @@
 // real processes run.
 
 #include "mp/program.hpp"
+#include "tr_noop.hpp"
 
 #include <map>
 #include <optional>

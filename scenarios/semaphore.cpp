@@ -61,34 +61,36 @@ void main(const mp::Params& params) {
 Scenario semaphore() {
     Scenario s;
     s.id = "semaphore";
-    s.title = "Semaphore: at most N at once";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Semaphore: at most N at once");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "The semaphore 'sem' starts with `permits` permits; its card counts the permits free, "
         "one fewer at each acquire and one more at each release. Only that many workers are "
         "ever between 'acquired' and 'released': the rest are blocked on acquire until a "
         "holder releases, so the workers go through in waves of `permits`, each `hold` "
         "seconds long. A Lock is the special case permits=1; with permits >= workers nobody "
         "waits at all. This is how a program caps the use of a scarce resource, such as "
-        "connections to a database.";
+        "connections to a database.");
     s.parameters = {
         {.name = "workers",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 5,
          .minimum = 1,
          .maximum = 12,
-         .help = "how many processes want a permit"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many processes want a permit")},
         {.name = "permits",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 2,
          .minimum = 1,
          .maximum = 8,
-         .help = "the semaphore's initial value: how many may hold it at once"},
+         .help = MPVIZ_TR_NOOP("lesson",
+                               "the semaphore's initial value: how many may hold it at once")},
         {.name = "hold",
          .kind = Parameter::Kind::Number,
          .defaultValue = 2.0,
          .minimum = 0.1,
          .maximum = 10,
-         .help = "seconds each worker keeps its permit"},
+         .help = MPVIZ_TR_NOOP("lesson", "seconds each worker keeps its permit")},
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"worker", worker}}, .tasks = {}};

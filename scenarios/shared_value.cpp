@@ -69,8 +69,9 @@ void main(const mp::Params& params) {
 Scenario sharedValue() {
     Scenario s;
     s.id = "shared-value";
-    s.title = "Value: shared memory and lost updates";
-    s.explanation =
+    s.title = MPVIZ_TR_NOOP("lesson", "Value: shared memory and lost updates");
+    s.explanation = MPVIZ_TR_NOOP(
+        "lesson",
         "'v' lives in shared memory, so every worker sees the same number, and each "
         "`v.value += 1` is two steps: a read, then a write (both show on the timeline and "
         "on the 'v' card). With use_lock each worker holds 'lock' for its whole loop: the "
@@ -79,26 +80,27 @@ Scenario sharedValue() {
         "reads between another's read and write, both write the same number and an "
         "increment is lost, so the final value falls short of the expected one. In run "
         "mode the window is tiny and losses are rare; in step mode, grant a read to each "
-        "worker before either writes and you lose one every time.";
+        "worker before either writes and you lose one every time.");
     s.parameters = {
         {.name = "workers",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 2,
          .minimum = 1,
          .maximum = 8,
-         .help = "how many processes add to v"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many processes add to v")},
         {.name = "increments",
          .kind = Parameter::Kind::Integer,
          .defaultValue = 5,
          .minimum = 1,
          .maximum = 100,
-         .help = "how many times each worker adds 1, 0.1 s apart"},
+         .help = MPVIZ_TR_NOOP("lesson", "how many times each worker adds 1, 0.1 s apart")},
         {.name = "use_lock",
          .kind = Parameter::Kind::Flag,
          .defaultValue = 1,
          .minimum = 0,
          .maximum = 1,
-         .help = "hold the lock around each worker's loop (false: updates get lost)"},
+         .help = MPVIZ_TR_NOOP(
+             "lesson", "hold the lock around each worker's loop (false: updates get lost)")},
     };
     s.listing = listing;
     s.program = {.main = main, .targets = {{"job", job}}, .tasks = {}};

@@ -23,6 +23,8 @@ std::string usageText() {
                        "[--open T.json]\n"
                        "        [--step] [--policy fifo|round-robin|random:SEED] [--logical-time] "
                        "[--autorun]\n"
+                       "        [--lang zh_CN|en]              English or 简体中文 (default: "
+                       "the locale; also for --export)\n"
                        "  mpviz PROGRAM.py [--start-method fork|spawn|forkserver] [-- ARGS...]\n"
                        "                                       open the GUI on a Python program "
                        "(same options)\n"

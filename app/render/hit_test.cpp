@@ -7,6 +7,8 @@
 #include "render/time_axis.hpp"
 #include "trace/shared_number.hpp"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -38,8 +40,10 @@ QString childByPid(const trace::TraceData& trace, const trace::Event& e) {
 }
 
 QString exitcodeText(std::int64_t code) {
-    if (code < 0) return QStringLiteral("killed by ") + signalName(static_cast<int>(-code));
-    return QStringLiteral("exitcode ") + QString::number(code);
+    if (code < 0)
+        return QCoreApplication::translate("render", "killed by %1")
+            .arg(signalName(static_cast<int>(-code)));
+    return QCoreApplication::translate("render", "exitcode %1").arg(code);
 }
 
 } // namespace
@@ -104,7 +108,7 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
     QStringList lines;
     QString head = object.isEmpty() ? op : op + QLatin1Char(' ') + object;
     if (e.phase == Phase::Failed)
-        head += QStringLiteral(" — failed (timed out or would block)");
+        head += QCoreApplication::translate("render", " — failed (timed out or would block)");
     else if (e.phase != Phase::Done)
         head += QStringLiteral(" (") + toQString(trace::phaseName(e.phase)) + QLatin1Char(')');
     lines << head;
@@ -112,77 +116,83 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
         QString kind = toQString(trace::objectKindName(info->kind));
         if (info->capacity > 0) {
             if (info->kind == ObjectKind::Semaphore)
-                kind += QStringLiteral(", ") + QString::number(info->capacity) +
-                        QStringLiteral(" permits");
+                kind += QCoreApplication::translate("render", ", %1 permits").arg(info->capacity);
             else if (info->kind == ObjectKind::Queue || info->kind == ObjectKind::JoinableQueue)
                 kind += QStringLiteral(", maxsize ") + QString::number(info->capacity);
             else if (info->kind == ObjectKind::Pool)
-                kind += QStringLiteral(", ") + QString::number(info->capacity) +
-                        QStringLiteral(" workers");
+                kind += QCoreApplication::translate("render", ", %1 workers").arg(info->capacity);
         }
-        lines << QStringLiteral("object: ") + object + QStringLiteral(" (") + kind +
-                     QLatin1Char(')');
+        lines << QCoreApplication::translate("render", "object: %1 (%2)").arg(object, kind);
     }
 
     const bool done = e.phase == Phase::Done;
     switch (e.op) {
     case Op::Start:
-        lines << QStringLiteral("child: ") + childByPid(trace, e);
+        lines << QCoreApplication::translate("render", "child: %1").arg(childByPid(trace, e));
         break;
     case Op::Join:
-        lines << QStringLiteral("child: ") + childByPid(trace, e);
-        if (done) lines << QStringLiteral("child ended: ") + exitcodeText(trace::joinedExitcode(e));
+        lines << QCoreApplication::translate("render", "child: %1").arg(childByPid(trace, e));
+        if (done)
+            lines << QCoreApplication::translate("render", "child ended: %1")
+                         .arg(exitcodeText(trace::joinedExitcode(e)));
         break;
     case Op::Terminate:
-        lines << QStringLiteral("child: ") + childByPid(trace, e) << QStringLiteral("sent SIGTERM");
+        lines << QCoreApplication::translate("render", "child: %1").arg(childByPid(trace, e))
+              << QCoreApplication::translate("render", "sent SIGTERM");
         break;
     case Op::Exit:
         lines << exitcodeText(e.value);
         break;
     case Op::Print:
-        lines << QStringLiteral("printed: ") + text;
+        lines << QCoreApplication::translate("render", "printed: %1").arg(text);
         break;
     case Op::Sleep:
-        lines << QStringLiteral("for ") + formatDuration(clock.durationSeconds(e.value));
+        lines << QCoreApplication::translate("render", "for %1")
+                     .arg(formatDuration(clock.durationSeconds(e.value)));
         break;
     case Op::Acquire:
     case Op::Release:
         if (info && info->kind == ObjectKind::Semaphore)
-            lines << QStringLiteral("semaphore value after: ") + QString::number(e.value);
+            lines
+                << QCoreApplication::translate("render", "semaphore value after: %1").arg(e.value);
         else if (done)
-            lines << (e.op == Op::Acquire ? QStringLiteral("lock now held")
-                                          : QStringLiteral("lock now free"));
+            lines << (e.op == Op::Acquire ? QCoreApplication::translate("render", "lock now held")
+                                          : QCoreApplication::translate("render", "lock now free"));
         break;
     case Op::Set:
-        lines << QStringLiteral("flag now set");
+        lines << QCoreApplication::translate("render", "flag now set");
         break;
     case Op::Clear:
-        lines << QStringLiteral("flag now clear");
+        lines << QCoreApplication::translate("render", "flag now clear");
         break;
     case Op::Wait:
         if (done)
-            lines << (e.value == 1 ? QStringLiteral("returned True (flag set)")
-                                   : QStringLiteral("returned False (timed out)"));
+            lines << (e.value == 1
+                          ? QCoreApplication::translate("render", "returned True (flag set)")
+                          : QCoreApplication::translate("render", "returned False (timed out)"));
         break;
     case Op::Put:
     case Op::Get:
-        if (!text.isEmpty()) lines << QStringLiteral("item: ") + text;
-        if (done) lines << QStringLiteral("queue length after: ") + QString::number(e.value);
+        if (!text.isEmpty()) lines << QCoreApplication::translate("render", "item: %1").arg(text);
+        if (done)
+            lines << QCoreApplication::translate("render", "queue length after: %1").arg(e.value);
         break;
     case Op::Send:
     case Op::Recv:
-        if (!text.isEmpty()) lines << QStringLiteral("item: ") + text;
+        if (!text.isEmpty()) lines << QCoreApplication::translate("render", "item: %1").arg(text);
         if (done)
-            lines << QStringLiteral("bytes waiting in the pipe after: ") + QString::number(e.value)
-                  << QStringLiteral("pipe end: ") + QString::number(trace::pipeEnd(e));
+            lines << QCoreApplication::translate("render", "bytes waiting in the pipe after: %1")
+                         .arg(e.value)
+                  << QCoreApplication::translate("render", "pipe end: %1").arg(trace::pipeEnd(e));
         break;
     case Op::Submit:
     case Op::TaskStart:
-        lines << QStringLiteral("task #") + QString::number(e.value) + QStringLiteral(": ") + text;
+        lines << QCoreApplication::translate("render", "task #%1: %2")
+                     .arg(QString::number(e.value), text);
         break;
     case Op::TaskEnd:
-        lines << QStringLiteral("task #") + QString::number(e.value) + QStringLiteral(" result: ") +
-                     text;
+        lines << QCoreApplication::translate("render", "task #%1 result: %2")
+                     .arg(QString::number(e.value), text);
         break;
     case Op::Read:
     case Op::Write: {
@@ -192,30 +202,31 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
             lines << QStringLiteral("element [") + QString::number(trace::arrayElement(e)) +
                          QStringLiteral("] = ") + number;
         else
-            lines << QStringLiteral("value: ") + number;
+            lines << QCoreApplication::translate("render", "value: %1").arg(number);
         break;
     }
     case Op::TaskDone:
-        lines << QStringLiteral("unfinished tasks after: ") + QString::number(e.value);
+        lines << QCoreApplication::translate("render", "unfinished tasks after: %1").arg(e.value);
         break;
     default:
         if (!text.isEmpty()) lines << text;
         break;
     }
-    lines << QStringLiteral("process: ") + processName(trace, e.process);
-    lines << QStringLiteral("at ") + at(clock, e.ts) + QStringLiteral(" (scenario time)");
+    lines
+        << QCoreApplication::translate("render", "process: %1").arg(processName(trace, e.process));
+    lines << QCoreApplication::translate("render", "at %1 (scenario time)").arg(at(clock, e.ts));
     return lines.join(QLatin1Char('\n'));
 }
 
 QString describeSlice(const trace::TraceData& trace, int process, const trace::Slice& slice) {
     const ScenarioClock clock = ScenarioClock::of(trace);
-    QString head = toQString(trace::stateName(slice.state));
+    QString head = stateText(slice.state);
     if (const QString what = sliceLabel(trace, process, slice, clock);
         !what.isEmpty() && slice.state == trace::State::Blocked)
         head += QStringLiteral(": ") + what;
     QStringList lines{head, processName(trace, process)};
     if (slice.end == trace::Slice::kOpen)
-        lines << QStringLiteral("since ") + at(clock, slice.begin);
+        lines << QCoreApplication::translate("render", "since %1").arg(at(clock, slice.begin));
     else
         lines << at(clock, slice.begin) + QStringLiteral(" → ") + at(clock, slice.end) +
                      QStringLiteral(" (") + formatSpan(clock, slice.end - slice.begin) +

@@ -5,6 +5,8 @@
 #include "render/time_axis.hpp"
 #include "trace/exit_status.hpp"
 
+#include <QCoreApplication>
+
 #include <csignal>
 #include <filesystem>
 
@@ -24,7 +26,7 @@ QString laneLabel(const trace::ProcessInfo& process) {
 
 QString signalName(int signal) {
     const auto name = trace::signalName(signal);
-    if (name.empty()) return QStringLiteral("signal ") + QString::number(signal);
+    if (name.empty()) return QCoreApplication::translate("render", "signal %1").arg(signal);
     return toQString(name);
 }
 
@@ -33,10 +35,11 @@ QString exitLabel(const trace::ProcessInfo& process) {
 }
 
 QString exitLabel(std::optional<int> exitcode) {
-    if (!exitcode) return QStringLiteral("ended");
+    if (!exitcode) return QCoreApplication::translate("render", "ended");
     const int code = *exitcode;
-    if (code < 0) return QStringLiteral("killed (") + signalName(-code) + QLatin1Char(')');
-    return QStringLiteral("exited (") + QString::number(code) + QLatin1Char(')');
+    if (code < 0)
+        return QCoreApplication::translate("render", "killed (%1)").arg(signalName(-code));
+    return QCoreApplication::translate("render", "exited (%1)").arg(code);
 }
 
 QString objectName(const trace::TraceData& trace, std::uint16_t object) {
@@ -88,9 +91,10 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
                    const ScenarioClock& clock) {
     switch (slice.state) {
     case State::Sleeping:
-        if (slice.end == trace::Slice::kOpen || clock.steps) return QStringLiteral("sleep");
-        return QStringLiteral("sleep ") +
-               formatDuration(clock.durationSeconds(slice.end - slice.begin));
+        if (slice.end == trace::Slice::kOpen || clock.steps)
+            return QCoreApplication::translate("render", "sleep");
+        return QCoreApplication::translate("render", "sleep %1")
+            .arg(formatDuration(clock.durationSeconds(slice.end - slice.begin)));
     case State::Blocked:
         return operationLabel(trace, slice.op, slice.object,
                               slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer);
@@ -100,7 +104,8 @@ QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slic
 }
 
 QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEdge& edge) {
-    return QStringLiteral("waits: ") + operationLabel(trace, edge.op, edge.object);
+    return QCoreApplication::translate("render", "waits: %1")
+        .arg(operationLabel(trace, edge.op, edge.object));
 }
 
 QString pythonClassName(trace::ObjectKind kind) {
@@ -130,18 +135,40 @@ QString pythonClassName(trace::ObjectKind kind) {
     return {};
 }
 
+QString stateText(trace::State state) {
+    // The words of core (trace::stateName), collected here for lupdate.
+    static constexpr const char* words[] = {
+        QT_TRANSLATE_NOOP("render", "running"), QT_TRANSLATE_NOOP("render", "sleeping"),
+        QT_TRANSLATE_NOOP("render", "blocked"), QT_TRANSLATE_NOOP("render", "exited"),
+        QT_TRANSLATE_NOOP("render", "not started")};
+    (void)words;
+    const std::string name(trace::stateName(state));
+    return QCoreApplication::translate("render", name.c_str());
+}
+
+QString outcomeText(trace::Outcome outcome) {
+    static constexpr const char* words[] = {
+        QT_TRANSLATE_NOOP("render", "running"), QT_TRANSLATE_NOOP("render", "completed"),
+        QT_TRANSLATE_NOOP("render", "deadlock"), QT_TRANSLATE_NOOP("render", "timeout"),
+        QT_TRANSLATE_NOOP("render", "stopped")};
+    (void)words;
+    const std::string name(trace::outcomeName(outcome));
+    return QCoreApplication::translate("render", name.c_str());
+}
+
 QString defaultTitle(const trace::TraceData& trace) {
     // A program's trace names it by its path; its file name is what people call it.
     const std::string& id = trace.scenario;
     const bool program = id.size() > 3 && id.compare(id.size() - 3, 3, ".py") == 0;
     const QString scenario =
-        id.empty() ? QStringLiteral("mpviz trace")
+        id.empty() ? QCoreApplication::translate("render", "mpviz trace")
         : program  ? QString::fromStdString(std::filesystem::path(id).filename().string())
                    : QString::fromStdString(id);
-    const QString title =
-        scenario + QStringLiteral(" — ") + toQString(trace::outcomeName(trace.outcome()));
-    return trace.logicalClock ? title + QStringLiteral("  (logical time: one column per step)")
-                              : title;
+    const QString title = scenario + QStringLiteral(" — ") + outcomeText(trace.outcome());
+    return trace.logicalClock
+               ? title +
+                     QCoreApplication::translate("render", "  (logical time: one column per step)")
+               : title;
 }
 
 } // namespace mpviz::render

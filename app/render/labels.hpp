@@ -38,6 +38,10 @@ QString objectName(const trace::TraceData& trace, std::uint16_t object); // "" f
 QString pythonClassName(trace::ObjectKind kind);
 // "queue — completed", "deadlock-on-join — deadlock" (the scenario id and outcome); a
 // Python program by its file name: "workers.py — stopped".
+// core's names of a state and an outcome ("blocked", "deadlock") in the current language.
+QString stateText(trace::State state);
+QString outcomeText(trace::Outcome outcome);
+
 QString defaultTitle(const trace::TraceData& trace);
 // What one edge of a deadlock cycle waits in: "waits: acquire lock_b", "waits: join".
 QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEdge& edge);

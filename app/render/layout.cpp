@@ -5,10 +5,12 @@
 #include "render/labels.hpp"
 #include "trace/process_order.hpp"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 
 #include <algorithm>
 #include <cmath>
+#include <csignal>
 #include <functional>
 
 namespace mpviz::render {
@@ -48,13 +50,12 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
         LegendEntry e;
         e.kind = Kind::State;
         e.state = s;
-        e.text = QString::fromUtf8(trace::stateName(s).data(),
-                                   static_cast<qsizetype>(trace::stateName(s).size()));
+        e.text = stateText(s);
         add(e);
     }
     LegendEntry exit;
     exit.kind = Kind::Exit;
-    exit.text = QStringLiteral("ended");
+    exit.text = QCoreApplication::translate("render", "ended");
     add(exit);
     for (Op op : legendOps(trace)) {
         LegendEntry e;
@@ -71,22 +72,24 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
                        o.kind == ObjectKind::Pipe;
             event |= o.kind == ObjectKind::Event;
         }
-        auto arrow = [&](trace::Message::Kind k, const char* text) {
+        auto arrow = [&](trace::Message::Kind k, const QString& text) {
             LegendEntry e;
             e.kind = Kind::Arrow;
             e.arrow = k;
-            e.text = QString::fromUtf8(text);
+            e.text = text;
             add(e);
         };
-        if (channel) arrow(trace::Message::Kind::Item, "item");
-        if (event) arrow(trace::Message::Kind::Wake, "wakes");
-        arrow(trace::Message::Kind::Start, "starts");
-        arrow(trace::Message::Kind::Exit, "exit → join");
+        if (channel)
+            arrow(trace::Message::Kind::Item, QCoreApplication::translate("render", "item"));
+        if (event)
+            arrow(trace::Message::Kind::Wake, QCoreApplication::translate("render", "wakes"));
+        arrow(trace::Message::Kind::Start, QCoreApplication::translate("render", "starts"));
+        arrow(trace::Message::Kind::Exit, QCoreApplication::translate("render", "exit → join"));
     }
     if (trace.deadlock()) {
         LegendEntry e;
         e.kind = Kind::Deadlock;
-        e.text = QStringLiteral("deadlock cycle");
+        e.text = QCoreApplication::translate("render", "deadlock cycle");
         add(e);
     }
     return out;
@@ -171,7 +174,7 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     L.gutterWidth = std::min(margin + gutter + style.px(12), std::max(margin, L.width * 0.4));
 
     // Room right of the plot for the exit mark of a process that ends at the very end.
-    double rightPad = smallFm.horizontalAdvance(QStringLiteral("killed (SIGTERM)")) + style.px(14);
+    double rightPad = smallFm.horizontalAdvance(exitLabel(-SIGTERM)) + style.px(14);
     if (trace.deadlock()) {
         // And for the deadlock's loop and its labels when they go after the end (see
         // paintDeadlock).

@@ -9,6 +9,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <csignal>
 
 namespace mpviz::render::detail {
 
@@ -79,12 +80,10 @@ void paintDeadlock(Frame& f) {
     // at bars it has nothing to do with (the outlines above still show the cycle).
     if (after && (f.x(broken) > f.plotRight || f.x(broken) < f.plotLeft)) return;
     const QFontMetricsF exitFm(bold);
-    const double xd =
-        after
-            ? std::min(f.x(broken) + exitFm.horizontalAdvance(QStringLiteral("killed (SIGKILL)")) +
-                           st.px(10) + bulge,
-                       f.plotRight - bulge - labelW - st.px(4))
-            : lo;
+    const double xd = after ? std::min(f.x(broken) + exitFm.horizontalAdvance(exitLabel(-SIGKILL)) +
+                                           st.px(10) + bulge,
+                                       f.plotRight - bulge - labelW - st.px(4))
+                            : lo;
     std::vector<QRectF> placed; // labels already drawn: the next one must not cover them
     std::size_t k = 0;
     for (const auto& edge : report.edges) {

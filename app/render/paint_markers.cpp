@@ -4,13 +4,16 @@
 #include "render/glyphs.hpp"
 #include "render/paint_context.hpp"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 
 namespace mpviz::render::detail {
 
 namespace {
 
-const QString kNowLabel = QStringLiteral("now");
+QString nowLabel() {
+    return QCoreApplication::translate("render", "now");
+}
 
 // The tag's box centred on x at the top of the axis.
 QRectF tagRect(const Frame& f, double x, const QString& label) {
@@ -55,13 +58,13 @@ std::optional<QRectF> nowLabelRect(const Frame& f) {
     if (!f.viewport.now) return std::nullopt;
     const double x = f.x(*f.viewport.now);
     if (x < f.plotLeft || x > f.plotRight) return std::nullopt;
-    return tagRect(f, x, kNowLabel);
+    return tagRect(f, x, nowLabel());
 }
 
 void paintMarkers(Frame& f) {
     const auto& v = f.viewport;
     if (v.playhead) verticalMarker(f, *v.playhead, f.palette.playhead, {}, true);
-    if (v.now) verticalMarker(f, *v.now, f.palette.now, kNowLabel, false);
+    if (v.now) verticalMarker(f, *v.now, f.palette.now, nowLabel(), false);
 
     if (v.selected && *v.selected < f.trace.events().size()) {
         const auto& e = f.trace.events()[*v.selected];

@@ -2,6 +2,8 @@
 
 #include "render/time_axis.hpp"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 namespace mpviz::render {
@@ -51,15 +53,17 @@ QString formatDuration(double seconds) {
 
 QString formatInstant(const ScenarioClock& clock, std::int64_t ts) {
     if (clock.steps)
-        return QStringLiteral("step ") + QString::number(std::floor(clock.seconds(ts) + 1e-9));
+        return QCoreApplication::translate("render", "step %1")
+            .arg(std::floor(clock.seconds(ts) + 1e-9));
     return QString::number(clock.seconds(ts), 'f', 3) + QStringLiteral(" s");
 }
 
 QString formatSpan(const ScenarioClock& clock, std::int64_t ns) {
     if (!clock.steps) return formatDuration(clock.durationSeconds(ns));
     const auto n = std::llround(static_cast<double>(ns) / 1e9);
-    if (n < 1) return QStringLiteral("within a step");
-    return n == 1 ? QStringLiteral("1 step") : QString::number(n) + QStringLiteral(" steps");
+    if (n < 1) return QCoreApplication::translate("render", "within a step");
+    return n == 1 ? QCoreApplication::translate("render", "1 step")
+                  : QCoreApplication::translate("render", "%1 steps").arg(n);
 }
 
 std::vector<AxisTick> axisTicks(const TimeMapping& mapping, const ScenarioClock& clock,

@@ -1,6 +1,10 @@
 #include "engine/explain.hpp"
 
+#include "tr_noop.hpp"
+
 #include <algorithm>
+#include <cctype>
+#include <initializer_list>
 
 namespace mpviz::engine {
 
@@ -17,14 +21,42 @@ std::string withCommas(std::int64_t n) {
     return (n < 0 ? "-" : "") + digits;
 }
 
-std::string nameOf(const trace::TraceData& t, int process) {
-    return process >= 0 && process < static_cast<int>(t.processes().size())
-               ? t.processes()[process].name
-               : "another process";
+// English, or the translation the window hands in (MPVIZ_TR_NOOP marks the patterns).
+struct Words {
+    const Translate& translate;
+    std::string operator()(const char* pattern) const {
+        return translate ? translate(pattern) : std::string(pattern);
+    }
+};
+
+// The pattern with %1, %2, %3 replaced, in one pass (an argument may contain "%2").
+std::string fill(const std::string& pattern, std::initializer_list<std::string> args) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] >= '1' &&
+            pattern[i + 1] <= '9') {
+            const auto n = static_cast<std::size_t>(pattern[i + 1] - '1');
+            if (n < args.size()) {
+                out += *(args.begin() + n);
+                ++i;
+                continue;
+            }
+        }
+        out += pattern[i];
+    }
+    return out;
 }
 
-std::string objectName(const trace::TraceData& t, std::uint16_t object) {
-    return object < t.objects().size() ? t.objects()[object].name : "it";
+std::string nameOf(const trace::TraceData& t, int process,
+                   const std::string& unknown = "another process") {
+    return process >= 0 && process < static_cast<int>(t.processes().size())
+               ? t.processes()[process].name
+               : unknown;
+}
+
+std::string objectName(const trace::TraceData& t, std::uint16_t object,
+                       const std::string& unknown = "it") {
+    return object < t.objects().size() ? t.objects()[object].name : unknown;
 }
 
 // The value of the process's last Blocked event on that operation (e.g. flush bytes).
@@ -37,43 +69,60 @@ std::int64_t blockedValue(const trace::TraceData& t, int process, Op op) {
     return 0;
 }
 
-std::string clause(const trace::TraceData& t, const trace::DeadlockEdge& e) {
-    const auto who = nameOf(t, e.from);
-    const auto other = nameOf(t, e.to);
-    const auto object = objectName(t, e.object);
+std::string clause(const trace::TraceData& t, const trace::DeadlockEdge& e, const Words& w) {
+    const auto who = nameOf(t, e.from, w(MPVIZ_TR_NOOP("explain", "another process")));
+    const auto other = nameOf(t, e.to, w(MPVIZ_TR_NOOP("explain", "another process")));
+    const auto object = objectName(t, e.object, w(MPVIZ_TR_NOOP("explain", "it")));
     switch (e.op) {
     case Op::Join:
-        return who + " waits in join for " + other;
+        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits in join for %2")), {who, other});
     case Op::Flush: {
         const auto bytes = blockedValue(t, e.from, Op::Flush);
-        return who + " cannot exit until its " + (bytes ? withCommas(bytes) + " " : "") +
-               "queued bytes are read, and only " + other + " would read them";
+        if (bytes)
+            return fill(w(MPVIZ_TR_NOOP("explain", "%1 cannot exit until its %3 queued bytes are "
+                                                   "read, and only %2 would read them")),
+                        {who, other, withCommas(bytes)});
+        return fill(w(MPVIZ_TR_NOOP("explain", "%1 cannot exit until its queued bytes are read, "
+                                               "and only %2 would read them")),
+                    {who, other});
     }
     case Op::Acquire:
-        return who + " waits for " + object + ", which " + other + " holds";
+        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits for %3, which %2 holds")),
+                    {who, other, object});
     case Op::Get:
-        return who + " waits for an item on " + object + ", and only " + other + " could put one";
+        return fill(
+            w(MPVIZ_TR_NOOP("explain", "%1 waits for an item on %3, and only %2 could put one")),
+            {who, other, object});
     case Op::Put:
-        return who + " waits for room in " + object + ", and only " + other + " could take an item";
+        return fill(
+            w(MPVIZ_TR_NOOP("explain", "%1 waits for room in %3, and only %2 could take an item")),
+            {who, other, object});
     case Op::Recv:
-        return who + " waits for a message on " + object + ", and only " + other +
-               " could send one";
+        return fill(
+            w(MPVIZ_TR_NOOP("explain", "%1 waits for a message on %3, and only %2 could send one")),
+            {who, other, object});
     case Op::Send:
-        return who + " waits for room in " + object + ", and only " + other + " could read";
+        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits for room in %3, and only %2 could read")),
+                    {who, other, object});
     case Op::Wait:
-        return who + " waits for " + object + " to be set, and only " + other + " could set it";
+        return fill(
+            w(MPVIZ_TR_NOOP("explain", "%1 waits for %3 to be set, and only %2 could set it")),
+            {who, other, object});
     case Op::QueueJoin:
-        return who + " waits in " + object + ".join() for task_done() from " + other;
+        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits in %3.join() for task_done() from %2")),
+                    {who, other, object});
     default:
-        return who + " waits in " + std::string(trace::opName(e.op)) + " for " + other;
+        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits in %3 for %2")),
+                    {who, other, std::string(trace::opName(e.op))});
     }
 }
 
 } // namespace
 
-std::string explainDeadlock(const trace::TraceData& t) {
+std::string explainDeadlock(const trace::TraceData& t, const Translate& translate) {
     const auto& report = t.deadlock();
     if (!report) return {};
+    const Words w{translate};
     // Follow the cycle in order: one clause per step, the last closing the loop.
     std::string out;
     const auto& cycle = report->cycle;
@@ -83,13 +132,13 @@ std::string explainDeadlock(const trace::TraceData& t) {
         const auto edge = std::find_if(report->edges.begin(), report->edges.end(),
                                        [&](const auto& e) { return e.from == from && e.to == to; });
         if (edge == report->edges.end()) continue;
-        out += (out.empty() ? "" : "; ") + clause(t, *edge);
+        out += (out.empty() ? "" : w(MPVIZ_TR_NOOP("explain", "; "))) + clause(t, *edge, w);
     }
     if (out.empty()) {
-        out = "every process is blocked and none can wake the others";
+        out = w(MPVIZ_TR_NOOP("explain", "every process is blocked and none can wake the others"));
     }
     out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-    return out + ".";
+    return fill(w(MPVIZ_TR_NOOP("explain", "%1.")), {out});
 }
 
 std::string explainBlocked(const trace::TraceData& t, int process, std::int64_t at) {

@@ -4,13 +4,18 @@
 
 #include "trace/trace.hpp"
 
+#include <functional>
 #include <string>
 
 namespace mpviz::engine {
 
 // "MainProcess waits in join for Process-1; Process-1 cannot exit until its 1,000,000
 // queued bytes are read, and only MainProcess would read them." Empty without a deadlock.
-std::string explainDeadlock(const trace::TraceData& trace);
+// `translate`, when given, turns each English sentence pattern (marked MPVIZ_TR_NOOP, context
+// "explain"; %1 the waiting process, %2 the other, %3 the object or a count) into the
+// window's language; the command line leaves it empty and prints English.
+using Translate = std::function<std::string(const char* pattern)>;
+std::string explainDeadlock(const trace::TraceData& trace, const Translate& translate = {});
 
 // "Process-2 is blocked: the semaphore sem has no permits left". Empty when not blocked.
 std::string explainBlocked(const trace::TraceData& trace, int process, std::int64_t at);

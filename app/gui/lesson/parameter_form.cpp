@@ -1,5 +1,6 @@
 #include "gui/lesson/parameter_form.hpp"
 
+#include "gui/window/language.hpp"
 #include "scenario.hpp"
 
 #include <QCheckBox>
@@ -50,7 +51,7 @@ void ParameterForm::setScenario(const scenarios::Scenario* scenario) {
         return;
     }
     for (const Parameter& p : scenario_->parameters) {
-        const QString help = QString::fromStdString(p.help);
+        const QString help = lessonText(p.help);
         QWidget* editor = nullptr;
         switch (p.kind) {
         case Parameter::Kind::Integer: {

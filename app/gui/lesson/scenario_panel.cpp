@@ -1,5 +1,6 @@
 #include "gui/lesson/scenario_panel.hpp"
 
+#include "gui/window/language.hpp"
 #include "scenario.hpp"
 
 #include "gui/lesson/parameter_form.hpp"
@@ -77,9 +78,9 @@ void ScenarioPanel::showScenario(int row) {
     const auto all = scenarios::all();
     if (row < 0 || static_cast<std::size_t>(row) >= all.size()) return;
     scenario_ = &all[row];
-    picker_->setToolTip(QString::fromStdString(scenario_->title));
-    title_->setText(QString::fromStdString(scenario_->title));
-    explanation_->setText(QString::fromStdString(scenario_->explanation));
+    picker_->setToolTip(lessonText(scenario_->title));
+    title_->setText(lessonText(scenario_->title));
+    explanation_->setText(lessonText(scenario_->explanation));
     form_->setScenario(scenario_);
     reset_->setEnabled(false);
     reset_->setVisible(!scenario_->parameters.empty());

@@ -124,8 +124,9 @@ QVariant LogModel::data(const QModelIndex& index, int role) const {
         return QBrush(c);
     }
     case Qt::ToolTipRole:
-        return QString(processNames_.value(line.process) + QStringLiteral(" printed at ") +
-                       render::formatInstant(clock_, line.ts) + QStringLiteral(":\n") + line.text);
+        return tr("%1 printed at %2:\n%3")
+            .arg(processNames_.value(line.process), render::formatInstant(clock_, line.ts),
+                 line.text);
     case EventRole:
         return QVariant::fromValue(line.event);
     case ProcessRole:

@@ -1,5 +1,6 @@
 #include "gui/program/program_check.hpp"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -62,7 +63,8 @@ Python2Conversion previewPython2Conversion(const engine::PythonProgram& program,
     if (!python.waitForFinished(30000)) {
         python.kill();
         python.waitForFinished();
-        out.error = QStringLiteral("lib2to3 did not answer: %1").arg(python.errorString());
+        out.error = QCoreApplication::translate("ProgramCheck", "lib2to3 did not answer: %1")
+                        .arg(python.errorString());
         return out;
     }
     const auto reply = QJsonDocument::fromJson(python.readAllStandardOutput()).object();

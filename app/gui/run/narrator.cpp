@@ -3,6 +3,7 @@
 #include "engine/explain.hpp"
 #include "render/labels.hpp"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -19,7 +20,7 @@ namespace {
 
 QString processName(const TraceData& d, int process) {
     if (process < 0 || static_cast<std::size_t>(process) >= d.processes().size())
-        return QStringLiteral("a process");
+        return QCoreApplication::translate("narrator", "a process");
     return QString::fromStdString(d.processes()[process].name);
 }
 
@@ -38,7 +39,9 @@ QString names(const TraceData& d, const std::vector<int>& processes) {
         out << processName(d, p);
     if (out.size() <= 1) return out.join(QString());
     const QString last = out.takeLast();
-    return out.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+    return QCoreApplication::translate("narrator", "%1 and %2", "a list of process names")
+        .arg(out.join(QCoreApplication::translate("narrator", ", ", "between process names")),
+             last);
 }
 
 ObjectKind kindOf(const TraceData& d, std::uint16_t object) {
@@ -55,44 +58,59 @@ QString blockedSentence(const TraceData& d, const Event& e) {
         auto holders = d.holdersAt(e.object, e.ts);
         holders.erase(std::remove(holders.begin(), holders.end(), e.process), holders.end());
         if (kind == ObjectKind::Semaphore) {
-            QString s = who + QStringLiteral(" is blocked: the semaphore ") + obj +
-                        QStringLiteral(" has no permits left");
             if (!holders.empty())
-                s += QStringLiteral(" (") + names(d, holders) + QStringLiteral(" hold all ") +
-                     QString::number(capacity) + QLatin1Char(')');
-            return s;
+                return QCoreApplication::translate(
+                           "narrator", "%1 is blocked: the semaphore %2 has no permits left "
+                                       "(%3 hold all %4)")
+                    .arg(who, obj, names(d, holders), QString::number(capacity));
+            return QCoreApplication::translate(
+                       "narrator", "%1 is blocked: the semaphore %2 has no permits left")
+                .arg(who, obj);
         }
         if (holders.empty())
-            return who + QStringLiteral(" is blocked: ") + obj + QStringLiteral(" is taken");
-        return who + QStringLiteral(" is blocked: ") + obj + QStringLiteral(" is held by ") +
-               names(d, holders);
+            return QCoreApplication::translate("narrator", "%1 is blocked: %2 is taken")
+                .arg(who, obj);
+        return QCoreApplication::translate("narrator", "%1 is blocked: %2 is held by %3")
+            .arg(who, obj, names(d, holders));
     }
     case Op::Wait:
-        return who + QStringLiteral(" waits until event ") + obj + QStringLiteral(" is set");
+        return QCoreApplication::translate("narrator", "%1 waits until event %2 is set")
+            .arg(who, obj);
     case Op::Put:
-        return who + QStringLiteral(" is blocked: the queue ") + obj +
-               QStringLiteral(" is full (") + QString::number(capacity) + QStringLiteral(" of ") +
-               QString::number(capacity) + QStringLiteral(") until someone takes an item");
+        return QCoreApplication::translate(
+                   "narrator",
+                   "%1 is blocked: the queue %2 is full (%3 of %3) until someone takes an item")
+            .arg(who, obj, QString::number(capacity));
     case Op::Get:
-        return who + QStringLiteral(" is blocked: the queue ") + obj +
-               QStringLiteral(" is empty, it waits for an item");
+        return QCoreApplication::translate(
+                   "narrator", "%1 is blocked: the queue %2 is empty, it waits for an item")
+            .arg(who, obj);
     case Op::Send:
-        return who + QStringLiteral(" is blocked: the pipe ") + obj +
-               QStringLiteral(" buffer is full until the other end reads");
+        return QCoreApplication::translate(
+                   "narrator",
+                   "%1 is blocked: the pipe %2 buffer is full until the other end reads")
+            .arg(who, obj);
     case Op::Recv:
-        return who + QStringLiteral(" waits for a message on the pipe ") + obj;
+        return QCoreApplication::translate("narrator", "%1 waits for a message on the pipe %2")
+            .arg(who, obj);
     case Op::Join:
-        return who + QStringLiteral(" waits for ") + processByPid(d, e.value) +
-               QStringLiteral(" to finish (join)");
+        return QCoreApplication::translate("narrator", "%1 waits for %2 to finish (join)")
+            .arg(who, processByPid(d, e.value));
     case Op::QueueJoin:
-        return who + QStringLiteral(" waits until every item of ") + obj +
-               QStringLiteral(" got its task_done()");
+        return QCoreApplication::translate("narrator",
+                                           "%1 waits until every item of %2 got its task_done()")
+            .arg(who, obj);
     case Op::Flush:
-        return who + QStringLiteral(" cannot exit yet: the data it put into ") + obj +
-               QStringLiteral(" still sits in the pipe, and nobody reads it");
+        return QCoreApplication::translate("narrator",
+                                           "%1 cannot exit yet: the data it put into %2 still sits "
+                                           "in the pipe, and nobody reads it")
+            .arg(who, obj);
     default:
-        return who + QStringLiteral(" is blocked in ") + render::toQString(trace::opName(e.op)) +
-               (e.object == trace::kNoObject ? QString() : QStringLiteral(" on ") + obj);
+        if (e.object == trace::kNoObject)
+            return QCoreApplication::translate("narrator", "%1 is blocked in %2")
+                .arg(who, render::toQString(trace::opName(e.op)));
+        return QCoreApplication::translate("narrator", "%1 is blocked in %2 on %3")
+            .arg(who, render::toQString(trace::opName(e.op)), obj);
     }
 }
 
@@ -101,64 +119,73 @@ QString doneSentence(const TraceData& d, const Event& e) {
     const QString obj = quoted(d, e.object);
     const QString text = render::toQString(d.text(e.text));
     const auto kind = kindOf(d, e.object);
+    const QString value = QString::number(e.value);
     switch (e.op) {
     case Op::Start:
-        return who + QStringLiteral(" started ") + processByPid(d, e.value);
+        return QCoreApplication::translate("narrator", "%1 started %2")
+            .arg(who, processByPid(d, e.value));
     case Op::Join:
-        return who + QStringLiteral(" joined ") + processByPid(d, e.value) +
-               QStringLiteral(" (exit code ") + QString::number(trace::joinedExitcode(e)) +
-               QLatin1Char(')');
+        return QCoreApplication::translate("narrator", "%1 joined %2 (exit code %3)")
+            .arg(who, processByPid(d, e.value), QString::number(trace::joinedExitcode(e)));
     case Op::Terminate:
-        return who + QStringLiteral(" terminated ") + processByPid(d, e.value) +
-               QStringLiteral(" (sent SIGTERM)");
+        return QCoreApplication::translate("narrator", "%1 terminated %2 (sent SIGTERM)")
+            .arg(who, processByPid(d, e.value));
     case Op::Exit:
         if (e.value < 0)
-            return who + QStringLiteral(" was killed by ") + render::signalName(int(-e.value));
-        return who + QStringLiteral(" finished with exit code ") + QString::number(e.value);
+            return QCoreApplication::translate("narrator", "%1 was killed by %2")
+                .arg(who, render::signalName(int(-e.value)));
+        return QCoreApplication::translate("narrator", "%1 finished with exit code %2")
+            .arg(who, value);
     case Op::Acquire:
         if (kind == ObjectKind::Semaphore)
-            return who + QStringLiteral(" took a permit of ") + obj + QStringLiteral(" (") +
-                   QString::number(e.value) + QStringLiteral(" left)");
-        return who + QStringLiteral(" acquired ") + obj;
+            return QCoreApplication::translate("narrator", "%1 took a permit of %2 (%3 left)")
+                .arg(who, obj, value);
+        return QCoreApplication::translate("narrator", "%1 acquired %2").arg(who, obj);
     case Op::Release:
         if (kind == ObjectKind::Semaphore)
-            return who + QStringLiteral(" gave back a permit of ") + obj + QStringLiteral(" (") +
-                   QString::number(e.value) + QStringLiteral(" free)");
-        return who + QStringLiteral(" released ") + obj;
+            return QCoreApplication::translate("narrator", "%1 gave back a permit of %2 (%3 free)")
+                .arg(who, obj, value);
+        return QCoreApplication::translate("narrator", "%1 released %2").arg(who, obj);
     case Op::Set:
-        return who + QStringLiteral(" set event ") + obj +
-               QStringLiteral(": every process waiting on it goes on");
+        return QCoreApplication::translate("narrator",
+                                           "%1 set event %2: every process waiting on it goes on")
+            .arg(who, obj);
     case Op::Clear:
-        return who + QStringLiteral(" cleared event ") + obj;
+        return QCoreApplication::translate("narrator", "%1 cleared event %2").arg(who, obj);
     case Op::Wait:
         return e.value == 1
-                   ? who + QStringLiteral(" saw event ") + obj + QStringLiteral(" set and goes on")
-                   : who + QStringLiteral(" stopped waiting for ") + obj +
-                         QStringLiteral(" (timeout)");
+                   ? QCoreApplication::translate("narrator", "%1 saw event %2 set and goes on")
+                         .arg(who, obj)
+                   : QCoreApplication::translate("narrator", "%1 stopped waiting for %2 (timeout)")
+                         .arg(who, obj);
     case Op::Put:
-        return who + QStringLiteral(" put ") + text + QStringLiteral(" into ") + obj +
-               QStringLiteral(" (") + QString::number(e.value) + QStringLiteral(" waiting)");
+        return QCoreApplication::translate("narrator", "%1 put %2 into %3 (%4 waiting)")
+            .arg(who, text, obj, value);
     case Op::Get:
-        return who + QStringLiteral(" took ") + text + QStringLiteral(" from ") + obj +
-               QStringLiteral(" (") + QString::number(e.value) + QStringLiteral(" left)");
+        return QCoreApplication::translate("narrator", "%1 took %2 from %3 (%4 left)")
+            .arg(who, text, obj, value);
     case Op::Send:
-        return who + QStringLiteral(" sent ") + text + QStringLiteral(" through ") + obj;
+        return QCoreApplication::translate("narrator", "%1 sent %2 through %3").arg(who, text, obj);
     case Op::Recv:
-        return who + QStringLiteral(" received ") + text + QStringLiteral(" from ") + obj;
+        return QCoreApplication::translate("narrator", "%1 received %2 from %3")
+            .arg(who, text, obj);
     case Op::Submit:
-        return who + QStringLiteral(" handed ") + text + QStringLiteral(" to the pool");
+        return QCoreApplication::translate("narrator", "%1 handed %2 to the pool").arg(who, text);
     case Op::TaskStart:
-        return who + QStringLiteral(" runs ") + text;
+        return QCoreApplication::translate("narrator", "%1 runs %2").arg(who, text);
     case Op::TaskEnd:
-        return who + QStringLiteral(" finished a task: result ") + text;
+        return QCoreApplication::translate("narrator", "%1 finished a task: result %2")
+            .arg(who, text);
     case Op::Write:
-        return who + QStringLiteral(" wrote ") +
-               render::toQString(d.numberText(e.object, e.value)) + QStringLiteral(" to ") + obj;
+        return QCoreApplication::translate("narrator", "%1 wrote %2 to %3")
+            .arg(who, render::toQString(d.numberText(e.object, e.value)), obj);
     case Op::TaskDone:
-        return who + QStringLiteral(" called task_done() on ") + obj + QStringLiteral(" (") +
-               QString::number(e.value) + QStringLiteral(" unfinished)");
+        return QCoreApplication::translate("narrator",
+                                           "%1 called task_done() on %2 (%3 unfinished)")
+            .arg(who, obj, value);
     case Op::QueueJoin:
-        return who + QStringLiteral(" saw every item of ") + obj + QStringLiteral(" done");
+        return QCoreApplication::translate("narrator", "%1 saw every item of %2 done")
+            .arg(who, obj);
     default:
         return {};
     }
@@ -181,20 +208,28 @@ QString narrateEvent(const TraceData& d, std::uint32_t index) {
     case Phase::Done:
         return doneSentence(d, e);
     case Phase::Failed:
-        return processName(d, e.process) + QStringLiteral(" gave up on ") +
-               render::toQString(trace::opName(e.op)) +
-               (e.object == trace::kNoObject ? QString()
-                                             : QStringLiteral(" ") + quoted(d, e.object)) +
-               QStringLiteral(" (timeout)");
+        if (e.object == trace::kNoObject)
+            return QCoreApplication::translate("narrator", "%1 gave up on %2 (timeout)")
+                .arg(processName(d, e.process), render::toQString(trace::opName(e.op)));
+        return QCoreApplication::translate("narrator", "%1 gave up on %2 %3 (timeout)")
+            .arg(processName(d, e.process), render::toQString(trace::opName(e.op)),
+                 quoted(d, e.object));
     default:
         return {};
     }
 }
 
+QString deadlockPrefix() {
+    return QCoreApplication::translate("narrator", "Deadlock: ");
+}
+
 // The engine's words (the command line prints the same), framed for the banner.
 QString explainDeadlock(const TraceData& d) {
     if (!d.deadlock()) return {};
-    return QStringLiteral("Deadlock: ") + QString::fromStdString(engine::explainDeadlock(d));
+    const auto translate = [](const char* pattern) {
+        return QCoreApplication::translate("explain", pattern).toStdString();
+    };
+    return deadlockPrefix() + QString::fromStdString(engine::explainDeadlock(d, translate));
 }
 
 std::optional<Narration> latestNotable(const TraceData& d, std::int64_t t) {

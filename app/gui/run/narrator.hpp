@@ -26,6 +26,9 @@ std::optional<Narration> latestNotable(const trace::TraceData& trace, std::int64
 // One sentence for one event (any phase); empty for events not worth a sentence.
 QString narrateEvent(const trace::TraceData& trace, std::uint32_t event);
 
+// "Deadlock: " in the current language: what explainDeadlock() starts with.
+QString deadlockPrefix();
+
 // The deadlock's cycle in words (engine::explainDeadlock): who waits for whom.
 QString explainDeadlock(const trace::TraceData& trace);
 

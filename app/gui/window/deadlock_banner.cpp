@@ -1,5 +1,7 @@
 #include "gui/window/deadlock_banner.hpp"
 
+#include "gui/run/narrator.hpp"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -47,7 +49,8 @@ void DeadlockBanner::setCompact(bool compact) {
 void DeadlockBanner::showDeadlock(const QString& explanation, const QString& fixParameter) {
     explanation_ = explanation;
     // The heading already says it.
-    if (explanation_.startsWith(QStringLiteral("Deadlock: "))) explanation_ = explanation_.mid(10);
+    if (explanation_.startsWith(deadlockPrefix()))
+        explanation_ = explanation_.mid(deadlockPrefix().size());
     showText();
     fix_->setVisible(!fixParameter.isEmpty());
     fix_->setToolTip(tr("Run the lesson again with %1=true").arg(fixParameter));

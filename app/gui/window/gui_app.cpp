@@ -5,7 +5,9 @@
 #include "gui/run/run_controller.hpp"
 #include "gui/run/view_state.hpp"
 #include "gui/timeline/timeline_view.hpp"
+#include "gui/window/language.hpp"
 #include "gui/window/main_window.hpp"
+#include "gui/window/settings_store.hpp"
 #include "gui/window/speed_control.hpp"
 #include "gui/window/termination_signals.hpp"
 #include "render/export.hpp"
@@ -16,6 +18,7 @@
 #include <QApplication>
 #include <QGuiApplication>
 #include <QPixmap>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -54,7 +57,7 @@ struct GuiOptions {
 };
 
 constexpr const char* kUsage =
-    "usage: mpviz [--scenario ID]   (the window)\n"
+    "usage: mpviz [--scenario ID] [--lang zh_CN|en]   (the window)\n"
     "       mpviz PROGRAM.py [--python PATH] [--start-method fork|spawn|forkserver] "
     "[-- ARGS...]\n"
     "       mpviz list | run | export ...   (the command line; mpviz help)\n";
@@ -294,43 +297,54 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
         options.settingsFile = QString::fromStdString(
             options.restoreSettings ? *o.settings : (scratch.path() / "settings.ini").string());
     }
-    MainWindow window(options);
+    // The language: --lang, else what View ▸ Language remembered, else the locale. Set before
+    // the window is built, as every word of it is translated then.
+    Language language = systemLanguage();
+    if (const auto chosen = languageOverride()) {
+        language = *chosen;
+    } else if (options.restoreSettings) {
+        const QString remembered = SettingsStore(options.settingsFile).language();
+        if (const auto l = parseLanguage(remembered.toStdString())) language = *l;
+    }
+    installTranslators(language);
+    auto owner = std::make_unique<MainWindow>(options);
+    MainWindow* win = owner.get(); // the window on screen: View ▸ Language replaces it
     // SIGTERM and SIGINT end the window as closing it does, as Ctrl+C ends `mpviz run`.
     TerminationSignals termination;
-    QObject::connect(&termination, &TerminationSignals::received, &window, [&](int) {
-        window.close(); // stops the run and waits for its processes
+    QObject::connect(&termination, &TerminationSignals::received, &app, [&](int) {
+        win->close(); // stops the run and waits for its processes
         QCoreApplication::exit(cli::kStopped);
     });
-    if (!o.scenario.empty()) window.selectScenario(QString::fromStdString(o.scenario));
+    if (!o.scenario.empty()) win->selectScenario(QString::fromStdString(o.scenario));
     if (!o.program.empty()) {
         // A program that cannot run still opens: the window says why, and offers a converted
         // copy of Python 2 code.
-        window.openProgram(QString::fromStdString(o.program));
+        win->openProgram(QString::fromStdString(o.program));
         if (!o.programArgs.empty() || !o.startMethod.empty() || !o.python.empty())
-            window.setProgramOptions(QString::fromStdString(o.programArgs),
-                                     QString::fromStdString(o.startMethod),
-                                     QString::fromStdString(o.python));
+            win->setProgramOptions(QString::fromStdString(o.programArgs),
+                                   QString::fromStdString(o.startMethod),
+                                   QString::fromStdString(o.python));
     }
-    if (!o.sets.empty()) window.setParameters(o.sets);
-    if (o.speed) window.setSpeedForThisStart(*o.speed);
-    if (o.theme) window.setTheme(*o.theme);
+    if (!o.sets.empty()) win->setParameters(o.sets);
+    if (o.speed) win->setSpeedForThisStart(*o.speed);
+    if (o.theme) win->setTheme(*o.theme);
     if (o.width > 0 && o.height > 0) {
-        window.resize(o.width, o.height);
-        window.show();
+        win->resize(o.width, o.height);
+        win->show();
     } else {
-        window.showForThisStart();
+        win->showForThisStart();
     }
-    if (o.presentation) window.setPresentationMode(true);
-    if (o.step) window.setStepMode(true);
-    if (!o.policy.empty()) window.setStepPolicy(QString::fromStdString(o.policy));
-    if (o.logical) window.stepActions().logicalTime->setChecked(true);
+    if (o.presentation) win->setPresentationMode(true);
+    if (o.step) win->setStepMode(true);
+    if (!o.policy.empty()) win->setStepPolicy(QString::fromStdString(o.policy));
+    if (o.logical) win->stepActions().logicalTime->setChecked(true);
     if (!o.open.empty()) {
-        if (const QString e = window.openTrace(QString::fromStdString(o.open)); !e.isEmpty()) {
+        if (const QString e = win->openTrace(QString::fromStdString(o.open)); !e.isEmpty()) {
             std::fprintf(stderr, "mpviz: cannot open %s: %s\n", o.open.c_str(),
                          e.toStdString().c_str());
             return cli::kUsage;
         }
-        if (o.playhead) setPlayheadSeconds(window, *o.playhead, o.select);
+        if (o.playhead) setPlayheadSeconds(*win, *o.playhead, o.select);
     }
 
     // Screenshots for the user guide: shoot once, then quit.
@@ -340,15 +354,15 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
         shot = true;
         // Freeze the view at this instant (the run goes on) while the animations settle.
         // (Stepping needs no pause: nothing moves without a grant, and the chips stay.)
-        if (window.controller()->isLive() && !window.controller()->stepMode())
-            window.controller()->setPaused(true);
-        QTimer::singleShot(400, &window, [&] { // let the last animations settle
-            window.grab().save(QString::fromStdString(o.screenshot));
-            window.close();
+        if (win->controller()->isLive() && !win->controller()->stepMode())
+            win->controller()->setPaused(true);
+        QTimer::singleShot(400, win, [&] { // let the last animations settle
+            win->grab().save(QString::fromStdString(o.screenshot));
+            win->close();
         });
     };
-    QObject::connect(window.controller(), &RunController::finished, &window, [&] {
-        if (o.playhead) setPlayheadSeconds(window, *o.playhead, o.select);
+    QObject::connect(win->controller(), &RunController::finished, win, [&] {
+        if (o.playhead) setPlayheadSeconds(*win, *o.playhead, o.select);
         if (!o.screenshotAt) shoot();
     });
     // --auto-steps: one Step whenever an operation waits and things settled, then the shot.
@@ -356,8 +370,8 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
     int stepsDone = 0;
     std::uint64_t seenVersion = 0;
     if (o.autoSteps >= 0) {
-        QObject::connect(&stepper, &QTimer::timeout, &window, [&] {
-            auto* c = window.controller();
+        QObject::connect(&stepper, &QTimer::timeout, win, [&] {
+            auto* c = win->controller();
             if (!c->isLive()) return;
             const std::uint64_t version = c->traceVersion();
             if (version != seenVersion) { // still moving: wait for it to settle
@@ -370,7 +384,7 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
                 return;
             }
             if (c->pendingIntents().empty()) return;
-            window.stepActions().step->trigger();
+            win->stepActions().step->trigger();
             ++stepsDone;
         });
         stepper.start(150);
@@ -378,13 +392,53 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
     QTimer poll;
     if (!o.screenshot.empty() && o.autoSteps < 0 &&
         (o.screenshotAt || !o.open.empty() || !o.autorun)) {
-        QObject::connect(&poll, &QTimer::timeout, &window, [&] {
-            if (!o.screenshotAt || cursorSeconds(window) >= *o.screenshotAt) shoot();
+        QObject::connect(&poll, &QTimer::timeout, win, [&] {
+            if (!o.screenshotAt || cursorSeconds(*win) >= *o.screenshotAt) shoot();
         });
         poll.start(o.screenshotAt ? 20 : 800);
     }
-    if (o.autorun) QTimer::singleShot(200, &window, [&] { window.actions().run->trigger(); });
-    return app.exec();
+    if (o.autorun) QTimer::singleShot(200, win, [&] { win->actions().run->trigger(); });
+    // View ▸ Language: the window's words are set as it is built, so a window built in the
+    // new language takes the old one's place (deferred: the menu's action belongs to it).
+    setLanguageSwitcher([&](Language language) {
+        QTimer::singleShot(0, &app, [&, language] {
+            stepper.stop(); // the command line's screenshot helpers served the first window
+            poll.stop();
+            owner = rebuildWindowIn(language, std::move(owner), options);
+            win = owner.get();
+        });
+    });
+    const int code = app.exec();
+    setLanguageSwitcher({}); // it holds this function's locals
+    return code;
+}
+
+std::unique_ptr<MainWindow> rebuildWindowIn(Language language, std::unique_ptr<MainWindow> old,
+                                            WindowOptions options) {
+    const bool presenting = old->presentationMode();
+    const bool program = old->programOpen();
+    // Closing the only window would end the application: a new one comes at once.
+    const bool quitOnClose = QGuiApplication::quitOnLastWindowClosed();
+    QGuiApplication::setQuitOnLastWindowClosed(false);
+    old->close(); // saves the settings, stops the run and waits for its processes
+    QTemporaryDir scratch;
+    QString trace;
+    if (!program && old->controller()->hasTrace() && scratch.isValid()) {
+        trace = scratch.filePath(QStringLiteral("run.json"));
+        if (!old->saveTrace(trace).isEmpty()) trace.clear();
+    }
+    SettingsStore settings(options.settingsFile);
+    const QStringList recent = settings.recentPrograms();
+    old.reset();
+    installTranslators(language);
+    options.restoreSettings = true; // what the old window just saved, also with --settings none
+    auto next = std::make_unique<MainWindow>(options);
+    if (program && !recent.isEmpty()) next->openProgram(recent.front());
+    if (!trace.isEmpty()) next->openTrace(trace);
+    next->showForThisStart();
+    if (presenting) next->setPresentationMode(true);
+    QGuiApplication::setQuitOnLastWindowClosed(quitOnClose);
+    return next;
 }
 
 cli::Exporter offscreenExporter() {
@@ -400,6 +454,8 @@ cli::Exporter offscreenExporter() {
             static char name[] = "mpviz";
             static char* argv[] = {name, nullptr};
             app = std::make_unique<QGuiApplication>(argc, argv);
+            // The image speaks the chosen language: --lang, else the locale.
+            installTranslators(languageOverride().value_or(systemLanguage()));
         }
         return render::exportTimeline(trace, file);
     };

@@ -3,6 +3,7 @@
 #include "gui/window/main_window.hpp"
 
 #include "gui/window/help_dialogs.hpp"
+#include "gui/window/language.hpp"
 
 #include "gui/code/code_view.hpp"
 #include "gui/lesson/scenario_panel.hpp"
@@ -188,6 +189,7 @@ void MainWindow::createMenus() {
     viewMenu->addSeparator();
     viewMenu->addAction(actions_.presentation);
     viewMenu->addAction(actions_.darkTheme);
+    addLanguageMenu(viewMenu, *settings_, this);
     viewMenu->addSeparator();
     auto* panels = viewMenu->addMenu(tr("Panels"));
     for (auto* d : {scenarioDock_, stateDock_, codeDock_, logDock_}) {

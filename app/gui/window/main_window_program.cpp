@@ -11,6 +11,7 @@
 #include "gui/program/python2_dialog.hpp"
 #include "gui/window/caption_bar.hpp"
 #include "gui/window/deadlock_banner.hpp"
+#include "gui/window/language.hpp"
 #include "gui/window/settings_store.hpp"
 #include "gui/window/speed_control.hpp"
 #include "scenario.hpp"
@@ -122,7 +123,7 @@ void MainWindow::showLessonPanel() {
     lessonStack_->setCurrentIndex(0); // the lesson panel, in its scroll area
     scenarioDock_->setWindowTitle(tr("Lesson"));
     if (const auto* s = scenarioPanel_->scenario())
-        setWindowTitle(QStringLiteral("mpviz \u2014 ") + QString::fromStdString(s->title));
+        setWindowTitle(QStringLiteral("mpviz \u2014 ") + lessonText(s->title));
 }
 
 void MainWindow::closeProgram() {

@@ -19,6 +19,7 @@
 #include "gui/timeline/timeline_view.hpp"
 #include "gui/window/caption_bar.hpp"
 #include "gui/window/deadlock_banner.hpp"
+#include "gui/window/language.hpp"
 #include "gui/window/settings_store.hpp"
 #include "gui/window/speed_control.hpp"
 #include "render/hit_test.hpp"
@@ -171,8 +172,7 @@ void MainWindow::onTraceReplaced() {
         const auto* listed = traceScenario_ ? traceScenario_ : scenarioPanel_->scenario();
         showListing(listed, trace ? params : scenarioPanel_->parameters());
         if (listed)
-            caption_->setExplanation(QString::fromStdString(listed->title),
-                                     QString::fromStdString(listed->explanation));
+            caption_->setExplanation(lessonText(listed->title), lessonText(listed->explanation));
     }
     timeline_->setTrace(trace);
     view_->reset(first, live ? std::max(last, controller_->now().value_or(last)) : last, live);
@@ -254,7 +254,7 @@ void MainWindow::fixAndRun() {
 void MainWindow::onScenarioPicked(const QString& id) {
     const auto* picked = scenarios::find(id.toStdString());
     if (!picked) return;
-    setWindowTitle(QStringLiteral("mpviz \u2014 ") + QString::fromStdString(picked->title));
+    setWindowTitle(QStringLiteral("mpviz \u2014 ") + lessonText(picked->title));
     if (loadingTrace_) return;
     // The window shows one lesson: a finished run of another one goes away.
     if (traceScenario_ && traceScenario_ != picked && !controller_->isLive()) clearRun();
@@ -265,8 +265,7 @@ void MainWindow::onScenarioPicked(const QString& id) {
     settings_->setLastScenario(id);
     if (!controller_->trace()) {
         showListing(picked, scenarioPanel_->parameters());
-        caption_->setExplanation(QString::fromStdString(picked->title),
-                                 QString::fromStdString(picked->explanation));
+        caption_->setExplanation(lessonText(picked->title), lessonText(picked->explanation));
         locator_ = CodeLocator::forLesson(picked);
     }
     refreshViews();
@@ -274,7 +273,7 @@ void MainWindow::onScenarioPicked(const QString& id) {
 
 void MainWindow::showListing(const scenarios::Scenario* lesson,
                              const std::map<std::string, std::string>& params) {
-    codeView_->setListing(lesson ? QString::fromStdString(scenarios::listingWith(*lesson, params))
+    codeView_->setListing(lesson ? lessonListing(scenarios::listingWith(*lesson, params))
                                  : QString());
 }
 

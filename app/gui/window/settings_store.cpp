@@ -44,6 +44,13 @@ void SettingsStore::setTheme(Theme theme) {
     settings_->setValue(key("view/theme"), themeName(theme));
 }
 
+QString SettingsStore::language() const {
+    return settings_->value(key("view/language")).toString();
+}
+void SettingsStore::setLanguage(const QString& code) {
+    settings_->setValue(key("view/language"), code);
+}
+
 double SettingsStore::speed() const {
     bool ok = false;
     const double v = settings_->value(key("run/speed"), 1.0).toDouble(&ok);

@@ -30,6 +30,9 @@ class SettingsStore {
     void setWindowState(const QByteArray& state);
     Theme theme() const;
     void setTheme(Theme theme);
+    // View ▸ Language: "en", "zh_CN", or empty when never chosen (the locale decides).
+    QString language() const;
+    void setLanguage(const QString& code);
     double speed() const; // 1 when never set
     void setSpeed(double speed);
     QString stepPolicy() const; // "fifo" when never set
