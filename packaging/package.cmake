@@ -25,6 +25,8 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3 (>= 3.8)")
 # Without a CJK font the Chinese that lesson programs print is drawn as empty boxes; either
 # font does (see .ci/prepare.sh for why the small one comes first).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-microhei | fonts-noto-cjk")
+# Qt's own words in standard dialogs (OK, Cancel, Save) in 简体中文; mpviz's own are built in.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-translations-l10n")
 # The shim is compiled once here: a user's run cannot write beside it, and would compile it
 # again in every process it starts.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
