@@ -387,7 +387,7 @@
         <translation>运行 N 次…</translation>
     </message>
     <message>
-        <source>Run it many times in the background and count how the runs end: a lost update&apos;s distribution, a deadlock&apos;s odds</source>
+        <source>Run it many times in the background and count how the runs end: a lost update's distribution, a deadlock's odds</source>
         <translation>在后台运行很多次，统计各次运行如何结束：丢失更新的分布、死锁的概率</translation>
     </message>
 </context>
@@ -465,8 +465,8 @@
         <translation>死锁：先 join 后读取队列</translation>
     </message>
     <message>
-        <source>The child puts one big item (a million &apos;X&apos;s) on &apos;queue&apos; and returns, but it cannot exit yet: a process that put data on a Queue first waits until its feeder thread has pushed all of it into the underlying pipe, and a pipe holds only about 64 KiB until someone reads. MainProcess calls join() before get(): it waits for the child to exit while the child waits for MainProcess to read. Both stay blocked forever; mpviz finds the cycle, reports a deadlock and stops the run. Set fixed=true to get first and join second. Or make bytes smaller than the pipe buffer: up to 65,514 characters, which pickled with their length header fill its 65,536 bytes, the wrong order then happens to work, which is how this bug slips through small tests.</source>
-        <translation>子进程向 &apos;queue&apos; 放入一个大数据项（一百万个 &apos;X&apos;）后返回，但它还不能退出：向 Queue 放入过数据的进程，要先等它的 feeder 线程把数据全部写进底层管道，而管道在有人读取之前只能容纳约 64 KiB。主进程 MainProcess 在 get() 之前调用了 join()：它等待子进程退出，而子进程在等待主进程读取。两者都永远阻塞；mpviz 找到这个等待环，报告死锁并停止运行。设置 fixed=true 则先 get 后 join。或者把 bytes 设得比管道缓冲区小：不超过 65,514 个字符时，连同长度头一起序列化后正好填满 65,536 字节，错误的顺序也碰巧能运行——这个 bug 正是这样在小规模测试中溜过去的。</translation>
+        <source>The child puts one big item (a million 'X's) on 'queue' and returns, but it cannot exit yet: a process that put data on a Queue first waits until its feeder thread has pushed all of it into the underlying pipe, and a pipe holds only about 64 KiB until someone reads. MainProcess calls join() before get(): it waits for the child to exit while the child waits for MainProcess to read. Both stay blocked forever; mpviz finds the cycle, reports a deadlock and stops the run. Set fixed=true to get first and join second. Or make bytes smaller than the pipe buffer: up to 65,514 characters, which pickled with their length header fill its 65,536 bytes, the wrong order then happens to work, which is how this bug slips through small tests.</source>
+        <translation>子进程向 'queue' 放入一个大数据项（一百万个 'X'）后返回，但它还不能退出：向 Queue 放入过数据的进程，要先等它的 feeder 线程把数据全部写进底层管道，而管道在有人读取之前只能容纳约 64 KiB。主进程 MainProcess 在 get() 之前调用了 join()：它等待子进程退出，而子进程在等待主进程读取。两者都永远阻塞；mpviz 找到这个等待环，报告死锁并停止运行。设置 fixed=true 则先 get 后 join。或者把 bytes 设得比管道缓冲区小：不超过 65,514 个字符时，连同长度头一起序列化后正好填满 65,536 字节，错误的顺序也碰巧能运行——这个 bug 正是这样在小规模测试中溜过去的。</translation>
     </message>
     <message>
         <source>size of the item the child puts (above 65514 it no longer fits the pipe)</source>
@@ -481,8 +481,8 @@
         <translation>事件 Event：等待有人设置标志</translation>
     </message>
     <message>
-        <source>Every waiter starts blocked on wait of &apos;event&apos; (flag 0). MainProcess says it needs 8 s and sets the flag: all waiters wake together - set wakes everyone, and the flag stays up until someone clears it. Each sleeps 1 s, prints the flag and clears it; the first to clear wins, so the others may already print False. Then they wait again. Process-1 (and every odd one) waits with no timeout and stays blocked until MainProcess sets the flag a second time, 8 s later. Process-2 (every even one) waits only `timeout` seconds: watch its wait end early with result false and the line &apos;time&apos;s up&apos;. Make timeout longer than 7 s and the second set reaches it too. The tutorial&apos;s race is kept: a waiter that starts only after the others cleared the flag misses the first set.</source>
-        <translation>每个等待者一开始都阻塞在 &apos;event&apos; 的 wait 上（标志为 0）。主进程 MainProcess 说它需要 8 秒，然后设置标志：所有等待者同时被唤醒——set 会唤醒所有人，标志会一直保持，直到有人清除它。每个等待者睡眠 1 秒，打印标志并清除它；最先清除的获胜，所以其他进程可能已经打印出 False。然后它们再次等待。Process-1（以及所有奇数编号的进程）不带超时地等待，一直阻塞到 8 秒后主进程第二次设置标志。Process-2（所有偶数编号的进程）只等待 `timeout` 秒：观察它的 wait 提前结束，结果为 false，并打印 &apos;time&apos;s up&apos;。把 timeout 设得比 7 秒长，第二次 set 也能唤醒它。教程中的竞争条件保留了下来：一个在其他进程清除标志之后才开始的等待者会错过第一次 set。</translation>
+        <source>Every waiter starts blocked on wait of 'event' (flag 0). MainProcess says it needs 8 s and sets the flag: all waiters wake together - set wakes everyone, and the flag stays up until someone clears it. Each sleeps 1 s, prints the flag and clears it; the first to clear wins, so the others may already print False. Then they wait again. Process-1 (and every odd one) waits with no timeout and stays blocked until MainProcess sets the flag a second time, 8 s later. Process-2 (every even one) waits only `timeout` seconds: watch its wait end early with result false and the line 'time's up'. Make timeout longer than 7 s and the second set reaches it too. The tutorial's race is kept: a waiter that starts only after the others cleared the flag misses the first set.</source>
+        <translation>每个等待者一开始都阻塞在 'event' 的 wait 上（标志为 0）。主进程 MainProcess 说它需要 8 秒，然后设置标志：所有等待者同时被唤醒——set 会唤醒所有人，标志会一直保持，直到有人清除它。每个等待者睡眠 1 秒，打印标志并清除它；最先清除的获胜，所以其他进程可能已经打印出 False。然后它们再次等待。Process-1（以及所有奇数编号的进程）不带超时地等待，一直阻塞到 8 秒后主进程第二次设置标志。Process-2（所有偶数编号的进程）只等待 `timeout` 秒：观察它的 wait 提前结束，结果为 false，并打印 'time's up'。把 timeout 设得比 7 秒长，第二次 set 也能唤醒它。教程中的竞争条件保留了下来：一个在其他进程清除标志之后才开始的等待者会错过第一次 set。</translation>
     </message>
     <message>
         <source>how many processes wait (odd ones forever, even ones with a timeout)</source>
@@ -497,23 +497,23 @@
         <translation>进程 Process：start、join、守护进程与退出码</translation>
     </message>
     <message>
-        <source>Two children start together: &apos;daemon&apos; sleeps 2 s, &apos;non-daemon&apos; is done at once. MainProcess joins the daemon with a 1 s timeout: watch its join end after one second while the daemon is still sleeping (d.is_alive() True) - a timeout stops the waiting, not the child. Then five short processes show the exit codes, which join collects: sys.exit(1) gives 1, returning (with or without a value) gives 0, an uncaught exception gives 1, and &apos;terminated&apos; gives -15: its parent sends SIGTERM right after starting it, usually before its target even begins, so it seldom gets as far as its sleep. Last, MainProcess reaches its end with the daemon still asleep: a daemon never holds the program up, it is terminated and never prints &apos;Exiting&apos;, where a non-daemon child would have been waited for.</source>
-        <translation>两个子进程同时启动：&apos;daemon&apos; 睡眠 2 秒，&apos;non-daemon&apos; 立即完成。主进程 MainProcess 以 1 秒超时 join 守护进程：观察它的 join 在一秒后结束，而守护进程仍在睡眠（d.is_alive() 为 True）——超时结束的是等待，而不是子进程。接着五个短小的进程展示由 join 收集的退出码：sys.exit(1) 得到 1，正常返回（无论有没有返回值）得到 0，未捕获的异常得到 1，&apos;terminated&apos; 得到 -15：它的父进程在启动它之后立刻发送 SIGTERM，通常在它的目标函数开始之前，所以它很少能执行到 sleep。最后，主进程运行到结尾时守护进程仍在睡眠：守护进程从不拖住程序，它会被终止，永远不会打印 &apos;Exiting&apos;；而非守护的子进程则会被等待。</translation>
+        <source>Two children start together: 'daemon' sleeps 2 s, 'non-daemon' is done at once. MainProcess joins the daemon with a 1 s timeout: watch its join end after one second while the daemon is still sleeping (d.is_alive() True) - a timeout stops the waiting, not the child. Then five short processes show the exit codes, which join collects: sys.exit(1) gives 1, returning (with or without a value) gives 0, an uncaught exception gives 1, and 'terminated' gives -15: its parent sends SIGTERM right after starting it, usually before its target even begins, so it seldom gets as far as its sleep. Last, MainProcess reaches its end with the daemon still asleep: a daemon never holds the program up, it is terminated and never prints 'Exiting', where a non-daemon child would have been waited for.</source>
+        <translation>两个子进程同时启动：'daemon' 睡眠 2 秒，'non-daemon' 立即完成。主进程 MainProcess 以 1 秒超时 join 守护进程：观察它的 join 在一秒后结束，而守护进程仍在睡眠（d.is_alive() 为 True）——超时结束的是等待，而不是子进程。接着五个短小的进程展示由 join 收集的退出码：sys.exit(1) 得到 1，正常返回（无论有没有返回值）得到 0，未捕获的异常得到 1，'terminated' 得到 -15：它的父进程在启动它之后立刻发送 SIGTERM，通常在它的目标函数开始之前，所以它很少能执行到 sleep。最后，主进程运行到结尾时守护进程仍在睡眠：守护进程从不拖住程序，它会被终止，永远不会打印 'Exiting'；而非守护的子进程则会被等待。</translation>
     </message>
     <message>
         <source>Lock: one writer at a time</source>
         <translation>锁 Lock：一次只有一个写入者</translation>
     </message>
     <message>
-        <source>Each taskN prints four timestamped lines, one a second. With use_lock each worker holds &apos;lock&apos; for its whole loop: on the timeline one process runs while the others sit blocked on acquire, and the output comes in clean blocks of four, taking workers x 4 s. Which waiter gets the lock next is up to the OS, not the start order. Set use_lock=false and all run at once: the lines interleave and the run takes 4 s - harmless for prints, but a file or a shared value written this way gets mixed up. MainProcess never joins; watch it reach its end and still wait for its children, as Python does for non-daemon processes.</source>
-        <translation>每个 taskN 打印四行带时间戳的输出，每秒一行。开启 use_lock 时，每个工作进程在整个循环期间都持有 &apos;lock&apos;：在时间线上，一个进程运行时其他进程阻塞在 acquire 上，输出以四行为一组整齐出现，总共耗时 workers x 4 秒。下一个获得锁的是哪个等待者由操作系统决定，而不是启动顺序。设置 use_lock=false，所有进程同时运行：各行交错出现，运行只需 4 秒——对 print 无害，但以这种方式写入的文件或共享值会被弄乱。主进程 MainProcess 从不调用 join；观察它运行到结尾后仍然等待它的子进程，这正是 Python 对非守护进程的做法。</translation>
+        <source>Each taskN prints four timestamped lines, one a second. With use_lock each worker holds 'lock' for its whole loop: on the timeline one process runs while the others sit blocked on acquire, and the output comes in clean blocks of four, taking workers x 4 s. Which waiter gets the lock next is up to the OS, not the start order. Set use_lock=false and all run at once: the lines interleave and the run takes 4 s - harmless for prints, but a file or a shared value written this way gets mixed up. MainProcess never joins; watch it reach its end and still wait for its children, as Python does for non-daemon processes.</source>
+        <translation>每个 taskN 打印四行带时间戳的输出，每秒一行。开启 use_lock 时，每个工作进程在整个循环期间都持有 'lock'：在时间线上，一个进程运行时其他进程阻塞在 acquire 上，输出以四行为一组整齐出现，总共耗时 workers x 4 秒。下一个获得锁的是哪个等待者由操作系统决定，而不是启动顺序。设置 use_lock=false，所有进程同时运行：各行交错出现，运行只需 4 秒——对 print 无害，但以这种方式写入的文件或共享值会被弄乱。主进程 MainProcess 从不调用 join；观察它运行到结尾后仍然等待它的子进程，这正是 Python 对非守护进程的做法。</translation>
     </message>
     <message>
         <source>how many task processes print</source>
         <translation>打印输出的任务进程数</translation>
     </message>
     <message>
-        <source>hold the lock around each task&apos;s loop (false: lines interleave)</source>
+        <source>hold the lock around each task's loop (false: lines interleave)</source>
         <translation>在每个任务的循环外持有锁（false：各行交错）</translation>
     </message>
     <message>
@@ -521,7 +521,7 @@
         <translation>死锁：两把锁，相反的顺序</translation>
     </message>
     <message>
-        <source>Process-1 takes lock_a then lock_b; Process-2 takes lock_b then lock_a. Each gets its first lock, sleeps 0.5 s, then asks for the other one: both are blocked on acquire, each holding the lock the other wants, and MainProcess is blocked joining them. Nothing can ever move again; mpviz finds the cycle (Process-1 waits for Process-2&apos;s lock_b, Process-2 for Process-1&apos;s lock_a), reports a deadlock and stops the run. With ordered=true both take lock_a first: the second one blocks on lock_a while holding nothing, so the first can take lock_b, finish and release, and the run always completes. One agreed order for all locks is the standard cure.</source>
+        <source>Process-1 takes lock_a then lock_b; Process-2 takes lock_b then lock_a. Each gets its first lock, sleeps 0.5 s, then asks for the other one: both are blocked on acquire, each holding the lock the other wants, and MainProcess is blocked joining them. Nothing can ever move again; mpviz finds the cycle (Process-1 waits for Process-2's lock_b, Process-2 for Process-1's lock_a), reports a deadlock and stops the run. With ordered=true both take lock_a first: the second one blocks on lock_a while holding nothing, so the first can take lock_b, finish and release, and the run always completes. One agreed order for all locks is the standard cure.</source>
         <translation>Process-1 先获取 lock_a 再获取 lock_b；Process-2 先获取 lock_b 再获取 lock_a。每个进程拿到第一把锁后睡眠 0.5 秒，然后请求另一把：两者都阻塞在 acquire 上，各自持有对方想要的锁，而主进程 MainProcess 阻塞在 join 它们上。谁也无法再前进；mpviz 找到这个等待环（Process-1 等待 Process-2 持有的 lock_b，Process-2 等待 Process-1 持有的 lock_a），报告死锁并停止运行。设置 ordered=true 后两者都先获取 lock_a：第二个进程在什么都没持有时阻塞在 lock_a 上，于是第一个进程可以获取 lock_b、完成并释放，运行总能结束。所有锁按同一个约定的顺序获取，是避免死锁的标准办法。</translation>
     </message>
     <message>
@@ -533,8 +533,8 @@
         <translation>管道 Pipe：两端，双向</translation>
     </message>
     <message>
-        <source>Pipe() returns two connected ends, here duplex: each end can send and receive. Process-1 sends all its messages at once - send does not wait for the reader while the pipe has room, watch the byte count of &apos;conn1, conn2&apos; rise - then sleeps 2 s. Process-2 is blocked on recv until each message arrives, reads them all, sleeps 1 s and answers over the same pipe in the other direction; Process-1 finds the answers waiting when it wakes and its recv no longer blocks. Give each end to one process: two processes reading one end at the same time can tear messages apart. (The tutorial passes the same function to both processes by mistake; this is the program it meant.)</source>
-        <translation>Pipe() 返回两个相连的端点，这里是双工的：每一端都能发送和接收。Process-1 一次发出它的全部消息——管道还有空间时 send 不会等待读取方，观察 &apos;conn1, conn2&apos; 的字节数上升——然后睡眠 2 秒。Process-2 阻塞在 recv 上直到每条消息到达，读完全部消息，睡眠 1 秒，再通过同一个管道反向回复；Process-1 醒来时发现回复已在等它，它的 recv 不再阻塞。每一端只交给一个进程：两个进程同时读同一端可能把消息撕碎。（教程误把同一个函数传给了两个进程；这里是它本来想写的程序。）</translation>
+        <source>Pipe() returns two connected ends, here duplex: each end can send and receive. Process-1 sends all its messages at once - send does not wait for the reader while the pipe has room, watch the byte count of 'conn1, conn2' rise - then sleeps 2 s. Process-2 is blocked on recv until each message arrives, reads them all, sleeps 1 s and answers over the same pipe in the other direction; Process-1 finds the answers waiting when it wakes and its recv no longer blocks. Give each end to one process: two processes reading one end at the same time can tear messages apart. (The tutorial passes the same function to both processes by mistake; this is the program it meant.)</source>
+        <translation>Pipe() 返回两个相连的端点，这里是双工的：每一端都能发送和接收。Process-1 一次发出它的全部消息——管道还有空间时 send 不会等待读取方，观察 'conn1, conn2' 的字节数上升——然后睡眠 2 秒。Process-2 阻塞在 recv 上直到每条消息到达，读完全部消息，睡眠 1 秒，再通过同一个管道反向回复；Process-1 醒来时发现回复已在等它，它的 recv 不再阻塞。每一端只交给一个进程：两个进程同时读同一端可能把消息撕碎。（教程误把同一个函数传给了两个进程；这里是它本来想写的程序。）</translation>
     </message>
     <message>
         <source>how many messages each side sends</source>
@@ -561,8 +561,8 @@
         <translation>队列 Queue：生产者与消费者</translation>
     </message>
     <message>
-        <source>Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to eat it. Watch the &apos;queue&apos; card fill up to maxsize: from then on the producer is blocked on put until a consumer takes one, so the fast producer is held to the consumers&apos; pace (back-pressure), while an empty queue blocks consumers on get. More consumers drain it faster. When the producer is done, MainProcess puts one poison pill (None) per consumer behind the remaining items; a consumer that gets one prints &apos;Exiting&apos; and leaves its loop. queue.join() blocks MainProcess until every item, pills included, has had its task_done().</source>
-        <translation>Process-1 每秒做一根冰棍；每个消费者取走一根，要花 5 秒吃完。观察 &apos;queue&apos; 卡片被填满到 maxsize：从此生产者阻塞在 put 上，直到有消费者取走一根，于是快速的生产者被拖到消费者的节奏（背压），而空队列会让消费者阻塞在 get 上。消费者越多，队列清空得越快。生产者完成后，主进程 MainProcess 在剩余数据项之后为每个消费者放入一颗“毒丸”（None）；取到毒丸的消费者打印 &apos;Exiting&apos; 并退出循环。queue.join() 让主进程一直阻塞，直到每个数据项（包括毒丸）都调用过 task_done()。</translation>
+        <source>Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to eat it. Watch the 'queue' card fill up to maxsize: from then on the producer is blocked on put until a consumer takes one, so the fast producer is held to the consumers' pace (back-pressure), while an empty queue blocks consumers on get. More consumers drain it faster. When the producer is done, MainProcess puts one poison pill (None) per consumer behind the remaining items; a consumer that gets one prints 'Exiting' and leaves its loop. queue.join() blocks MainProcess until every item, pills included, has had its task_done().</source>
+        <translation>Process-1 每秒做一根冰棍；每个消费者取走一根，要花 5 秒吃完。观察 'queue' 卡片被填满到 maxsize：从此生产者阻塞在 put 上，直到有消费者取走一根，于是快速的生产者被拖到消费者的节奏（背压），而空队列会让消费者阻塞在 get 上。消费者越多，队列清空得越快。生产者完成后，主进程 MainProcess 在剩余数据项之后为每个消费者放入一颗“毒丸”（None）；取到毒丸的消费者打印 'Exiting' 并退出循环。queue.join() 让主进程一直阻塞，直到每个数据项（包括毒丸）都调用过 task_done()。</translation>
     </message>
     <message>
         <source>how many items the queue holds before put blocks</source>
@@ -581,15 +581,15 @@
         <translation>信号量 Semaphore：同时最多 N 个</translation>
     </message>
     <message>
-        <source>The semaphore &apos;sem&apos; starts with `permits` permits; its card counts the permits free, one fewer at each acquire and one more at each release. Only that many workers are ever between &apos;acquired&apos; and &apos;released&apos;: the rest are blocked on acquire until a holder releases, so the workers go through in waves of `permits`, each `hold` seconds long. A Lock is the special case permits=1; with permits &gt;= workers nobody waits at all. This is how a program caps the use of a scarce resource, such as connections to a database.</source>
-        <translation>信号量 &apos;sem&apos; 初始有 `permits` 个许可；它的卡片显示可用的许可数，每次 acquire 减一，每次 release 加一。任何时候处于 &apos;acquired&apos; 与 &apos;released&apos; 之间的工作进程都不会超过这个数：其余的阻塞在 acquire 上，直到有持有者释放，因此工作进程以每批 `permits` 个、每批 `hold` 秒的节奏通过。锁 Lock 是 permits=1 的特例；当 permits &gt;= workers 时，谁也不用等待。程序正是这样限制稀缺资源（例如数据库连接）的使用的。</translation>
+        <source>The semaphore 'sem' starts with `permits` permits; its card counts the permits free, one fewer at each acquire and one more at each release. Only that many workers are ever between 'acquired' and 'released': the rest are blocked on acquire until a holder releases, so the workers go through in waves of `permits`, each `hold` seconds long. A Lock is the special case permits=1; with permits &gt;= workers nobody waits at all. This is how a program caps the use of a scarce resource, such as connections to a database.</source>
+        <translation>信号量 'sem' 初始有 `permits` 个许可；它的卡片显示可用的许可数，每次 acquire 减一，每次 release 加一。任何时候处于 'acquired' 与 'released' 之间的工作进程都不会超过这个数：其余的阻塞在 acquire 上，直到有持有者释放，因此工作进程以每批 `permits` 个、每批 `hold` 秒的节奏通过。锁 Lock 是 permits=1 的特例；当 permits &gt;= workers 时，谁也不用等待。程序正是这样限制稀缺资源（例如数据库连接）的使用的。</translation>
     </message>
     <message>
         <source>how many processes want a permit</source>
         <translation>想要获取许可的进程数</translation>
     </message>
     <message>
-        <source>the semaphore&apos;s initial value: how many may hold it at once</source>
+        <source>the semaphore's initial value: how many may hold it at once</source>
         <translation>信号量的初始值：同时最多可以有多少个持有者</translation>
     </message>
     <message>
@@ -601,8 +601,8 @@
         <translation>共享值 Value：共享内存与丢失的更新</translation>
     </message>
     <message>
-        <source>&apos;v&apos; lives in shared memory, so every worker sees the same number, and each `v.value += 1` is two steps: a read, then a write (both show on the timeline and on the &apos;v&apos; card). With use_lock each worker holds &apos;lock&apos; for its whole loop: the others are blocked on acquire, the workers take turns and the final value is exactly workers x increments. Set use_lock=false and they run together: if one reads between another&apos;s read and write, both write the same number and an increment is lost, so the final value falls short of the expected one. In run mode the window is tiny and losses are rare; in step mode, grant a read to each worker before either writes and you lose one every time.</source>
-        <translation>&apos;v&apos; 位于共享内存中，所以每个工作进程看到的是同一个数，而每次 `v.value += 1` 分两步：先读，再写（两步都显示在时间线和 &apos;v&apos; 卡片上）。开启 use_lock 时，每个工作进程在整个循环期间持有 &apos;lock&apos;：其他进程阻塞在 acquire 上，工作进程轮流执行，最终值恰好是 workers x increments。设置 use_lock=false 后它们一起运行：如果一个进程在另一个进程的读和写之间读取，两者会写入同一个数，一次加一就丢失了，于是最终值小于预期。在运行模式下这个时间窗口很小，丢失很少见；在单步模式下，让每个工作进程都先读、再让任何一个写，每次都会丢失一次更新。</translation>
+        <source>'v' lives in shared memory, so every worker sees the same number, and each `v.value += 1` is two steps: a read, then a write (both show on the timeline and on the 'v' card). With use_lock each worker holds 'lock' for its whole loop: the others are blocked on acquire, the workers take turns and the final value is exactly workers x increments. Set use_lock=false and they run together: if one reads between another's read and write, both write the same number and an increment is lost, so the final value falls short of the expected one. In run mode the window is tiny and losses are rare; in step mode, grant a read to each worker before either writes and you lose one every time.</source>
+        <translation>'v' 位于共享内存中，所以每个工作进程看到的是同一个数，而每次 `v.value += 1` 分两步：先读，再写（两步都显示在时间线和 'v' 卡片上）。开启 use_lock 时，每个工作进程在整个循环期间持有 'lock'：其他进程阻塞在 acquire 上，工作进程轮流执行，最终值恰好是 workers x increments。设置 use_lock=false 后它们一起运行：如果一个进程在另一个进程的读和写之间读取，两者会写入同一个数，一次加一就丢失了，于是最终值小于预期。在运行模式下这个时间窗口很小，丢失很少见；在单步模式下，让每个工作进程都先读、再让任何一个写，每次都会丢失一次更新。</translation>
     </message>
     <message>
         <source>how many processes add to v</source>
@@ -613,7 +613,7 @@
         <translation>每个工作进程加 1 的次数，间隔 0.1 秒</translation>
     </message>
     <message>
-        <source>hold the lock around each worker&apos;s loop (false: updates get lost)</source>
+        <source>hold the lock around each worker's loop (false: updates get lost)</source>
         <translation>在每个工作进程的循环外持有锁（false：更新会丢失）</translation>
     </message>
 </context>
@@ -734,7 +734,7 @@
 <context>
     <name>mpviz::gui::CodeView</name>
     <message>
-        <source>The lesson&apos;s Python program. The selected event&apos;s line is highlighted; dots in the margin show where each process is.</source>
+        <source>The lesson's Python program. The selected event's line is highlighted; dots in the margin show where each process is.</source>
         <translation>本课的 Python 程序。所选事件所在的行会高亮显示；边栏中的圆点表示每个进程执行到的位置。</translation>
     </message>
     <message>
@@ -935,7 +935,7 @@
         <translation>无法启动运行</translation>
     </message>
     <message>
-        <source>mpviz could not start &apos;%1&apos;:
+        <source>mpviz could not start '%1':
 %2</source>
         <translation>mpviz 无法启动“%1”：
 %2</translation>
@@ -1153,7 +1153,7 @@
         <translation>目前已记录的事件数</translation>
     </message>
     <message>
-        <source>Scenario time at the instant shown (the lesson&apos;s own clock)</source>
+        <source>Scenario time at the instant shown (the lesson's own clock)</source>
         <translation>所示时刻的场景时间（本课自己的时钟）</translation>
     </message>
     <message>
@@ -1283,6 +1283,10 @@ default: off</source>
         <source>No process yet.</source>
         <translation>还没有进程。</translation>
     </message>
+    <message>
+        <source>waits for your step: %1</source>
+        <translation>等待你单步放行：%1</translation>
+    </message>
 </context>
 <context>
     <name>mpviz::gui::ProgramPanel</name>
@@ -1327,19 +1331,19 @@ default: off</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>Command-line arguments (sys.argv[1:]), separated by spaces; &quot;double quotes&quot; keep spaces together</source>
-        <translation>命令行参数（sys.argv[1:]），以空格分隔；用 &quot;双引号&quot; 把含空格的内容括在一起</translation>
+        <source>Command-line arguments (sys.argv[1:]), separated by spaces; "double quotes" keep spaces together</source>
+        <translation>命令行参数（sys.argv[1:]），以空格分隔；用 "双引号" 把含空格的内容括在一起</translation>
     </message>
     <message>
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <source>The program&apos;s own</source>
+        <source>The program's own</source>
         <translation>程序自己的</translation>
     </message>
     <message>
-        <source>How multiprocessing starts processes: the program&apos;s own choice (fork on Linux), or forced; a set_start_method() call in the program still wins</source>
+        <source>How multiprocessing starts processes: the program's own choice (fork on Linux), or forced; a set_start_method() call in the program still wins</source>
         <translation>multiprocessing 启动进程的方式：程序自己的选择（在 Linux 上是 fork），或强制指定；程序中调用 set_start_method() 仍然优先</translation>
     </message>
     <message>
@@ -1363,11 +1367,11 @@ default: off</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <source>Speed: the toolbar&apos;s slider divides the program&apos;s sleeps and timeouts; it is remembered for this program.</source>
+        <source>Speed: the toolbar's slider divides the program's sleeps and timeouts; it is remembered for this program.</source>
         <translation>速度：工具栏的滑块会把程序中的 sleep 和超时时间除以它；此设置会为这个程序记住。</translation>
     </message>
     <message>
-        <source>The Python 3 interpreter (3.8 or newer) that runs the program, e.g. a virtual environment&apos;s bin/python; empty: the system&apos;s</source>
+        <source>The Python 3 interpreter (3.8 or newer) that runs the program, e.g. a virtual environment's bin/python; empty: the system's</source>
         <translation>运行该程序的 Python 3 解释器（3.8 或更新），例如虚拟环境中的 bin/python；留空：使用系统的</translation>
     </message>
     <message>
@@ -1523,7 +1527,7 @@ default: off</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <source>Put every parameter back to the lesson&apos;s own value</source>
+        <source>Put every parameter back to the lesson's own value</source>
         <translation>把所有参数恢复为本课自己的值</translation>
     </message>
 </context>
@@ -1576,7 +1580,7 @@ default: off</source>
 <context>
     <name>mpviz::gui::StateView</name>
     <message>
-        <source>The instant shown: live follows the run; after a run or while paused, drag the playhead in the timeline&apos;s time axis</source>
+        <source>The instant shown: live follows the run; after a run or while paused, drag the playhead in the timeline's time axis</source>
         <translation>所示时刻：实时模式跟随运行；运行结束后或暂停时，可在时间线的时间轴上拖动播放头</translation>
     </message>
     <message>
@@ -1615,7 +1619,7 @@ default: off</source>
         <translation>单步执行所选进程</translation>
     </message>
     <message>
-        <source>Grant operations until the selected event&apos;s process takes its next step</source>
+        <source>Grant operations until the selected event's process takes its next step</source>
         <translation>不断放行操作，直到所选事件的进程执行下一步</translation>
     </message>
     <message>
@@ -1716,9 +1720,7 @@ default: off</source>
     </message>
     <message numerus="yes">
         <source>Restarted the real processes; replaying the first %n step(s)</source>
-        <translation>
-            <numerusform>已重新启动真实的进程；正在重放前 %n 步</numerusform>
-        </translation>
+        <translation><numerusform>已重新启动真实的进程；正在重放前 %n 步</numerusform></translation>
     </message>
     <message>
         <source>%1 to %2</source>

@@ -10,6 +10,8 @@ TRANSLATIONS = {
         '反方向发送的：',
     ('Card', 'cannot exit until their queued data is read: '):
         '在其放入队列的数据被读取前无法退出：',
+    ('mpviz::gui::ProcessListWidget', 'waits for your step: %1'):
+        '等待你单步放行：%1',
     ('EventCard', 'flag set'):
         '标志已设置',
     ('EventCard', 'flag clear'):

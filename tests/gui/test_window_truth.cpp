@@ -6,13 +6,13 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/window/main_window.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/run/view_state.hpp"
 #include "gui/state/object_widget.hpp"
 #include "gui/state/process_list_widget.hpp"
-#include "gui/run/run_controller.hpp"
-#include "gui/window/speed_control.hpp"
 #include "gui/state/state_view.hpp"
-#include "gui/run/view_state.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/window/speed_control.hpp"
 #include "render/labels.hpp"
 #include "scenario.hpp"
 
@@ -542,8 +542,22 @@ struct Tally {
 };
 
 // Checks every card and pill of `w` against the trace `d` at the instant the views show.
+// Step mode: what a process announced and waits for you to grant, as a person reads it
+// from the engine's intent: the operation and its object or child ("acquire sem").
+QString intentText(const TraceData& d, const engine::PendingIntent& p) {
+    QString on;
+    if (p.op == Op::Join || p.op == Op::Terminate) {
+        const int child = d.processIndexByPid(static_cast<int>(p.value));
+        if (child >= 0) on = q(d.processes()[std::size_t(child)].name);
+    } else if (p.object < d.objects().size()) {
+        on = q(d.objects()[p.object].name);
+    }
+    return q(trace::opName(p.op)) + (on.isEmpty() ? QString() : QLatin1Char(' ') + on);
+}
+
 void checkWindowAgainst(gui::MainWindow& w, const TraceData& d, bool live, Tally& tally,
-                        const std::string& what) {
+                        const std::string& what,
+                        const std::vector<engine::PendingIntent>& pending = {}) {
     auto* state = w.stateView();
     const std::int64_t t = state->shownInstant();
     const Truth truth(d, t);
@@ -592,6 +606,13 @@ void checkWindowAgainst(gui::MainWindow& w, const TraceData& d, bool live, Tally
         expectedRows[truth.name(p)] =
             truth.name(p) + QStringLiteral(" (%1): ").arg(d.processes()[std::size_t(p)].pid) +
             truth.pill(p);
+    // A process that announced its next operation waits for your grant, whatever it did last.
+    for (const auto& intent : pending)
+        if (intent.process >= 0 && !truth.ended(intent.process))
+            expectedRows[truth.name(intent.process)] =
+                truth.name(intent.process) +
+                QStringLiteral(" (%1): ").arg(d.processes()[std::size_t(intent.process)].pid) +
+                QStringLiteral("waits for your step: ") + intentText(d, intent);
     CHECK(list->shownRows().size() == qsizetype(expectedRows.size()));
     for (const QString& row : list->shownRows()) {
         const QString name = row.left(row.indexOf(QStringLiteral(" (")));
@@ -612,10 +633,14 @@ bool checkIfSettled(gui::MainWindow& w, Tally& tally, const std::string& what) {
     const auto trace = w.controller()->trace();
     const auto before = trace->version();
     if (w.shownTraceVersion() != before) return false;
+    // Who waits for a grant changes without an event: the pills must have caught up too.
+    const auto pending = w.controller()->pendingIntents();
+    if (w.shownWaiting() != w.stepController()->waitingOperations()) return false;
     TraceData copy = trace->read([](const TraceData& d) { return d; });
     // Nothing was written between the refresh and the copy: the copy is what they show.
-    if (trace->version() != before) return false;
-    checkWindowAgainst(w, copy, true, tally, what);
+    if (trace->version() != before || w.controller()->pendingIntents().size() != pending.size())
+        return false;
+    checkWindowAgainst(w, copy, true, tally, what, pending);
     return true;
 }
 

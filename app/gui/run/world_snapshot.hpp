@@ -24,6 +24,9 @@ struct ProcessSnapshot {
     std::uint16_t object = trace::kNoObject; // Blocked: on which object
     int peer = -1;                           // Blocked in join: the child
     std::string blockedOn; // Blocked: the child's or the object's name, as the lane says it
+    // Step mode: the operation it announced and waits for you to grant ("acquire sem");
+    // empty when it waits for nobody. Not in the trace: the window fills it in.
+    std::string waitingFor;
 
     bool alive() const { return started && !ended; }
 };

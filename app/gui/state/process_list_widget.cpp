@@ -37,6 +37,8 @@ void ProcessListWidget::setTheme(Theme theme) {
 QString ProcessListWidget::stateText(const ProcessSnapshot& p) {
     if (!p.started) return tr("not started yet");
     if (p.ended) return render::exitLabel(p.exitcode);
+    if (!p.waitingFor.empty())
+        return tr("waits for your step: %1").arg(QString::fromStdString(p.waitingFor));
     switch (p.state) {
     case State::Running:
         return tr("running");
@@ -104,12 +106,18 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
         const double w = std::min(width() - x - 4, fm.horizontalAdvance(label) + fm.height());
         QRectF pill(x, y + row * 0.12, std::max(0.0, w), row * 0.76);
         const bool alive = proc.alive();
-        QColor fill = alive ? render::stateColor(palette, proc.state) : QColor(Qt::transparent);
-        if (alive && proc.state == State::Sleeping) pill.adjust(0, row * 0.12, 0, -row * 0.12);
-        p.setPen(alive ? QPen(fill.darker(130), 1) : QPen(muted, 1, Qt::DashLine));
+        // Waiting for a grant, drawn as the timeline's chip: ghosted, its outline dashed.
+        const bool granting = alive && !proc.waitingFor.empty();
+        QColor fill =
+            alive && !granting ? render::stateColor(palette, proc.state) : QColor(Qt::transparent);
+        if (alive && !granting && proc.state == State::Sleeping)
+            pill.adjust(0, row * 0.12, 0, -row * 0.12);
+        p.setPen(granting ? QPen(palette.now, 1.5, Qt::DashLine)
+                 : alive  ? QPen(fill.darker(130), 1)
+                          : QPen(muted, 1, Qt::DashLine));
         p.setBrush(fill);
         p.drawRoundedRect(pill, 4, 4);
-        if (alive && proc.state == State::Blocked) {
+        if (alive && !granting && proc.state == State::Blocked) {
             p.save();
             p.setClipRect(pill);
             p.setPen(QPen(palette.hatch, 1));
@@ -118,7 +126,7 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
             p.restore();
         }
         const QString shown = fm.elidedText(label, Qt::ElideRight, pill.width() - 6);
-        if (alive && proc.state == State::Blocked) {
+        if (alive && !granting && proc.state == State::Blocked) {
             // Text on hatching needs a calm background, exactly as wide as the words.
             const double tw = fm.horizontalAdvance(shown);
             QColor calm = fill.lighter(150);
@@ -127,7 +135,7 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
                 QRectF(pill.center().x() - tw / 2 - 2, pill.top() + 2, tw + 4, pill.height() - 4),
                 calm);
         }
-        p.setPen(alive ? palette.barText : muted);
+        p.setPen(granting ? text : alive ? palette.barText : muted);
         p.drawText(pill, Qt::AlignCenter, shown);
         shownRows_ << shownName + QStringLiteral(": ") + shown;
         y += row;

@@ -311,6 +311,19 @@ void StepController::refreshPending() {
     stepTowardsProcess();
 }
 
+std::map<int, std::string> StepController::waitingOperations() const {
+    std::map<int, std::string> waiting;
+    if (!run_->stepMode() || run_->replaying()) return waiting;
+    const auto pending = run_->pendingIntents();
+    const auto trace = run_->trace();
+    if (pending.empty() || !trace) return waiting;
+    trace->read([&](const trace::TraceData& d) {
+        for (const auto& p : pending)
+            waiting[p.process] = intentLabel(d, p).toStdString();
+    });
+    return waiting;
+}
+
 QString StepController::caption() const {
     if (!run_->stepMode() || run_->replaying()) return {};
     const auto pending = run_->pendingIntents();

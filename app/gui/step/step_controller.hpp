@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,8 @@ class StepController : public QObject {
     void updateActions();
     // Once per frame: the ghosted chips of the waiting operations, and Shift+→'s next move.
     void refreshPending();
+    // Step mode: each process that waits for a grant, and what it announced ("acquire sem").
+    std::map<int, std::string> waitingOperations() const;
     QString caption() const; // "Waiting for you: Process-1 to acquire lock, …"
     QString status() const;  // "Stepping: 3 granted, 2 waiting"
 

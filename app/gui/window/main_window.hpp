@@ -112,6 +112,8 @@ class MainWindow : public QMainWindow {
     // The SharedTrace::version() the views were last refreshed from: when the trace still
     // has it, what they show is exactly what the trace says.
     std::uint64_t shownTraceVersion() const { return refreshedVersion_; }
+    // Step mode: who waited for a grant, and for what, when the views were last refreshed.
+    const std::map<int, std::string>& shownWaiting() const { return refreshedWaiting_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -220,6 +222,7 @@ class MainWindow : public QMainWindow {
     bool refreshPending_ = false;
     std::uint64_t refreshedVersion_ = 0;
     std::optional<std::int64_t> refreshedCursor_;
+    std::map<int, std::string> refreshedWaiting_; // step mode: who waited for a grant
     Theme theme_ = Theme::Light;
     bool presentation_ = false;
     bool geometryRestored_ = false;

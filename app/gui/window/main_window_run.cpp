@@ -299,13 +299,17 @@ void MainWindow::refreshViews() {
     }
     const std::int64_t t = view_->cursorTime();
     const std::uint64_t version = trace->version();
-    if (version == refreshedVersion_ && refreshedCursor_ == t) return;
-    refreshedVersion_ = version;
-    refreshedCursor_ = t;
-
     const bool live = controller_->isLive();
     const bool paused = controller_->paused();
     const auto playhead = view_->playhead();
+    // Who waits for a grant changes without a new event in the trace.
+    auto waiting = live && !playhead ? step_->waitingOperations() : std::map<int, std::string>{};
+    if (version == refreshedVersion_ && refreshedCursor_ == t && waiting == refreshedWaiting_)
+        return;
+    refreshedVersion_ = version;
+    refreshedCursor_ = t;
+    refreshedWaiting_ = waiting;
+
     WorldSnapshot world;
     std::optional<Narration> narration;
     std::vector<CodeView::Marker> markers;
@@ -315,6 +319,8 @@ void MainWindow::refreshViews() {
     Outcome outcome = controller_->outcome();
     trace->read([&](const trace::TraceData& d) {
         world = snapshotAt(d, t);
+        for (auto& p : world.processes)
+            if (const auto w = waiting.find(p.index); w != waiting.end()) p.waitingFor = w->second;
         logView_->updateFrom(d, live && !paused && !playhead && view_->following());
         narration = latestNotable(d, t);
         events = d.events().size();
