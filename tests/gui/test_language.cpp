@@ -11,6 +11,7 @@
 #include "gui/run/narrator.hpp"
 #include "gui/run/run_controller.hpp"
 #include "gui/window/gui_app.hpp"
+#include "gui/window/help_dialogs.hpp"
 #include "gui/window/language.hpp"
 #include "gui/window/main_window.hpp"
 #include "gui/window/speed_control.hpp"
@@ -28,6 +29,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QXmlStreamReader>
 
@@ -447,4 +449,31 @@ TEST_CASE("mpviz run --export --lang zh_CN draws the timeline's words in Chinese
     const QString en = exportIn(QStringLiteral("en"));
     CHECK(en.contains(QStringLiteral("running")));
     CHECK_FALSE(en.contains(QStringLiteral("运行中")));
+}
+
+TEST_CASE("Help ▸ User guide is in Chinese when the window speaks Chinese, with its images "
+          "(language)",
+          "[gui][language]") {
+    QTemporaryDir dir;
+    {
+        SpeakFor chinese(gui::Language::Chinese);
+        gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+        w.actions().userGuide->trigger();
+        auto* guide = w.findChild<gui::UserGuideDialog*>();
+        REQUIRE(guide);
+        const QString text = guide->browser()->toPlainText();
+        CHECK(hasHan(text));
+        CHECK(text.contains(QStringLiteral("mpviz run shared-value"))); // commands stay as typed
+        CHECK_FALSE(text.contains(QStringLiteral("Your own programs")));
+        CHECK_FALSE(guide->browser()
+                        ->loadResource(QTextDocument::ImageResource,
+                                       QUrl(QStringLiteral("images/semaphore.png")))
+                        .isNull());
+        guide->close();
+    }
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.actions().userGuide->trigger();
+    auto* guide = w.findChild<gui::UserGuideDialog*>();
+    REQUIRE(guide);
+    CHECK(guide->browser()->toPlainText().contains(QStringLiteral("Your own programs")));
 }

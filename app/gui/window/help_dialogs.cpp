@@ -1,5 +1,7 @@
 #include "gui/window/help_dialogs.hpp"
 
+#include "gui/window/language.hpp"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -113,7 +115,9 @@ UserGuideDialog::UserGuideDialog(QWidget* parent) : QDialog(parent) {
     browser_->setOpenExternalLinks(true);
     // The guide's images are beside it in the resources, as in docs/.
     browser_->setSearchPaths({QStringLiteral(":/guide")});
-    QFile guide(QStringLiteral(":/guide/user-guide.md"));
+    QFile guide(currentLanguage() == Language::Chinese
+                    ? QStringLiteral(":/guide/user-guide.zh_CN.md")
+                    : QStringLiteral(":/guide/user-guide.md"));
     if (guide.open(QIODevice::ReadOnly)) {
         browser_->setMarkdown(QString::fromUtf8(guide.readAll()));
         fitImages(900);
