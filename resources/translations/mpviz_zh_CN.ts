@@ -1227,6 +1227,22 @@ Click to open run %5 in the timeline</source>
 %4
 点击在时间线中打开第 %5 次运行</translation>
     </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
 </context>
 <context>
     <name>mpviz::gui::ParameterForm</name>

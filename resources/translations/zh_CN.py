@@ -12,6 +12,14 @@ TRANSLATIONS = {
         '在其放入队列的数据被读取前无法退出：',
     ('mpviz::gui::ProcessListWidget', 'waits for your step: %1'):
         '等待你单步放行：%1',
+    ('mpviz::gui::OutcomeChart', 'completed'):
+        '已完成',
+    ('mpviz::gui::OutcomeChart', 'deadlock'):
+        '死锁',
+    ('mpviz::gui::OutcomeChart', 'timeout'):
+        '超时',
+    ('mpviz::gui::OutcomeChart', 'stopped'):
+        '已停止',
     ('EventCard', 'flag set'):
         '标志已设置',
     ('EventCard', 'flag clear'):

@@ -10,6 +10,23 @@ namespace mpviz::gui {
 
 namespace {
 constexpr int kMargin = 8;
+
+// engine::runOutcome begins with the outcome's name ("completed: …", "deadlock (…)"), in
+// English for the command line: the window says that word in its own language.
+QString shownOutcome(const std::string& outcome) {
+    using trace::Outcome;
+    for (const Outcome o :
+         {Outcome::Completed, Outcome::Deadlock, Outcome::Timeout, Outcome::Stopped}) {
+        const std::string_view name = trace::outcomeName(o);
+        if (outcome.rfind(name, 0) != 0) continue;
+        const QString word = o == Outcome::Completed  ? OutcomeChart::tr("completed")
+                             : o == Outcome::Deadlock ? OutcomeChart::tr("deadlock")
+                             : o == Outcome::Timeout  ? OutcomeChart::tr("timeout")
+                                                      : OutcomeChart::tr("stopped");
+        return word + QString::fromStdString(outcome.substr(name.size()));
+    }
+    return QString::fromStdString(outcome);
+}
 constexpr int kCountWidthChars = 5; // "200 ×"
 } // namespace
 
@@ -88,7 +105,7 @@ void OutcomeChart::paintEvent(QPaintEvent*) {
         const bool ended = g.outcome.rfind("completed", 0) == 0;
         p.fillRect(QRect(barLeft, line + 2, bar, fm.height() - 4),
                    ended ? pal.color(QPalette::Highlight) : QColor(0xD5, 0x5E, 0x00));
-        const QString outcome = QString::fromStdString(g.outcome);
+        const QString outcome = shownOutcome(g.outcome);
         const int textLeft = barLeft + barSpace + kMargin;
         p.drawText(QRect(textLeft, line, width() - textLeft - kMargin, fm.height()),
                    Qt::AlignLeft | Qt::AlignVCenter,
@@ -117,7 +134,7 @@ void OutcomeChart::mouseMoveEvent(QMouseEvent* event) {
     setToolTip(tr("%1 of %2 runs: %3\n%4\nClick to open run %5 in the timeline")
                    .arg(g.runs.size())
                    .arg(runs_)
-                   .arg(QString::fromStdString(g.outcome), runsText(g))
+                   .arg(shownOutcome(g.outcome), runsText(g))
                    .arg(g.runs.front()));
 }
 
