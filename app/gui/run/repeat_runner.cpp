@@ -37,6 +37,10 @@ void RepeatRunner::cancel() {
 
 std::filesystem::path RepeatRunner::traceOf(int run) const {
     if (!dir_ || run < 1 || run > done()) return {};
+    return fileOf(run);
+}
+
+std::filesystem::path RepeatRunner::fileOf(int run) const {
     return dir_->path() / ("run-" + std::to_string(run) + ".json");
 }
 
@@ -64,8 +68,7 @@ void RepeatRunner::poll() {
     session_->trace()->read([&](const trace::TraceData& d) {
         outcome = engine::runOutcome(d);
         try {
-            trace::saveChromeJson(d, dir_->path() / ("run-" + std::to_string(run) + ".json"),
-                                  MPVIZ_VERSION);
+            trace::saveChromeJson(d, fileOf(run), MPVIZ_VERSION);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

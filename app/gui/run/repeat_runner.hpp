@@ -52,6 +52,7 @@ class RepeatRunner : public QObject {
     void startNext();
     void poll();
     void endAll(bool cancelled, const QString& error);
+    std::filesystem::path fileOf(int run) const; // where run `run`'s trace is kept
 
     RepeatPlan plan_;
     std::vector<std::string> outcomes_;
