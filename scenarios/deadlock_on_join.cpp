@@ -33,16 +33,15 @@ if __name__ == "__main__":
     print(len(obj))
 )py";
 
-void f(const mp::Args& a) {
-    auto q = a.object<mp::Queue>(0);
-    py::at(8), q.put(std::string(static_cast<std::size_t>(a.integer(1)), 'X'));
+void f(mp::Queue q, std::int64_t size) {
+    py::at(8), q.put(std::string(static_cast<std::size_t>(size), 'X'));
 }
 
 void main(const mp::Params& params) {
     mp::Queue queue(0, "queue");
-    mp::Process p("f", {queue, params.integer("bytes")});
+    mp::Process p(f, mp::args(queue, params.integer("bytes")));
     py::at(14), p.start();
-    std::string obj;
+    mp::Item obj;
     if (params.flag("fixed")) {
         py::at(16), obj = queue.get(); // read first: now the child can finish and exit
         py::at(17), p.join();
@@ -50,7 +49,7 @@ void main(const mp::Params& params) {
         py::at(19), p.join(); // this deadlocks: the child waits for a reader
         py::at(20), obj = queue.get();
     }
-    py::at(21), mp::print(obj.size());
+    py::at(21), mp::print(obj->size());
 }
 
 } // namespace
@@ -72,22 +71,15 @@ Scenario deadlockOnJoin() {
         "the wrong order then happens to work, which is how this bug slips through small "
         "tests.");
     s.parameters = {
-        {.name = "bytes",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 1000000,
-         .minimum = 1,
-         .maximum = 10000000,
-         .help = MPVIZ_TR_NOOP(
-             "lesson", "size of the item the child puts (above 65514 it no longer fits the pipe)")},
-        {.name = "fixed",
-         .kind = Parameter::Kind::Flag,
-         .defaultValue = 0,
-         .minimum = 0,
-         .maximum = 1,
-         .help = MPVIZ_TR_NOOP("lesson", "get the item before joining the child")},
+        Parameter::integer(
+            "bytes", 1, 10000000,
+            MPVIZ_TR_NOOP(
+                "lesson",
+                "size of the item the child puts (above 65514 it no longer fits the pipe)")),
+        Parameter::flag("fixed", MPVIZ_TR_NOOP("lesson", "get the item before joining the child")),
     };
     s.listing = listing;
-    s.program = {.main = main, .targets = {{"f", f}}, .tasks = {}};
+    s.program = {.main = main, .targets = {{"f", f}}};
     return s;
 }
 

@@ -71,8 +71,7 @@ std::string now() {
     return mp::strftime("%H:%M:%S");
 }
 
-void mytest1(const mp::Args& a) {
-    auto e = a.object<mp::Event>(0);
+void mytest1(mp::Event e) {
     const auto& name = mp::current_process().name;
     py::at(14), e.wait(); // blocks until the flag is set
     py::at(15), mp::sleep(1);
@@ -83,9 +82,7 @@ void mytest1(const mp::Args& a) {
     py::at(20), mp::print(now(), name + ": there you are, let's go together");
 }
 
-void mytest2(const mp::Args& a) {
-    auto e = a.object<mp::Event>(0);
-    const double timeout = a.number(1);
+void mytest2(mp::Event e, double timeout) {
     const auto& name = mp::current_process().name;
     py::at(25), e.wait();
     py::at(26), mp::sleep(1);
@@ -103,8 +100,9 @@ void main(const mp::Params& params) {
     mp::Event event("event");
     std::vector<mp::Process> waiters;
     for (int i = 0; i < params.integer("waiters"); ++i) {
-        mp::Process p = i % 2 == 0 ? mp::Process("mytest1", {event})
-                                   : mp::Process("mytest2", {event, params.number("timeout")});
+        mp::Process p = i % 2 == 0
+                            ? mp::Process(mytest1, mp::args(event))
+                            : mp::Process(mytest2, mp::args(event, params.number("timeout")));
         waiters.push_back(p);
         py::at(46), p.start();
     }
@@ -138,24 +136,17 @@ Scenario event() {
         "tutorial's race is kept: a waiter that starts only after the others cleared the "
         "flag misses the first set.");
     s.parameters = {
-        {.name = "waiters",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 2,
-         .minimum = 1,
-         .maximum = 6,
-         .help = MPVIZ_TR_NOOP(
-             "lesson", "how many processes wait (odd ones forever, even ones with a timeout)")},
-        {.name = "timeout",
-         .kind = Parameter::Kind::Number,
-         .defaultValue = 5.0,
-         .minimum = 0.5,
-         .maximum = 20,
-         .help = MPVIZ_TR_NOOP("lesson",
-                               "seconds the even waiters wait the second time before giving up")},
+        Parameter::integer(
+            "waiters", 1, 6,
+            MPVIZ_TR_NOOP("lesson",
+                          "how many processes wait (odd ones forever, even ones with a timeout)")),
+        Parameter::number(
+            "timeout", 0.5, 20,
+            MPVIZ_TR_NOOP("lesson",
+                          "seconds the even waiters wait the second time before giving up")),
     };
     s.listing = listing;
-    s.program = {
-        .main = main, .targets = {{"mytest1", mytest1}, {"mytest2", mytest2}}, .tasks = {}};
+    s.program = {.main = main, .targets = {{"mytest1", mytest1}, {"mytest2", mytest2}}};
     return s;
 }
 

@@ -76,38 +76,38 @@ if __name__ == "__main__":
     # the daemon is still asleep: it is terminated as the program ends
 )py";
 
-void daemon(const mp::Args&) {
+void daemon() {
     const auto& name = mp::current_process().name;
     py::at(8), mp::print("Starting:", name);
     py::at(9), mp::sleep(2);
     py::at(10), mp::print("Exiting :", name);
 }
 
-void non_daemon(const mp::Args&) {
+void non_daemon() {
     const auto& name = mp::current_process().name;
     py::at(15), mp::print("Starting:", name);
     py::at(16), mp::print("Exiting :", name);
 }
 
-void exit_error(const mp::Args&) {
+void exit_error() {
     mp::exit(1);
 }
 
-void exit_ok(const mp::Args&) {}
+void exit_ok() {}
 
-void return_value(const mp::Args&) {} // Python's `return 1`: the value is dropped, exit code 0
+void return_value() {} // Python's `return 1`: the value is dropped, exit code 0
 
-void raises(const mp::Args&) {
+void raises() {
     throw std::runtime_error("There was an error!");
 }
 
-void terminated(const mp::Args&) {
+void terminated() {
     py::at(36), mp::sleep(3);
 }
 
 void main(const mp::Params&) {
-    mp::Process d("daemon", {}, {.name = "daemon", .daemon = true});
-    mp::Process n("non_daemon", {}, {.name = "non-daemon", .daemon = false});
+    mp::Process d(daemon, {}, {.name = "daemon", .daemon = true});
+    mp::Process n(non_daemon, {}, {.name = "non-daemon", .daemon = false});
     py::at(44), d.start();
     py::at(45), n.start();
     py::at(46),
@@ -118,9 +118,9 @@ void main(const mp::Params&) {
     py::at(50), n.join();
 
     std::vector<mp::Process> jobs;
-    for (const char* f : {"exit_error", "exit_ok", "return_value", "raises", "terminated"}) {
-        py::at(54), mp::print("Starting process for", f);
-        mp::Process j(f, {}, {.name = f});
+    for (auto f : {exit_error, exit_ok, return_value, raises, terminated}) {
+        py::at(54), mp::print("Starting process for", mp::function_name(f));
+        mp::Process j(f, {}, {.name = mp::function_name(f)});
         jobs.push_back(j);
         py::at(57), j.start();
     }
@@ -159,8 +159,7 @@ Scenario lifecycle() {
                              {"exit_ok", exit_ok},
                              {"return_value", return_value},
                              {"raises", raises},
-                             {"terminated", terminated}},
-                 .tasks = {}};
+                             {"terminated", terminated}}};
     return s;
 }
 

@@ -35,10 +35,8 @@ if __name__ == "__main__":
     # no join: the program still waits for its children before it ends
 )py";
 
-void task(const mp::Args& a) {
-    const std::string name = a.text(0);
-    auto lock = a.object<mp::Lock>(1);
-    py::With with(10, lock, a.flag(2)); // with lock if use_lock else nullcontext():
+void task(std::string name, mp::Lock lock, bool use_lock) {
+    py::With with(10, lock, use_lock); // with lock if use_lock else nullcontext():
     int n = 5;
     while (n > 1) {
         py::at(13), mp::print(mp::strftime("%H:%M:%S") + " " + name + " output");
@@ -50,7 +48,7 @@ void task(const mp::Args& a) {
 void main(const mp::Params& params) {
     mp::Lock lock("lock");
     for (int i = 1; i <= params.integer("workers"); ++i) {
-        mp::Process p("task", {"task" + std::to_string(i), lock, params.flag("use_lock")});
+        mp::Process p(task, mp::args("task" + std::to_string(i), lock, params.flag("use_lock")));
         py::at(22), p.start();
     }
     // no join: the program still waits for its children before it ends
@@ -73,22 +71,15 @@ Scenario lock() {
         "gets mixed up. MainProcess never joins; watch it reach its end and still wait for "
         "its children, as Python does for non-daemon processes.");
     s.parameters = {
-        {.name = "workers",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 3,
-         .minimum = 1,
-         .maximum = 8,
-         .help = MPVIZ_TR_NOOP("lesson", "how many task processes print")},
-        {.name = "use_lock",
-         .kind = Parameter::Kind::Flag,
-         .defaultValue = 1,
-         .minimum = 0,
-         .maximum = 1,
-         .help = MPVIZ_TR_NOOP("lesson",
-                               "hold the lock around each task's loop (false: lines interleave)")},
+        Parameter::integer("workers", 1, 8,
+                           MPVIZ_TR_NOOP("lesson", "how many task processes print")),
+        Parameter::flag(
+            "use_lock",
+            MPVIZ_TR_NOOP("lesson",
+                          "hold the lock around each task's loop (false: lines interleave)")),
     };
     s.listing = listing;
-    s.program = {.main = main, .targets = {{"task", task}}, .tasks = {}};
+    s.program = {.main = main, .targets = {{"task", task}}};
     return s;
 }
 

@@ -41,11 +41,7 @@ if __name__ == "__main__":
     print("both done")
 )py";
 
-void worker(const mp::Args& a) {
-    auto first = a.object<mp::Lock>(0);
-    const std::string first_name = a.text(1);
-    auto second = a.object<mp::Lock>(2);
-    const std::string second_name = a.text(3);
+void worker(mp::Lock first, std::string first_name, mp::Lock second, std::string second_name) {
     const auto& name = mp::current_process().name;
     py::With with_first(9, first);
     py::at(10), mp::print(name, "holds", first_name);
@@ -58,11 +54,11 @@ void worker(const mp::Args& a) {
 void main(const mp::Params& params) {
     mp::Lock lock_a("lock_a");
     mp::Lock lock_b("lock_b");
-    mp::Process p1("worker", {lock_a, "lock_a", lock_b, "lock_b"});
+    mp::Process p1(worker, mp::args(lock_a, "lock_a", lock_b, "lock_b"));
     mp::Process p2 = params.flag("ordered") // everyone takes lock_a before lock_b
-                         ? mp::Process("worker", {lock_a, "lock_a", lock_b, "lock_b"})
+                         ? mp::Process(worker, mp::args(lock_a, "lock_a", lock_b, "lock_b"))
                          // the opposite order: each may end up holding what the other wants
-                         : mp::Process("worker", {lock_b, "lock_b", lock_a, "lock_a"});
+                         : mp::Process(worker, mp::args(lock_b, "lock_b", lock_a, "lock_a"));
     py::at(25), p1.start();
     py::at(26), p2.start();
     py::at(27), p1.join();
@@ -87,15 +83,12 @@ Scenario lockOrder() {
         "while holding nothing, so the first can take lock_b, finish and release, and the "
         "run always completes. One agreed order for all locks is the standard cure.");
     s.parameters = {
-        {.name = "ordered",
-         .kind = Parameter::Kind::Flag,
-         .defaultValue = 0,
-         .minimum = 0,
-         .maximum = 1,
-         .help = MPVIZ_TR_NOOP("lesson", "both processes take lock_a before lock_b (no deadlock)")},
+        Parameter::flag(
+            "ordered",
+            MPVIZ_TR_NOOP("lesson", "both processes take lock_a before lock_b (no deadlock)")),
     };
     s.listing = listing;
-    s.program = {.main = main, .targets = {{"worker", worker}}, .tasks = {}};
+    s.program = {.main = main, .targets = {{"worker", worker}}};
     return s;
 }
 

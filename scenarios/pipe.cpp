@@ -56,9 +56,7 @@ std::string now() {
     return mp::strftime("%H:%M:%S");
 }
 
-void mytest(const mp::Args& a) {
-    auto conn = a.object<mp::Connection>(0);
-    const auto count = a.integer(1);
+void mytest(mp::Connection conn, std::int64_t count) {
     for (std::int64_t i = 0; i < count; ++i) {
         const std::string msg = "mytest-" + std::to_string(i);
         py::at(14), mp::print(now(), "mytest sends", msg);
@@ -71,9 +69,7 @@ void mytest(const mp::Args& a) {
     }
 }
 
-void mytest02(const mp::Args& a) {
-    auto conn = a.object<mp::Connection>(0);
-    const auto count = a.integer(1);
+void mytest02(mp::Connection conn, std::int64_t count) {
     for (std::int64_t i = 0; i < count; ++i) {
         const std::string msg = (py::at(24), conn.recv());
         py::at(25), mp::print(now(), "mytest02 received", msg);
@@ -88,8 +84,8 @@ void mytest02(const mp::Args& a) {
 
 void main(const mp::Params& params) {
     auto [conn1, conn2] = mp::Pipe(true, "conn1, conn2"); // duplex: both ends send and receive
-    mp::Process p1("mytest", {conn1, params.integer("messages")});
-    mp::Process p2("mytest02", {conn2, params.integer("messages")});
+    mp::Process p1(mytest, mp::args(conn1, params.integer("messages")));
+    mp::Process p2(mytest02, mp::args(conn2, params.integer("messages")));
     py::at(37), p1.start();
     py::at(38), p2.start();
     py::at(39), p1.join();
@@ -115,16 +111,11 @@ Scenario pipe() {
         "tutorial passes the same function to both processes by mistake; this is the "
         "program it meant.)");
     s.parameters = {
-        {.name = "messages",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 5,
-         .minimum = 1,
-         .maximum = 20,
-         .help = MPVIZ_TR_NOOP("lesson", "how many messages each side sends")},
+        Parameter::integer("messages", 1, 20,
+                           MPVIZ_TR_NOOP("lesson", "how many messages each side sends")),
     };
     s.listing = listing;
-    s.program = {
-        .main = main, .targets = {{"mytest", mytest}, {"mytest02", mytest02}}, .tasks = {}};
+    s.program = {.main = main, .targets = {{"mytest", mytest}, {"mytest02", mytest02}}};
     return s;
 }
 

@@ -32,18 +32,17 @@ if __name__ == "__main__":
     print([r.get() for r in results])
 )py";
 
-std::string square(const mp::Args& a) {
-    const auto x = a.integer(0);
+std::int64_t square(std::int64_t x) {
     py::at(9), mp::print(mp::strftime("%H:%M:%S") + ": task " + std::to_string(x) + " starts");
     py::at(10), mp::sleep(3);
-    return std::to_string(x * x);
+    return x * x;
 }
 
 void main(const mp::Params& params) {
     mp::Pool pool = (py::at(15), mp::Pool(static_cast<int>(params.integer("processes")), "pool"));
     std::vector<mp::AsyncResult> results;
     for (int i = 0; i < params.integer("tasks"); ++i)
-        py::at(16), results.push_back(pool.apply_async("square", {i}));
+        py::at(16), results.push_back(pool.apply_async(square, mp::args(i)));
     py::at(17), pool.close(); // no more tasks
     py::at(18), pool.join();  // wait until the workers finished them all and exited
     std::vector<std::string> values;
@@ -68,21 +67,14 @@ Scenario pool() {
         "waits until the workers have emptied the queue and exited. The results list comes "
         "back in submission order, whatever order the tasks finished in.");
     s.parameters = {
-        {.name = "processes",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 3,
-         .minimum = 1,
-         .maximum = 8,
-         .help = MPVIZ_TR_NOOP("lesson", "how many worker processes the pool keeps")},
-        {.name = "tasks",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 10,
-         .minimum = 1,
-         .maximum = 40,
-         .help = MPVIZ_TR_NOOP("lesson", "how many square(i) tasks are submitted, 3 s each")},
+        Parameter::integer("processes", 1, 8,
+                           MPVIZ_TR_NOOP("lesson", "how many worker processes the pool keeps")),
+        Parameter::integer(
+            "tasks", 1, 40,
+            MPVIZ_TR_NOOP("lesson", "how many square(i) tasks are submitted, 3 s each")),
     };
     s.listing = listing;
-    s.program = {.main = main, .targets = {}, .tasks = {{"square", square}}};
+    s.program = {.main = main, .targets = {{"square", square}}};
     return s;
 }
 

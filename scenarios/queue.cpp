@@ -65,27 +65,25 @@ std::string now() {
     return mp::strftime("%H:%M:%S");
 }
 
-void producer(const mp::Args& a) {
-    auto q = a.object<mp::JoinableQueue>(0);
+void producer(mp::JoinableQueue q, std::int64_t items) {
     const auto& name = mp::current_process().name;
-    for (std::int64_t n = 1; n <= a.integer(1); ++n) {
+    for (std::int64_t n = 1; n <= items; ++n) {
         py::at(16), q.put("ice-lolly " + std::to_string(n)); // blocks while the queue is full
         py::at(17), mp::print(now(), name, "put ice-lolly", n);
         py::at(18), mp::sleep(1);
     }
 }
 
-void consumer(const mp::Args& a) {
-    auto q = a.object<mp::JoinableQueue>(0);
+void consumer(mp::JoinableQueue q) {
     const auto& name = mp::current_process().name;
     while (true) {
-        const std::string item = (py::at(24), q.get()); // blocks while the queue is empty
-        if (item == "None") {                           // poison pill: time to stop
+        const mp::Item item = (py::at(24), q.get()); // blocks while the queue is empty
+        if (item == mp::None) {                      // poison pill: time to stop
             py::at(26), mp::print(name + ": Exiting");
             py::at(27), q.task_done();
             break;
         }
-        py::at(29), mp::print(now(), name, "took", item);
+        py::at(29), mp::print(now(), name, "took", *item);
         py::at(30), mp::sleep(5);
         py::at(31), q.task_done();
     }
@@ -93,18 +91,18 @@ void consumer(const mp::Args& a) {
 
 void main(const mp::Params& params) {
     mp::JoinableQueue queue(static_cast<int>(params.integer("maxsize")), "queue");
-    mp::Process p1("producer", {queue, params.integer("items")});
+    mp::Process p1(producer, mp::args(queue, params.integer("items")));
     std::vector<mp::Process> consumers;
     for (int i = 0; i < params.integer("consumers"); ++i)
-        consumers.emplace_back("consumer", std::vector<mp::Arg>{queue});
+        consumers.emplace_back(consumer, mp::args(queue));
     py::at(38), p1.start();
     for (auto& c : consumers)
         py::at(40), c.start();
 
     py::at(42), p1.join();
     for (std::size_t i = 0; i < consumers.size(); ++i)
-        py::at(44), queue.put("None"); // one pill each
-    py::at(45), queue.join();          // until every item got its task_done()
+        py::at(44), queue.put(mp::None); // one pill each
+    py::at(45), queue.join();            // until every item got its task_done()
     for (auto& c : consumers)
         py::at(47), c.join();
 }
@@ -126,28 +124,18 @@ Scenario queue() {
         "one prints 'Exiting' and leaves its loop. queue.join() blocks MainProcess until "
         "every item, pills included, has had its task_done().");
     s.parameters = {
-        {.name = "maxsize",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 5,
-         .minimum = 1,
-         .maximum = 20,
-         .help = MPVIZ_TR_NOOP("lesson", "how many items the queue holds before put blocks")},
-        {.name = "items",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 10,
-         .minimum = 1,
-         .maximum = 50,
-         .help = MPVIZ_TR_NOOP("lesson", "how many ice-lollies the producer makes, one a second")},
-        {.name = "consumers",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 1,
-         .minimum = 1,
-         .maximum = 4,
-         .help = MPVIZ_TR_NOOP("lesson", "how many consumer processes, 5 s per item each")},
+        Parameter::integer(
+            "maxsize", 1, 20,
+            MPVIZ_TR_NOOP("lesson", "how many items the queue holds before put blocks")),
+        Parameter::integer(
+            "items", 1, 50,
+            MPVIZ_TR_NOOP("lesson", "how many ice-lollies the producer makes, one a second")),
+        Parameter::integer(
+            "consumers", 1, 4,
+            MPVIZ_TR_NOOP("lesson", "how many consumer processes, 5 s per item each")),
     };
     s.listing = listing;
-    s.program = {
-        .main = main, .targets = {{"producer", producer}, {"consumer", consumer}}, .tasks = {}};
+    s.program = {.main = main, .targets = {{"producer", producer}, {"consumer", consumer}}};
     return s;
 }
 

@@ -13,10 +13,13 @@
 namespace mpviz::scenarios {
 
 std::span<const Scenario> all() {
-    static const std::vector<Scenario> scenarios = {
-        lifecycle(), lock(), semaphore(),      event(),       queue(),
-        pipe(),      pool(), deadlockOnJoin(), sharedValue(), lockOrder(),
-    };
+    static const std::vector<Scenario> scenarios = [] {
+        std::vector<Scenario> lessons;
+        for (auto lesson : {lifecycle, lock, semaphore, event, queue, pipe, pool, deadlockOnJoin,
+                            sharedValue, lockOrder})
+            lessons.push_back(withListingDefaults(lesson()));
+        return lessons;
+    }();
     return scenarios;
 }
 

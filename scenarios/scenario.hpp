@@ -17,10 +17,21 @@ struct Parameter {
     enum class Kind { Integer, Number, Flag };
     std::string name;
     Kind kind = Kind::Integer;
+    // The listing owns it: its `NAME = VALUE  # parameter: name` line (withListingDefaults).
     double defaultValue = 0; // flags: 0 or 1
     double minimum = 0;
     double maximum = 0;
     std::string help; // one line, shown as a tooltip and by `mpviz list`
+
+    static Parameter integer(std::string name, double minimum, double maximum, std::string help) {
+        return {std::move(name), Kind::Integer, 0, minimum, maximum, std::move(help)};
+    }
+    static Parameter number(std::string name, double minimum, double maximum, std::string help) {
+        return {std::move(name), Kind::Number, 0, minimum, maximum, std::move(help)};
+    }
+    static Parameter flag(std::string name, std::string help) {
+        return {std::move(name), Kind::Flag, 0, 0, 1, std::move(help)};
+    }
 };
 
 struct Scenario {
@@ -33,6 +44,10 @@ struct Scenario {
     // source file mp::lessonSourcePath(id): the code panel highlights those lines.
     mp::Program program;
 };
+
+// The scenario with each parameter's default read from its listing; throws std::logic_error
+// when a parameter has no `# parameter:` line there (a test builds every lesson).
+Scenario withListingDefaults(Scenario s);
 
 // Every scenario, in the order the app lists them.
 std::span<const Scenario> all();

@@ -35,9 +35,7 @@ if __name__ == "__main__":
         p.join()  # wait for every worker before the program ends
 )py";
 
-void worker(const mp::Args& a) {
-    auto sem = a.object<mp::Semaphore>(0);
-    const double hold = a.number(1);
+void worker(mp::Semaphore sem, double hold) {
     py::at(10), sem.acquire(); // take a permit; blocks while none is left
     py::at(11), mp::print(mp::strftime("%H:%M:%S"), mp::current_process().name + " acquired");
     py::at(12), mp::sleep(hold);
@@ -49,7 +47,7 @@ void main(const mp::Params& params) {
     mp::Semaphore sem(static_cast<int>(params.integer("permits")), "sem");
     std::vector<mp::Process> workers;
     for (int i = 0; i < params.integer("workers"); ++i)
-        workers.emplace_back("worker", std::vector<mp::Arg>{sem, params.number("hold")});
+        workers.emplace_back(worker, mp::args(sem, params.number("hold")));
     for (auto& p : workers)
         py::at(21), p.start();
     for (auto& p : workers)
@@ -72,28 +70,16 @@ Scenario semaphore() {
         "waits at all. This is how a program caps the use of a scarce resource, such as "
         "connections to a database.");
     s.parameters = {
-        {.name = "workers",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 5,
-         .minimum = 1,
-         .maximum = 12,
-         .help = MPVIZ_TR_NOOP("lesson", "how many processes want a permit")},
-        {.name = "permits",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 2,
-         .minimum = 1,
-         .maximum = 8,
-         .help = MPVIZ_TR_NOOP("lesson",
-                               "the semaphore's initial value: how many may hold it at once")},
-        {.name = "hold",
-         .kind = Parameter::Kind::Number,
-         .defaultValue = 2.0,
-         .minimum = 0.1,
-         .maximum = 10,
-         .help = MPVIZ_TR_NOOP("lesson", "seconds each worker keeps its permit")},
+        Parameter::integer("workers", 1, 12,
+                           MPVIZ_TR_NOOP("lesson", "how many processes want a permit")),
+        Parameter::integer(
+            "permits", 1, 8,
+            MPVIZ_TR_NOOP("lesson", "the semaphore's initial value: how many may hold it at once")),
+        Parameter::number("hold", 0.1, 10,
+                          MPVIZ_TR_NOOP("lesson", "seconds each worker keeps its permit")),
     };
     s.listing = listing;
-    s.program = {.main = main, .targets = {{"worker", worker}}, .tasks = {}};
+    s.program = {.main = main, .targets = {{"worker", worker}}};
     return s;
 }
 

@@ -38,11 +38,9 @@ if __name__ == "__main__":
     print("final value:", v.value, "expected:", WORKERS * INCREMENTS)
 )py";
 
-void job(const mp::Args& a) {
-    auto v = a.object<mp::Value>(0);
-    auto lock = a.object<mp::Lock>(1);
-    py::With with(11, lock, a.flag(3)); // with lock if use_lock else nullcontext():
-    for (std::int64_t i = 0; i < a.integer(2); ++i) {
+void job(mp::Value v, mp::Lock lock, std::int64_t increments, bool use_lock) {
+    py::With with(11, lock, use_lock); // with lock if use_lock else nullcontext():
+    for (std::int64_t i = 0; i < increments; ++i) {
         py::at(13), mp::sleep(0.1);
         py::at(14), v += 1; // a read, then a write
         py::at(15), mp::print(v.get());
@@ -56,7 +54,7 @@ void main(const mp::Params& params) {
     const auto increments = params.integer("increments");
     std::vector<mp::Process> ps;
     for (std::int64_t i = 0; i < workers; ++i)
-        ps.emplace_back("job", std::vector<mp::Arg>{v, lock, increments, params.flag("use_lock")});
+        ps.emplace_back(job, mp::args(v, lock, increments, params.flag("use_lock")));
     for (auto& p : ps)
         py::at(23), p.start();
     for (auto& p : ps)
@@ -82,28 +80,17 @@ Scenario sharedValue() {
         "mode the window is tiny and losses are rare; in step mode, grant a read to each "
         "worker before either writes and you lose one every time.");
     s.parameters = {
-        {.name = "workers",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 2,
-         .minimum = 1,
-         .maximum = 8,
-         .help = MPVIZ_TR_NOOP("lesson", "how many processes add to v")},
-        {.name = "increments",
-         .kind = Parameter::Kind::Integer,
-         .defaultValue = 5,
-         .minimum = 1,
-         .maximum = 100,
-         .help = MPVIZ_TR_NOOP("lesson", "how many times each worker adds 1, 0.1 s apart")},
-        {.name = "use_lock",
-         .kind = Parameter::Kind::Flag,
-         .defaultValue = 1,
-         .minimum = 0,
-         .maximum = 1,
-         .help = MPVIZ_TR_NOOP(
-             "lesson", "hold the lock around each worker's loop (false: updates get lost)")},
+        Parameter::integer("workers", 1, 8, MPVIZ_TR_NOOP("lesson", "how many processes add to v")),
+        Parameter::integer(
+            "increments", 1, 100,
+            MPVIZ_TR_NOOP("lesson", "how many times each worker adds 1, 0.1 s apart")),
+        Parameter::flag(
+            "use_lock",
+            MPVIZ_TR_NOOP("lesson",
+                          "hold the lock around each worker's loop (false: updates get lost)")),
     };
     s.listing = listing;
-    s.program = {.main = main, .targets = {{"job", job}}, .tasks = {}};
+    s.program = {.main = main, .targets = {{"job", job}}};
     return s;
 }
 

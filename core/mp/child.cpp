@@ -66,11 +66,11 @@ int runProgram(const Program& program, const Invocation& inv) {
         poolWorkerMain(args);
         return 0;
     }
-    const auto it = program.targets.find(inv.target);
-    if (it == program.targets.end())
+    const Target* target = program.find(inv.target);
+    if (!target)
         throw std::runtime_error("scenario '" + inv.scenario + "' has no target '" + inv.target +
                                  "'");
-    it->second(args);
+    target->run(args);
     return 0;
 }
 } // namespace

@@ -92,4 +92,8 @@ std::string unpickleString(std::string_view p) {
     return std::string(p.substr(at, size));
 }
 
+std::string pickleNone() {
+    return std::string{kProto, '\x04', 'N', kStop};
+}
+
 } // namespace mpviz::mp::detail

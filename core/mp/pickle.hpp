@@ -11,6 +11,8 @@
 namespace mpviz::mp::detail {
 
 std::string pickleString(std::string_view utf8);
+// The pickle of None: 4 bytes.
+std::string pickleNone();
 // The str inside a pickle made by pickleString. Throws std::runtime_error for anything else.
 std::string unpickleString(std::string_view pickled);
 

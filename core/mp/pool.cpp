@@ -56,7 +56,7 @@ struct PoolImpl {
         while (!finished.count(task)) {
             std::string message;
             try {
-                message = results.get(true, timeout);
+                message = results.get(true, timeout).value_or("");
             } catch (const Empty&) {
                 throw TimeoutError();
             }
@@ -107,7 +107,7 @@ Pool::~Pool() {
     if (!impl_->closed) terminate(); // as `with Pool(...)` does on leaving the block
 }
 
-AsyncResult Pool::apply_async(const std::string& function, std::vector<Arg> args) {
+AsyncResult Pool::submit(const std::string& function, std::vector<Arg> args) {
     if (impl_->closed) throw std::logic_error("Pool not running");
     const int task = impl_->nextTask++;
     std::string message = std::to_string(task) + kSep + function;
@@ -118,18 +118,17 @@ AsyncResult Pool::apply_async(const std::string& function, std::vector<Arg> args
     return AsyncResult(impl_, task);
 }
 
-std::vector<std::string> Pool::map(const std::string& function, const std::vector<Arg>& items) {
+std::vector<std::string> Pool::collect(ImapIterator results) {
     std::vector<std::string> out;
-    auto it = imap(function, items);
-    while (auto r = it.next())
+    while (auto r = results.next())
         out.push_back(*r);
     return out;
 }
 
-ImapIterator Pool::imap(const std::string& function, const std::vector<Arg>& items) {
+ImapIterator Pool::submitEach(const std::string& function, const std::vector<Arg>& items) {
     std::vector<AsyncResult> results;
     for (const auto& item : items)
-        results.push_back(apply_async(function, {item}));
+        results.push_back(submit(function, {item}));
     return ImapIterator(std::move(results));
 }
 
@@ -137,7 +136,7 @@ void Pool::close() {
     if (impl_->closed) return;
     impl_->closed = true;
     for (int i = 0; i < impl_->processes; ++i)
-        impl_->tasks.put(""); // one sentinel each
+        impl_->tasks.put(None); // one sentinel each
 }
 
 void Pool::join() {
@@ -163,9 +162,9 @@ void poolWorkerMain(const Args& args) {
     auto& rt = runtime();
     const auto pool = rt.declare(ObjectKind::Pool, args.text(2), args.integer(3));
     for (;;) {
-        const std::string message = tasks.get();
-        if (message.empty()) return; // the sentinel: the pool was closed
-        const auto parts = split(message);
+        const Item message = tasks.get();
+        if (message == None) return; // the sentinel: the pool was closed
+        const auto parts = split(*message);
         const int task = std::stoi(parts.at(0));
         const std::string& function = parts.at(1);
         std::vector<Arg> taskArgs;
@@ -174,12 +173,11 @@ void poolWorkerMain(const Args& args) {
         const Args callArgs(std::move(taskArgs));
         rt.emit(Op::TaskStart, Phase::Done, pool, task, callText(function, callArgs));
         std::string result;
-        const auto& fns = rt.program().tasks;
-        if (auto it = fns.find(function); it == fns.end()) {
+        if (const Target* target = rt.program().find(function); !target) {
             result = "error: no task function '" + function + "'";
         } else {
             try {
-                result = it->second(callArgs);
+                result = target->run(callArgs);
             } catch (const std::exception& e) {
                 result = std::string("error: ") + e.what();
             }

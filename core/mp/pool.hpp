@@ -1,8 +1,9 @@
 #pragma once
-// multiprocessing.Pool: n worker processes (ForkPoolWorker-N, as CPython names them on Linux) fed through a real task
-// queue; results come back through a result queue.
+// multiprocessing.Pool: n worker processes (ForkPoolWorker-N, as CPython names them on Linux) fed
+// through a real task queue; results come back through a result queue.
 
 #include "mp/args.hpp"
+#include "mp/target.hpp"
 
 #include <memory>
 #include <optional>
@@ -49,15 +50,32 @@ class Pool {
     explicit Pool(int processes, std::string name = "pool");
     ~Pool();
 
-    AsyncResult apply_async(const std::string& function, std::vector<Arg> args = {});
-    std::vector<std::string> map(const std::string& function, const std::vector<Arg>& items);
-    ImapIterator imap(const std::string& function, const std::vector<Arg>& items);
+    // The function must be one of the scenario's registered targets; results come back as
+    // the text Python would print for them.
+    template <class R, class... P, class... A>
+    AsyncResult apply_async(R (*function)(P...), ArgList<A...> arguments = {}) {
+        checkCall(function, arguments);
+        return submit(function_name(function), std::move(arguments.values));
+    }
+    template <class R, class P, class Item>
+    std::vector<std::string> map(R (*function)(P), const std::vector<Item>& items) {
+        return collect(imap(function, items));
+    }
+    template <class R, class P, class Item>
+    ImapIterator imap(R (*function)(P), const std::vector<Item>& items) {
+        static_assert(std::is_convertible_v<Item, std::remove_cvref_t<P>>,
+                      "the items do not match the function's parameter");
+        return submitEach(function_name(function), std::vector<Arg>(items.begin(), items.end()));
+    }
 
     void close();     // no more tasks: each worker gets a sentinel
     void join();      // wait for the workers to exit (after close)
     void terminate(); // SIGTERM every worker
 
   private:
+    AsyncResult submit(const std::string& function, std::vector<Arg> args);
+    ImapIterator submitEach(const std::string& function, const std::vector<Arg>& items);
+    static std::vector<std::string> collect(ImapIterator results);
     std::shared_ptr<PoolImpl> impl_;
 };
 

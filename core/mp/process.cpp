@@ -56,6 +56,12 @@ void reapEnded() {
 }
 } // namespace
 
+namespace detail {
+const std::string& registeredName(FunctionId function) {
+    return runtime().program().nameOf(function);
+}
+} // namespace detail
+
 Process::Process(std::string target, std::vector<Arg> args, ProcessOptions options)
     : state_(std::make_shared<State>()) {
     auto& rt = runtime();

@@ -1,8 +1,10 @@
 #pragma once
 // multiprocessing.Process: a real child process, spawned fresh (Python's "spawn" start
-// method), that runs one of the scenario's targets by name.
+// method), that runs one of the scenario's registered targets: `Process(worker,
+// mp::args(sem, hold))` for Python's `Process(target=worker, args=(sem, hold))`.
 
 #include "mp/args.hpp"
+#include "mp/target.hpp"
 #include "trace/event.hpp"
 
 #include <cstdint>
@@ -25,7 +27,11 @@ struct ProcessOptions {
 
 class Process {
   public:
-    Process(std::string target, std::vector<Arg> args = {}, ProcessOptions options = {});
+    template <class R, class... P, class... A>
+    Process(R (*target)(P...), ArgList<A...> arguments = {}, ProcessOptions options = {})
+        : Process(function_name(target), std::move(arguments.values), std::move(options)) {
+        checkCall(target, arguments);
+    }
 
     void start();
     // Waits until the child ends, or for `timeout` seconds (scaled by speed).
@@ -45,6 +51,8 @@ class Process {
     explicit Process(std::shared_ptr<State> state) : state_(std::move(state)) {}
 
   private:
+    friend class Pool; // its workers run the pool's own loop, not a scenario target
+    Process(std::string target, std::vector<Arg> args, ProcessOptions options);
     std::shared_ptr<State> state_; // copies refer to one child, like Python references
 };
 

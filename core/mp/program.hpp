@@ -1,24 +1,27 @@
 #pragma once
 // What a scenario gives the multiprocessing layer: the program MainProcess runs, and the
-// functions children may run by name (Python's `target=`, and the functions a Pool maps).
+// functions children may run (Python's `target=`, and the functions a Pool is given),
+// each registered once under its listing's name.
 
 #include "mp/args.hpp"
+#include "mp/target.hpp"
 
 #include <functional>
-#include <map>
-#include <string>
+#include <string_view>
+#include <vector>
 
 namespace mpviz::mp {
 
 using MainFunction = std::function<void(const Params&)>;
-using TargetFunction = std::function<void(const Args&)>;
-// A Pool task returns its result as text (Python would pickle the object).
-using TaskFunction = std::function<std::string(const Args&)>;
 
 struct Program {
     MainFunction main;
-    std::map<std::string, TargetFunction> targets;
-    std::map<std::string, TaskFunction> tasks;
+    std::vector<Target> targets;
+
+    const Target* find(std::string_view name) const;
+    // The registered name of a function handed to Process or Pool; throws std::logic_error
+    // when the scenario did not register it.
+    const std::string& nameOf(detail::FunctionId function) const;
 };
 
 } // namespace mpviz::mp

@@ -35,13 +35,6 @@ ObjectKind kindOf(bool joinable) {
     return joinable ? ObjectKind::JoinableQueue : ObjectKind::Queue;
 }
 
-bool waitSem(sem_t* s, const timespec* deadline) {
-    int rc;
-    do {
-        rc = deadline ? sem_clockwait(s, CLOCK_MONOTONIC, deadline) : sem_wait(s);
-    } while (rc != 0 && errno == EINTR);
-    return rc == 0;
-}
 } // namespace
 
 struct Queue::Impl : SharedObject<QueueBlock>, std::enable_shared_from_this<Queue::Impl> {
@@ -68,8 +61,8 @@ struct Queue::Impl : SharedObject<QueueBlock>, std::enable_shared_from_this<Queu
         if (id != trace::kNoObject) runtime().gate(op, id);
     }
 
-    void enqueue(const std::string& item) {
-        std::string pickled = pickleString(item);
+    void enqueue(const Item& item) {
+        std::string pickled = item ? pickleString(*item) : pickleNone();
         std::lock_guard lock(mutex);
         unwrittenBytes += static_cast<std::int64_t>(pickled.size());
         buffer.push_back(std::move(pickled));
@@ -153,7 +146,7 @@ int Queue::qsize() const {
     return static_cast<int>(impl_->block()->length.load());
 }
 
-void Queue::put(const std::string& item, bool block, std::optional<double> timeout) {
+void Queue::put(const Item& item, bool block, std::optional<double> timeout) {
     auto* b = impl_->block();
     impl_->gate(Op::Put);
     if (b->maxsize > 0 && sem_trywait(&b->slots) != 0) {
@@ -174,11 +167,11 @@ void Queue::put(const std::string& item, bool block, std::optional<double> timeo
         pthread_mutex_unlock(&b->joinMutex);
     }
     const auto length = ++b->length;
-    impl_->report(Op::Put, Phase::Done, length, itemRepr(item));
+    impl_->report(Op::Put, Phase::Done, length, item ? itemRepr(*item) : "None");
     impl_->enqueue(item);
 }
 
-std::string Queue::get(bool block, std::optional<double> timeout) {
+Item Queue::get(bool block, std::optional<double> timeout) {
     auto* b = impl_->block();
     impl_->gate(Op::Get);
     const auto deadline = deadlineAfter(timeout);
@@ -196,14 +189,15 @@ std::string Queue::get(bool block, std::optional<double> timeout) {
         markBlocked();
         if (!lockShared(&b->readLock, ptr(deadline)).acquired) fail();
     }
-    std::string item;
+    Item item;
     try {
         if (impl_->pipe.bytesWaiting() == 0) {
             if (!block) fail();
             markBlocked();
             if (!impl_->pipe.waitReadable(remainingMs(ptr(deadline)))) fail();
         }
-        item = unpickleString(impl_->pipe.readMessage());
+        const std::string pickled = impl_->pipe.readMessage();
+        if (pickled != pickleNone()) item = unpickleString(pickled);
     } catch (...) {
         pthread_mutex_unlock(&b->readLock);
         throw;
@@ -213,7 +207,7 @@ std::string Queue::get(bool block, std::optional<double> timeout) {
     // recorded length must not count this item too (maxsize + 1).
     const auto length = --b->length;
     if (b->maxsize > 0) sem_post(&b->slots);
-    impl_->report(Op::Get, Phase::Done, length, itemRepr(item));
+    impl_->report(Op::Get, Phase::Done, length, item ? itemRepr(*item) : "None");
     return item;
 }
 

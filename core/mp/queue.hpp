@@ -19,6 +19,10 @@ struct Empty : std::runtime_error {
     Empty() : std::runtime_error("queue.Empty") {}
 };
 
+// A queue item: a str, or Python's None (the poison pill that tells a consumer to stop).
+using Item = std::optional<std::string>;
+inline constexpr std::nullopt_t None = std::nullopt;
+
 class Queue {
   public:
     explicit Queue(int maxsize = 0, std::string name = "queue");
@@ -27,9 +31,8 @@ class Queue {
     const std::string& name() const;
 
     // Throw Full / Empty when block=false or the timeout (seconds, scaled) passes.
-    void put(const std::string& item, bool block = true,
-             std::optional<double> timeout = std::nullopt);
-    std::string get(bool block = true, std::optional<double> timeout = std::nullopt);
+    void put(const Item& item, bool block = true, std::optional<double> timeout = std::nullopt);
+    Item get(bool block = true, std::optional<double> timeout = std::nullopt);
     int qsize() const; // items put and not yet taken
     bool empty() const { return qsize() == 0; }
 

@@ -17,13 +17,6 @@ struct SemaphoreBlock {
 };
 constexpr const char* kHandle = "semaphore";
 
-bool waitSem(sem_t* s, const timespec* deadline) {
-    int rc;
-    do {
-        rc = deadline ? sem_clockwait(s, CLOCK_MONOTONIC, deadline) : sem_wait(s);
-    } while (rc != 0 && errno == EINTR);
-    return rc == 0;
-}
 } // namespace
 
 struct Semaphore::Impl : SharedObject<SemaphoreBlock> {};

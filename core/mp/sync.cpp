@@ -27,6 +27,14 @@ void initSharedCond(pthread_cond_t* c) {
     pthread_condattr_destroy(&attr);
 }
 
+bool waitSem(sem_t* s, const timespec* deadline) {
+    int rc;
+    do {
+        rc = deadline ? sem_clockwait(s, CLOCK_MONOTONIC, deadline) : sem_wait(s);
+    } while (rc != 0 && errno == EINTR);
+    return rc == 0;
+}
+
 namespace {
 LockResult interpret(pthread_mutex_t* m, int rc) {
     if (rc == 0) return {true, false};

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <optional>
 #include <pthread.h>
+#include <semaphore.h>
 
 namespace mpviz::mp::detail {
 
@@ -16,6 +17,8 @@ struct LockResult {
 };
 LockResult lockShared(pthread_mutex_t* m, const timespec* deadline = nullptr);
 LockResult tryLockShared(pthread_mutex_t* m);
+// Waits for a process-shared semaphore until the deadline (none: for ever); false on timeout.
+bool waitSem(sem_t* s, const timespec* deadline);
 
 // A timeout in scenario seconds → an absolute CLOCK_MONOTONIC deadline (speed-scaled).
 std::optional<timespec> deadlineAfter(std::optional<double> timeout);

@@ -95,7 +95,7 @@ TEST_CASE("queue: one consumer takes the items in the order they were put", "[pr
     INFO("put: " << joined(put));
     INFO("got: " << joined(got));
     auto expected = lollies(10);
-    expected.push_back("'None'");
+    expected.push_back("None"); // the poison pill is Python's None, not a str
     CHECK(put == expected);
     CHECK(got == put);
 
@@ -133,7 +133,7 @@ TEST_CASE("queue: with several consumers every item is delivered exactly once",
     for (const auto& t : lollies(items))
         expected.insert(t);
     for (int i = 0; i < consumers; ++i)
-        expected.insert("'None'");
+        expected.insert("None");
     CHECK(put == expected);
     CHECK(got == expected);
     CHECK(takers.size() <= static_cast<std::size_t>(consumers));

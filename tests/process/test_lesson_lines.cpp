@@ -8,6 +8,7 @@
 #include "mp/line.hpp"
 #include "trace/chrome_json.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -145,9 +146,8 @@ TEST_CASE("Every lesson's operations carry the line of its listing that spells t
     }
 }
 
-// A lesson's parameter has its default twice: in Parameter::defaultValue (what a run uses)
-// and on its listing's `NAME = VALUE  # parameter: name` line (what the code panel shows
-// before a run). Writing the defaults into the listing must change nothing.
+// A lesson's parameter defaults are its listing's `NAME = VALUE  # parameter: name` lines
+// (scenarios::withListingDefaults): writing the defaults back into the listing changes nothing.
 TEST_CASE("Every lesson's listing sets each parameter to that parameter's default",
           "[scenarios][code]") {
     for (const auto& lesson : scenarios::all()) {
@@ -166,5 +166,38 @@ TEST_CASE("Every lesson's listing sets each parameter to that parameter's defaul
         if (!lesson.parameters.empty())
             CHECK(scenarios::listingWith(lesson, others) != lesson.listing);
         CHECK(scenarios::listingWith(lesson, defaults) == lesson.listing);
+    }
+}
+
+TEST_CASE("A lesson parameter without a line in its listing is refused when the lesson is built",
+          "[scenarios][code]") {
+    auto lesson = *scenarios::find("semaphore");
+    lesson.parameters.push_back(scenarios::Parameter::integer("spare", 1, 3, "not in the listing"));
+    CHECK_THROWS_WITH(scenarios::withListingDefaults(lesson),
+                      Catch::Contains("parameter spare has no `# parameter:` line"));
+    lesson.parameters.pop_back();
+    lesson.listing += "SPARE = many  # parameter: workers\n";
+    CHECK_THROWS_WITH(scenarios::withListingDefaults(lesson),
+                      Catch::Contains("the listing's value of workers is not a number"));
+}
+
+// A target is registered once, under the name the child is started with; that name must be
+// a function of the listing, taking as many parameters as the C++ function does.
+TEST_CASE("Every lesson target is a function its listing defines with as many parameters",
+          "[scenarios][code]") {
+    for (const auto& lesson : scenarios::all()) {
+        INFO(lesson.id);
+        CHECK_FALSE(lesson.program.targets.empty());
+        for (const auto& target : lesson.program.targets) {
+            INFO(target.name());
+            const auto def = lesson.listing.find("\ndef " + target.name() + "(");
+            REQUIRE(def != std::string::npos);
+            const auto open = lesson.listing.find('(', def);
+            const auto close = lesson.listing.find(')', open);
+            const std::string_view params(lesson.listing.data() + open + 1, close - open - 1);
+            const std::size_t count =
+                params.empty() ? 0 : 1 + std::count(params.begin(), params.end(), ',');
+            CHECK(count == target.arity());
+        }
     }
 }
