@@ -3,8 +3,8 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/window/main_window.hpp"
 #include "gui/run/run_controller.hpp"
+#include "gui/window/main_window.hpp"
 #include "gui/window/speed_control.hpp"
 
 #include <QAction>

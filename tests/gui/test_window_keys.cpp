@@ -4,11 +4,11 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
+#include "gui/lesson/parameter_form.hpp"
+#include "gui/lesson/scenario_panel.hpp"
+#include "gui/run/run_controller.hpp"
 #include "gui/window/help_dialogs.hpp"
 #include "gui/window/main_window.hpp"
-#include "gui/lesson/parameter_form.hpp"
-#include "gui/run/run_controller.hpp"
-#include "gui/lesson/scenario_panel.hpp"
 #include "gui/window/speed_control.hpp"
 #include "gui/window/theme.hpp"
 
@@ -170,11 +170,7 @@ TEST_CASE("The first start takes the screen's free area; later starts are as the
 
 TEST_CASE("At 1280x720 the lesson's text and parameter fields are whole: the panel scrolls",
           "[gui][layout]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.resize(1280, 720);
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
+    mpviz::testing::TestWindow w("semaphore", {}, QSize(1280, 720));
     QCoreApplication::processEvents();
     for (const char* name : {"workers", "permits", "hold"}) {
         const QWidget* field = w.scenarioPanel()->form()->editorFor(name);

@@ -6,11 +6,11 @@
 #include "window_options.hpp"
 
 #include "gui/code/code_view.hpp"
+#include "gui/run/run_controller.hpp"
+#include "gui/run/view_state.hpp"
 #include "gui/window/deadlock_banner.hpp"
 #include "gui/window/main_window.hpp"
-#include "gui/run/run_controller.hpp"
 #include "gui/window/speed_control.hpp"
-#include "gui/run/view_state.hpp"
 #include "scenario.hpp"
 
 #include <QAction>
@@ -169,9 +169,7 @@ TEST_CASE("The code panel shows the parameters of the run on screen, live, finis
 
 TEST_CASE("Show the fixed version and Step back keep the code panel on the run's own values",
           "[gui][code][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
+    mpviz::testing::TestWindow w;
     w.speedControl()->setQuickLook(true);
 
     // deadlock-on-join deadlocks as written; its banner runs it again with fixed ticked.

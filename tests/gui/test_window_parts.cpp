@@ -3,20 +3,20 @@
 
 #include "catch_qt.hpp"
 
-#include "gui/run/code_locator.hpp"
-#include "gui/window/export_dialog.hpp"
-#include "gui/log/log_view.hpp"
-#include "gui/window/main_window.hpp"
-#include "gui/run/narrator.hpp"
-#include "gui/state/object_widget.hpp"
 #include "gui/lesson/parameter_form.hpp"
-#include "gui/state/process_list_widget.hpp"
 #include "gui/lesson/scenario_panel.hpp"
-#include "gui/window/settings_store.hpp"
-#include "gui/window/speed_control.hpp"
-#include "gui/state/state_view.hpp"
+#include "gui/log/log_view.hpp"
+#include "gui/run/code_locator.hpp"
+#include "gui/run/narrator.hpp"
 #include "gui/run/view_state.hpp"
 #include "gui/run/world_snapshot.hpp"
+#include "gui/state/object_widget.hpp"
+#include "gui/state/process_list_widget.hpp"
+#include "gui/state/state_view.hpp"
+#include "gui/window/export_dialog.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/window/settings_store.hpp"
+#include "gui/window/speed_control.hpp"
 #include "scenario.hpp"
 
 #include <QAction>
@@ -330,23 +330,16 @@ TEST_CASE("Every action has a tooltip, and the main ones their shortcuts", "[gui
     }
     CHECK(w.actions().run->shortcut() == QKeySequence(Qt::Key_Space));
     CHECK(w.actions().stop->shortcut() == QKeySequence(Qt::Key_Escape));
-    CHECK(w.actions().restart->shortcut() ==
-          QKeySequence(Qt::CTRL | Qt::Key_R));
-    CHECK(w.actions().exportTimeline->shortcut() ==
-          QKeySequence(Qt::CTRL | Qt::Key_E));
+    CHECK(w.actions().restart->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_R));
+    CHECK(w.actions().exportTimeline->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E));
     CHECK(w.actions().presentation->shortcut() == QKeySequence(Qt::Key_F11));
     CHECK(w.actions().fit->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_0));
-    CHECK(w.stepActions().mode->shortcut() ==
-          QKeySequence(Qt::CTRL | Qt::Key_T));
-    CHECK(
-        w.stepActions().step->shortcuts().contains(QKeySequence(Qt::Key_Right)));
-    CHECK(w.stepActions().stepProcess->shortcut() ==
-          QKeySequence(Qt::SHIFT | Qt::Key_Right));
+    CHECK(w.stepActions().mode->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_T));
+    CHECK(w.stepActions().step->shortcuts().contains(QKeySequence(Qt::Key_Right)));
+    CHECK(w.stepActions().stepProcess->shortcut() == QKeySequence(Qt::SHIFT | Qt::Key_Right));
     CHECK(w.stepActions().runToEnd->shortcut() == QKeySequence(Qt::Key_F5));
-    CHECK(w.stepActions().stepBack->shortcut() ==
-          QKeySequence(Qt::CTRL | Qt::Key_Z));
-    CHECK(w.stepActions().logicalTime->shortcut() ==
-          QKeySequence(Qt::CTRL | Qt::Key_L));
+    CHECK(w.stepActions().stepBack->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Z));
+    CHECK(w.stepActions().logicalTime->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_L));
     // No key means two things at once (Run and Pause trade Space as the run starts and ends).
     std::map<QString, QString> owner;
     for (auto* a : w.findChildren<QAction*>(QString(), Qt::FindDirectChildrenOnly)) {

@@ -5,12 +5,12 @@
 #include "window_options.hpp"
 
 #include "gui/code/code_view.hpp"
-#include "gui/window/main_window.hpp"
 #include "gui/program/program_panel.hpp"
 #include "gui/program/python2_dialog.hpp"
 #include "gui/run/run_controller.hpp"
-#include "gui/window/speed_control.hpp"
 #include "gui/run/view_state.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/window/speed_control.hpp"
 #include "render/labels.hpp"
 
 #include "engine/python_program.hpp"
@@ -113,14 +113,6 @@ if __name__ == '__main__':
     print('total', total.value)
 )";
 
-QString writeProgram(const QTemporaryDir& dir, const char* name, const char* text) {
-    const QString file = dir.filePath(QString::fromLatin1(name));
-    QFile f(file);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    return file;
-}
-
 // Runs the open program at the 20× quick look until it ends (at most `timeoutMs`).
 trace::Outcome runProgramToEnd(gui::MainWindow& w, int timeoutMs = 30000) {
     w.speedControl()->setQuickLook(true);
@@ -161,10 +153,8 @@ std::vector<std::string> shmEntriesOf(const std::string& session) {
 
 TEST_CASE("Opening a program of your own shows its lanes and code and the primitives it uses",
           "[gui][program][process]") {
-    QTemporaryDir dir;
-    const QString file = writeProgram(dir, "kitchen.py", kKitchen);
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
+    mpviz::testing::TestWindow w;
+    const QString file = w.writeFile("kitchen.py", kKitchen);
     CHECK(w.openProgram(file).isEmpty());
     CHECK(w.programOpen());
 
@@ -228,10 +218,8 @@ TEST_CASE("Opening a program of your own shows its lanes and code and the primit
 
 TEST_CASE("Python 2 code names the file and line and runs as a converted copy",
           "[gui][program][process]") {
-    QTemporaryDir dir;
-    const QString file = writeProgram(dir, "oldstyle.py", kPython2);
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
+    mpviz::testing::TestWindow w;
+    const QString file = w.writeFile("oldstyle.py", kPython2);
     const QString problem = w.openProgram(file);
     INFO(problem.toStdString());
     CHECK(problem.contains(QStringLiteral("oldstyle.py")));
@@ -270,11 +258,9 @@ TEST_CASE("Python 2 code names the file and line and runs as a converted copy",
 }
 
 TEST_CASE("A program that cannot run says why and starts nothing", "[gui][program]") {
-    QTemporaryDir dir;
+    mpviz::testing::TestWindow w;
     // Prose pasted into code: a full-width comma on line 2.
-    const QString file = writeProgram(dir, "pasted.py", "import os\nprint('a'\xef\xbc\x8c 'b')\n");
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
+    const QString file = w.writeFile("pasted.py", "import os\nprint('a'\xef\xbc\x8c 'b')\n");
     const QString problem = w.openProgram(file);
     INFO(problem.toStdString());
     CHECK(problem.contains(QStringLiteral("pasted.py")));
@@ -286,17 +272,15 @@ TEST_CASE("A program that cannot run says why and starts nothing", "[gui][progra
     CHECK_FALSE(w.controller()->isLive());
     CHECK_FALSE(w.controller()->hasSession());
 
-    const QString missing = w.openProgram(dir.filePath(QStringLiteral("nowhere.py")));
+    const QString missing = w.openProgram(w.pathOf("nowhere.py"));
     CHECK(missing.contains(QStringLiteral("nowhere.py")));
 }
 
 TEST_CASE("Stop on a never ending program leaves no process and no shared memory and no session "
           "directory",
           "[gui][program][process]") {
-    QTemporaryDir dir;
-    const QString file = writeProgram(dir, "forever.py", kForever);
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
+    mpviz::testing::TestWindow w;
+    const QString file = w.writeFile("forever.py", kForever);
     REQUIRE(w.openProgram(file).isEmpty());
     // Under spawn the Lock and the Queue's semaphores keep their names in /dev/shm (fork
     // unlinks them at once), and CPython starts its resource tracker: more to leave behind.
@@ -338,10 +322,8 @@ TEST_CASE("Stop on a never ending program leaves no process and no shared memory
 
 TEST_CASE("Step mode holds a program's processes until the person lets each operation go",
           "[gui][program][step][process]") {
-    QTemporaryDir dir;
-    const QString file = writeProgram(dir, "bump.py", kBump);
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
+    mpviz::testing::TestWindow w;
+    const QString file = w.writeFile("bump.py", kBump);
     REQUIRE(w.openProgram(file).isEmpty());
     w.setStepMode(true);
     w.actions().run->trigger();
@@ -381,10 +363,8 @@ TEST_CASE("Step mode holds a program's processes until the person lets each oper
 }
 
 TEST_CASE("Dropping a py file on the window opens it", "[gui][program]") {
-    QTemporaryDir dir;
-    const QString file = writeProgram(dir, "dropped.py", kKitchen);
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
+    mpviz::testing::TestWindow w;
+    const QString file = w.writeFile("dropped.py", kKitchen);
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(file)});
     const QPoint at = w.rect().center();
@@ -399,7 +379,7 @@ TEST_CASE("Dropping a py file on the window opens it", "[gui][program]") {
 
     // Something else is refused.
     QMimeData text;
-    text.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("notes.txt")))});
+    text.setUrls({QUrl::fromLocalFile(w.pathOf("notes.txt"))});
     QDragEnterEvent other(at, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
     other.setAccepted(false);
     QCoreApplication::sendEvent(&w, &other);
@@ -410,7 +390,7 @@ TEST_CASE("Each program's arguments and start method and speed are remembered wi
           "programs",
           "[gui][program][settings]") {
     QTemporaryDir dir;
-    const QString file = writeProgram(dir, "kitchen.py", kKitchen);
+    const QString file = mpviz::testing::writeFileIn(dir, "kitchen.py", kKitchen);
     gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
     o.restoreSettings = true;
     {
@@ -443,16 +423,14 @@ TEST_CASE("Each program's arguments and start method and speed are remembered wi
 TEST_CASE("Ctrl+O opens a Python program and Ctrl+Shift+O a saved trace", "[gui][program]") {
     QTemporaryDir dir;
     gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    CHECK(w.actions().openProgram->shortcut() ==
-          QKeySequence(QKeySequence::Open));
-    CHECK(w.actions().openTrace->shortcut() ==
-          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    CHECK(w.actions().openProgram->shortcut() == QKeySequence(QKeySequence::Open));
+    CHECK(w.actions().openTrace->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
 }
 
 TEST_CASE("The Python that runs a program can be chosen, is checked at once and is remembered",
           "[gui][program][settings]") {
     QTemporaryDir dir;
-    const QString file = writeProgram(dir, "which.py", R"(import multiprocessing
+    const QString file = mpviz::testing::writeFileIn(dir, "which.py", R"(import multiprocessing
 import sys
 
 if __name__ == '__main__':

@@ -52,11 +52,7 @@ std::string lastPrint(gui::MainWindow& w) {
 
 TEST_CASE("Run 20 times shows a lost update's distribution and opens a run that lost one",
           "[gui][window][process][repeat]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("shared-value")));
-    w.setParameters({{"use_lock", "false"}});
+    mpviz::testing::TestWindow w("shared-value", {{"use_lock", "false"}});
     auto* dialog = startRuns(w, 20);
     const auto* runner = dialog->runner();
     REQUIRE(runner->done() == 20);
@@ -91,11 +87,7 @@ TEST_CASE("Run 20 times shows a lost update's distribution and opens a run that 
 }
 
 TEST_CASE("Run N times with the lock finds one outcome", "[gui][window][process][repeat]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("shared-value")));
-    w.setParameters({{"use_lock", "true"}});
+    mpviz::testing::TestWindow w("shared-value", {{"use_lock", "true"}});
     auto* dialog = startRuns(w, 10);
     const auto groups = dialog->runner()->groups();
     REQUIRE(groups.size() == 1);
@@ -103,11 +95,9 @@ TEST_CASE("Run N times with the lock finds one outcome", "[gui][window][process]
     CHECK(groups.front().outcome == "completed: final value: 10 expected: 10");
 }
 
-TEST_CASE("Stop ends Run N times at once and keeps the runs done", "[gui][window][process][repeat]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("lock")));
+TEST_CASE("Stop ends Run N times at once and keeps the runs done",
+          "[gui][window][process][repeat]") {
+    mpviz::testing::TestWindow w("lock");
     w.setSpeed(20);
     w.actions().runTimes->trigger();
     auto* dialog = w.repeatDialog();

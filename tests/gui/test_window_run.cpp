@@ -4,15 +4,15 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
-#include "gui/window/deadlock_banner.hpp"
 #include "gui/log/log_view.hpp"
-#include "gui/window/main_window.hpp"
-#include "gui/state/object_widget.hpp"
 #include "gui/run/run_controller.hpp"
-#include "gui/window/speed_control.hpp"
+#include "gui/run/view_state.hpp"
+#include "gui/state/object_widget.hpp"
 #include "gui/state/state_view.hpp"
 #include "gui/timeline/timeline_view.hpp"
-#include "gui/run/view_state.hpp"
+#include "gui/window/deadlock_banner.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/window/speed_control.hpp"
 #include "render/labels.hpp"
 
 #include <QAction>
@@ -51,11 +51,7 @@ QStringList processLabels(const trace::TraceData& d) {
 
 TEST_CASE("Running the queue lesson from the toolbar fills the lanes, the queue card and the log",
           "[gui][window][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("queue")));
-    w.setParameters({{"maxsize", "2"}, {"items", "4"}, {"consumers", "1"}});
+    mpviz::testing::TestWindow w("queue", {{"maxsize", "2"}, {"items", "4"}, {"consumers", "1"}});
 
     std::size_t mostItems = 0;
     bool overfull = false;
@@ -95,11 +91,7 @@ TEST_CASE("Running the queue lesson from the toolbar fills the lanes, the queue 
 
 TEST_CASE("The semaphore card never shows more holders than permits, live or replayed",
           "[gui][window][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
-    w.setParameters({{"workers", "4"}, {"permits", "2"}, {"hold", "1"}});
+    mpviz::testing::TestWindow w("semaphore", {{"workers", "4"}, {"permits", "2"}, {"hold", "1"}});
 
     std::size_t mostLive = 0;
     const auto outcome = runToEnd(w, [&] {
@@ -127,11 +119,7 @@ TEST_CASE("The semaphore card never shows more holders than permits, live or rep
 
 TEST_CASE("A deadlock shows the banner, and the fixed version runs to the end",
           "[gui][window][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("deadlock-on-join")));
-    w.setParameters({{"fixed", "false"}});
+    mpviz::testing::TestWindow w("deadlock-on-join", {{"fixed", "false"}});
 
     CHECK(runToEnd(w, [] {}) == trace::Outcome::Deadlock);
     auto* banner = w.deadlockBanner();
@@ -157,11 +145,7 @@ TEST_CASE("A deadlock shows the banner, and the fixed version runs to the end",
 }
 
 TEST_CASE("Pause freezes the view while the run goes on recording", "[gui][window][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("queue")));
-    w.setParameters({{"maxsize", "2"}, {"items", "6"}, {"consumers", "1"}});
+    mpviz::testing::TestWindow w("queue", {{"maxsize", "2"}, {"items", "6"}, {"consumers", "1"}});
     w.speedControl()->setSliderSpeed(4);
     w.actions().run->trigger();
     REQUIRE(waitUntil(

@@ -4,11 +4,11 @@
 #include "catch_qt.hpp"
 #include "window_options.hpp"
 
+#include "gui/run/run_controller.hpp"
+#include "gui/timeline/timeline_view.hpp"
 #include "gui/window/deadlock_banner.hpp"
 #include "gui/window/main_window.hpp"
-#include "gui/run/run_controller.hpp"
 #include "gui/window/speed_control.hpp"
-#include "gui/timeline/timeline_view.hpp"
 
 #include <QAction>
 #include <QInputDialog>
@@ -68,12 +68,8 @@ std::string nameOf(const std::shared_ptr<trace::SharedTrace>& t, int process) {
 
 TEST_CASE("Clicking a waiting operation on its lane grants exactly that process",
           "[gui][step][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.resize(1400, 900);
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
-    w.setParameters({{"workers", "3"}, {"permits", "1"}, {"hold", "0.2"}});
+    mpviz::testing::TestWindow w("semaphore", {{"workers", "3"}, {"permits", "1"}, {"hold", "0.2"}},
+                                 QSize(1400, 900));
     w.speedControl()->setQuickLook(true);
     w.setStepMode(true);
     w.actions().run->trigger();
@@ -112,11 +108,7 @@ TEST_CASE("Clicking a waiting operation on its lane grants exactly that process"
 
 TEST_CASE("Stepping lock-order round-robin deadlocks, and Step back replays all but the last step",
           "[gui][step][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.resize(1400, 900);
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("lock-order")));
+    mpviz::testing::TestWindow w("lock-order", {}, QSize(1400, 900));
     w.speedControl()->setQuickLook(true);
     REQUIRE(w.setStepPolicy(QStringLiteral("round-robin")));
     w.setStepMode(true);
@@ -157,11 +149,7 @@ TEST_CASE("Stepping lock-order round-robin deadlocks, and Step back replays all 
 }
 
 TEST_CASE("Logical time shows one column per step and keeps every event", "[gui][step][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("pipe")));
-    w.setParameters({{"messages", "2"}});
+    mpviz::testing::TestWindow w("pipe", {{"messages", "2"}});
     w.speedControl()->setQuickLook(true);
     w.actions().run->trigger();
     REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 20000));
@@ -190,10 +178,7 @@ TEST_CASE("Logical time shows one column per step and keeps every event", "[gui]
 
 TEST_CASE("Step mode switched on mid-run holds every process; Run to end finishes the lesson",
           "[gui][step][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("lock")));
+    mpviz::testing::TestWindow w("lock");
     w.setSpeed(2.0); // about 1.5 s: time to switch while it runs
     w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
@@ -221,11 +206,7 @@ TEST_CASE("Step mode switched on mid-run holds every process; Run to end finishe
 
 TEST_CASE("Replay the first steps: the chosen number of recorded grants, then the person",
           "[gui][step][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.show();
-    REQUIRE(w.selectScenario(QStringLiteral("semaphore")));
-    w.setParameters({{"workers", "3"}, {"hold", "0.2"}});
+    mpviz::testing::TestWindow w("semaphore", {{"workers", "3"}, {"hold", "0.2"}});
     w.speedControl()->setQuickLook(true);
     REQUIRE(w.setStepPolicy(QStringLiteral("random:5")));
     w.setStepMode(true);

@@ -715,10 +715,7 @@ void startLesson(gui::MainWindow& w, const Lesson& lesson) {
 TEST_CASE("Every card and process pill says what the trace says for every lesson, live and "
           "replayed",
           "[gui][truth][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.resize(1600, 1000);
-    w.show();
+    mpviz::testing::TestWindow w(QSize(1600, 1000));
     w.speedControl()->setQuickLook(true);
     std::mt19937 rng(7);
     Tally tally;
@@ -757,10 +754,7 @@ TEST_CASE("Every card and process pill says what the trace says for every lesson
 
 TEST_CASE("Every card and process pill says what the trace says over 20 random step schedules",
           "[gui][truth][step][process]") {
-    QTemporaryDir dir;
-    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
-    w.resize(1600, 1000);
-    w.show();
+    mpviz::testing::TestWindow w(QSize(1600, 1000));
     w.speedControl()->setQuickLook(true);
     std::mt19937 rng(11);
     Tally tally;
