@@ -199,7 +199,7 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     // A few processes share the timeline's height, up to lanes a room can read from the back
     // (and the bars grow with them); many get the smallest lane and a scrollbar. Whole
     // pixels: an export sized to the content finds the same lanes again.
-    const double smallest = style.px(40);
+    const double smallest = style.px(style.smallestLane);
     double laneHeight = smallest;
     if (!L.lanes.empty()) {
         const double room = viewport.size.height() - L.headerHeight - margin;
@@ -235,6 +235,7 @@ const TimelineLayout& LayoutCache::get(const trace::TraceData& trace, const View
             style.showTitle,
             style.showLegend,
             style.showArrows,
+            style.smallestLane,
             trace.processes().size(),
             trace.objects().size(),
             trace.events().size(),

@@ -48,6 +48,9 @@ struct Style {
     bool showTitle = true;  // the window may show the title in its own chrome
     bool showLegend = true;
     bool showArrows = true;
+    // The least a lane gets when many share the height (logical px, scaled): presentation
+    // mode lets its larger lanes come closer so every one of them stays on screen.
+    double smallestLane = 40;
 
     Palette palette() const { return paletteFor(theme); }
     QFont font(FontRole role) const; // pixel-sized, so screen, PNG, SVG and PDF agree

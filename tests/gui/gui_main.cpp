@@ -1,4 +1,5 @@
-// Catch2 with a Qt application object: offscreen unless a platform was chosen.
+// Catch2 with a Qt application object: offscreen with the test screens unless a platform
+// was chosen.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
@@ -13,7 +14,7 @@ template <> struct StringMaker<QString> {
 } // namespace Catch
 
 int main(int argc, char** argv) {
-    if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", MPVIZ_OFFSCREEN_PLATFORM, 1);
     QApplication app(argc, argv);
     return Catch::Session().run(argc, argv);
 }

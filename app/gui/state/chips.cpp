@@ -38,10 +38,17 @@ double drawChipRow(QPainter& painter, double x, double centreY, double right,
                    const QStringList& texts, const QList<QColor>& colours, const ChipStyle& style,
                    QStringList* drawn) {
     const double gap = QFontMetricsF(painter.font()).height() * 0.3;
+    const auto moreThan = [](qsizetype n) -> QString {
+        return QStringLiteral("+") + QString::number(n);
+    };
     for (int i = 0; i < texts.size(); ++i) {
         const double w = chipWidth(painter, texts[i]);
-        const QString more = QStringLiteral("+") + QString::number(texts.size() - i);
-        if (x + w > right && i > 0) {
+        const QString more = moreThan(texts.size() - i);
+        // Room for this chip, and for the "+N" of the rest after it: what does not fit is
+        // counted, never cut at the card's edge.
+        const bool last = i + 1 == texts.size();
+        const double reserve = last ? 0 : gap + chipWidth(painter, moreThan(texts.size() - i - 1));
+        if (x + w + reserve > right) {
             drawChip(painter, x, centreY, more, QColor(0x80, 0x80, 0x80), style);
             if (drawn) *drawn << more;
             return x + chipWidth(painter, more) + gap;

@@ -17,7 +17,9 @@
 namespace mpviz::gui {
 
 ObjectWidget::ObjectWidget(QWidget* parent) : QWidget(parent), card_(makeCard(now_.kind)) {
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     animation_.setStartValue(0.0);
     animation_.setEndValue(1.0);
     animation_.setDuration(350);
@@ -56,7 +58,7 @@ void ObjectWidget::setSnapshot(const ObjectSnapshot& snapshot,
         }
         hasSnapshot_ = true;
     }
-    if (cardRows() != oldRows) updateGeometry();
+    if (cardRows() != oldRows || heightForWidth(width()) != height()) updateGeometry();
     update();
 }
 
@@ -68,10 +70,28 @@ CardState ObjectWidget::cardState() const {
     return CardState{now_, before_, progress_, processes_, theme_};
 }
 
-QSize ObjectWidget::sizeHint() const {
+QString ObjectWidget::title() const {
+    return render::pythonClassName(now_.kind) + QStringLiteral("  ") +
+           QString::fromStdString(now_.name);
+}
+
+QString ObjectWidget::summary() const {
+    return card_ ? card_->summary(now_) : QString();
+}
+
+int ObjectWidget::heightForWidth(int width) const {
     const QFontMetricsF fm(font());
     const double row = fm.height() * 1.6;
-    return QSize(int(fm.height() * 22), int(std::ceil(row * (cardRows() + 1) + fm.height())));
+    const int titleLines =
+        hasSnapshot_ && !CardCanvas::summaryFitsBeside(font(), width, title(), summary()) ? 2 : 1;
+    return int(std::ceil(row * (cardRows() + titleLines) + fm.height()));
+}
+
+QSize ObjectWidget::sizeHint() const {
+    const QFontMetricsF fm(font());
+    // The height at the width it has: a fixed-height card in a layout is held to its hint.
+    const int comfortable = int(fm.height() * 22);
+    return QSize(comfortable, heightForWidth(width() > 0 ? width() : comfortable));
 }
 
 QSize ObjectWidget::minimumSizeHint() const {
@@ -108,10 +128,9 @@ void ObjectWidget::paintEvent(QPaintEvent*) {
     shownRows_.clear();
     CardCanvas canvas(p, *this, theme_, shownRows_);
     canvas.y = canvas.pad / 2;
-    canvas.titleRow(render::pythonClassName(now_.kind) + QStringLiteral("  ") +
-                        QString::fromStdString(now_.name),
-                    card_ ? card_->summary(now_) : QString());
+    canvas.titleRow(title(), summary());
     if (card_) card_->paint(canvas, cardState());
+    clipped_ = canvas.clipped;
 }
 
 } // namespace mpviz::gui

@@ -6,8 +6,8 @@
 // The widget draws the frame, the flash and the title; the card for the object's kind
 // (gui/cards/) draws the rest.
 
-#include "gui/window/theme.hpp"
 #include "gui/run/world_snapshot.hpp"
+#include "gui/window/theme.hpp"
 
 #include <QStringList>
 #include <QVariantAnimation>
@@ -41,9 +41,13 @@ class ObjectWidget : public QWidget {
     // What the last paint wrote, row by row (the header first), each row's pieces left to
     // right: {"waiting:", "Process-4", "Process-5"}. Elided text keeps its ellipsis.
     const std::vector<QStringList>& shownRows() const { return shownRows_; }
+    // What the last paint could not show whole: words cut at the card's edge, or elided.
+    const QStringList& clippedWords() const { return clipped_; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
   protected:
     void paintEvent(QPaintEvent* event) override;
@@ -53,6 +57,8 @@ class ObjectWidget : public QWidget {
     // Rows below the title.
     int cardRows() const;
     CardState cardState() const;
+    QString title() const;
+    QString summary() const;
 
     ObjectSnapshot now_;
     ObjectSnapshot before_;
@@ -66,6 +72,7 @@ class ObjectWidget : public QWidget {
     std::size_t maxItems_ = 0;
     std::size_t maxHolders_ = 0;
     std::vector<QStringList> shownRows_;
+    QStringList clipped_;
 };
 
 } // namespace mpviz::gui

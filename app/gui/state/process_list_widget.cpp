@@ -14,7 +14,9 @@ using trace::State;
 
 ProcessListWidget::ProcessListWidget(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("processList"));
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     setToolTip(tr("What each process is doing at this instant"));
 }
 
@@ -25,7 +27,7 @@ void ProcessListWidget::setProcesses(std::vector<ProcessSnapshot> processes) {
     for (const auto& proc : processes_)
         said << QString::fromStdString(proc.name) + QStringLiteral(": ") + stateText(proc);
     setAccessibleDescription(said.join(QLatin1Char('\n')));
-    if (resized) updateGeometry();
+    if (resized || heightForWidth(width()) != height()) updateGeometry();
     update();
 }
 
@@ -57,11 +59,42 @@ QString ProcessListWidget::stateText(const ProcessSnapshot& p) {
     return {};
 }
 
-QSize ProcessListWidget::sizeHint() const {
+QString ProcessListWidget::nameOf(const ProcessSnapshot& p) {
+    return QString::fromStdString(p.name) + QStringLiteral(" (") + QString::number(p.pid) +
+           QLatin1Char(')');
+}
+
+namespace {
+// The dot, then the name from here.
+double nameLeft(const QFontMetricsF& fm) {
+    return fm.height() * 0.6 + 8;
+}
+double pillWidth(const QFontMetricsF& fm, const QString& label) {
+    return fm.horizontalAdvance(label) + fm.height();
+}
+} // namespace
+
+bool ProcessListWidget::stacked(double width) const {
+    const QFontMetricsF fm(font());
+    double name = 0, pill = 0;
+    for (const auto& proc : processes_) {
+        name = std::max(name, fm.horizontalAdvance(nameOf(proc)));
+        pill = std::max(pill, pillWidth(fm, stateText(proc)));
+    }
+    return nameLeft(fm) + name + 4 + pill + 4 > width;
+}
+
+int ProcessListWidget::heightForWidth(int width) const {
     const QFontMetricsF fm(font());
     const double row = fm.height() * 1.5;
-    return QSize(int(fm.height() * 22),
-                 int(std::ceil(row * std::max<std::size_t>(processes_.size(), 1) + 4)));
+    const auto lines = std::max<std::size_t>(processes_.size(), 1) * (stacked(width) ? 2 : 1);
+    return int(std::ceil(row * static_cast<double>(lines) + 4));
+}
+
+QSize ProcessListWidget::sizeHint() const {
+    // The height at the width it has: a fixed-height row in a layout is held to its hint.
+    const int comfortable = int(QFontMetricsF(font()).height() * 22);
+    return QSize(comfortable, heightForWidth(width() > 0 ? width() : comfortable));
 }
 
 QSize ProcessListWidget::minimumSizeHint() const {
@@ -77,16 +110,19 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
     const QColor text = this->palette().color(QPalette::WindowText);
     const QColor muted = this->palette().color(QPalette::PlaceholderText);
     shownRows_.clear();
+    elided_ = 0;
     if (processes_.empty()) {
         p.setPen(muted);
         p.drawText(rect(), Qt::AlignLeft | Qt::AlignVCenter, tr("No process yet."));
         return;
     }
-    double nameWidth = 0;
-    for (const auto& proc : processes_)
-        nameWidth = std::max(nameWidth, fm.horizontalAdvance(QString::fromStdString(proc.name) +
-                                                             QStringLiteral(" (00000000)")));
-    nameWidth = std::min(nameWidth, width() * 0.5);
+    const bool onTwoLines = stacked(width());
+    double nameWidth = width() - nameLeft(fm) - 4;
+    if (!onTwoLines) {
+        nameWidth = 0;
+        for (const auto& proc : processes_)
+            nameWidth = std::max(nameWidth, fm.horizontalAdvance(nameOf(proc)));
+    }
     double y = 2;
     for (const auto& proc : processes_) {
         const double d = fm.height() * 0.6;
@@ -95,15 +131,16 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
         p.setBrush(own);
         p.drawEllipse(QRectF(2, y + (row - d) / 2, d, d));
         p.setPen(proc.alive() ? text : muted);
-        const QString name = QString::fromStdString(proc.name) + QStringLiteral(" (") +
-                             QString::number(proc.pid) + QLatin1Char(')');
+        const QString name = nameOf(proc);
         const QString shownName = fm.elidedText(name, Qt::ElideRight, nameWidth);
-        p.drawText(QRectF(d + 8, y, nameWidth, row), Qt::AlignVCenter | Qt::AlignLeft, shownName);
+        p.drawText(QRectF(nameLeft(fm), y, nameWidth, row), Qt::AlignVCenter | Qt::AlignLeft,
+                   shownName);
+        if (onTwoLines) y += row;
 
         // The pill: same shapes as the timeline (sleeping is half height, blocked hatched).
         const QString label = stateText(proc);
-        const double x = d + 12 + nameWidth;
-        const double w = std::min(width() - x - 4, fm.horizontalAdvance(label) + fm.height());
+        const double x = nameLeft(fm) + (onTwoLines ? 0 : nameWidth + 4);
+        const double w = std::min(width() - x - 4, pillWidth(fm, label));
         QRectF pill(x, y + row * 0.12, std::max(0.0, w), row * 0.76);
         const bool alive = proc.alive();
         // Waiting for a grant, drawn as the timeline's chip: ghosted, its outline dashed.
@@ -138,6 +175,7 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
         p.setPen(granting ? text : alive ? palette.barText : muted);
         p.drawText(pill, Qt::AlignCenter, shown);
         shownRows_ << shownName + QStringLiteral(": ") + shown;
+        elided_ += (shownName != name) + (shown != label);
         y += row;
     }
 }

@@ -3,8 +3,8 @@
 // (running, sleeping, blocked in what on what, exited with which code), shaped like the
 // timeline's bars so the two read the same way.
 
-#include "gui/window/theme.hpp"
 #include "gui/run/world_snapshot.hpp"
+#include "gui/window/theme.hpp"
 
 #include <QStringList>
 #include <QWidget>
@@ -27,16 +27,25 @@ class ProcessListWidget : public QWidget {
     // What the last paint wrote, one line per row: "Process-1 (4242): blocked: acquire sem"
     // (elided text keeps its ellipsis). Screen readers get the same lines.
     const QStringList& shownRows() const { return shownRows_; }
+    // Names and states the last paint had to elide (none, once the rows stack).
+    int elidedCount() const { return elided_; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
   protected:
     void paintEvent(QPaintEvent* event) override;
 
   private:
+    static QString nameOf(const ProcessSnapshot& p);
+    // A row is the name and its state pill side by side; when the widest pair does not fit
+    // in `width`, each pill goes on a line of its own under its name.
+    bool stacked(double width) const;
     std::vector<ProcessSnapshot> processes_;
     QStringList shownRows_;
+    int elided_ = 0;
     Theme theme_ = Theme::Light;
 };
 

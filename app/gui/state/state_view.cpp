@@ -3,18 +3,21 @@
 #include "gui/state/object_widget.hpp"
 #include "gui/state/process_list_widget.hpp"
 
+#include <QApplication>
+#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QLabel>
+#include <QScrollBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mpviz::gui {
 
 namespace {
+// Bold by markup, not by a font of its own, so it grows with the panel's font.
 QLabel* sectionTitle(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    QFont f = label->font();
-    f.setBold(true);
-    label->setFont(f);
-    return label;
+    return new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()), parent);
 }
 } // namespace
 
@@ -53,6 +56,23 @@ void StateView::setTheme(Theme theme) {
     processes_->setTheme(theme);
     for (auto* w : objects_)
         w->setTheme(theme);
+}
+
+void StateView::setLeastTextPixels(int pixels) {
+    if (pixels <= 0) {
+        content_->setFont(QFont()); // the window's font again
+        return;
+    }
+    // In points, as every part that scales its font (a Value's large number) expects.
+    QFont f = QApplication::font();
+    f.setPointSizeF(std::max(pixels, QFontInfo(f).pixelSize()) * 72.0 / logicalDpiY());
+    content_->setFont(f);
+}
+
+int StateView::comfortableWidth() const {
+    const auto margins = layout_->contentsMargins();
+    return int(QFontMetricsF(content_->font()).height() * 22) + margins.left() + margins.right() +
+           verticalScrollBar()->sizeHint().width() + 2 * frameWidth();
 }
 
 void StateView::showSnapshot(const WorldSnapshot& world, const QString& when) {

@@ -2,8 +2,8 @@
 // The shared-state panel: what every process is doing and one live card per shared
 // object, all at one instant (live: now; replay: the playhead).
 
-#include "gui/window/theme.hpp"
 #include "gui/run/world_snapshot.hpp"
+#include "gui/window/theme.hpp"
 
 #include <QScrollArea>
 
@@ -27,6 +27,11 @@ class StateView : public QScrollArea {
     void showSnapshot(const WorldSnapshot& world, const QString& when);
     void clear();
     void setTheme(Theme theme);
+    // Presentation mode: cards and the process list in text at least this many pixels
+    // high; 0 gives them the window's font again.
+    void setLeastTextPixels(int pixels);
+    // Wide enough for the cards and the process list to lay out their rows side by side.
+    int comfortableWidth() const;
 
     // The instant the cards and the process list show (trace clock, ns).
     std::int64_t shownInstant() const { return instant_; }

@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace mpviz::gui {
@@ -43,9 +44,20 @@ void CaptionBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange) scaleFonts();
 }
 
+namespace {
+// The first sentence: in front of a class the caption leaves the room to the lanes, and the
+// teacher says the rest (the whole text is the tooltip).
+QString firstSentence(const QString& text) {
+    static const QRegularExpression end(QStringLiteral("[.!?](\\s|$)|[\u3002\uff01\uff1f]"));
+    const auto match = end.match(text);
+    return match.hasMatch() ? text.left(match.capturedStart() + 1) : text;
+}
+} // namespace
+
 void CaptionBar::setExplanation(const QString& title, const QString& explanation) {
     title_->setText(title);
-    explanation_->setText(explanation);
+    explanation_->setText(firstSentence(explanation));
+    explanation_->setToolTip(explanation);
 }
 
 void CaptionBar::setNarration(const std::optional<Narration>& narration) {

@@ -27,6 +27,9 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
+#include <QToolBar>
+
+#include <algorithm>
 
 namespace mpviz::gui {
 
@@ -34,14 +37,18 @@ namespace {
 std::filesystem::path toPath(const QString& file) {
     return std::filesystem::path(QFile::encodeName(file).toStdString());
 }
-constexpr double kPresentationFontScale = 1.35; // widgets
-constexpr double kPresentationTimelineScale = 1.6;
+constexpr double kPresentationFontScale = 1.35;    // widgets
+constexpr double kPresentationTimelineScale = 1.6; // lane labels 13 px → 21 px
+constexpr int kPresentationCardPixels = 22;        // the least a card's text has, from the back
 } // namespace
 
 void MainWindow::applyStyleToParts() {
     render::Style style = timeline_->renderStyle();
     style.theme = theme_;
     style.fontScale = presentation_ ? kPresentationTimelineScale : 1.0;
+    // Presenting, the caption names the lesson, and up to nine lanes share the screen.
+    style.showTitle = !presentation_;
+    style.smallestLane = presentation_ ? 34 : 40;
     timeline_->setRenderStyle(style);
     stateView_->setTheme(theme_);
     codeView_->setTheme(theme_);
@@ -83,23 +90,32 @@ void MainWindow::setPresentationMode(bool on) {
         big.setPointSizeF(normalFont_.pointSizeF() * kPresentationFontScale);
         QApplication::setFont(big);
         codeView_->setTextScale(kPresentationFontScale);
-        // The lesson panel is optional in front of a class (View ▸ Panels brings it back);
-        // the caption says what the lesson is about instead.
-        scenarioDock_->hide();
+        // In front of a class the timeline and the cards are what everyone looks at: the
+        // menus, toolbars, lesson, code and log make way (View ▸ Panels and every shortcut
+        // still work; F11 or Esc comes back), and the caption says what the lesson is about.
+        menuBar()->hide();
+        for (auto* bar : findChildren<QToolBar*>())
+            bar->hide();
+        for (auto* dock : {scenarioDock_, codeDock_, logDock_})
+            dock->hide();
+        stateView_->setLeastTextPixels(kPresentationCardPixels);
         caption_->show();
         banner_->setCompact(true); // the caption explains the deadlock already
         normalGeometry_ = geometry();
         showFullScreen();
         // Without a window manager (a bare X server, a kiosk) nobody resizes us.
         if (screen()) setGeometry(screen()->geometry());
-        // Bigger text needs a wider state panel to keep "blocked: acquire sem" whole.
-        resizeDocks({stateDock_}, {width() * 30 / 100}, Qt::Horizontal);
-        // The timeline is what the class looks at: code and log get a strip below it.
-        resizeDocks({codeDock_, logDock_}, {height() * 24 / 100, height() * 24 / 100},
-                    Qt::Vertical);
+        // Cards in large text need a wider panel to stay whole ("blocked: acquire sem"):
+        // what a card asks for, within a third to nearly half of the screen.
+        resizeDocks(
+            {stateDock_},
+            {std::clamp(stateView_->comfortableWidth(), width() * 30 / 100, width() * 45 / 100)},
+            Qt::Horizontal);
     } else {
         QApplication::setFont(normalFont_);
         codeView_->setTextScale(1.0);
+        stateView_->setLeastTextPixels(0);
+        menuBar()->show();
         caption_->hide();
         banner_->setCompact(false);
         restoreState(statePresentation_);

@@ -30,30 +30,59 @@ void CardCanvas::nextRow() {
 
 void CardCanvas::say(const QRectF& rect, int flags, const QString& words) {
     painter.drawText(rect, flags, words);
-    if (!words.isEmpty()) rowText_ << words;
+    if (words.isEmpty()) return;
+    rowText_ << words;
+    if (QFontMetricsF(painter.font()).horizontalAdvance(words) > rect.width() + 0.5)
+        clipped << words;
 }
 
 QRectF CardCanvas::chipAt(double x, double centreY, const QString& name, const QColor& colour,
                           const ChipStyle& style) {
     rowText_ << name;
-    return drawChip(painter, x, centreY, name, colour, style);
+    const QRectF chip = drawChip(painter, x, centreY, name, colour, style);
+    if (chip.right() > right + 0.5) clipped << name;
+    return chip;
+}
+
+namespace {
+QFont boldOf(QFont f) {
+    f.setBold(true);
+    return f;
+}
+double titleWidth(const QFont& font, const QString& title) {
+    return QFontMetricsF(boldOf(font)).horizontalAdvance(title);
+}
+} // namespace
+
+bool CardCanvas::summaryFitsBeside(const QFont& font, double cardWidth, const QString& title,
+                                   const QString& summary) {
+    const QFontMetricsF fm(font);
+    const double pad = fm.height() * 0.5;
+    return titleWidth(font, title) + pad + fm.horizontalAdvance(summary) <= cardWidth - 2 * pad;
 }
 
 void CardCanvas::titleRow(const QString& title, const QString& summary) {
-    QFont bold = painter.font();
-    bold.setBold(true);
+    const bool beside = summaryFitsBeside(painter.font(), left + right, title, summary);
     painter.save();
-    painter.setFont(bold);
+    painter.setFont(boldOf(painter.font()));
     painter.setPen(text);
     say(QRectF(left, y, right - left, rowHeight), Qt::AlignVCenter | Qt::AlignLeft, title);
-    const double titleEnd = left + QFontMetricsF(bold).horizontalAdvance(title) + pad;
     painter.restore();
-    // The summary takes what the title leaves: on a narrow card it is elided, never drawn
-    // over the title.
     painter.setPen(muted);
-    const double room = std::max(0.0, right - titleEnd);
-    say(QRectF(titleEnd, y, room, rowHeight), Qt::AlignVCenter | Qt::AlignRight,
-        QFontMetricsF(painter.font()).elidedText(summary, Qt::ElideRight, room));
+    if (summary.isEmpty()) {
+        nextRow();
+        return;
+    }
+    if (beside) {
+        const double from = left + titleWidth(painter.font(), title) + pad;
+        say(QRectF(from, y, right - from, rowHeight), Qt::AlignVCenter | Qt::AlignRight, summary);
+    } else {
+        y += rowHeight;
+        const QString shown =
+            QFontMetricsF(painter.font()).elidedText(summary, Qt::ElideRight, right - left);
+        say(QRectF(left, y, right - left, rowHeight), Qt::AlignVCenter | Qt::AlignLeft, shown);
+        if (shown != summary) clipped << summary;
+    }
     nextRow();
 }
 
@@ -66,7 +95,10 @@ void CardCanvas::labelledChips(const QString& label, const QStringList& names,
         say(QRectF(left + lw, y, right - left - lw, rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
             none);
     } else {
-        drawChipRow(painter, left + lw, centre(), right, names, colours, chip, &rowText_);
+        const double end =
+            drawChipRow(painter, left + lw, centre(), right, names, colours, chip, &rowText_);
+        if (end - QFontMetricsF(painter.font()).height() * 0.3 > right + 0.5)
+            clipped << names.join(QLatin1Char(' '));
     }
     nextRow();
 }

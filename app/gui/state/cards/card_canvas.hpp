@@ -44,11 +44,19 @@ class CardCanvas {
     void say(const QRectF& rect, int flags, const QString& words);
     QRectF chipAt(double x, double centreY, const QString& name, const QColor& colour,
                   const ChipStyle& style);
-    // The title in bold, the summary in muted text at the right, elided to the room left.
+    // The title in bold, the summary in muted text at its right; when both do not fit on one
+    // line (a narrow card, presentation mode's large text), the summary goes on a line of its
+    // own below, still one shown row.
     void titleRow(const QString& title, const QString& summary);
+    // Whether titleRow puts the summary beside the title, for a card of this font and width.
+    static bool summaryFitsBeside(const QFont& font, double cardWidth, const QString& title,
+                                  const QString& summary);
     // "label" in muted text, then one chip per name; `none` when there are no names. One row.
     void labelledChips(const QString& label, const QStringList& names, const QList<QColor>& colours,
                        const QString& none);
+
+    // Words and chips drawn wider than their room (cut at the card's edge) or elided.
+    QStringList clipped;
 
   private:
     std::vector<QStringList>& shownRows_;
