@@ -150,17 +150,16 @@ class Fields {
 
     const Path& path() const { return path_; }
     std::string where() const { return path_.str(); }
+    // The value of `key`; a null counts as left out.
     const json::value* find(std::string_view key) const {
-        return object_ ? object_->if_contains(key) : nullptr;
+        const json::value* v = object_ ? object_->if_contains(key) : nullptr;
+        return v && !v->is_null() ? v : nullptr;
     }
-    bool has(std::string_view key) const {
-        const json::value* v = find(key);
-        return v && !v->is_null();
-    }
+    bool has(std::string_view key) const { return find(key) != nullptr; }
 
     std::optional<std::string_view> optionalString(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         if (!v->is_string()) fail(where(), quoted(key) + " must be a string");
         return std::string_view(v->get_string());
     }
@@ -171,13 +170,13 @@ class Fields {
     // Text an operation carried; a hand-made file may give a number or a bool instead.
     std::optional<std::string> optionalText(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         if (v->is_string()) return std::string(v->get_string());
         return json::serialize(*v);
     }
     std::optional<std::int64_t> optionalInteger(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         auto n = asInteger(*v);
         if (!n) fail(where(), quoted(key) + " must be an integer");
         return n;
@@ -189,7 +188,7 @@ class Fields {
     // A time after the trace's start, or a duration: from 0 to kMaxTraceSpanNs.
     std::optional<std::int64_t> optionalMicros(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         auto ns = microsToNs(*v);
         if (!ns) fail(where(), quoted(key) + " must be a number of microseconds");
         if (*ns < 0) fail(where(), quoted(key) + " is negative");
@@ -202,19 +201,19 @@ class Fields {
     }
     std::optional<bool> optionalBool(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         if (!v->is_bool()) fail(where(), quoted(key) + " must be true or false");
         return v->get_bool();
     }
     const json::array* optionalArray(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return nullptr;
+        if (!v) return nullptr;
         if (!v->is_array()) fail(where(), quoted(key) + " must be an array");
         return &v->get_array();
     }
     Fields child(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return Fields(nullptr, path_.key(key));
+        if (!v) return Fields(nullptr, path_.key(key));
         return Fields(*v, path_.key(key));
     }
     const json::object* object() const { return object_; }
@@ -332,7 +331,7 @@ class ChromeReader {
 
     void readSessionFields(const Fields& other) {
         trace_.scenario = std::string(other.optionalString("scenario").value_or(""));
-        if (const json::value* speed = other.find("speed"); speed && !speed->is_null()) {
+        if (const json::value* speed = other.find("speed")) {
             if (!speed->is_number()) fail(other.path().key("speed").str(), "must be a number");
             trace_.speed = speed->to_number<double>();
         }

@@ -1,5 +1,6 @@
 // Chrome trace JSON: the fields DESIGN.md promises, an exact round trip, clear errors.
 
+#include "test_trace_compare.hpp"
 #include "test_trace_helpers.hpp"
 #include "trace/chrome_json.hpp"
 
@@ -14,7 +15,7 @@
 #include <set>
 
 using namespace mpviz::trace;
-using mpviz::trace::testing::TraceScript;
+using namespace mpviz::trace::testing;
 namespace json = boost::json;
 
 namespace {
@@ -142,43 +143,8 @@ std::string openingsOf(const TraceData& t) {
 }
 
 void requireSameModel(const TraceData& a, const TraceData& b) {
-    REQUIRE(a.processes().size() == b.processes().size());
-    for (std::size_t p = 0; p < a.processes().size(); ++p) {
-        const auto& x = a.processes()[p];
-        const auto& y = b.processes()[p];
-        CHECK(x.pid == y.pid);
-        CHECK(x.ppid == y.ppid);
-        CHECK(x.parent == y.parent);
-        CHECK(x.name == y.name);
-        CHECK(x.daemon == y.daemon);
-        CHECK(x.startTs == y.startTs);
-        CHECK(x.endTs == y.endTs);
-        CHECK(x.exitcode == y.exitcode);
-        const auto sx = a.slices(static_cast<int>(p));
-        const auto sy = b.slices(static_cast<int>(p));
-        REQUIRE(sx.size() == sy.size());
-        for (std::size_t i = 0; i < sx.size(); ++i) {
-            CHECK(sx[i].begin == sy[i].begin);
-            CHECK(sx[i].end == sy[i].end);
-            CHECK(sx[i].state == sy[i].state);
-            CHECK(sx[i].op == sy[i].op);
-            CHECK(sx[i].object == sy[i].object);
-            CHECK(sx[i].peer == sy[i].peer);
-        }
-    }
-    REQUIRE(a.objects().size() == b.objects().size());
-    for (std::size_t o = 0; o < a.objects().size(); ++o) {
-        CHECK(a.objects()[o].name == b.objects()[o].name);
-        CHECK(a.objects()[o].kind == b.objects()[o].kind);
-        CHECK(a.objects()[o].capacity == b.objects()[o].capacity);
-        const auto cx = a.counter(static_cast<std::uint16_t>(o));
-        const auto cy = b.counter(static_cast<std::uint16_t>(o));
-        REQUIRE(cx.size() == cy.size());
-        for (std::size_t i = 0; i < cx.size(); ++i) {
-            CHECK(cx[i].ts == cy[i].ts);
-            CHECK(cx[i].value == cy[i].value);
-        }
-    }
+    requireSameProcesses(a, b);
+    requireSameObjects(a, b);
     CHECK(instantsOf(a) == instantsOf(b));
     CHECK(openingsOf(a) == openingsOf(b));
     REQUIRE(a.deadlock().has_value() == b.deadlock().has_value());
