@@ -176,9 +176,8 @@ class TraceData {
         mutable std::uint32_t dirtyRank = 0;
     };
     struct ObjectHistory {
-        std::vector<std::uint32_t> done; // every Done event, by (ts, seq)
-        // Acquire, Release and Set Done events, by (ts, seq): who held it, who set it.
-        std::vector<std::uint32_t> holdsAndSets;
+        // Every Done event, by (ts, seq): who held it and who set it are read from here too.
+        std::vector<std::uint32_t> done;
         std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end
         mutable std::int64_t earliestNewSet = INT64_MAX; // wake arrows to revisit
     };
