@@ -137,6 +137,31 @@ class ObjectWriter {
     bool first_ = true;
 };
 
+// Writes the items of one JSON array, putting the commas where they belong; a list a
+// person may read in the file puts each item on a line of its own.
+class ArrayWriter {
+  public:
+    enum Layout { Inline, LinePerItem };
+    explicit ArrayWriter(std::string& out, Layout layout = Inline) : out_(out), layout_(layout) {
+        out_ += '[';
+    }
+    ~ArrayWriter() { out_ += ']'; }
+    ArrayWriter(const ArrayWriter&) = delete;
+    ArrayWriter& operator=(const ArrayWriter&) = delete;
+
+    std::string& item() {
+        if (!first_) out_ += ',';
+        first_ = false;
+        if (layout_ == LinePerItem) out_ += '\n';
+        return out_;
+    }
+
+  private:
+    std::string& out_;
+    Layout layout_;
+    bool first_ = true;
+};
+
 class ChromeWriter {
   public:
     explicit ChromeWriter(const TraceData& trace) : trace_(trace), t0_(trace.firstTs()) {}
@@ -389,34 +414,22 @@ class ChromeWriter {
         event.micros("ts", report->ts - t0_);
         ObjectWriter args(event.key("args"));
         {
-            std::string& cycle = args.key("cycle");
-            cycle += '[';
-            for (std::size_t i = 0; i < report->cycle.size(); ++i) {
-                if (i > 0) cycle += ',';
-                appendInteger(cycle, pidOf(report->cycle[i]));
-            }
-            cycle += ']';
+            ArrayWriter cycle(args.key("cycle"));
+            for (const int p : report->cycle)
+                appendInteger(cycle.item(), pidOf(p));
         }
         const auto processes = trace_.processes();
         {
             // The same cycle by name, for a person reading the file (the pids are the data).
-            std::string& names = args.key("names");
-            names += '[';
-            for (std::size_t i = 0; i < report->cycle.size(); ++i) {
-                if (i > 0) names += ',';
-                const int p = report->cycle[i];
-                appendString(names, p >= 0 && static_cast<std::size_t>(p) < processes.size()
-                                        ? std::string_view(processes[p].name)
-                                        : std::string_view());
-            }
-            names += ']';
+            ArrayWriter names(args.key("names"));
+            for (const int p : report->cycle)
+                appendString(names.item(), p >= 0 && static_cast<std::size_t>(p) < processes.size()
+                                               ? std::string_view(processes[p].name)
+                                               : std::string_view());
         }
-        std::string& edges = args.key("edges");
-        edges += '[';
-        for (std::size_t i = 0; i < report->edges.size(); ++i) {
-            const DeadlockEdge& edge = report->edges[i];
-            if (i > 0) edges += ',';
-            ObjectWriter item(edges);
+        ArrayWriter edges(args.key("edges"));
+        for (const DeadlockEdge& edge : report->edges) {
+            ObjectWriter item(edges.item());
             item.integer("from", pidOf(edge.from));
             item.integer("to", pidOf(edge.to));
             item.string("op", opName(edge.op));
@@ -425,7 +438,6 @@ class ChromeWriter {
             else if (edge.to >= 0 && static_cast<std::size_t>(edge.to) < processes.size())
                 item.string("object", processes[edge.to].name); // a join waits for a process
         }
-        edges += ']';
     }
 
     void writeOtherData(std::string_view version) {
@@ -442,30 +454,20 @@ class ChromeWriter {
         data.integer("t0_ns", t0_);
         data.integer("t1_ns", trace_.lastTs());
 
-        std::string& objects = data.key("objects");
-        objects += '[';
-        bool first = true;
-        for (const ObjectInfo& object : trace_.objects()) {
-            if (!first) objects += ',';
-            first = false;
-            objects += "\n";
-            ObjectWriter item(objects);
-            item.string("name", object.name);
-            item.string("kind", objectKindName(object.kind));
-            item.integer("capacity", object.capacity);
-            if (object.valueType != kNoValueType)
-                item.string("value_type", std::string_view(&object.valueType, 1));
+        {
+            ArrayWriter objects(data.key("objects"), ArrayWriter::LinePerItem);
+            for (const ObjectInfo& object : trace_.objects()) {
+                ObjectWriter item(objects.item());
+                item.string("name", object.name);
+                item.string("kind", objectKindName(object.kind));
+                item.integer("capacity", object.capacity);
+                if (object.valueType != kNoValueType)
+                    item.string("value_type", std::string_view(&object.valueType, 1));
+            }
         }
-        objects += ']';
-
-        std::string& processes = data.key("processes");
-        processes += '[';
-        first = true;
+        ArrayWriter processes(data.key("processes"), ArrayWriter::LinePerItem);
         for (const ProcessInfo& process : trace_.processes()) {
-            if (!first) processes += ',';
-            first = false;
-            processes += "\n";
-            ObjectWriter item(processes);
+            ObjectWriter item(processes.item());
             item.integer("pid", process.pid);
             item.integer("ppid", process.ppid);
             item.string("name", process.name);
@@ -482,7 +484,6 @@ class ChromeWriter {
             else
                 item.null("exitcode");
         }
-        processes += ']';
     }
 
     const TraceData& trace_;

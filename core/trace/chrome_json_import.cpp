@@ -21,37 +21,6 @@ namespace mpviz::trace {
 
 namespace json = boost::json;
 
-// Restores what a file states directly instead of deriving it again from events: the
-// slices and counters as written, and the session's time range.
-class TraceBuilderAccess {
-  public:
-    static void replaceSlices(TraceData& trace, int process, std::vector<Slice> slices) {
-        trace.slices_[process] = std::move(slices);
-    }
-    // `samples` in time order. Their times belong to the trace's span like every other.
-    static void replaceCounter(TraceData& trace, std::uint16_t object,
-                               std::vector<CounterSample> samples) {
-        if (!samples.empty()) {
-            trace.noteTime(samples.front().ts);
-            trace.noteTime(samples.back().ts);
-        }
-        trace.counters_[object] = std::move(samples);
-    }
-    static void setExitcode(TraceData& trace, int process, std::optional<int> exitcode) {
-        trace.processes_[process].exitcode = exitcode;
-    }
-    static void setObjectKind(TraceData& trace, std::uint16_t object, ObjectKind kind,
-                              std::int64_t capacity) {
-        trace.objects_[object].kind = kind;
-        trace.objects_[object].capacity = capacity;
-    }
-    static void setTimeRange(TraceData& trace, std::int64_t first, std::int64_t last) {
-        trace.hasTime_ = true;
-        trace.firstTs_ = first;
-        trace.lastTs_ = last;
-    }
-};
-
 namespace {
 
 using chrome::isProcessOp;
@@ -181,17 +150,16 @@ class Fields {
 
     const Path& path() const { return path_; }
     std::string where() const { return path_.str(); }
+    // The value of `key`; a null counts as left out.
     const json::value* find(std::string_view key) const {
-        return object_ ? object_->if_contains(key) : nullptr;
+        const json::value* v = object_ ? object_->if_contains(key) : nullptr;
+        return v && !v->is_null() ? v : nullptr;
     }
-    bool has(std::string_view key) const {
-        const json::value* v = find(key);
-        return v && !v->is_null();
-    }
+    bool has(std::string_view key) const { return find(key) != nullptr; }
 
     std::optional<std::string_view> optionalString(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         if (!v->is_string()) fail(where(), quoted(key) + " must be a string");
         return std::string_view(v->get_string());
     }
@@ -202,13 +170,13 @@ class Fields {
     // Text an operation carried; a hand-made file may give a number or a bool instead.
     std::optional<std::string> optionalText(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         if (v->is_string()) return std::string(v->get_string());
         return json::serialize(*v);
     }
     std::optional<std::int64_t> optionalInteger(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         auto n = asInteger(*v);
         if (!n) fail(where(), quoted(key) + " must be an integer");
         return n;
@@ -220,7 +188,7 @@ class Fields {
     // A time after the trace's start, or a duration: from 0 to kMaxTraceSpanNs.
     std::optional<std::int64_t> optionalMicros(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         auto ns = microsToNs(*v);
         if (!ns) fail(where(), quoted(key) + " must be a number of microseconds");
         if (*ns < 0) fail(where(), quoted(key) + " is negative");
@@ -233,19 +201,19 @@ class Fields {
     }
     std::optional<bool> optionalBool(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         if (!v->is_bool()) fail(where(), quoted(key) + " must be true or false");
         return v->get_bool();
     }
     const json::array* optionalArray(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return nullptr;
+        if (!v) return nullptr;
         if (!v->is_array()) fail(where(), quoted(key) + " must be an array");
         return &v->get_array();
     }
     Fields child(std::string_view key) const {
         const json::value* v = find(key);
-        if (!v || v->is_null()) return Fields(nullptr, path_.key(key));
+        if (!v) return Fields(nullptr, path_.key(key));
         return Fields(*v, path_.key(key));
     }
     const json::object* object() const { return object_; }
@@ -302,6 +270,11 @@ ObjectKind guessKind(Op op, const Fields& args) {
     }
 }
 
+// Reads a file into the parts a live run gives the trace (processes, objects, events, ends,
+// the deadlock) and builds it the way a run does: slices, counters, exit codes and arrows are
+// derived by TraceData alone, never taken from the file. What a file shows of them (`X`
+// slices, `C` counters) is for Perfetto; of a slice mpviz reads only the event that began
+// it (a blocked call, a sleep), which the file keeps nowhere else.
 class ChromeReader {
   public:
     TraceData read(std::string_view text) {
@@ -323,13 +296,15 @@ class ChromeReader {
         readObjects(other);
         classifyEvents(*events);
         readProcesses(other);
-        appendEvents();
-        applyProcessEnds();
-        applySlices();
-        applyCounters();
-        refineGuessedKinds();
-        readDeadlock();
-        applyTimeRange(other);
+        std::vector<Placed> placed = readOperations();
+        std::optional<DeadlockReport> report = readDeadlock();
+        readCounterObjects();
+        declareObjects();
+        for (const Placed& p : placed)
+            trace_.append(p.event, p.at);
+        endProcesses();
+        if (report) trace_.setDeadlock(std::move(*report));
+        noteTimeRange(other);
         return std::move(trace_);
     }
 
@@ -356,7 +331,7 @@ class ChromeReader {
 
     void readSessionFields(const Fields& other) {
         trace_.scenario = std::string(other.optionalString("scenario").value_or(""));
-        if (const json::value* speed = other.find("speed"); speed && !speed->is_null()) {
+        if (const json::value* speed = other.find("speed")) {
             if (!speed->is_number()) fail(other.path().key("speed").str(), "must be a number");
             trace_.speed = speed->to_number<double>();
         }
@@ -385,7 +360,7 @@ class ChromeReader {
             const auto kindName = object.string("kind");
             const auto kind = objectKindFromName(kindName);
             if (!kind) fail(object.where(), "unknown object kind " + quoted(kindName));
-            if (trace_.objectByName(name))
+            if (objectIndex_.contains(name))
                 fail(object.where(), "object " + quoted(name) + " is listed twice");
             char valueType = kNoValueType;
             if (auto type = object.optionalString("value_type")) {
@@ -394,10 +369,11 @@ class ChromeReader {
                                          "printable ASCII one, like \"i\" or \"d\")");
                 valueType = type->front();
             }
-            trace_.addObject(ObjectInfo{std::string(name), *kind,
-                                        object.optionalInteger("capacity").value_or(0), valueType});
+            addObject(object,
+                      ObjectInfo{std::string(name), *kind,
+                                 object.optionalInteger("capacity").value_or(0), valueType});
         }
-        listedObjects_ = trace_.objects().size();
+        listedObjects_ = objects_.size();
     }
 
     void see(int pid, std::int64_t from, std::int64_t to) {
@@ -477,10 +453,12 @@ class ChromeReader {
                 }
                 auto start = entry.optionalMicros("start");
                 info.startTs = start ? t0_ + *start : firstSeen(seen);
+                if (auto code = entry.optionalInteger("exitcode"))
+                    info.exitcode = toInt(*code, entry, "exitcode");
+                // Its end comes after its events (endProcesses), as in a run: an end closes
+                // the process's lane for good.
                 const int index = trace_.addProcess(std::move(info));
                 if (auto end = entry.optionalMicros("end")) ends_.push_back({index, t0_ + *end});
-                if (auto code = entry.optionalInteger("exitcode"))
-                    exitcodes_[index] = toInt(*code, entry, "exitcode");
             }
         }
         // Best effort for hand-made files: every pid that appears is a process, and the
@@ -529,20 +507,45 @@ class ChromeReader {
     }
     static std::string defaultName(int pid) { return "pid " + std::to_string(pid); }
 
-    std::uint16_t objectNamed(std::string_view name, ObjectKind guess) {
-        return trace_.findOrAddObject(name, guess, 0);
+    // Objects are declared before any event names them, as in a run, so the ones a
+    // hand-made file only names are gathered here first and their kind settled before the
+    // trace learns of them.
+    std::uint16_t addObject(const Fields& at, ObjectInfo info) {
+        if (objects_.size() >= kNoObject - 1) fail(at.where(), "more than 65534 objects");
+        const auto index = static_cast<std::uint16_t>(objects_.size());
+        objectIndex_.emplace(info.name, index);
+        objects_.push_back(std::move(info));
+        return index;
+    }
+    std::uint16_t objectNamed(const Fields& at, std::string_view name, ObjectKind guess) {
+        if (auto found = objectIndex_.find(name); found != objectIndex_.end()) return found->second;
+        return addObject(at, ObjectInfo{std::string(name), guess, 0, kNoValueType});
+    }
+    void declareObjects() {
+        for (std::size_t o = listedObjects_; o < objects_.size(); ++o) {
+            auto permits = permits_.find(static_cast<std::uint16_t>(o));
+            if (objects_[o].kind == ObjectKind::Lock && permits != permits_.end() &&
+                permits->second > 1) {
+                objects_[o].kind = ObjectKind::Semaphore;
+                objects_[o].capacity = permits->second;
+            }
+        }
+        for (ObjectInfo& info : objects_)
+            trace_.addObject(std::move(info));
     }
 
     // The operations, and the Blocked / sleep Begin events that opened the slices: the
-    // file keeps those in the slices, the model keeps them as events (what a blocked call
-    // reported, a join's child, the arrow from a start to the child's first event).
-    void appendEvents() {
+    // file keeps those in the slices they began (what a blocked call reported, a join's
+    // child, where it was called), the model keeps them as events. In time order per
+    // process, as the trace takes them.
+    std::vector<Placed> readOperations() {
         std::vector<Placed> events;
         events.reserve(instants_.size());
         for (const Parsed& instant : instants_)
             events.push_back({toEvent(instant), sourceSpot(instant.fields().child("args"))});
-        std::vector<Placed> openings = parseLanes();
-        // Per process, events must go in in time order; a merge-sorted file already is.
+        std::vector<Placed> openings;
+        for (const Parsed& slice : slices_)
+            if (auto opening = openingOf(slice)) openings.push_back(*opening);
         const auto byTime = [](const Placed& a, const Placed& b) {
             return a.event.ts < b.event.ts;
         };
@@ -554,8 +557,7 @@ class ChromeReader {
         merged.reserve(events.size() + openings.size());
         std::merge(events.begin(), events.end(), openings.begin(), openings.end(),
                    std::back_inserter(merged), byTime);
-        for (const Placed& p : merged)
-            trace_.append(p.event, p.at);
+        return merged;
     }
 
     SourceSpot sourceSpot(const Fields& args) {
@@ -571,8 +573,7 @@ class ChromeReader {
     // A Value's number: a float type's is written as a double and kept as its bits.
     std::int64_t sharedNumber(const Fields& args, std::string_view key, std::uint16_t object) {
         const json::value* v = args.find(key);
-        const bool isFloat =
-            object < trace_.objects().size() && isFloatType(trace_.objects()[object].valueType);
+        const bool isFloat = object < objects_.size() && isFloatType(objects_[object].valueType);
         if (!isFloat || !v || !v->is_number()) return args.integer(key);
         return bitsFromDouble(v->to_number<double>());
     }
@@ -592,10 +593,10 @@ class ChromeReader {
         e.process = static_cast<std::uint16_t>(trace_.processIndexByPid(instant.pid));
         if (!isProcessOp(*op))
             if (auto object = args.optionalString("object"))
-                e.object = objectNamed(*object, guessKind(*op, args));
+                e.object = objectNamed(args, *object, guessKind(*op, args));
         if (*op == Op::Start)
             if (auto pool = args.optionalString("works_for"))
-                e.object = objectNamed(*pool, ObjectKind::Pool);
+                e.object = objectNamed(args, *pool, ObjectKind::Pool);
 
         const bool shared = (*op == Op::Read || *op == Op::Write) && args.has(keys.value);
         const auto value = shared ? std::optional(sharedNumber(args, keys.value, e.object))
@@ -623,16 +624,9 @@ class ChromeReader {
         return e;
     }
 
-    void applyProcessEnds() {
-        for (const auto& [process, end] : ends_) {
-            auto code = exitcodes_.find(process);
-            trace_.setProcessEnd(process, end,
-                                 code == exitcodes_.end() ? std::nullopt
-                                                          : std::optional<int>(code->second));
-        }
-        for (const auto& [process, code] : exitcodes_)
-            if (!trace_.processes()[process].endTs)
-                TraceBuilderAccess::setExitcode(trace_, process, code);
+    void endProcesses() {
+        for (const auto& [process, end] : ends_)
+            trace_.setProcessEnd(process, end, trace_.processes()[process].exitcode);
         if (fromMpviz_) return;
         // A hand-made trace says a process ended by recording its exit.
         for (int p = 0; p < static_cast<int>(trace_.processes().size()); ++p) {
@@ -643,50 +637,37 @@ class ChromeReader {
         }
     }
 
-    // One slice, and into `opening` the event that began it when the file says enough.
-    Slice toSlice(const Parsed& parsed, std::optional<Placed>& opening) {
+    // The event that began a blocked or sleeping slice; a running slice began with none. The
+    // slice's end is the trace's to find: the operation's own instant, or the process's end.
+    std::optional<Placed> openingOf(const Parsed& parsed) {
         const Fields event = parsed.fields();
         const auto name = event.string("name");
-        Slice slice;
-        slice.begin = parsed.ts;
-        slice.end = parsed.ts + event.micros("dur");
         const Fields args = event.child("args");
         Event e;
-        e.ts = slice.begin;
+        e.ts = parsed.ts;
         e.process = static_cast<std::uint16_t>(trace_.processIndexByPid(parsed.pid));
         if (name == "running") {
-            slice.state = State::Running;
+            return std::nullopt;
         } else if (name == "sleeping") {
-            slice.state = State::Sleeping;
-            slice.op = Op::Sleep;
-            if (auto asked = args.optionalInteger(opArgKeys(Op::Sleep).value)) {
-                e.op = Op::Sleep;
-                e.phase = Phase::Begin;
-                e.value = *asked;
-                opening = Placed{e, sourceSpot(args)};
-            }
+            e.op = Op::Sleep;
+            e.phase = Phase::Begin;
+            e.value = args.optionalInteger(opArgKeys(Op::Sleep).value).value_or(0);
         } else if (name == "blocked") {
-            slice.state = State::Blocked;
             const auto opText = args.string("op");
             const auto op = opFromName(opText);
             if (!op) fail(args.where(), "unknown op " + quoted(opText));
-            slice.op = *op;
             e.op = *op;
             e.phase = Phase::Blocked;
             if (isProcessOp(*op)) {
                 const auto childName = args.optionalString("object");
-                if (auto child = args.optionalInteger("child")) {
+                if (auto child = args.optionalInteger("child"))
                     e.value = toInt(*child, args, "child");
-                    slice.peer = trace_.processIndexByPid(static_cast<int>(e.value));
-                } else if (childName) {
-                    slice.peer = processNamed(*childName);
-                    if (slice.peer >= 0) e.value = trace_.processes()[slice.peer].pid;
-                }
+                else if (const int peer = childName ? processNamed(*childName) : -1; peer >= 0)
+                    e.value = trace_.processes()[peer].pid;
                 if (childName) e.text = trace_.intern(*childName);
             } else {
                 if (auto object = args.optionalString("object"))
-                    slice.object = objectNamed(*object, guessKind(*op, args));
-                e.object = slice.object;
+                    e.object = objectNamed(args, *object, guessKind(*op, args));
                 e.value = args.optionalInteger(opArgKeys(*op).value).value_or(0);
             }
             if (chrome::blockedExtraIsEnd(*op)) {
@@ -695,12 +676,13 @@ class ChromeReader {
             } else {
                 e.extra = args.optionalBool(chrome::kTimedKey).value_or(false) ? 1 : 0;
             }
-            opening = Placed{e, sourceSpot(args)};
         } else {
             fail(event.where(), "unknown state " + quoted(name) +
                                     " (expected \"running\", \"sleeping\" or \"blocked\")");
         }
-        return slice;
+        // A zero-length wait draws nothing: the model keeps neither it nor its event.
+        if (event.micros("dur") == 0) return std::nullopt;
+        return Placed{e, sourceSpot(args)};
     }
 
     int processNamed(std::string_view name) const {
@@ -710,60 +692,14 @@ class ChromeReader {
         return -1;
     }
 
-    // Reads every slice, per process in time order; returns the events that opened them.
-    std::vector<Placed> parseLanes() {
-        lanes_.assign(trace_.processes().size(), {});
-        std::vector<Placed> openings;
-        for (const Parsed& parsed : slices_) {
-            const int process = trace_.processIndexByPid(parsed.pid);
-            std::optional<Placed> opening;
-            Slice slice = toSlice(parsed, opening);
-            // A zero-length wait draws nothing: the model keeps neither it nor its event.
-            if (opening && slice.end != slice.begin) openings.push_back(*opening);
-            lanes_[process].emplace_back(slice, &parsed);
-        }
-        return openings;
-    }
-
-    void applySlices() {
-        const std::size_t count = trace_.processes().size();
-        for (std::size_t p = 0; p < count; ++p) {
-            auto& lane = lanes_[p];
-            // A file mpviz wrote states every slice; a hand-made one may leave a process's
-            // lane to be derived.
-            if (lane.empty() && !fromMpviz_) continue;
-            std::stable_sort(lane.begin(), lane.end(), [](const auto& a, const auto& b) {
-                return a.first.begin < b.first.begin;
-            });
-            std::vector<Slice> slices;
-            slices.reserve(lane.size());
-            for (const auto& [slice, parsed] : lane) {
-                if (slice.end == slice.begin) continue;
-                if (!slices.empty() && slice.begin < slices.back().end)
-                    fail(parsed->fields().where(),
-                         "slice overlaps the one before it on pid " + std::to_string(parsed->pid));
-                slices.push_back(slice);
-            }
-            // The last state of a process that has not ended is still going on.
-            if (fromMpviz_ && !slices.empty() && !trace_.processes()[p].endTs)
-                slices.back().end = Slice::kOpen;
-            TraceBuilderAccess::replaceSlices(trace_, static_cast<int>(p), std::move(slices));
-        }
-        lanes_.clear();
-    }
-
-    void applyCounters() {
-        std::unordered_map<std::uint16_t, std::vector<CounterSample>> samples;
+    // The file's counters are what its operations did to each object (the trace derives its
+    // own from those); here they only name objects and, for a hand-made lock, its permits.
+    void readCounterObjects() {
         for (const Parsed& parsed : counters_) {
             const Fields event = parsed.fields();
-            const auto object = objectNamed(event.string("name"), ObjectKind::Value);
-            const Fields args = event.child("args");
-            samples[object].push_back({parsed.ts, sharedNumber(args, "value", object)});
-        }
-        for (auto& [object, list] : samples) {
-            std::stable_sort(list.begin(), list.end(),
-                             [](const auto& a, const auto& b) { return a.ts < b.ts; });
-            TraceBuilderAccess::replaceCounter(trace_, object, std::move(list));
+            const auto object = objectNamed(event, event.string("name"), ObjectKind::Value);
+            const std::int64_t value = sharedNumber(event.child("args"), "value", object);
+            if (object >= listedObjects_) notePermits(object, value);
         }
     }
 
@@ -781,27 +717,14 @@ class ChromeReader {
         if (!inserted) it->second = std::max(it->second, permits);
     }
 
-    void refineGuessedKinds() {
-        for (std::size_t o = listedObjects_; o < trace_.objects().size(); ++o) {
-            const auto object = static_cast<std::uint16_t>(o);
-            if (trace_.objects()[o].kind != ObjectKind::Lock) continue;
-            for (const CounterSample& sample : trace_.counter(object))
-                notePermits(object, sample.value);
-            auto permits = permits_.find(object);
-            if (permits != permits_.end() && permits->second > 1)
-                TraceBuilderAccess::setObjectKind(trace_, object, ObjectKind::Semaphore,
-                                                  permits->second);
-        }
-    }
-
     int processOfPid(const Fields& at, std::int64_t pid) const {
         const int process = trace_.processIndexByPid(toInt(pid, at, "pid"));
         if (process < 0) fail(at.where(), "unknown pid " + std::to_string(pid));
         return process;
     }
 
-    void readDeadlock() {
-        if (!deadlock_) return;
+    std::optional<DeadlockReport> readDeadlock() {
+        if (!deadlock_) return std::nullopt;
         const Fields args = deadlock_->fields().child("args");
         DeadlockReport report;
         report.ts = deadlock_->ts;
@@ -825,35 +748,31 @@ class ChromeReader {
                 parsed.op = *op;
                 if (!isProcessOp(*op))
                     if (auto object = edge.optionalString("object"))
-                        parsed.object = objectNamed(*object, guessKind(*op, edge));
+                        parsed.object = objectNamed(edge, *object, guessKind(*op, edge));
                 report.edges.push_back(parsed);
             }
         }
-        trace_.setDeadlock(std::move(report));
+        return report;
     }
 
-    void applyTimeRange(const Fields& other) {
-        std::int64_t first = trace_.firstTs();
-        std::int64_t last = trace_.lastTs();
+    // The session's span: every time the file names, from t0_ns (its start when given) to
+    // t1_ns (where a run that was stopped ended, though its last event came before).
+    void noteTimeRange(const Fields& other) {
         for (const auto& [pid, seen] : seen_) {
             if (seen.firstTs == INT64_MAX) continue;
-            first = std::min(first, seen.firstTs);
-            last = std::max(last, seen.lastTs);
+            trace_.noteTime(seen.firstTs);
+            trace_.noteTime(seen.lastTs);
         }
-        // The trace starts at t0_ns (else at its first time) and never ends before it starts:
-        // what the exporter writes as t0_ns and t1_ns, and what it reads back.
         const auto t0 = other.optionalInteger("t0_ns");
-        if (t0) first = *t0;
+        if (t0) trace_.noteTime(*t0);
         if (auto t1 = other.optionalInteger("t1_ns")) {
+            const std::int64_t first = trace_.firstTs();
             if (*t1 < first || *t1 > first + kMaxTraceSpanNs)
                 fail(other.path().key("t1_ns").str(),
                      t0 ? "lies before t0_ns or more than 100 days after it"
                         : "lies before the trace's first event or more than 100 days after it");
-            last = *t1;
+            trace_.noteTime(*t1);
         }
-        // Without t1_ns the trace ends at its last time, at its start when it has none.
-        last = std::max(last, first);
-        TraceBuilderAccess::setTimeRange(trace_, first, last);
     }
 
     TraceData trace_;
@@ -862,12 +781,13 @@ class ChromeReader {
     std::unordered_map<int, PidSeen> seen_;
     std::vector<int> pidOrder_;
     std::vector<Parsed> slices_, instants_, counters_;
-    std::vector<std::vector<std::pair<Slice, const Parsed*>>> lanes_; // per process
+    // The objects, listed and guessed, in the order the trace will get them.
+    std::vector<ObjectInfo> objects_;
+    std::unordered_map<std::string, std::uint16_t, StringTable::Hash, std::equal_to<>> objectIndex_;
     std::size_t listedObjects_ = 0; // objects otherData lists; the others are guessed
     std::unordered_map<std::uint16_t, std::int64_t> permits_; // guessed locks: most permits seen
     std::optional<Parsed> deadlock_;
     std::vector<std::pair<int, std::int64_t>> ends_;
-    std::unordered_map<int, int> exitcodes_;
 };
 
 } // namespace

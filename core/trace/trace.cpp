@@ -243,8 +243,6 @@ void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     auto& history = objectHistory_[e.object];
     const ObjectKind kind = objects_[e.object].kind;
     insertByTime(history.done, index);
-    if (e.op == Op::Acquire || e.op == Op::Release || e.op == Op::Set)
-        insertByTime(history.holdsAndSets, index);
 
     if (auto sample = counterSampleOf(e, kind)) insertCounterSample(e.object, {e.ts, *sample});
 
@@ -450,7 +448,7 @@ std::vector<int> TraceData::holdersAt(std::uint16_t object, std::int64_t t) cons
     std::vector<int> holders;
     if (object >= objectHistory_.size()) return holders;
     std::vector<int> held(processes_.size(), 0);
-    for (const std::uint32_t i : objectHistory_[object].holdsAndSets) {
+    for (const std::uint32_t i : objectHistory_[object].done) {
         const Event& e = events_[i];
         if (e.ts > t) break;
         held[e.process] += holdChange(e);
@@ -531,7 +529,7 @@ std::size_t TraceData::memoryBytes() const {
     for (const auto& v : counters_)
         bytes += bytesOf(v);
     for (const auto& history : objectHistory_) {
-        bytes += bytesOf(history.done) + bytesOf(history.holdsAndSets);
+        bytes += bytesOf(history.done);
         for (const auto& channel : history.channels)
             bytes +=
                 bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.arrowSlots);

@@ -105,6 +105,9 @@ class TraceData {
     // never connected), one recorded here at `ts`, updated if a later call learns more.
     void setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode);
     void setDeadlock(DeadlockReport report);
+    // The session lasted over `ts`, though no event may be there: a saved session's start
+    // and end (a run stopped after its last event). Every time appended is noted as well.
+    void noteTime(std::int64_t ts);
     void setOutcome(Outcome o) { outcome_ = o; }
     std::string scenario;
     std::map<std::string, std::string> params;
@@ -173,9 +176,8 @@ class TraceData {
         mutable std::uint32_t dirtyRank = 0;
     };
     struct ObjectHistory {
-        std::vector<std::uint32_t> done; // every Done event, by (ts, seq)
-        // Acquire, Release and Set Done events, by (ts, seq): who held it, who set it.
-        std::vector<std::uint32_t> holdsAndSets;
+        // Every Done event, by (ts, seq): who held it and who set it are read from here too.
+        std::vector<std::uint32_t> done;
         std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end
         mutable std::int64_t earliestNewSet = INT64_MAX; // wake arrows to revisit
     };
@@ -193,7 +195,6 @@ class TraceData {
         CacheMutex& operator=(const CacheMutex&) { return *this; }
     };
 
-    void noteTime(std::int64_t ts);
     void checkProcess(int process, const char* where) const;
     void moveStartBack(int process, std::int64_t ts);
     void resolveJoinPeers(int process);
@@ -253,7 +254,6 @@ class TraceData {
     mutable std::vector<std::uint32_t> pendingExits_;          // Exit Done without its join yet
     mutable std::vector<std::uint32_t> pendingJoins_;          // Join Done not matched to an exit
     mutable std::vector<std::vector<WakeWaiter>> wakeWaiters_; // per object
-    friend class TraceBuilderAccess;
 };
 
 // The trace shared between the engine thread (writer) and the views (readers).

@@ -84,7 +84,7 @@ void TraceData::updateChannelArrows() const {
 // blocked. Sets are recorded before waiters can run, so it comes before the wait's Done.
 std::optional<std::uint32_t> TraceData::wakingSet(std::uint16_t object,
                                                   const WakeWaiter& waiter) const {
-    const auto& marks = objectHistory_[object].holdsAndSets;
+    const auto& marks = objectHistory_[object].done;
     const Event& wait = events_[waiter.wait];
     auto it = std::partition_point(marks.begin(), marks.end(), [&](std::uint32_t i) {
         return events_[i].ts < waiter.blockedSince;

@@ -3,6 +3,7 @@
 // feeder could not write, a timeout), sleeps, arrows, exit codes, the deadlock.
 
 #include "engine/explain.hpp"
+#include "test_trace_compare.hpp"
 #include "test_trace_helpers.hpp"
 #include "trace/chrome_json.hpp"
 
@@ -14,7 +15,7 @@
 #include <vector>
 
 using namespace mpviz::trace;
-using mpviz::trace::testing::TraceScript;
+using namespace mpviz::trace::testing;
 namespace json = boost::json;
 
 namespace {
@@ -26,17 +27,6 @@ struct Fidelity {
     std::uint16_t sem = 0, queue = 0, big = 0;
     int main = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0;
 };
-
-int addProcess(TraceData& t, std::string name, int pid, int ppid, std::int64_t start,
-               bool daemon = false) {
-    ProcessInfo info;
-    info.pid = pid;
-    info.ppid = ppid;
-    info.name = std::move(name);
-    info.startTs = start;
-    info.daemon = daemon;
-    return t.addProcess(std::move(info));
-}
 
 // What the engine records of a run with a semaphore, a bounded queue and joins: main starts
 // four children; two share a semaphore of two permits while main times out waiting for one;
@@ -52,12 +42,12 @@ Fidelity fidelityTrace() {
     f.queue = s.object("queue", ObjectKind::Queue, 3);
     f.big = s.object("big", ObjectKind::JoinableQueue);
 
-    f.main = addProcess(t, "MainProcess", 500, 99, kT0);
+    f.main = s.process("MainProcess", 500, kT0, 99);
     s.event(f.main, at(100), Op::Start, Phase::Done, kNoObject, 501, "Process-1");
-    f.p1 = addProcess(t, "Process-1", 501, 500, at(150));
+    f.p1 = s.process("Process-1", 501, at(150), 500);
     s.event(f.main, at(200), Op::Start, Phase::Done, kNoObject, 502, "Process-2");
     s.event(f.main, at(250), Op::Start, Phase::Done, kNoObject, 503, "Process-3");
-    f.p2 = addProcess(t, "Process-2", 502, 500, at(260), true);
+    f.p2 = s.process("Process-2", 502, at(260), 500, {.daemon = true});
 
     // Process-2's first act is a wait: the start arrow must still end there after import.
     s.blocked(f.p2, at(270), at(310), Op::Acquire, f.sem, 0);
@@ -87,12 +77,12 @@ Fidelity fidelityTrace() {
 
     // Process-3 never said hello: main joins it before the engine knows it.
     s.event(f.main, at(1200), Op::Join, Phase::Blocked, kNoObject, 503, "Process-3");
-    f.p3 = addProcess(t, "Process-3", 503, 500, at(250));
+    f.p3 = s.process("Process-3", 503, at(250), 500);
     t.setProcessEnd(f.p3, at(250), -15);
     s.event(f.main, at(1300), Op::Join, Phase::Done, kNoObject, 503, "Process-3", -15);
 
     s.event(f.main, at(1310), Op::Start, Phase::Done, kNoObject, 504, "Process-4");
-    f.p4 = addProcess(t, "Process-4", 504, 500, at(1320));
+    f.p4 = s.process("Process-4", 504, at(1320), 500);
     s.event(f.p4, at(1400), Op::Put, Phase::Done, f.big, 1, "'XXXX…' (1000000 bytes)");
     s.event(f.main, at(1450), Op::Join, Phase::Blocked, kNoObject, 504, "Process-4");
     s.event(f.p4, at(1460), Op::Exit, Phase::Done, kNoObject, 0);
@@ -207,20 +197,7 @@ TEST_CASE("export, import keeps kinds, join peers, blocked calls, arrows and the
     }
 
     SECTION("objects: names, kinds, capacities, values over time") {
-        REQUIRE(b.objects().size() == a.objects().size());
-        for (std::size_t o = 0; o < a.objects().size(); ++o) {
-            INFO(a.objects()[o].name);
-            CHECK(b.objects()[o].name == a.objects()[o].name);
-            CHECK(b.objects()[o].kind == a.objects()[o].kind);
-            CHECK(b.objects()[o].capacity == a.objects()[o].capacity);
-            const auto ca = a.counter(static_cast<std::uint16_t>(o));
-            const auto cb = b.counter(static_cast<std::uint16_t>(o));
-            REQUIRE(cb.size() == ca.size());
-            for (std::size_t i = 0; i < ca.size(); ++i) {
-                CHECK(cb[i].ts == ca[i].ts);
-                CHECK(cb[i].value == ca[i].value);
-            }
-        }
+        requireSameObjects(a, b);
         CHECK(b.objects()[f.sem].kind == ObjectKind::Semaphore);
         CHECK(b.objects()[f.queue].kind == ObjectKind::Queue);
         CHECK(b.objects()[f.big].kind == ObjectKind::JoinableQueue);
@@ -232,31 +209,7 @@ TEST_CASE("export, import keeps kinds, join peers, blocked calls, arrows and the
     }
 
     SECTION("processes: parents, daemon flags, times, exit codes, slices and join peers") {
-        REQUIRE(b.processes().size() == a.processes().size());
-        for (std::size_t p = 0; p < a.processes().size(); ++p) {
-            const auto& x = a.processes()[p];
-            const auto& y = b.processes()[p];
-            INFO(x.name);
-            CHECK(y.pid == x.pid);
-            CHECK(y.ppid == x.ppid);
-            CHECK(y.parent == x.parent);
-            CHECK(y.name == x.name);
-            CHECK(y.daemon == x.daemon);
-            CHECK(y.startTs == x.startTs);
-            CHECK(y.endTs == x.endTs);
-            CHECK(y.exitcode == x.exitcode);
-            const auto sa = a.slices(static_cast<int>(p));
-            const auto sb = b.slices(static_cast<int>(p));
-            REQUIRE(sb.size() == sa.size());
-            for (std::size_t i = 0; i < sa.size(); ++i) {
-                CHECK(sb[i].begin == sa[i].begin);
-                CHECK(sb[i].end == sa[i].end);
-                CHECK(sb[i].state == sa[i].state);
-                CHECK(sb[i].op == sa[i].op);
-                CHECK(sb[i].object == sa[i].object);
-                CHECK(sb[i].peer == sa[i].peer);
-            }
-        }
+        requireSameProcesses(a, b);
         CHECK(b.processes()[f.p2].daemon);
         CHECK(b.processes()[f.p2].exitcode == -15);
         CHECK(b.processes()[f.p3].parent == f.main);

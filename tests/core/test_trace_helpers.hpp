@@ -9,15 +9,24 @@
 
 namespace mpviz::trace::testing {
 
+// What sets a process apart beyond its name, pid, start and parent.
+struct ProcessTraits {
+    bool daemon = false;
+    Runtime runtime = Runtime::Cpp;
+};
+
 struct TraceScript {
     TraceData trace;
 
-    int process(std::string name, int pid, std::int64_t start, int ppid = 1) {
+    int process(std::string name, int pid, std::int64_t start, int ppid = 1,
+                ProcessTraits traits = {}) {
         ProcessInfo info;
         info.pid = pid;
         info.ppid = ppid;
         info.name = std::move(name);
         info.startTs = start;
+        info.daemon = traits.daemon;
+        info.runtime = traits.runtime;
         return trace.addProcess(std::move(info));
     }
 
@@ -39,6 +48,24 @@ struct TraceScript {
         e.text = trace.intern(text);
         e.extra = extra;
         trace.append(e, at);
+    }
+
+    // A queue that two producers P1 and P2 feed and a consumer C drains, all there from 0.
+    struct QueueCast {
+        std::uint16_t queue;
+        int p1, p2, consumer;
+    };
+    QueueCast queueCast() {
+        return {object("queue", ObjectKind::Queue), process("P1", 1, 0), process("P2", 2, 0),
+                process("C", 3, 0)};
+    }
+    // A pipe between A and B, both there from 0.
+    struct PipeCast {
+        std::uint16_t pipe;
+        int a, b;
+    };
+    PipeCast pipeCast() {
+        return {object("pipe", ObjectKind::Pipe), process("A", 1, 0), process("B", 2, 0)};
     }
 
     // An operation that had to wait: Blocked at `from`, Done at `to`.

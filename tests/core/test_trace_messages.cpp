@@ -26,10 +26,7 @@ std::multiset<Arrow> arrows(const TraceData& t, Message::Kind kind) {
 
 TEST_CASE("item arrows pair puts and gets first in, first out", "[trace][messages]") {
     TraceScript s;
-    const auto q = s.object("queue", ObjectKind::Queue);
-    const int p1 = s.process("P1", 1, 0);
-    const int p2 = s.process("P2", 2, 0);
-    const int c = s.process("C", 3, 0);
+    const auto [q, p1, p2, c] = s.queueCast();
 
     s.event(p1, 10, Op::Put, Phase::Done, q, 1, "a");
     s.event(p1, 30, Op::Put, Phase::Done, q, 2, "c");
@@ -52,10 +49,7 @@ TEST_CASE("item arrows pair puts and gets first in, first out", "[trace][message
 
 TEST_CASE("a late put rewrites the arrows it shifts", "[trace][messages]") {
     TraceScript s;
-    const auto q = s.object("queue", ObjectKind::Queue);
-    const int p1 = s.process("P1", 1, 0);
-    const int p2 = s.process("P2", 2, 0);
-    const int c = s.process("C", 3, 0);
+    const auto [q, p1, p2, c] = s.queueCast();
     s.event(p1, 30, Op::Put, Phase::Done, q, 1, "late");
     s.event(c, 40, Op::Get, Phase::Done, q, 0, "early");
     s.event(c, 50, Op::Get, Phase::Done, q, 0, "late");
@@ -68,9 +62,7 @@ TEST_CASE("a late put rewrites the arrows it shifts", "[trace][messages]") {
 
 TEST_CASE("pipe arrows go one way per end", "[trace][messages]") {
     TraceScript s;
-    const auto pipe = s.object("pipe", ObjectKind::Pipe);
-    const int a = s.process("A", 1, 0);
-    const int b = s.process("B", 2, 0);
+    const auto [pipe, a, b] = s.pipeCast();
     s.event(a, 10, Op::Send, Phase::Done, pipe, 5, "hello", 0);
     s.event(a, 11, Op::Send, Phase::Done, pipe, 10, "again", 0);
     s.event(b, 12, Op::Send, Phase::Done, pipe, 15, "reply", 1);

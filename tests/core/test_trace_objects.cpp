@@ -114,9 +114,7 @@ TEST_CASE("queue items at a given time, oldest first", "[trace]") {
 
 TEST_CASE("items in a pipe, both directions", "[trace]") {
     TraceScript s;
-    const auto pipe = s.object("pipe", ObjectKind::Pipe);
-    const int a = s.process("A", 1, 0);
-    const int b = s.process("B", 2, 0);
+    const auto [pipe, a, b] = s.pipeCast();
     s.event(a, 10, Op::Send, Phase::Done, pipe, 8, "ping", 0);
     s.event(b, 12, Op::Send, Phase::Done, pipe, 16, "pong", 1);
     s.event(b, 20, Op::Recv, Phase::Done, pipe, 8, "ping", 1);

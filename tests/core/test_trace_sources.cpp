@@ -32,18 +32,8 @@ struct PythonRun {
 
     PythonRun() {
         balance = s.trace.addObject(ObjectInfo{"balance", ObjectKind::Value, 0, 'd'});
-        ProcessInfo info;
-        info.pid = 900;
-        info.ppid = 1;
-        info.name = "MainProcess";
-        info.runtime = Runtime::Python;
-        info.startTs = kT0;
-        main = s.trace.addProcess(info);
-        info.pid = 901;
-        info.ppid = 900;
-        info.name = "Process-1";
-        info.startTs = kT0 + 100;
-        worker = s.trace.addProcess(info);
+        main = s.process("MainProcess", 900, kT0, 1, {.runtime = Runtime::Python});
+        worker = s.process("Process-1", 901, kT0 + 100, 900, {.runtime = Runtime::Python});
         shop = s.trace.intern("/home/ada/shop.py");
 
         at(main, kT0 + 50, Op::Start, Phase::Done, kNoObject, 901, {0, shop, 12}, "Process-1");
@@ -198,17 +188,8 @@ TEST_CASE("A C++ lesson's lines of its listing survive a trace file and logical 
     // A lesson names its listing as the source file `<lesson:ID>` (mp::lessonSourcePath).
     TraceScript s;
     s.trace.scenario = "lock";
-    ProcessInfo info;
-    info.pid = 700;
-    info.ppid = 1;
-    info.name = "MainProcess";
-    info.startTs = kT0;
-    const int main = s.trace.addProcess(info);
-    info.pid = 701;
-    info.ppid = 700;
-    info.name = "Process-1";
-    info.startTs = kT0 + 100;
-    const int task = s.trace.addProcess(info);
+    const int main = s.process("MainProcess", 700, kT0);
+    const int task = s.process("Process-1", 701, kT0 + 100, 700);
     const auto lock = s.trace.addObject(ObjectInfo{"lock", ObjectKind::Lock, 1});
     const auto listing = s.trace.intern("<lesson:lock>");
     s.event(main, kT0 + 50, Op::Start, Phase::Done, kNoObject, 701, "Process-1", 0,

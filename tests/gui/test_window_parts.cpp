@@ -18,6 +18,7 @@
 #include "gui/window/settings_store.hpp"
 #include "gui/window/speed_control.hpp"
 #include "scenario.hpp"
+#include "test_trace_helpers.hpp"
 
 #include <QAction>
 #include <QCheckBox>
@@ -32,31 +33,6 @@ using trace::Phase;
 namespace {
 constexpr std::int64_t kSec = 1'000'000'000;
 
-// A tiny hand-made trace: the semaphore lesson with one permit and two workers.
-struct Script {
-    trace::TraceData d;
-    int process(const char* name, int pid, int ppid, std::int64_t start) {
-        trace::ProcessInfo p;
-        p.name = name;
-        p.pid = pid;
-        p.ppid = ppid;
-        p.startTs = start;
-        return d.addProcess(p);
-    }
-    void event(int process, std::int64_t ts, Op op, Phase phase,
-               std::uint16_t object = trace::kNoObject, std::int64_t value = 0,
-               std::string_view text = {}) {
-        trace::Event e;
-        e.ts = ts;
-        e.process = static_cast<std::uint16_t>(process);
-        e.op = op;
-        e.phase = phase;
-        e.object = object;
-        e.value = value;
-        e.text = d.intern(text);
-        d.append(e);
-    }
-};
 } // namespace
 
 TEST_CASE("ViewState follows the live run until the user looks elsewhere", "[gui][viewstate]") {
@@ -150,35 +126,35 @@ TEST_CASE("The scenario panel lists every lesson with its explanation", "[gui][f
 }
 
 TEST_CASE("Snapshots and plain words follow a hand-made semaphore trace", "[gui][snapshot]") {
-    Script s;
-    const int main = s.process("MainProcess", 100, 1, 0);
-    const int a = s.process("Process-1", 101, 100, 1);
-    const int b = s.process("Process-2", 102, 100, 2);
-    const auto sem = s.d.addObject({"sem", ObjectKind::Semaphore, 1});
+    trace::testing::TraceScript s;
+    const int main = s.process("MainProcess", 100, 0, 1);
+    const int a = s.process("Process-1", 101, 1, 100);
+    const int b = s.process("Process-2", 102, 2, 100);
+    const auto sem = s.trace.addObject({"sem", ObjectKind::Semaphore, 1});
     s.event(a, 10, Op::Acquire, Phase::Done, sem, 0);
     s.event(b, 20, Op::Acquire, Phase::Blocked, sem);
     s.event(main, 30, Op::Join, Phase::Blocked, trace::kNoObject, 101);
     s.event(a, 40, Op::Release, Phase::Done, sem, 1);
     s.event(b, 50, Op::Acquire, Phase::Done, sem, 0);
 
-    const auto at25 = gui::snapshotAt(s.d, 25);
+    const auto at25 = gui::snapshotAt(s.trace, 25);
     REQUIRE(at25.objects.size() == 1);
     CHECK(at25.objects[0].holders == std::vector<int>{a});
     CHECK(at25.objects[0].waiters == std::vector<int>{b});
     CHECK(at25.processes[b].state == trace::State::Blocked);
-    const auto at45 = gui::snapshotAt(s.d, 45);
+    const auto at45 = gui::snapshotAt(s.trace, 45);
     CHECK(at45.objects[0].holders.empty());
-    const auto at55 = gui::snapshotAt(s.d, 55);
+    const auto at55 = gui::snapshotAt(s.trace, 55);
     CHECK(at55.objects[0].holders == std::vector<int>{b});
 
     // "Process-2 is blocked: the semaphore has no permits left" — the words of the lesson.
-    const auto n = gui::latestNotable(s.d, 25);
+    const auto n = gui::latestNotable(s.trace, 25);
     REQUIRE(n);
     CHECK(n->tone == gui::Narration::Tone::Blocked);
     CHECK(n->text.startsWith(
         QStringLiteral("Process-2 is blocked: the semaphore 'sem' has no permits left")));
     CHECK(n->text.contains(QStringLiteral("Process-1")));
-    const auto joined = gui::latestNotable(s.d, 35);
+    const auto joined = gui::latestNotable(s.trace, 35);
     REQUIRE(joined);
     CHECK(joined->text == QStringLiteral("MainProcess waits for Process-1 to finish (join)"));
 }
@@ -187,18 +163,18 @@ TEST_CASE("Cards and pills name the processes that connected out of start order 
           "[gui][snapshot]") {
     // The engine numbers processes as they connect: here Process-3 connected first. The
     // lanes go by start order, the cards must still name who holds and who waits.
-    Script s;
-    const int main = s.process("MainProcess", 100, 1, 0);
-    const int third = s.process("Process-3", 103, 100, 3);
-    const int first = s.process("Process-1", 101, 100, 1);
-    const int second = s.process("Process-2", 102, 100, 2);
-    const auto sem = s.d.addObject({"sem", ObjectKind::Semaphore, 2});
+    trace::testing::TraceScript s;
+    const int main = s.process("MainProcess", 100, 0, 1);
+    const int third = s.process("Process-3", 103, 3, 100);
+    const int first = s.process("Process-1", 101, 1, 100);
+    const int second = s.process("Process-2", 102, 2, 100);
+    const auto sem = s.trace.addObject({"sem", ObjectKind::Semaphore, 2});
     s.event(first, 10, Op::Acquire, Phase::Done, sem, 1);
     s.event(third, 11, Op::Acquire, Phase::Done, sem, 0);
     s.event(second, 12, Op::Acquire, Phase::Blocked, sem);
     s.event(main, 13, Op::Join, Phase::Blocked, trace::kNoObject, 101);
 
-    const auto world = gui::snapshotAt(s.d, 20);
+    const auto world = gui::snapshotAt(s.trace, 20);
     REQUIRE(world.processes.size() == 4);
     for (int p = 0; p < 4; ++p)
         CHECK(world.processes[std::size_t(p)].index == p);
@@ -229,12 +205,12 @@ TEST_CASE("Cards and pills name the processes that connected out of start order 
 }
 
 TEST_CASE("A deadlock is explained as a cycle in plain words", "[gui][snapshot]") {
-    Script s;
-    const int main = s.process("MainProcess", 100, 1, 0);
-    const int a = s.process("Process-1", 101, 100, 1);
-    const int b = s.process("Process-2", 102, 100, 2);
-    const auto la = s.d.addObject({"lock_a", ObjectKind::Lock, 1});
-    const auto lb = s.d.addObject({"lock_b", ObjectKind::Lock, 1});
+    trace::testing::TraceScript s;
+    const int main = s.process("MainProcess", 100, 0, 1);
+    const int a = s.process("Process-1", 101, 1, 100);
+    const int b = s.process("Process-2", 102, 2, 100);
+    const auto la = s.trace.addObject({"lock_a", ObjectKind::Lock, 1});
+    const auto lb = s.trace.addObject({"lock_b", ObjectKind::Lock, 1});
     s.event(a, 10, Op::Acquire, Phase::Done, la);
     s.event(b, 11, Op::Acquire, Phase::Done, lb);
     s.event(a, 20, Op::Acquire, Phase::Blocked, lb);
@@ -244,12 +220,12 @@ TEST_CASE("A deadlock is explained as a cycle in plain words", "[gui][snapshot]"
     r.cycle = {a, b};
     r.edges = {
         {main, a, Op::Join, trace::kNoObject}, {a, b, Op::Acquire, lb}, {b, a, Op::Acquire, la}};
-    s.d.setDeadlock(r);
-    const QString words = gui::explainDeadlock(s.d);
+    s.trace.setDeadlock(r);
+    const QString words = gui::explainDeadlock(s.trace);
     CHECK(words.contains(QStringLiteral("Process-1 waits for lock_b, which Process-2 holds")));
     CHECK(words.contains(QStringLiteral("Process-2 waits for lock_a, which Process-1 holds")));
     CHECK_FALSE(words.contains(QStringLiteral("MainProcess"))); // outside the cycle
-    const auto n = gui::latestNotable(s.d, 31);
+    const auto n = gui::latestNotable(s.trace, 31);
     REQUIRE(n);
     CHECK(n->tone == gui::Narration::Tone::Deadlock);
 }
@@ -258,12 +234,12 @@ TEST_CASE("The code panel shows the line each event of a lesson names in its lis
           "[gui][code]") {
     const auto* queue = scenarios::find("queue");
     REQUIRE(queue);
-    Script s;
-    const int main = s.process("MainProcess", 100, 1, 0);
-    const int consumer = s.process("Process-2", 102, 100, 2);
-    const auto q = s.d.addObject({"queue", ObjectKind::JoinableQueue, 5});
-    const auto listing = s.d.intern("<lesson:queue>");
-    const auto other = s.d.intern("/somewhere/else/queue.py");
+    trace::testing::TraceScript s;
+    const int main = s.process("MainProcess", 100, 0, 1);
+    const int consumer = s.process("Process-2", 102, 2, 100);
+    const auto q = s.trace.addObject({"queue", ObjectKind::JoinableQueue, 5});
+    const auto listing = s.trace.intern("<lesson:queue>");
+    const auto other = s.trace.intern("/somewhere/else/queue.py");
     const auto at = [&](int process, std::int64_t ts, Op op, std::uint32_t file,
                         std::uint32_t line) {
         trace::Event e;
@@ -271,7 +247,7 @@ TEST_CASE("The code panel shows the line each event of a lesson names in its lis
         e.process = static_cast<std::uint16_t>(process);
         e.op = op;
         e.object = op == Op::Print ? trace::kNoObject : q;
-        s.d.append(e, {0, file, line});
+        s.trace.append(e, {0, file, line});
     };
     at(consumer, 20, Op::Get, listing, 24);
     at(consumer, 30, Op::Print, listing, 29);
@@ -280,16 +256,16 @@ TEST_CASE("The code panel shows the line each event of a lesson names in its lis
     s.event(main, 60, Op::Join, Phase::Done, q); // no line sent (the exit sequence's join)
 
     const auto locator = gui::CodeLocator::forLesson(queue);
-    CHECK(locator.lineOf(s.d, 0) == 24);
-    CHECK(locator.lineOf(s.d, 1) == 29);
-    CHECK(locator.lineOf(s.d, 2) == 44);
-    CHECK(locator.lineOf(s.d, 3) == 0);
-    CHECK(locator.lineOf(s.d, 4) == 0);
-    CHECK(locator.lineOf(s.d, 5) == 0); // no such event
+    CHECK(locator.lineOf(s.trace, 0) == 24);
+    CHECK(locator.lineOf(s.trace, 1) == 29);
+    CHECK(locator.lineOf(s.trace, 2) == 44);
+    CHECK(locator.lineOf(s.trace, 3) == 0);
+    CHECK(locator.lineOf(s.trace, 4) == 0);
+    CHECK(locator.lineOf(s.trace, 5) == 0); // no such event
     // Another lesson's listing, or no lesson on screen: no line at all.
-    CHECK(gui::CodeLocator::forLesson(scenarios::find("pipe")).lineOf(s.d, 0) == 0);
-    CHECK(gui::CodeLocator::forLesson(nullptr).lineOf(s.d, 0) == 0);
-    CHECK(gui::CodeLocator().lineOf(s.d, 0) == 0);
+    CHECK(gui::CodeLocator::forLesson(scenarios::find("pipe")).lineOf(s.trace, 0) == 0);
+    CHECK(gui::CodeLocator::forLesson(nullptr).lineOf(s.trace, 0) == 0);
+    CHECK(gui::CodeLocator().lineOf(s.trace, 0) == 0);
 }
 
 TEST_CASE("The window remembers theme, speed, lesson and parameters", "[gui][settings]") {
@@ -372,15 +348,15 @@ TEST_CASE("The export dialog keeps the file's suffix and the format in step", "[
 }
 
 TEST_CASE("The log lists prints in time order and filters them by process", "[gui][log]") {
-    Script s;
-    const int main = s.process("MainProcess", 100, 1, 0);
-    const int a = s.process("Process-1", 101, 100, 1);
+    trace::testing::TraceScript s;
+    const int main = s.process("MainProcess", 100, 0, 1);
+    const int a = s.process("Process-1", 101, 1, 100);
     // Arrival order is not time order across processes: Process-1's batch comes late.
     s.event(main, 30, Op::Print, Phase::Done, trace::kNoObject, 0, "main at 30");
     s.event(a, 10, Op::Print, Phase::Done, trace::kNoObject, 0, "one at 10");
     s.event(a, 40, Op::Print, Phase::Done, trace::kNoObject, 0, "one at 40");
     gui::LogView log;
-    log.updateFrom(s.d, false);
+    log.updateFrom(s.trace, false);
     auto* model = log.model();
     REQUIRE(model->rowCount() == 3);
     CHECK(model->index(0, gui::LogModel::Text).data().toString() == QStringLiteral("one at 10"));
