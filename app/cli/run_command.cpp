@@ -156,8 +156,8 @@ std::optional<std::string> checkProgram(const engine::PythonProgram& program,
                                         const Environment& env) {
     const auto shim = engine::pythonShimDirectory(env.childExecutable.parent_path());
     auto problem = engine::checkPythonProgram(program, shim);
-    if (!problem || (problem->python2 && program.convertPython2)) return std::nullopt;
-    return problem->message;
+    if (!problem || (problem->python2() && program.convertPython2)) return std::nullopt;
+    return engine::commandLineText(*problem);
 }
 
 // The program's own exit status: MainProcess's.
