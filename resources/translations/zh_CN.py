@@ -1166,5 +1166,18 @@ TRANSLATIONS = {
         'pid %1',
     ('render', 'daemon'):
         '守护进程',
+    # Qt's standard buttons in mpviz's dialogs (language.cpp, kStandardButtons).
+    ('QPlatformTheme', 'OK'):
+        '确定',
+    ('QPlatformTheme', 'Cancel'):
+        '取消',
+    ('QPlatformTheme', 'Close'):
+        '关闭',
+    ('QGnomeTheme', 'OK'):
+        '确定',
+    ('QGnomeTheme', '&Cancel'):
+        '取消(&C)',
+    ('QGnomeTheme', '&Close'):
+        '关闭(&C)',
     # ---- end of the i18n branch's group ----
 }

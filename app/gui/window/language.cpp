@@ -62,6 +62,15 @@ std::optional<Language> languageOverride() {
     return override_;
 }
 
+namespace {
+// The standard buttons mpviz's dialogs use, as Qt names them (QPlatformTheme, and GNOME's
+// theme): in mpviz's own catalog, so they follow the language without qt6-translations-l10n.
+[[maybe_unused]] constexpr const char* kStandardButtons[] = {
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"), QT_TRANSLATE_NOOP("QGnomeTheme", "OK"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel"),  QT_TRANSLATE_NOOP("QGnomeTheme", "&Close")};
+} // namespace
+
 void installTranslators(Language language) {
     remove(own_);
     remove(qt_);
@@ -72,7 +81,8 @@ void installTranslators(Language language) {
         QCoreApplication::installTranslator(own.get());
         own_ = std::move(own);
     }
-    // Qt's own words (standard buttons, file dialogs), when the system has them.
+    // Qt's own words (file dialogs …), when the system has them; the standard buttons of
+    // mpviz's dialogs are in mpviz's catalog as well (kStandardButtons), for systems without.
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(QStringLiteral("qtbase_zh_CN"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
