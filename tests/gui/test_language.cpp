@@ -501,8 +501,8 @@ TEST_CASE("A window started in Chinese has Chinese menus, lesson and status (lan
     QMenu* language = menuNamed(*w, QStringLiteral("languageMenu"));
     REQUIRE(language);
     CHECK(language->title() == QStringLiteral("语言(&L)"));
-    auto* zh = w->findChild<QAction*>(QStringLiteral("languageChinese"));
-    auto* en = w->findChild<QAction*>(QStringLiteral("languageEnglish"));
+    auto* zh = w->actions().languageChinese;
+    auto* en = w->actions().languageEnglish;
     REQUIRE(zh);
     REQUIRE(en);
     CHECK(zh->isChecked());
@@ -530,8 +530,8 @@ TEST_CASE("Back in English: View ▸ Language remembers Chinese for the next sta
     CHECK_FALSE(hasHan(w->statusText()));
     CHECK_FALSE(w->grab().isNull()); // the English screenshot
 
-    auto* zh = w->findChild<QAction*>(QStringLiteral("languageChinese"));
-    auto* en = w->findChild<QAction*>(QStringLiteral("languageEnglish"));
+    auto* zh = w->actions().languageChinese;
+    auto* en = w->actions().languageEnglish;
     REQUIRE(zh);
     REQUIRE(en);
     CHECK(en->isChecked());
@@ -591,7 +591,7 @@ TEST_CASE("View ▸ Language switches at once: the window is rebuilt in Chinese 
     next->controller()->trace()->read(
         [&](const trace::TraceData& d) { processes = static_cast<int>(d.processes().size()); });
     CHECK(processes == 2);
-    auto* zh = next->findChild<QAction*>(QStringLiteral("languageChinese"));
+    auto* zh = next->actions().languageChinese;
     REQUIRE(zh);
     CHECK(zh->isChecked());
     next->close();

@@ -177,25 +177,23 @@ QString lessonText(const std::string& text, const char* context) {
     return QCoreApplication::translate(context, text.c_str());
 }
 
-QMenu* addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window) {
+LanguageActions addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window) {
     auto* menu = view->addMenu(QCoreApplication::translate("mpviz::gui::MainWindow", "&Language"));
     menu->setObjectName(QStringLiteral("languageMenu"));
     auto* group = new QActionGroup(menu);
     group->setExclusive(true);
-    const struct {
-        Language language;
-        const char* name;
-        QString text;
-    } choices[] = {{Language::English, "languageEnglish", QStringLiteral("English")},
-                   {Language::Chinese, "languageChinese", QStringLiteral("简体中文")}};
-    for (const auto& c : choices) {
-        auto* action = menu->addAction(c.text);
-        action->setObjectName(QString::fromLatin1(c.name));
+    const auto choice = [&](Language language, const char* name, const QString& text) {
+        auto* action = menu->addAction(text);
+        action->setObjectName(QString::fromLatin1(name));
         action->setCheckable(true);
-        action->setChecked(c.language == currentLanguage());
-        action->setData(languageCode(c.language));
+        action->setChecked(language == currentLanguage());
+        action->setData(languageCode(language));
         group->addAction(action);
-    }
+        return action;
+    };
+    const LanguageActions actions{
+        choice(Language::English, "languageEnglish", QStringLiteral("English")),
+        choice(Language::Chinese, "languageChinese", QStringLiteral("简体中文"))};
     QObject::connect(group, &QActionGroup::triggered, window, [&settings, window](QAction* a) {
         const QString code = a->data().toString();
         settings.setLanguage(code);
@@ -228,7 +226,7 @@ QMenu* addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window
         });
         box->open(); // not modal to the run: the lesson goes on behind it
     });
-    return menu;
+    return actions;
 }
 
 } // namespace mpviz::gui
