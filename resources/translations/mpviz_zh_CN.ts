@@ -1325,22 +1325,6 @@ Click to open run %5 in the timeline</source>
 %4
 点击在时间线中打开第 %5 次运行</translation>
     </message>
-    <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>deadlock</source>
-        <translation>死锁</translation>
-    </message>
-    <message>
-        <source>timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
 </context>
 <context>
     <name>mpviz::gui::ParameterForm</name>
@@ -2064,6 +2048,37 @@ Click to let it go ahead (→ grants by the chosen policy).</source>
     <message>
         <source>Deadlock: </source>
         <translation>死锁：</translation>
+    </message>
+</context>
+<context>
+    <name>outcome</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

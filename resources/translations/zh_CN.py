@@ -12,14 +12,6 @@ TRANSLATIONS = {
         '在其放入队列的数据被读取前无法退出：',
     ('mpviz::gui::ProcessListWidget', 'waits for your step: %1'):
         '等待你单步放行：%1',
-    ('mpviz::gui::OutcomeChart', 'completed'):
-        '已完成',
-    ('mpviz::gui::OutcomeChart', 'deadlock'):
-        '死锁',
-    ('mpviz::gui::OutcomeChart', 'timeout'):
-        '超时',
-    ('mpviz::gui::OutcomeChart', 'stopped'):
-        '已停止',
     ('EventCard', 'flag set'):
         '标志已设置',
     ('EventCard', 'flag clear'):
@@ -1166,6 +1158,21 @@ TRANSLATIONS = {
         'pid %1',
     ('render', 'daemon'):
         '守护进程',
+    # Run N times: how a run ended (engine::outcomeText).
+    ('outcome', 'running'):
+        '运行中',
+    ('outcome', 'completed'):
+        '已完成',
+    ('outcome', 'deadlock'):
+        '死锁',
+    ('outcome', 'timeout'):
+        '超时',
+    ('outcome', 'stopped'):
+        '已停止',
+    ('outcome', '%1 (%2)'):
+        '%1（%2）',
+    ('outcome', '%1: %2'):
+        '%1：%2',
     # Qt's standard buttons in mpviz's dialogs (language.cpp, kStandardButtons).
     ('QPlatformTheme', 'OK'):
         '确定',

@@ -8,6 +8,7 @@
 
 #include "engine/explain.hpp"
 #include "engine/python_program.hpp"
+#include "engine/run_outcome.hpp"
 #include "gui/code/code_view.hpp"
 #include "gui/lesson/scenario_panel.hpp"
 #include "gui/program/program_panel.hpp"
@@ -18,6 +19,7 @@
 #include "gui/window/language.hpp"
 #include "gui/window/main_window.hpp"
 #include "gui/window/speed_control.hpp"
+#include "render/core_words.hpp"
 #include "render/hit_test.hpp"
 #include "render/labels.hpp"
 #include "scenario.hpp"
@@ -76,6 +78,12 @@ QStringList placeholders(const QString& text) {
         out << it.next().captured();
     out.sort();
     return out;
+}
+
+// The core files whose sentences the window translates (MPVIZ_TR_CORE_SOURCES in the top
+// CMakeLists.txt), relative to the source folder.
+QStringList coreSources() {
+    return QStringLiteral(MPVIZ_TR_CORE_SOURCES).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
 QString mpvizProgram() {
@@ -145,27 +153,24 @@ TEST_CASE("The translation has every string of the sources: lupdate finds nothin
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.setWorkingDirectory(source.path());
-    lupdate.start(QStringLiteral(MPVIZ_LUPDATE),
-                  {QStringLiteral("-no-obsolete"),
-                   QStringLiteral("-locations"),
-                   QStringLiteral("none"),
-                   QStringLiteral("-tr-function-alias"),
-                   QStringLiteral("QT_TRANSLATE_NOOP+=MPVIZ_TR_NOOP"),
-                   QStringLiteral("-I"),
-                   QStringLiteral("app"),
-                   QStringLiteral("-I"),
-                   QStringLiteral("core"),
-                   QStringLiteral("-I"),
-                   QStringLiteral("scenarios"),
-                   QStringLiteral("-extensions"),
-                   QStringLiteral("cpp"),
-                   QStringLiteral("app/gui"),
-                   QStringLiteral("app/render"),
-                   QStringLiteral("scenarios"),
-                   QStringLiteral("core/engine/explain.cpp"),
-                   QStringLiteral("core/engine/python_program.cpp"),
-                   QStringLiteral("-ts"),
-                   copy});
+    QStringList arguments = {QStringLiteral("-no-obsolete"),
+                             QStringLiteral("-locations"),
+                             QStringLiteral("none"),
+                             QStringLiteral("-tr-function-alias"),
+                             QStringLiteral("QT_TRANSLATE_NOOP+=MPVIZ_TR_NOOP"),
+                             QStringLiteral("-I"),
+                             QStringLiteral("app"),
+                             QStringLiteral("-I"),
+                             QStringLiteral("core"),
+                             QStringLiteral("-I"),
+                             QStringLiteral("scenarios"),
+                             QStringLiteral("-extensions"),
+                             QStringLiteral("cpp"),
+                             QStringLiteral("app/gui"),
+                             QStringLiteral("app/render"),
+                             QStringLiteral("scenarios")};
+    arguments << coreSources() << QStringLiteral("-ts") << copy;
+    lupdate.start(QStringLiteral(MPVIZ_LUPDATE), arguments);
     REQUIRE(lupdate.waitForFinished(120000));
     const QString said = QString::fromUtf8(lupdate.readAll());
     INFO(said.toStdString());
@@ -215,7 +220,7 @@ TEST_CASE("The deadlock's explanation is translated, the command line's stays En
     CHECK(QString::fromStdString(engine::explainDeadlock(d)) == english.mid(10));
 }
 
-TEST_CASE("Why a process is blocked, and the tooltip's words, are in Chinese on the timeline "
+TEST_CASE("Why a process is blocked and the tooltip's words are in Chinese on the timeline "
           "(language)",
           "[gui][language]") {
     const trace::TraceData d = mpviz::test::smallTrace();
@@ -250,8 +255,23 @@ TEST_CASE("Why a process is blocked, and the tooltip's words, are in Chinese on 
     CHECK(engine::explainBlocked(d, process, at) == english);
 }
 
-TEST_CASE("A Python program that cannot run is told in Chinese in the window, the command "
-          "line's words stay English (language)",
+TEST_CASE("Run N times says how a run ended in Chinese and the command line in English (language)",
+          "[gui][language]") {
+    const engine::RunOutcome deadlock = engine::runOutcome(mpviz::test::deadlockTrace());
+    CHECK(deadlock.how == trace::Outcome::Deadlock);
+    const engine::RunOutcome lost{trace::Outcome::Completed, "final value: 8 expected: 10"};
+    CHECK(engine::outcomeText(deadlock) == "deadlock (MainProcess → Process-1)");
+    CHECK(engine::outcomeText(lost) == "completed: final value: 8 expected: 10");
+    SpeakFor chinese(gui::Language::Chinese);
+    CHECK(engine::outcomeText(deadlock, render::coreTranslate()) ==
+          "死锁（MainProcess → Process-1）");
+    CHECK(engine::outcomeText(lost, render::coreTranslate()) ==
+          "已完成：final value: 8 expected: 10");
+    CHECK(engine::outcomeText(lost) == "completed: final value: 8 expected: 10");
+}
+
+TEST_CASE("A Python program that cannot run is told in Chinese in the window while the "
+          "command line's words stay English (language)",
           "[gui][window][program][language][process]") {
     SpeakFor chinese(gui::Language::Chinese);
     QTemporaryDir dir;
@@ -349,8 +369,8 @@ TEST_CASE("Every sentence in app/gui and app/render goes through translation (la
     CHECK(found.isEmpty());
 }
 
-TEST_CASE("core's names of states, outcomes, phases and kinds reach the window only translated "
-          "(language)",
+TEST_CASE("core's names of states and outcomes and phases and kinds reach the window only "
+          "translated (language)",
           "[gui][language]") {
     // trace::stateName() and the like are English; labels.cpp (stateText(), phaseText() …)
     // is the one place that turns them into words on screen.
@@ -398,8 +418,10 @@ TEST_CASE("Every sentence core/ says to the window is marked for translation (la
         QStringLiteral(R"re(MPVIZ_TR_NOOP\(\s*"[^"]*"\s*,(?:\s*"(?:[^"\\]|\\.)*")+\s*\))re"));
     static const QRegularExpression words(QStringLiteral("[A-Za-z]{2,} [A-Za-z]{2,}"));
     QStringList found;
-    for (const char* file : {"core/engine/explain.cpp", "core/engine/python_program.cpp"}) {
-        QFile f(QStringLiteral(MPVIZ_SOURCE_DIR "/") + QString::fromLatin1(file));
+    const QStringList files = coreSources();
+    CHECK(files.size() >= 3);
+    for (const QString& file : files) {
+        QFile f(QStringLiteral(MPVIZ_SOURCE_DIR "/") + file);
         REQUIRE(f.open(QIODevice::ReadOnly));
         QString text = QString::fromUtf8(f.readAll());
         // Take the marked sentences out, keeping the line count.
@@ -425,8 +447,8 @@ TEST_CASE("Every sentence core/ says to the window is marked for translation (la
                     if (inString && literal.contains(words) &&
                         std::none_of(allowed.begin(), allowed.end(),
                                      [&](const QString& a) { return literal.startsWith(a); }))
-                        found << QString::fromLatin1(file) + QLatin1Char(':') +
-                                     QString::number(line) + QStringLiteral(": ") + literal;
+                        found << file + QLatin1Char(':') + QString::number(line) +
+                                     QStringLiteral(": ") + literal;
                     inString = !inString;
                     literal.clear();
                 } else if (inString) {
