@@ -25,6 +25,7 @@
 #include "scenario.hpp"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -34,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTextBrowser>
@@ -199,6 +201,12 @@ TEST_CASE("The Chinese catalog is built in, and English takes it away again (lan
         CHECK(render::exitLabel(std::optional<int>(0)) == QStringLiteral("已退出（0）"));
         CHECK(render::stateText(trace::State::Blocked) == QStringLiteral("阻塞"));
         CHECK(gui::deadlockPrefix() == QStringLiteral("死锁："));
+        // Qt's standard buttons, from mpviz's own catalog (no qt6-translations-l10n needed).
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                                 QDialogButtonBox::Close);
+        CHECK(buttons.button(QDialogButtonBox::Ok)->text() == QStringLiteral("确定"));
+        CHECK(buttons.button(QDialogButtonBox::Cancel)->text() == QStringLiteral("取消"));
+        CHECK(buttons.button(QDialogButtonBox::Close)->text() == QStringLiteral("关闭"));
     }
     CHECK(gui::currentLanguage() == gui::Language::English);
     CHECK(QCoreApplication::translate("mpviz::gui::MainWindow", "&File") ==
