@@ -4,7 +4,8 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME mpviz)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-set(CPACK_PACKAGE_CONTACT "mpviz developers")
+set(CPACK_PACKAGE_CONTACT "${MPVIZ_DEVELOPER}")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${MPVIZ_DEVELOPER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Python multiprocessing lessons as real processes, animated")
 # The control file's long description; CPack indents it and puts the summary above it.
 set(CPACK_PACKAGE_DESCRIPTION

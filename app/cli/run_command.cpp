@@ -156,8 +156,8 @@ std::optional<std::string> checkProgram(const engine::PythonProgram& program,
                                         const Environment& env) {
     const auto shim = engine::pythonShimDirectory(env.childExecutable.parent_path());
     auto problem = engine::checkPythonProgram(program, shim);
-    if (!problem || (problem->python2 && program.convertPython2)) return std::nullopt;
-    return problem->message;
+    if (!problem || (problem->python2() && program.convertPython2)) return std::nullopt;
+    return engine::commandLineText(*problem);
 }
 
 // The program's own exit status: MainProcess's.
@@ -195,7 +195,7 @@ std::string numberedPath(const std::string& path, int run) {
 }
 
 // Runs `so` once without printing as it goes; false when Ctrl+C or SIGTERM stopped it.
-bool runQuietly(const engine::SessionOptions& so, std::string& outcome, std::string& error,
+bool runQuietly(const engine::SessionOptions& so, engine::RunOutcome& outcome, std::string& error,
                 const std::string& tracePath) {
     engine::Session session(so);
     try {
@@ -249,12 +249,13 @@ int repeatRuns(const RunOptions& options, engine::SessionOptions so, const std::
     if (!options.quiet)
         std::printf("running %s %d times%s\n", title.c_str(), options.repeat,
                     options.seedEachRun ? ", run i stepped by schedule random:i" : "");
-    std::vector<std::string> outcomes;
+    std::vector<engine::RunOutcome> outcomes;
     for (int run = 1; run <= options.repeat; ++run) {
         if (options.seedEachRun) so.schedule = "random:" + std::to_string(run);
         const std::string tracePath =
             options.tracePath.empty() ? std::string() : numberedPath(options.tracePath, run);
-        std::string outcome, error;
+        engine::RunOutcome outcome;
+        std::string error;
         const bool ended = runQuietly(so, outcome, error, tracePath);
         if (!error.empty()) {
             std::fprintf(stderr, "mpviz run: run %d: %s\n", run, error.c_str());
@@ -266,7 +267,7 @@ int repeatRuns(const RunOptions& options, engine::SessionOptions so, const std::
             return kStopped;
         }
         outcomes.push_back(outcome);
-        if (!options.quiet) std::printf("run %3d: %s\n", run, outcome.c_str());
+        if (!options.quiet) std::printf("run %3d: %s\n", run, engine::outcomeText(outcome).c_str());
         std::fflush(stdout);
     }
     const auto groups = engine::groupOutcomes(outcomes);
@@ -281,8 +282,9 @@ int repeatRuns(const RunOptions& options, engine::SessionOptions so, const std::
         std::string runs;
         for (int r : g.runs)
             runs += (runs.empty() ? "" : ",") + std::to_string(r);
-        std::printf("%4zu %s %s\n     %s %s\n", g.runs.size(), bars.c_str(), g.outcome.c_str(),
-                    options.seedEachRun ? "seeds" : "runs", runs.c_str());
+        std::printf("%4zu %s %s\n     %s %s\n", g.runs.size(), bars.c_str(),
+                    engine::outcomeText(g.outcome).c_str(), options.seedEachRun ? "seeds" : "runs",
+                    runs.c_str());
     }
     if (options.seedEachRun)
         std::printf("replay one: mpviz run %s --schedule random:SEED\n", replay.c_str());

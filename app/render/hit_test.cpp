@@ -2,6 +2,8 @@
 
 #include "render/hit_test.hpp"
 
+#include "engine/explain.hpp"
+#include "render/core_words.hpp"
 #include "render/glyphs.hpp"
 #include "render/labels.hpp"
 #include "render/time_axis.hpp"
@@ -35,8 +37,8 @@ QString childByPid(const trace::TraceData& trace, const trace::Event& e) {
     if (index >= 0) return processName(trace, index);
     const QString name = QString::fromUtf8(trace.text(e.text).data(),
                                            static_cast<qsizetype>(trace.text(e.text).size()));
-    return (name.isEmpty() ? QStringLiteral("pid") : name) + QStringLiteral(" (") +
-           QString::number(e.value) + QLatin1Char(')');
+    if (name.isEmpty()) return QCoreApplication::translate("render", "pid %1").arg(e.value);
+    return name + QStringLiteral(" (") + QString::number(e.value) + QLatin1Char(')');
 }
 
 QString exitcodeText(std::int64_t code) {
@@ -110,15 +112,15 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
     if (e.phase == Phase::Failed)
         head += QCoreApplication::translate("render", " — failed (timed out or would block)");
     else if (e.phase != Phase::Done)
-        head += QStringLiteral(" (") + toQString(trace::phaseName(e.phase)) + QLatin1Char(')');
+        head += QCoreApplication::translate("render", " (%1)").arg(phaseText(e.phase));
     lines << head;
     if (info) {
-        QString kind = toQString(trace::objectKindName(info->kind));
+        QString kind = kindText(info->kind);
         if (info->capacity > 0) {
             if (info->kind == ObjectKind::Semaphore)
                 kind += QCoreApplication::translate("render", ", %1 permits").arg(info->capacity);
             else if (info->kind == ObjectKind::Queue || info->kind == ObjectKind::JoinableQueue)
-                kind += QStringLiteral(", maxsize ") + QString::number(info->capacity);
+                kind += QCoreApplication::translate("render", ", maxsize %1").arg(info->capacity);
             else if (info->kind == ObjectKind::Pool)
                 kind += QCoreApplication::translate("render", ", %1 workers").arg(info->capacity);
         }
@@ -199,8 +201,8 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t index) {
         const QString number = toQString(
             trace::sharedNumberText(e.value, info ? info->valueType : trace::kNoValueType));
         if (info && info->kind == ObjectKind::Array)
-            lines << QStringLiteral("element [") + QString::number(trace::arrayElement(e)) +
-                         QStringLiteral("] = ") + number;
+            lines << QCoreApplication::translate("render", "element [%1] = %2")
+                         .arg(QString::number(trace::arrayElement(e)), number);
         else
             lines << QCoreApplication::translate("render", "value: %1").arg(number);
         break;
@@ -223,8 +225,13 @@ QString describeSlice(const trace::TraceData& trace, int process, const trace::S
     QString head = stateText(slice.state);
     if (const QString what = sliceLabel(trace, process, slice, clock);
         !what.isEmpty() && slice.state == trace::State::Blocked)
-        head += QStringLiteral(": ") + what;
+        head = QCoreApplication::translate("render", "%1: %2").arg(head, what);
     QStringList lines{head, processName(trace, process)};
+    // Why it waits, in a sentence (the engine's, as the command line would say it).
+    if (const std::string why =
+            engine::explainBlocked(trace, process, slice.begin, coreTranslate());
+        !why.empty())
+        lines << toQString(why);
     if (slice.end == trace::Slice::kOpen)
         lines << QCoreApplication::translate("render", "since %1").arg(at(clock, slice.begin));
     else
@@ -248,7 +255,7 @@ QString tooltipAt(const trace::TraceData& trace, const TimelineLayout& layout,
         if (const auto* s = trace.sliceAt(process, t)) return describeSlice(trace, process, *s);
     }
     QString text = laneLabel(info);
-    if (info.daemon) text += QStringLiteral("\ndaemon");
+    if (info.daemon) text += QLatin1Char('\n') + QCoreApplication::translate("render", "daemon");
     if (info.endTs) text += QLatin1Char('\n') + exitLabel(info);
     return text;
 }

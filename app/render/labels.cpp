@@ -135,25 +135,47 @@ QString pythonClassName(trace::ObjectKind kind) {
     return {};
 }
 
+// The words of core (trace::stateName() and the like) are collected here for lupdate, and
+// translated where they are shown.
+namespace {
+constexpr const char* kCoreWords[] = {
+    // states
+    QT_TRANSLATE_NOOP("render", "running"), QT_TRANSLATE_NOOP("render", "sleeping"),
+    QT_TRANSLATE_NOOP("render", "blocked"), QT_TRANSLATE_NOOP("render", "exited"),
+    QT_TRANSLATE_NOOP("render", "not started"),
+    // outcomes
+    QT_TRANSLATE_NOOP("render", "completed"), QT_TRANSLATE_NOOP("render", "deadlock"),
+    QT_TRANSLATE_NOOP("render", "timeout"), QT_TRANSLATE_NOOP("render", "stopped"),
+    // phases
+    QT_TRANSLATE_NOOP("render", "intent"), QT_TRANSLATE_NOOP("render", "done"),
+    QT_TRANSLATE_NOOP("render", "begin"), QT_TRANSLATE_NOOP("render", "failed"),
+    // kinds of object
+    QT_TRANSLATE_NOOP("render", "lock"), QT_TRANSLATE_NOOP("render", "semaphore"),
+    QT_TRANSLATE_NOOP("render", "event"), QT_TRANSLATE_NOOP("render", "queue"),
+    QT_TRANSLATE_NOOP("render", "joinable_queue"), QT_TRANSLATE_NOOP("render", "pipe"),
+    QT_TRANSLATE_NOOP("render", "pool"), QT_TRANSLATE_NOOP("render", "value"),
+    QT_TRANSLATE_NOOP("render", "array")};
+
+QString coreWord(std::string_view name) {
+    (void)kCoreWords;
+    return QCoreApplication::translate("render", std::string(name).c_str());
+}
+} // namespace
+
 QString stateText(trace::State state) {
-    // The words of core (trace::stateName), collected here for lupdate.
-    static constexpr const char* words[] = {
-        QT_TRANSLATE_NOOP("render", "running"), QT_TRANSLATE_NOOP("render", "sleeping"),
-        QT_TRANSLATE_NOOP("render", "blocked"), QT_TRANSLATE_NOOP("render", "exited"),
-        QT_TRANSLATE_NOOP("render", "not started")};
-    (void)words;
-    const std::string name(trace::stateName(state));
-    return QCoreApplication::translate("render", name.c_str());
+    return coreWord(trace::stateName(state));
 }
 
 QString outcomeText(trace::Outcome outcome) {
-    static constexpr const char* words[] = {
-        QT_TRANSLATE_NOOP("render", "running"), QT_TRANSLATE_NOOP("render", "completed"),
-        QT_TRANSLATE_NOOP("render", "deadlock"), QT_TRANSLATE_NOOP("render", "timeout"),
-        QT_TRANSLATE_NOOP("render", "stopped")};
-    (void)words;
-    const std::string name(trace::outcomeName(outcome));
-    return QCoreApplication::translate("render", name.c_str());
+    return coreWord(trace::outcomeName(outcome));
+}
+
+QString phaseText(trace::Phase phase) {
+    return coreWord(trace::phaseName(phase));
+}
+
+QString kindText(trace::ObjectKind kind) {
+    return coreWord(trace::objectKindName(kind));
 }
 
 QString defaultTitle(const trace::TraceData& trace) {

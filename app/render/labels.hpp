@@ -41,6 +41,9 @@ QString pythonClassName(trace::ObjectKind kind);
 // core's names of a state and an outcome ("blocked", "deadlock") in the current language.
 QString stateText(trace::State state);
 QString outcomeText(trace::Outcome outcome);
+// …and of an event's phase ("blocked", "failed") and an object's kind ("semaphore").
+QString phaseText(trace::Phase phase);
+QString kindText(trace::ObjectKind kind);
 
 QString defaultTitle(const trace::TraceData& trace);
 // What one edge of a deadlock cycle waits in: "waits: acquire lock_b", "waits: join".

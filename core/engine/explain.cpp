@@ -1,10 +1,9 @@
 #include "engine/explain.hpp"
 
-#include "tr_noop.hpp"
+#include "engine/words.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <initializer_list>
 
 namespace mpviz::engine {
 
@@ -21,42 +20,15 @@ std::string withCommas(std::int64_t n) {
     return (n < 0 ? "-" : "") + digits;
 }
 
-// English, or the translation the window hands in (MPVIZ_TR_NOOP marks the patterns).
-struct Words {
-    const Translate& translate;
-    std::string operator()(const char* pattern) const {
-        return translate ? translate(pattern) : std::string(pattern);
-    }
-};
-
-// The pattern with %1, %2, %3 replaced, in one pass (an argument may contain "%2").
-std::string fill(const std::string& pattern, std::initializer_list<std::string> args) {
-    std::string out;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] >= '1' &&
-            pattern[i + 1] <= '9') {
-            const auto n = static_cast<std::size_t>(pattern[i + 1] - '1');
-            if (n < args.size()) {
-                out += *(args.begin() + n);
-                ++i;
-                continue;
-            }
-        }
-        out += pattern[i];
-    }
-    return out;
-}
-
-std::string nameOf(const trace::TraceData& t, int process,
-                   const std::string& unknown = "another process") {
+std::string nameOf(const trace::TraceData& t, int process, const Words& w) {
     return process >= 0 && process < static_cast<int>(t.processes().size())
                ? t.processes()[process].name
-               : unknown;
+               : w(MPVIZ_TR_NOOP("explain", "another process"));
 }
 
-std::string objectName(const trace::TraceData& t, std::uint16_t object,
-                       const std::string& unknown = "it") {
-    return object < t.objects().size() ? t.objects()[object].name : unknown;
+std::string objectName(const trace::TraceData& t, std::uint16_t object, const Words& w) {
+    return object < t.objects().size() ? t.objects()[object].name
+                                       : w(MPVIZ_TR_NOOP("explain", "it"));
 }
 
 // The value of the process's last Blocked event on that operation (e.g. flush bytes).
@@ -70,50 +42,47 @@ std::int64_t blockedValue(const trace::TraceData& t, int process, Op op) {
 }
 
 std::string clause(const trace::TraceData& t, const trace::DeadlockEdge& e, const Words& w) {
-    const auto who = nameOf(t, e.from, w(MPVIZ_TR_NOOP("explain", "another process")));
-    const auto other = nameOf(t, e.to, w(MPVIZ_TR_NOOP("explain", "another process")));
-    const auto object = objectName(t, e.object, w(MPVIZ_TR_NOOP("explain", "it")));
+    const auto who = nameOf(t, e.from, w);
+    const auto other = nameOf(t, e.to, w);
+    const auto object = objectName(t, e.object, w);
     switch (e.op) {
     case Op::Join:
-        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits in join for %2")), {who, other});
+        return w(MPVIZ_TR_NOOP("explain", "%1 waits in join for %2"), {who, other});
     case Op::Flush: {
         const auto bytes = blockedValue(t, e.from, Op::Flush);
         if (bytes)
-            return fill(w(MPVIZ_TR_NOOP("explain", "%1 cannot exit until its %3 queued bytes are "
-                                                   "read, and only %2 would read them")),
-                        {who, other, withCommas(bytes)});
-        return fill(w(MPVIZ_TR_NOOP("explain", "%1 cannot exit until its queued bytes are read, "
-                                               "and only %2 would read them")),
-                    {who, other});
+            return w(MPVIZ_TR_NOOP("explain", "%1 cannot exit until its %3 queued bytes are "
+                                              "read, and only %2 would read them"),
+                     {who, other, withCommas(bytes)});
+        return w(MPVIZ_TR_NOOP("explain", "%1 cannot exit until its queued bytes are read, "
+                                          "and only %2 would read them"),
+                 {who, other});
     }
     case Op::Acquire:
-        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits for %3, which %2 holds")),
-                    {who, other, object});
+        return w(MPVIZ_TR_NOOP("explain", "%1 waits for %3, which %2 holds"), {who, other, object});
     case Op::Get:
-        return fill(
-            w(MPVIZ_TR_NOOP("explain", "%1 waits for an item on %3, and only %2 could put one")),
-            {who, other, object});
+        return w(MPVIZ_TR_NOOP("explain", "%1 waits for an item on %3, and only %2 could put one"),
+                 {who, other, object});
     case Op::Put:
-        return fill(
-            w(MPVIZ_TR_NOOP("explain", "%1 waits for room in %3, and only %2 could take an item")),
+        return w(
+            MPVIZ_TR_NOOP("explain", "%1 waits for room in %3, and only %2 could take an item"),
             {who, other, object});
     case Op::Recv:
-        return fill(
-            w(MPVIZ_TR_NOOP("explain", "%1 waits for a message on %3, and only %2 could send one")),
+        return w(
+            MPVIZ_TR_NOOP("explain", "%1 waits for a message on %3, and only %2 could send one"),
             {who, other, object});
     case Op::Send:
-        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits for room in %3, and only %2 could read")),
-                    {who, other, object});
+        return w(MPVIZ_TR_NOOP("explain", "%1 waits for room in %3, and only %2 could read"),
+                 {who, other, object});
     case Op::Wait:
-        return fill(
-            w(MPVIZ_TR_NOOP("explain", "%1 waits for %3 to be set, and only %2 could set it")),
-            {who, other, object});
+        return w(MPVIZ_TR_NOOP("explain", "%1 waits for %3 to be set, and only %2 could set it"),
+                 {who, other, object});
     case Op::QueueJoin:
-        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits in %3.join() for task_done() from %2")),
-                    {who, other, object});
+        return w(MPVIZ_TR_NOOP("explain", "%1 waits in %3.join() for task_done() from %2"),
+                 {who, other, object});
     default:
-        return fill(w(MPVIZ_TR_NOOP("explain", "%1 waits in %3 for %2")),
-                    {who, other, std::string(trace::opName(e.op))});
+        return w(MPVIZ_TR_NOOP("explain", "%1 waits in %3 for %2"),
+                 {who, other, std::string(trace::opName(e.op))});
     }
 }
 
@@ -122,7 +91,7 @@ std::string clause(const trace::TraceData& t, const trace::DeadlockEdge& e, cons
 std::string explainDeadlock(const trace::TraceData& t, const Translate& translate) {
     const auto& report = t.deadlock();
     if (!report) return {};
-    const Words w{translate};
+    const Words w{translate, "explain"};
     // Follow the cycle in order: one clause per step, the last closing the loop.
     std::string out;
     const auto& cycle = report->cycle;
@@ -138,39 +107,51 @@ std::string explainDeadlock(const trace::TraceData& t, const Translate& translat
         out = w(MPVIZ_TR_NOOP("explain", "every process is blocked and none can wake the others"));
     }
     out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-    return fill(w(MPVIZ_TR_NOOP("explain", "%1.")), {out});
+    return w(MPVIZ_TR_NOOP("explain", "%1."), {out});
 }
 
-std::string explainBlocked(const trace::TraceData& t, int process, std::int64_t at) {
+std::string explainBlocked(const trace::TraceData& t, int process, std::int64_t at,
+                           const Translate& translate) {
     const auto* slice = t.sliceAt(process, at);
     if (!slice || slice->state != trace::State::Blocked) return {};
-    const auto who = nameOf(t, process) + " is blocked: ";
-    const auto object = objectName(t, slice->object);
+    const Words w{translate, "explain"};
+    const auto who = nameOf(t, process, w);
+    const auto object = objectName(t, slice->object, w);
     const auto kind =
         slice->object < t.objects().size() ? t.objects()[slice->object].kind : ObjectKind::Lock;
     switch (slice->op) {
     case Op::Join:
-        return who + "it waits for " + nameOf(t, slice->peer) + " to end";
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: it waits for %2 to end"),
+                 {who, nameOf(t, slice->peer, w)});
     case Op::Acquire:
         if (kind == ObjectKind::Semaphore)
-            return who + "the semaphore " + object + " has no permits left";
-        return who + object + " is held by another process";
+            return w(
+                MPVIZ_TR_NOOP("explain", "%1 is blocked: the semaphore %2 has no permits left"),
+                {who, object});
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: %2 is held by another process"),
+                 {who, object});
     case Op::Get:
-        return who + object + " is empty";
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: %2 is empty"), {who, object});
     case Op::Put:
-        return who + object + " is full";
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: %2 is full"), {who, object});
     case Op::Recv:
-        return who + "nothing has been sent on " + object + " yet";
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: nothing has been sent on %2 yet"),
+                 {who, object});
     case Op::Send:
-        return who + object + "'s buffer is full";
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: %2's buffer is full"), {who, object});
     case Op::Wait:
-        return who + "it waits for " + object + " to be set";
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: it waits for %2 to be set"),
+                 {who, object});
     case Op::QueueJoin:
-        return who + "it waits until every item of " + object + " is done";
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: it waits until every item of %2 is done"),
+                 {who, object});
     case Op::Flush:
-        return who + "its queued items have not all been read from " + object;
+        return w(MPVIZ_TR_NOOP("explain",
+                               "%1 is blocked: its queued items have not all been read from %2"),
+                 {who, object});
     default:
-        return who + std::string(trace::opName(slice->op)) + " " + object;
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: %2 %3"),
+                 {who, std::string(trace::opName(slice->op)), object});
     }
 }
 

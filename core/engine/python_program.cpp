@@ -1,6 +1,7 @@
 #include "engine/python_program.hpp"
 
 #include "engine/install_layout.hpp"
+#include "tr_noop.hpp"
 #include "wire/session_env.hpp"
 
 #include <boost/json/parse.hpp>
@@ -118,27 +119,65 @@ std::string pythonPath(const fs::path& shimDir, const std::vector<fs::path>& mor
     return value;
 }
 
-std::string where(const PythonProgram& program, std::int64_t line) {
-    return program.file.string() + (line > 0 ? " line " + std::to_string(line) : "");
+std::string jsonString(const boost::json::object& o, const char* key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
-// The syntax error as the checker reported it, in a sentence that says where and what.
-PythonProblem describeSyntaxError(const PythonProgram& program, const boost::json::object& r) {
-    const auto line = r.contains("line") ? r.at("line").to_number<std::int64_t>() : 0;
-    const std::string message = r.contains("message") ? r.at("message").as_string().c_str() : "";
-    const std::string python2 = r.contains("python2") ? r.at("python2").as_string().c_str() : "";
-    const std::string text = r.contains("text") ? r.at("text").as_string().c_str() : "";
+// CPython's commonest complaints, worded for the window; others stay as CPython says them.
+std::string compilerMessage(const std::string& message, const Words& w) {
+    static constexpr const char* known[] = {
+        MPVIZ_TR_NOOP("python", "invalid syntax"),
+        MPVIZ_TR_NOOP("python", "invalid syntax. Perhaps you forgot a comma?"),
+        MPVIZ_TR_NOOP("python", "unexpected indent"),
+        MPVIZ_TR_NOOP("python", "expected an indented block"),
+        MPVIZ_TR_NOOP("python", "unindent does not match any outer indentation level"),
+        MPVIZ_TR_NOOP("python", "inconsistent use of tabs and spaces in indentation"),
+        MPVIZ_TR_NOOP("python", "expected ':'"),
+        MPVIZ_TR_NOOP("python", "unterminated string literal"),
+        MPVIZ_TR_NOOP("python", "unexpected EOF while parsing"),
+        MPVIZ_TR_NOOP("python", "invalid decimal literal"),
+        MPVIZ_TR_NOOP("python", "source code string cannot contain null bytes")};
+    for (const char* m : known)
+        if (message == m) return w(m);
+    return message;
+}
+
+// What the checker (mpviz_shim/check.py) found, in a sentence that says where and what.
+PythonProblem describeSyntaxError(const PythonProgram& program, const boost::json::object& r,
+                                  const Words& w) {
+    static constexpr const char* python2Constructs[] = {
+        MPVIZ_TR_NOOP("python", "Python 2 print statement"),
+        MPVIZ_TR_NOOP("python", "Python 2 exec statement"),
+        MPVIZ_TR_NOOP("python", "Python 2 'except X, e:' clause"),
+        MPVIZ_TR_NOOP("python", "Python 2 octal literal")};
+    (void)python2Constructs; // check.py names them; listed here for lupdate
+    const std::string file = program.file.string();
     PythonProblem problem;
-    if (!python2.empty()) {
-        problem.python2 = true;
-        problem.message = program.file.string() + ": " + python2 + " at line " +
-                          std::to_string(line) + ": this is Python 2 code. Run it with " +
-                          "--convert-python2 to run a copy converted by lib2to3 (your file " +
-                          "is not changed).";
-    } else {
-        problem.message = where(program, line) + ": " + message + ". Fix that line and run again.";
+    problem.line = r.contains("line") ? r.at("line").to_number<int>() : 0;
+    problem.text = jsonString(r, "text");
+    const std::string line = std::to_string(problem.line);
+    if (const std::string python2 = jsonString(r, "python2"); !python2.empty()) {
+        problem.remedy = PythonProblem::Remedy::ConvertPython2;
+        problem.message = w(MPVIZ_TR_NOOP("python", "%1: %2 at line %3: this is Python 2 code"),
+                            {file, w(python2.c_str()), line});
+        return problem;
     }
-    if (!text.empty()) problem.message += "\n    " + text;
+    std::string what;
+    if (const auto* odd = r.if_contains("odd"); odd && odd->is_object()) {
+        const auto& o = odd->as_object();
+        what = w(MPVIZ_TR_NOOP("python", "the character '%1' (U+%2 %3) at column %4 cannot be "
+                                         "in Python code outside a string"),
+                 {jsonString(o, "character"), jsonString(o, "codepoint"), jsonString(o, "name"),
+                  std::to_string(o.contains("column") ? o.at("column").to_number<int>() : 0)});
+    } else if (const std::string reason = jsonString(r, "unreadable"); !reason.empty()) {
+        what = w(MPVIZ_TR_NOOP("python", "cannot read it: %1"), {reason});
+    } else {
+        what = compilerMessage(jsonString(r, "message"), w);
+    }
+    problem.message = problem.line > 0
+                          ? w(MPVIZ_TR_NOOP("python", "%1 line %2: %3"), {file, line, what})
+                          : w(MPVIZ_TR_NOOP("python", "%1: %2"), {file, what});
     return problem;
 }
 } // namespace
@@ -155,46 +194,76 @@ fs::path pythonShimDirectory(const fs::path& executableDir) {
 }
 
 std::optional<PythonProblem> checkPythonProgram(const PythonProgram& program,
-                                                const fs::path& shimDir) {
+                                                const fs::path& shimDir,
+                                                const Translate& translate) {
+    using Remedy = PythonProblem::Remedy;
+    const auto problemOf = [](std::string message, Remedy remedy) {
+        PythonProblem problem;
+        problem.message = std::move(message);
+        problem.remedy = remedy;
+        return problem;
+    };
+    const Words w{translate, "python"};
     std::error_code ec;
     if (!fs::is_regular_file(program.file, ec))
-        return PythonProblem{
-            "no such program: " + program.file.string() + " (give the path of a .py file)", false};
+        return problemOf(w(MPVIZ_TR_NOOP("python", "no such program: %1"), {program.file.string()}),
+                         Remedy::OtherFile);
     const auto python = resolveInterpreter(program.interpreter);
     if (::access(python.c_str(), X_OK) != 0)
-        return PythonProblem{"cannot run the Python interpreter " + python.string() +
-                                 ": install python3 or name one with --python PATH",
-                             false};
+        return problemOf(
+            w(MPVIZ_TR_NOOP("python", "cannot run the Python interpreter %1"), {python.string()}),
+            Remedy::OtherInterpreter);
     const auto version = runCaptured(
         {python.string(), "-c", "import sys; sys.stdout.write('%d %d' % sys.version_info[:2])"},
         {});
     int major = 0, minor = 0;
     if (version.status != 0 || std::sscanf(version.output.c_str(), "%d %d", &major, &minor) != 2)
-        return PythonProblem{python.string() + " does not run as a Python interpreter; name " +
-                                 "one with --python PATH",
-                             false};
+        return problemOf(w(MPVIZ_TR_NOOP("python", "%1 does not run as a Python interpreter"),
+                           {python.string()}),
+                         Remedy::OtherInterpreter);
     if (major != 3 || minor < kMinimumPythonMinor)
-        return PythonProblem{python.string() + " is Python " + std::to_string(major) + "." +
-                                 std::to_string(minor) + "; mpviz needs Python 3." +
-                                 std::to_string(kMinimumPythonMinor) +
-                                 " or newer (name one with --python PATH)",
-                             false};
+        return problemOf(
+            w(MPVIZ_TR_NOOP("python", "%1 is Python %2; mpviz needs Python %3 or newer"),
+              {python.string(), std::to_string(major) + "." + std::to_string(minor),
+               "3." + std::to_string(kMinimumPythonMinor)}),
+            Remedy::OtherInterpreter);
     if (!fs::is_directory(shimDir, ec))
-        return PythonProblem{"mpviz's Python shim is missing (looked in " + shimDir.string() +
-                                 "); reinstall mpviz or set MPVIZ_PYTHON_SHIM",
-                             false};
+        return problemOf(w(MPVIZ_TR_NOOP("python", "mpviz's Python shim is missing (looked in %1)"),
+                           {shimDir.string()}),
+                         Remedy::ReinstallShim);
     const auto check =
         runCaptured({python.string(), "-m", "mpviz_shim.check", program.file.string()},
                     {"PYTHONPATH=" + pythonPath(shimDir, {})});
     try {
         const auto parsed = boost::json::parse(check.output).as_object();
         if (parsed.at("ok").as_bool()) return std::nullopt;
-        return describeSyntaxError(program, parsed);
+        return describeSyntaxError(program, parsed, w);
     } catch (const std::exception&) {
-        return PythonProblem{"could not check " + program.file.string() + " with " +
-                                 python.string() + ": " + check.output,
-                             false};
+        return problemOf(w(MPVIZ_TR_NOOP("python", "could not check %1 with %2: %3"),
+                           {program.file.string(), python.string(), check.output}),
+                         Remedy::OtherInterpreter);
     }
+}
+
+std::string commandLineText(const PythonProblem& problem) {
+    using Remedy = PythonProblem::Remedy;
+    const auto advice = [&] {
+        switch (problem.remedy) {
+        case Remedy::OtherFile:
+            return " (give the path of a .py file)";
+        case Remedy::OtherInterpreter:
+            return "; install python3 or name an interpreter with --python PATH";
+        case Remedy::ReinstallShim:
+            return "; reinstall mpviz or set MPVIZ_PYTHON_SHIM";
+        case Remedy::FixLine:
+            return ". Fix that line and run again.";
+        case Remedy::ConvertPython2:
+            break;
+        }
+        return ". Run it with --convert-python2 to run a copy converted by lib2to3 (your file "
+               "is not changed).";
+    };
+    return problem.message + advice() + (problem.text.empty() ? "" : "\n    " + problem.text);
 }
 
 mp::detail::SpawnRequest pythonMainRequest(const PythonProgram& program, const fs::path& shimDir,

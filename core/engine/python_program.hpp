@@ -3,6 +3,7 @@
 // is, whether the program can run at all, and the command line and environment that make
 // every interpreter it starts report to the engine (docs/python-programs.md).
 
+#include "engine/words.hpp"
 #include "mp/spawn.hpp"
 
 #include <filesystem>
@@ -30,13 +31,25 @@ std::filesystem::path defaultPythonInterpreter();
 // it.
 std::filesystem::path pythonShimDirectory(const std::filesystem::path& executableDir);
 
-// Why the program cannot run as it is, as sentences that say what to do; nothing if it can.
+// Why the program cannot run as it is; nothing if it can.
 struct PythonProblem {
-    std::string message;
-    bool python2 = false; // --convert-python2 would help
+    // What would let it run. The command line and the window each say it in their own
+    // words (an option to give, a field to fill in), so it is not part of `message`.
+    enum class Remedy { OtherFile, OtherInterpreter, ReinstallShim, FixLine, ConvertPython2 };
+    std::string message; // what is wrong, naming the file (and the line): no advice, no '.'
+    Remedy remedy = Remedy::FixLine;
+    int line = 0;     // 1-based line of the program it is at; 0: none
+    std::string text; // that line as written; empty: none
+    bool python2() const { return remedy == Remedy::ConvertPython2; }
 };
+// `translate` (engine/words.hpp, context "python") words the message in the window's
+// language; without it the message is English.
 std::optional<PythonProblem> checkPythonProgram(const PythonProgram& program,
-                                                const std::filesystem::path& shimDir);
+                                                const std::filesystem::path& shimDir,
+                                                const Translate& translate = {});
+// The problem as the command line prints it, in English: what is wrong, what to do with
+// mpviz run's options, and the line.
+std::string commandLineText(const PythonProblem& problem);
 
 // MainProcess: the interpreter running the program (or its converted copy, written into
 // `sessionDir`), with the shim first on PYTHONPATH. `environment` holds the session's

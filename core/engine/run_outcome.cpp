@@ -1,5 +1,6 @@
 #include "engine/run_outcome.hpp"
 
+#include "tr_noop.hpp"
 #include "trace/shared_number.hpp"
 
 #include <algorithm>
@@ -31,20 +32,34 @@ std::string finalValues(const trace::TraceData& d) {
 
 } // namespace
 
-std::string runOutcome(const trace::TraceData& d) {
-    std::string outcome(trace::outcomeName(d.outcome()));
+RunOutcome runOutcome(const trace::TraceData& d) {
+    RunOutcome outcome{d.outcome(), {}};
     if (const auto& deadlock = d.deadlock()) {
-        std::string cycle;
         for (int p : deadlock->cycle)
-            cycle += (cycle.empty() ? "" : " → ") + d.processes()[p].name;
-        return outcome + " (" + cycle + ")";
+            outcome.detail += (outcome.detail.empty() ? "" : " → ") + d.processes()[p].name;
+        return outcome;
     }
-    std::string left = lastPrintedLine(d);
-    if (left.empty()) left = finalValues(d);
-    return left.empty() ? outcome : outcome + ": " + left;
+    outcome.detail = lastPrintedLine(d);
+    if (outcome.detail.empty()) outcome.detail = finalValues(d);
+    return outcome;
 }
 
-std::vector<OutcomeGroup> groupOutcomes(const std::vector<std::string>& outcomes) {
+std::string outcomeText(const RunOutcome& outcome, const Translate& translate) {
+    // trace::outcomeName's words, for lupdate.
+    static constexpr const char* names[] = {
+        MPVIZ_TR_NOOP("outcome", "running"), MPVIZ_TR_NOOP("outcome", "completed"),
+        MPVIZ_TR_NOOP("outcome", "deadlock"), MPVIZ_TR_NOOP("outcome", "timeout"),
+        MPVIZ_TR_NOOP("outcome", "stopped")};
+    (void)names;
+    const Words w{translate, "outcome"};
+    const std::string how = w(std::string(trace::outcomeName(outcome.how)).c_str());
+    if (outcome.detail.empty()) return how;
+    if (outcome.how == trace::Outcome::Deadlock)
+        return w(MPVIZ_TR_NOOP("outcome", "%1 (%2)"), {how, outcome.detail});
+    return w(MPVIZ_TR_NOOP("outcome", "%1: %2"), {how, outcome.detail});
+}
+
+std::vector<OutcomeGroup> groupOutcomes(const std::vector<RunOutcome>& outcomes) {
     std::vector<OutcomeGroup> groups;
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
         auto group = std::find_if(groups.begin(), groups.end(),

@@ -4,6 +4,7 @@
 // end by printing their result: "final value: 9 expected: 10"), else the final number of each
 // shared Value; a deadlock names its cycle.
 
+#include "engine/words.hpp"
 #include "trace/trace.hpp"
 
 #include <string>
@@ -13,15 +14,24 @@ namespace mpviz::engine {
 
 inline constexpr int kMaxRepeatRuns = 200; // "Run N times": N at most
 
-// "completed: final value: 9 expected: 10", "deadlock: MainProcess waits for Process-1 …".
-std::string runOutcome(const trace::TraceData& d);
+// How one run ended and what it left; runs with equal outcomes are counted together.
+struct RunOutcome {
+    trace::Outcome how = trace::Outcome::Completed;
+    std::string detail; // the last printed line, else "v = 9, …"; a deadlock: "A → B" (cycle)
+    bool operator==(const RunOutcome&) const = default;
+};
+RunOutcome runOutcome(const trace::TraceData& d);
+
+// "completed: final value: 9 expected: 10", "deadlock (MainProcess → Process-1)": English
+// for the command line, or with `translate` (engine/words.hpp) in the window's language.
+std::string outcomeText(const RunOutcome& outcome, const Translate& translate = {});
 
 struct OutcomeGroup {
-    std::string outcome;
+    RunOutcome outcome;
     std::vector<int> runs; // 1-based run numbers, in order
 };
 
 // outcomes[i] is run i+1's: the groups, most runs first (ties: the first seen first).
-std::vector<OutcomeGroup> groupOutcomes(const std::vector<std::string>& outcomes);
+std::vector<OutcomeGroup> groupOutcomes(const std::vector<RunOutcome>& outcomes);
 
 } // namespace mpviz::engine

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the Chinese translations (zh_CN.py beside this file, keyed by context and English
 source) into mpviz_zh_CN.ts and marks them finished. After changing a string in app/,
-scenarios/ or core/engine/explain.cpp:
+scenarios/ or the core files of MPVIZ_TR_CORE_SOURCES (CMakeLists.txt):
 
     cmake --build build --target update_translations   # lupdate: new strings, unfinished
     # add their Chinese to zh_CN.py, then

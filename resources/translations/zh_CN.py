@@ -12,14 +12,6 @@ TRANSLATIONS = {
         '在其放入队列的数据被读取前无法退出：',
     ('mpviz::gui::ProcessListWidget', 'waits for your step: %1'):
         '等待你单步放行：%1',
-    ('mpviz::gui::OutcomeChart', 'completed'):
-        '已完成',
-    ('mpviz::gui::OutcomeChart', 'deadlock'):
-        '死锁',
-    ('mpviz::gui::OutcomeChart', 'timeout'):
-        '超时',
-    ('mpviz::gui::OutcomeChart', 'stopped'):
-        '已停止',
     ('EventCard', 'flag set'):
         '标志已设置',
     ('EventCard', 'flag clear'):
@@ -1036,4 +1028,163 @@ TRANSLATIONS = {
         '%2 次运行共有 %1 种结果。',
     ('mpviz::gui::RepeatDialog', 'Click one to open its first run in the timeline.'):
         '点击一个结果，可在时间线中打开它的第一次运行。',
+
+    # ---- i18n branch: core's sentences shown by the window, tooltip words (issue 10) ----
+    # Why a process is blocked (engine::explainBlocked, the timeline's tooltip).
+    ('explain', '%1 is blocked: it waits for %2 to end'):
+        '%1 被阻塞：它在等待 %2 结束',
+    ('explain', '%1 is blocked: the semaphore %2 has no permits left'):
+        '%1 被阻塞：信号量 %2 已没有剩余的许可',
+    ('explain', '%1 is blocked: %2 is held by another process'):
+        '%1 被阻塞：%2 被另一个进程持有',
+    ('explain', '%1 is blocked: %2 is empty'):
+        '%1 被阻塞：%2 是空的',
+    ('explain', '%1 is blocked: %2 is full'):
+        '%1 被阻塞：%2 已满',
+    ('explain', '%1 is blocked: nothing has been sent on %2 yet'):
+        '%1 被阻塞：%2 上还没有发送任何数据',
+    ('explain', "%1 is blocked: %2's buffer is full"):
+        '%1 被阻塞：%2 的缓冲区已满',
+    ('explain', '%1 is blocked: it waits for %2 to be set'):
+        '%1 被阻塞：它在等待 %2 被设置',
+    ('explain', '%1 is blocked: it waits until every item of %2 is done'):
+        '%1 被阻塞：它在等待 %2 中的每个数据项都处理完毕',
+    ('explain', '%1 is blocked: its queued items have not all been read from %2'):
+        '%1 被阻塞：它放入 %2 的数据还没有全部被读走',
+    ('explain', '%1 is blocked: %2 %3'):
+        '%1 被阻塞：%2 %3',
+    # A Python program that cannot run (engine::checkPythonProgram).
+    ('python', 'no such program: %1'):
+        '找不到程序：%1',
+    ('python', 'cannot run the Python interpreter %1'):
+        '无法运行 Python 解释器 %1',
+    ('python', '%1 does not run as a Python interpreter'):
+        '%1 无法作为 Python 解释器运行',
+    ('python', '%1 is Python %2; mpviz needs Python %3 or newer'):
+        '%1 是 Python %2；mpviz 需要 Python %3 或更高版本',
+    ('python', "mpviz's Python shim is missing (looked in %1)"):
+        '缺少 mpviz 的 Python 适配模块（查找位置：%1）',
+    ('python', 'could not check %1 with %2: %3'):
+        '无法用 %2 检查 %1：%3',
+    ('python', '%1: %2 at line %3: this is Python 2 code'):
+        '%1：第 %3 行是 %2，这是 Python 2 代码',
+    ('python', 'Python 2 print statement'):
+        'Python 2 的 print 语句',
+    ('python', 'Python 2 exec statement'):
+        'Python 2 的 exec 语句',
+    ('python', "Python 2 'except X, e:' clause"):
+        "Python 2 的 'except X, e:' 写法",
+    ('python', 'Python 2 octal literal'):
+        'Python 2 的八进制数写法',
+    ('python', '%1 line %2: %3'):
+        '%1 第 %2 行：%3',
+    ('python', '%1: %2'):
+        '%1：%2',
+    ('python', "the character '%1' (U+%2 %3) at column %4 cannot be in Python code outside a string"):
+        "第 %4 列的字符“%1”（U+%2 %3）不能出现在字符串之外的 Python 代码中",
+    ('python', 'cannot read it: %1'):
+        '无法读取该文件：%1',
+    ('python', 'invalid syntax'):
+        '语法错误',
+    ('python', 'invalid syntax. Perhaps you forgot a comma?'):
+        '语法错误，也许漏了一个逗号？',
+    ('python', 'unexpected indent'):
+        '意外的缩进',
+    ('python', 'expected an indented block'):
+        '这里应该有一个缩进的代码块',
+    ('python', 'unindent does not match any outer indentation level'):
+        '取消缩进后与外层的任何缩进层级都不对齐',
+    ('python', 'inconsistent use of tabs and spaces in indentation'):
+        '缩进中混用了制表符和空格',
+    ('python', "expected ':'"):
+        "这里缺少冒号“:”",
+    ('python', 'unterminated string literal'):
+        '字符串没有结束引号',
+    ('python', 'unexpected EOF while parsing'):
+        '代码在语句结束前就到了文件末尾',
+    ('python', 'invalid decimal literal'):
+        '无效的十进制数字',
+    ('python', 'source code string cannot contain null bytes'):
+        '源代码中不能包含空字节（\\0）',
+    # What to do about it, in the window's terms.
+    ('ProgramCheck', '%1. Open a program that exists (File ▸ Open Python program…).'):
+        '%1。请打开一个存在的程序（文件 ▸ 打开 Python 程序…）。',
+    ('ProgramCheck', '%1. Install python3, or choose another interpreter in the Python field.'):
+        '%1。请安装 python3，或在“Python”一栏中选择其他解释器。',
+    ('ProgramCheck', '%1. Reinstall mpviz.'):
+        '%1。请重新安装 mpviz。',
+    ('ProgramCheck', '%1. Fix that line, save, and press Run again.'):
+        '%1。请修改这一行，保存后再按“运行”。',
+    ('ProgramCheck', '%1. mpviz can run a copy converted by lib2to3; your file is not changed.'):
+        '%1。mpviz 可以运行一份由 lib2to3 转换过的副本，你的文件不会被改动。',
+    ('ProgramCheck', 'lib2to3 failed: %1'):
+        'lib2to3 转换失败：%1',
+    # The timeline's tooltip.
+    ('render', 'intent'):
+        '即将执行',
+    ('render', 'done'):
+        '完成',
+    ('render', 'begin'):
+        '开始',
+    ('render', 'failed'):
+        '失败',
+    ('render', ' (%1)'):
+        '（%1）',
+    ('render', '%1: %2'):
+        '%1：%2',
+    ('render', 'lock'):
+        '锁',
+    ('render', 'semaphore'):
+        '信号量',
+    ('render', 'event'):
+        '事件',
+    ('render', 'queue'):
+        '队列',
+    ('render', 'joinable_queue'):
+        '可 join 的队列',
+    ('render', 'pipe'):
+        '管道',
+    ('render', 'pool'):
+        '进程池',
+    ('render', 'value'):
+        '共享值',
+    ('render', 'array'):
+        '共享数组',
+    ('render', ', maxsize %1'):
+        '，maxsize %1',
+    ('render', 'element [%1] = %2'):
+        '元素 [%1] = %2',
+    ('render', 'pid %1'):
+        'pid %1',
+    ('render', 'daemon'):
+        '守护进程',
+    # Run N times: how a run ended (engine::outcomeText).
+    ('outcome', 'running'):
+        '运行中',
+    ('outcome', 'completed'):
+        '已完成',
+    ('outcome', 'deadlock'):
+        '死锁',
+    ('outcome', 'timeout'):
+        '超时',
+    ('outcome', 'stopped'):
+        '已停止',
+    ('outcome', '%1 (%2)'):
+        '%1（%2）',
+    ('outcome', '%1: %2'):
+        '%1：%2',
+    # Qt's standard buttons in mpviz's dialogs (language.cpp, kStandardButtons).
+    ('QPlatformTheme', 'OK'):
+        '确定',
+    ('QPlatformTheme', 'Cancel'):
+        '取消',
+    ('QPlatformTheme', 'Close'):
+        '关闭',
+    ('QGnomeTheme', 'OK'):
+        '确定',
+    ('QGnomeTheme', '&Cancel'):
+        '取消(&C)',
+    ('QGnomeTheme', '&Close'):
+        '关闭(&C)',
+    # ---- end of the i18n branch's group ----
 }

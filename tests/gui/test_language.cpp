@@ -7,7 +7,11 @@
 #include "window_options.hpp"
 
 #include "engine/explain.hpp"
+#include "engine/python_program.hpp"
+#include "engine/run_outcome.hpp"
+#include "gui/code/code_view.hpp"
 #include "gui/lesson/scenario_panel.hpp"
+#include "gui/program/program_panel.hpp"
 #include "gui/run/narrator.hpp"
 #include "gui/run/run_controller.hpp"
 #include "gui/window/gui_app.hpp"
@@ -15,18 +19,23 @@
 #include "gui/window/language.hpp"
 #include "gui/window/main_window.hpp"
 #include "gui/window/speed_control.hpp"
+#include "render/core_words.hpp"
+#include "render/hit_test.hpp"
 #include "render/labels.hpp"
 #include "scenario.hpp"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTextBrowser>
@@ -71,6 +80,12 @@ QStringList placeholders(const QString& text) {
         out << it.next().captured();
     out.sort();
     return out;
+}
+
+// The core files whose sentences the window translates (MPVIZ_TR_CORE_SOURCES in the top
+// CMakeLists.txt), relative to the source folder.
+QStringList coreSources() {
+    return QStringLiteral(MPVIZ_TR_CORE_SOURCES).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
 QString mpvizProgram() {
@@ -131,7 +146,8 @@ TEST_CASE("The translation has every string of the sources: lupdate finds nothin
           "them (language)",
           "[gui][language][process]") {
     // lupdate as update_translations runs it, on a copy: a string added or changed in app/,
-    // scenarios/ or core/engine/explain.cpp without its Chinese shows as unfinished.
+    // scenarios/, core/engine/explain.cpp or python_program.cpp without its Chinese shows as
+    // unfinished.
     QTemporaryDir dir;
     const QString copy = dir.filePath(QStringLiteral("mpviz_zh_CN.ts"));
     REQUIRE(QFile::copy(QStringLiteral(MPVIZ_TRANSLATIONS_DIR "/mpviz_zh_CN.ts"), copy));
@@ -139,15 +155,24 @@ TEST_CASE("The translation has every string of the sources: lupdate finds nothin
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.setWorkingDirectory(source.path());
-    lupdate.start(QStringLiteral(MPVIZ_LUPDATE),
-                  {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                   QStringLiteral("none"), QStringLiteral("-tr-function-alias"),
-                   QStringLiteral("QT_TRANSLATE_NOOP+=MPVIZ_TR_NOOP"), QStringLiteral("-I"),
-                   QStringLiteral("app"), QStringLiteral("-I"), QStringLiteral("core"),
-                   QStringLiteral("-I"), QStringLiteral("scenarios"), QStringLiteral("-extensions"),
-                   QStringLiteral("cpp"), QStringLiteral("app/gui"), QStringLiteral("app/render"),
-                   QStringLiteral("scenarios"), QStringLiteral("core/engine/explain.cpp"),
-                   QStringLiteral("-ts"), copy});
+    QStringList arguments = {QStringLiteral("-no-obsolete"),
+                             QStringLiteral("-locations"),
+                             QStringLiteral("none"),
+                             QStringLiteral("-tr-function-alias"),
+                             QStringLiteral("QT_TRANSLATE_NOOP+=MPVIZ_TR_NOOP"),
+                             QStringLiteral("-I"),
+                             QStringLiteral("app"),
+                             QStringLiteral("-I"),
+                             QStringLiteral("core"),
+                             QStringLiteral("-I"),
+                             QStringLiteral("scenarios"),
+                             QStringLiteral("-extensions"),
+                             QStringLiteral("cpp"),
+                             QStringLiteral("app/gui"),
+                             QStringLiteral("app/render"),
+                             QStringLiteral("scenarios")};
+    arguments << coreSources() << QStringLiteral("-ts") << copy;
+    lupdate.start(QStringLiteral(MPVIZ_LUPDATE), arguments);
     REQUIRE(lupdate.waitForFinished(120000));
     const QString said = QString::fromUtf8(lupdate.readAll());
     INFO(said.toStdString());
@@ -176,6 +201,12 @@ TEST_CASE("The Chinese catalog is built in, and English takes it away again (lan
         CHECK(render::exitLabel(std::optional<int>(0)) == QStringLiteral("已退出（0）"));
         CHECK(render::stateText(trace::State::Blocked) == QStringLiteral("阻塞"));
         CHECK(gui::deadlockPrefix() == QStringLiteral("死锁："));
+        // Qt's standard buttons, from mpviz's own catalog (no qt6-translations-l10n needed).
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                                 QDialogButtonBox::Close);
+        CHECK(buttons.button(QDialogButtonBox::Ok)->text() == QStringLiteral("确定"));
+        CHECK(buttons.button(QDialogButtonBox::Cancel)->text() == QStringLiteral("取消"));
+        CHECK(buttons.button(QDialogButtonBox::Close)->text() == QStringLiteral("关闭"));
     }
     CHECK(gui::currentLanguage() == gui::Language::English);
     CHECK(QCoreApplication::translate("mpviz::gui::MainWindow", "&File") ==
@@ -197,19 +228,120 @@ TEST_CASE("The deadlock's explanation is translated, the command line's stays En
     CHECK(QString::fromStdString(engine::explainDeadlock(d)) == english.mid(10));
 }
 
+TEST_CASE("Why a process is blocked and the tooltip's words are in Chinese on the timeline "
+          "(language)",
+          "[gui][language]") {
+    const trace::TraceData d = mpviz::test::smallTrace();
+    const auto& events = d.events();
+    const auto blockedGet = static_cast<std::uint32_t>(
+        std::find_if(events.begin(), events.end(),
+                     [](const trace::Event& e) {
+                         return e.phase == trace::Phase::Blocked && e.op == trace::Op::Get;
+                     }) -
+        events.begin());
+    REQUIRE(blockedGet < events.size());
+    const int process = events[blockedGet].process;
+    const std::int64_t at = events[blockedGet].ts;
+    const auto* slice = d.sliceAt(process, at);
+    REQUIRE(slice);
+    const std::string english = "Process-2 is blocked: queue is empty";
+    CHECK(engine::explainBlocked(d, process, at) == english);
+    CHECK(render::describeSlice(d, process, *slice).contains(QString::fromStdString(english)));
+    CHECK(render::describeEvent(d, blockedGet).startsWith(QStringLiteral("get queue (blocked)")));
+    CHECK(render::describeEvent(d, blockedGet).contains(QStringLiteral("object: queue (queue)")));
+
+    SpeakFor chinese(gui::Language::Chinese);
+    const QString tooltip = render::describeSlice(d, process, *slice);
+    INFO(tooltip.toStdString());
+    CHECK(tooltip.startsWith(QStringLiteral("阻塞：get queue")));
+    CHECK(tooltip.contains(QStringLiteral("Process-2 被阻塞：queue 是空的")));
+    const QString event = render::describeEvent(d, blockedGet);
+    INFO(event.toStdString());
+    CHECK(event.startsWith(QStringLiteral("get queue（阻塞）")));
+    CHECK(event.contains(QStringLiteral("queue（队列）")));
+    // The command line's words stay English whatever the window speaks.
+    CHECK(engine::explainBlocked(d, process, at) == english);
+}
+
+TEST_CASE("Run N times says how a run ended in Chinese and the command line in English (language)",
+          "[gui][language]") {
+    const engine::RunOutcome deadlock = engine::runOutcome(mpviz::test::deadlockTrace());
+    CHECK(deadlock.how == trace::Outcome::Deadlock);
+    const engine::RunOutcome lost{trace::Outcome::Completed, "final value: 8 expected: 10"};
+    CHECK(engine::outcomeText(deadlock) == "deadlock (MainProcess → Process-1)");
+    CHECK(engine::outcomeText(lost) == "completed: final value: 8 expected: 10");
+    SpeakFor chinese(gui::Language::Chinese);
+    CHECK(engine::outcomeText(deadlock, render::coreTranslate()) ==
+          "死锁（MainProcess → Process-1）");
+    CHECK(engine::outcomeText(lost, render::coreTranslate()) ==
+          "已完成：final value: 8 expected: 10");
+    CHECK(engine::outcomeText(lost) == "completed: final value: 8 expected: 10");
+}
+
+TEST_CASE("A Python program that cannot run is told in Chinese in the window while the "
+          "command line's words stay English (language)",
+          "[gui][window][program][language][process]") {
+    SpeakFor chinese(gui::Language::Chinese);
+    QTemporaryDir dir;
+    const auto write = [&](const char* name, const QByteArray& code) {
+        QFile f(dir.filePath(QString::fromLatin1(name)));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(code);
+        return f.fileName();
+    };
+    // Prose pasted into code: a full-width comma on line 2.
+    const QString pasted = write("pasted.py", "import os\nprint('a'\xef\xbc\x8c 'b')\n");
+    const QString old = write("oldstyle.py", "import os\nprint 'greetings'\n");
+    const auto options = mpviz::testing::testWindowOptions(dir);
+    gui::MainWindow w(options);
+    w.show();
+
+    const QString problem = w.openProgram(pasted);
+    INFO(problem.toStdString());
+    CHECK(problem.contains(QStringLiteral("pasted.py 第 2 行：第 10 列的字符“，”（U+FF0C "
+                                          "FULLWIDTH COMMA）不能出现在字符串之外的 Python 代码中。"
+                                          "请修改这一行，保存后再按“运行”。")));
+    CHECK(problem.endsWith(QStringLiteral("\n    print('a'， 'b')")));
+    CHECK(w.programPanel()->problemText() == problem);
+    CHECK(w.codeView()->highlightedLine() == 2);
+
+    const QString python2 = w.openProgram(old);
+    INFO(python2.toStdString());
+    CHECK(python2.contains(
+        QStringLiteral("oldstyle.py：第 2 行是 Python 2 的 print 语句，这是 "
+                       "Python 2 代码。mpviz 可以运行一份由 lib2to3 转换过的副本")));
+    CHECK(w.codeView()->highlightedLine() == 2);
+
+    w.programPanel()->interpreterEdit()->setText(dir.filePath(QStringLiteral("no-such-python")));
+    Q_EMIT w.programPanel()->interpreterEdit()->editingFinished();
+    const QString interpreter = w.programPanel()->problemText();
+    INFO(interpreter.toStdString());
+    CHECK(interpreter.startsWith(QStringLiteral("无法运行 Python 解释器 ")));
+    CHECK(interpreter.contains(QStringLiteral("no-such-python")));
+    CHECK(interpreter.contains(QStringLiteral("“Python”一栏")));
+
+    // The engine's own words, as mpviz run prints them: English, with its options.
+    engine::PythonProgram program;
+    program.file = pasted.toStdString();
+    const auto shim = engine::pythonShimDirectory(options.childExecutable.parent_path());
+    const auto english = engine::checkPythonProgram(program, shim);
+    REQUIRE(english);
+    CHECK(engine::commandLineText(*english) ==
+          pasted.toStdString() +
+              " line 2: the character '\xef\xbc\x8c' (U+FF0C FULLWIDTH COMMA) at column 10 "
+              "cannot be in Python code outside a string. Fix that line and run again.\n"
+              "    print('a'\xef\xbc\x8c 'b')");
+}
+
 TEST_CASE("Every sentence in app/gui and app/render goes through translation (language)",
           "[gui][language]") {
     // A QStringLiteral or QLatin1String holding two English words in a row is something a
     // person reads: it belongs in tr() or QCoreApplication::translate(), unless listed here.
-    const QStringList allowed = {
-        // The engine's English message about a Python program, adapted to the window.
-        QStringLiteral("Run it with --convert-python2"),
-        QStringLiteral("mpviz can run a copy converted"), QStringLiteral(" Fix that line"),
-        // SVG metadata nobody sees on the image.
-        QStringLiteral("mpviz timeline"),
-        // View ▸ Language's confirmation, in both languages at once.
-        QStringLiteral("mpviz will speak %1"), QStringLiteral("Restart now / "),
-        QStringLiteral("Later / ")};
+    const QStringList allowed = {// SVG metadata nobody sees on the image.
+                                 QStringLiteral("mpviz timeline"),
+                                 // View ▸ Language's confirmation, in both languages at once.
+                                 QStringLiteral("mpviz will speak %1"),
+                                 QStringLiteral("Restart now / "), QStringLiteral("Later / ")};
     static const QRegularExpression literal(
         QStringLiteral(R"re((?:QStringLiteral|QLatin1String)\(\s*"((?:[^"\\]|\\.)*)")re"));
     static const QRegularExpression words(QStringLiteral("[A-Za-z]{2,} [A-Za-z]{2,}"));
@@ -241,6 +373,98 @@ TEST_CASE("Every sentence in app/gui and app/render goes through translation (la
         }
     }
     CHECK(files > 50);
+    INFO(found.join(QLatin1Char('\n')).toStdString());
+    CHECK(found.isEmpty());
+}
+
+TEST_CASE("core's names of states and outcomes and phases and kinds reach the window only "
+          "translated (language)",
+          "[gui][language]") {
+    // trace::stateName() and the like are English; labels.cpp (stateText(), phaseText() …)
+    // is the one place that turns them into words on screen.
+    static const QRegularExpression shown(QStringLiteral(
+        R"re((?:toQString|QString::from\w+|QLatin1String)\(\s*(?:trace::)?(?:stateName|outcomeName|phaseName|objectKindName)\()re"));
+    const QDir app(QStringLiteral(MPVIZ_SOURCE_DIR "/app"));
+    QStringList found;
+    for (const QString& folder : {QStringLiteral("gui"), QStringLiteral("render")}) {
+        QDirIterator it(app.filePath(folder), {QStringLiteral("*.cpp")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            REQUIRE(f.open(QIODevice::ReadOnly));
+            if (f.fileName().endsWith(QStringLiteral("render/labels.cpp"))) continue;
+            int line = 0;
+            for (const QByteArray& bytes : f.readAll().split('\n')) {
+                ++line;
+                if (QString::fromUtf8(bytes).contains(shown))
+                    found << app.relativeFilePath(f.fileName()) + QLatin1Char(':') +
+                                 QString::number(line);
+            }
+        }
+    }
+    INFO(found.join(QLatin1Char('\n')).toStdString());
+    CHECK(found.isEmpty());
+}
+
+TEST_CASE("Every sentence core/ says to the window is marked for translation (language)",
+          "[gui][language]") {
+    // In the core files lupdate reads, a string literal holding two English words is a
+    // sentence: it is marked MPVIZ_TR_NOOP, unless it is the command line's own advice
+    // (commandLineText) or code, listed here.
+    const QStringList allowed = {
+        // commandLineText: mpviz run's options, English by design.
+        QStringLiteral(" (give the path of a .py file)"), QStringLiteral("; install python3 or"),
+        QStringLiteral("; reinstall mpviz"), QStringLiteral(". Fix that line"),
+        QStringLiteral(". Run it with --convert-python2"), QStringLiteral("is not changed)."),
+        // Python code run by the engine.
+        QStringLiteral("import sys;"),
+        // Conversion failing after the window's own preview succeeded (it shows lib2to3's).
+        QStringLiteral("could not convert "), QStringLiteral(" from Python 2 (is lib2to3 "),
+        QStringLiteral("installed? on Debian")};
+    // A marked sentence, possibly split over lines: MPVIZ_TR_NOOP("context", "…" "…").
+    static const QRegularExpression marked(
+        QStringLiteral(R"re(MPVIZ_TR_NOOP\(\s*"[^"]*"\s*,(?:\s*"(?:[^"\\]|\\.)*")+\s*\))re"));
+    static const QRegularExpression words(QStringLiteral("[A-Za-z]{2,} [A-Za-z]{2,}"));
+    QStringList found;
+    const QStringList files = coreSources();
+    CHECK(files.size() >= 3);
+    for (const QString& file : files) {
+        QFile f(QStringLiteral(MPVIZ_SOURCE_DIR "/") + file);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(f.readAll());
+        // Take the marked sentences out, keeping the line count.
+        for (auto m = marked.match(text); m.hasMatch(); m = marked.match(text)) {
+            const QString newlines(m.captured().count(QLatin1Char('\n')), QLatin1Char('\n'));
+            text.replace(m.capturedStart(), m.capturedLength(), newlines);
+        }
+        int line = 0;
+        for (const QString& code : text.split(QLatin1Char('\n'))) {
+            ++line;
+            // The literals of the line, up to a comment.
+            QString literal;
+            bool inString = false;
+            for (qsizetype i = 0; i < code.size(); ++i) {
+                const QChar c = code[i];
+                if (!inString && c == QLatin1Char('/') && code.mid(i, 2) == QStringLiteral("//"))
+                    break;
+                if (inString && c == QLatin1Char('\\')) {
+                    literal += code.mid(i, 2);
+                    ++i;
+                } else if (c == QLatin1Char('"') &&
+                           (inString || code.mid(i - 1, 1) != QStringLiteral("'"))) {
+                    if (inString && literal.contains(words) &&
+                        std::none_of(allowed.begin(), allowed.end(),
+                                     [&](const QString& a) { return literal.startsWith(a); }))
+                        found << file + QLatin1Char(':') + QString::number(line) +
+                                     QStringLiteral(": ") + literal;
+                    inString = !inString;
+                    literal.clear();
+                } else if (inString) {
+                    literal += c;
+                }
+            }
+        }
+    }
     INFO(found.join(QLatin1Char('\n')).toStdString());
     CHECK(found.isEmpty());
 }
@@ -307,8 +531,8 @@ TEST_CASE("A window started in Chinese has Chinese menus, lesson and status (lan
     QMenu* language = menuNamed(*w, QStringLiteral("languageMenu"));
     REQUIRE(language);
     CHECK(language->title() == QStringLiteral("语言(&L)"));
-    auto* zh = w->findChild<QAction*>(QStringLiteral("languageChinese"));
-    auto* en = w->findChild<QAction*>(QStringLiteral("languageEnglish"));
+    auto* zh = w->actions().languageChinese;
+    auto* en = w->actions().languageEnglish;
     REQUIRE(zh);
     REQUIRE(en);
     CHECK(zh->isChecked());
@@ -336,8 +560,8 @@ TEST_CASE("Back in English: View ▸ Language remembers Chinese for the next sta
     CHECK_FALSE(hasHan(w->statusText()));
     CHECK_FALSE(w->grab().isNull()); // the English screenshot
 
-    auto* zh = w->findChild<QAction*>(QStringLiteral("languageChinese"));
-    auto* en = w->findChild<QAction*>(QStringLiteral("languageEnglish"));
+    auto* zh = w->actions().languageChinese;
+    auto* en = w->actions().languageEnglish;
     REQUIRE(zh);
     REQUIRE(en);
     CHECK(en->isChecked());
@@ -397,7 +621,7 @@ TEST_CASE("View ▸ Language switches at once: the window is rebuilt in Chinese 
     next->controller()->trace()->read(
         [&](const trace::TraceData& d) { processes = static_cast<int>(d.processes().size()); });
     CHECK(processes == 2);
-    auto* zh = next->findChild<QAction*>(QStringLiteral("languageChinese"));
+    auto* zh = next->actions().languageChinese;
     REQUIRE(zh);
     CHECK(zh->isChecked());
     next->close();

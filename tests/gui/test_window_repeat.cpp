@@ -66,7 +66,7 @@ TEST_CASE("Run 20 times shows a lost update's distribution and opens a run that 
     REQUIRE(chart);
     int lostRow = -1;
     for (int row = 0; row < static_cast<int>(groups.size()); ++row)
-        if (groups[row].outcome.find("final value: 10 ") == std::string::npos) lostRow = row;
+        if (groups[row].outcome.detail.find("final value: 10 ") == std::string::npos) lostRow = row;
     REQUIRE(lostRow >= 0);
     // MPVIZ_SHOT_DIR=folder: the dialog as it looks, for the user guide.
     if (const QString shots = qEnvironmentVariable("MPVIZ_SHOT_DIR"); !shots.isEmpty())
@@ -75,7 +75,7 @@ TEST_CASE("Run 20 times shows a lost update's distribution and opens a run that 
     REQUIRE(waitUntil([&] { return w.controller()->hasTrace(); }, 5000));
     const std::string shown = lastPrint(w);
     INFO(shown);
-    CHECK(groups[lostRow].outcome == "completed: " + shown);
+    CHECK(engine::outcomeText(groups[lostRow].outcome) == "completed: " + shown);
     CHECK(shown != "final value: 10 expected: 10");
 
     // Closing the window removes the runs' traces with the dialog.
@@ -92,7 +92,7 @@ TEST_CASE("Run N times with the lock finds one outcome", "[gui][window][process]
     const auto groups = dialog->runner()->groups();
     REQUIRE(groups.size() == 1);
     CHECK(groups.front().runs.size() == 10);
-    CHECK(groups.front().outcome == "completed: final value: 10 expected: 10");
+    CHECK(engine::outcomeText(groups.front().outcome) == "completed: final value: 10 expected: 10");
 }
 
 TEST_CASE("Stop ends Run N times at once and keeps the runs done",

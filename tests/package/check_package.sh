@@ -4,12 +4,13 @@
 # metainfo (desktop-file-validate, appstreamcli), that no path of the build machine is in its
 # binaries, and that the unpacked tree runs a lesson and a Python program with the C recorder.
 #
-# Usage: tests/package/check_package.sh BUILD_DIR SOURCE_DIR VERSION APP_ID
+# Usage: tests/package/check_package.sh BUILD_DIR SOURCE_DIR VERSION APP_ID DEVELOPER
 set -euo pipefail
 build=$(cd "$1" && pwd -P)
 source=$(cd "$2" && pwd -P)
 version=$3
 id=$4
+developer=$5
 
 work=$(mktemp -d /tmp/mpviz-package-XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -48,6 +49,16 @@ desktop-file-validate "$usr/share/applications/$id.desktop" || fail "desktop-fil
 appstreamcli validate --no-net "$usr/share/metainfo/$id.metainfo.xml" >"$work/appstream.log" 2>&1 ||
   { cat "$work/appstream.log" >&2; fail "appstreamcli validate"; }
 grep -qx "Icon=$id" "$usr/share/applications/$id.desktop" || fail "the desktop entry's Icon is not $id"
+# One name for who makes it, one licence for the metadata (README, "Install").
+maintainer=$(dpkg-deb -f "$deb" Maintainer)
+[ "$maintainer" = "$developer" ] || fail "Maintainer is '$maintainer', not '$developer'"
+metainfo="$usr/share/metainfo/$id.metainfo.xml"
+grep -qF "<developer_name>$developer</developer_name>" "$metainfo" ||
+  fail "the metainfo's developer_name is not $developer"
+grep -qF "<metadata_license>CC0-1.0</metadata_license>" "$metainfo" ||
+  fail "the metainfo's metadata_license is not CC0-1.0"
+grep -qx "Exec=mpviz %f" "$usr/share/applications/$id.desktop" ||
+  fail "the desktop entry does not start mpviz from PATH"
 
 # The installed tree finds its parts from where it is, never from where it was built.
 for f in "$usr/bin/mpviz" "$usr/libexec/mpviz/mpviz-child" $recorder; do

@@ -1,11 +1,12 @@
 #include "gui/program/program_check.hpp"
 
+#include "render/core_words.hpp"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <QRegularExpression>
 
 namespace mpviz::gui {
 
@@ -18,31 +19,45 @@ QString fromPath(const std::filesystem::path& p) {
     return QString::fromStdString(p.string());
 }
 
-// The engine speaks to the command line ("run it with --convert-python2"); the window
-// offers a button instead.
-QString inWindowWords(QString message) {
-    static const QRegularExpression cliAdvice(
-        QStringLiteral("Run it with --convert-python2 to run a copy converted by lib2to3 \\(your "
-                       "file is not changed\\)\\."));
-    message.replace(cliAdvice, QStringLiteral("mpviz can run a copy converted by lib2to3; your "
-                                              "file is not changed."));
-    static const QRegularExpression fixAdvice(QStringLiteral(" Fix that line and run again\\."));
-    message.replace(fixAdvice, QStringLiteral(" Fix that line, save, and press Run again."));
-    return message;
+// What to do about a problem in the window's terms (a field to fill in, a button, a menu),
+// where the command line names its options; %1 is the engine's sentence.
+const char* windowAdvice(engine::PythonProblem::Remedy remedy) {
+    using Remedy = engine::PythonProblem::Remedy;
+    switch (remedy) {
+    case Remedy::OtherFile:
+        return QT_TRANSLATE_NOOP("ProgramCheck",
+                                 "%1. Open a program that exists (File ▸ Open Python program…).");
+    case Remedy::OtherInterpreter:
+        return QT_TRANSLATE_NOOP(
+            "ProgramCheck",
+            "%1. Install python3, or choose another interpreter in the Python field.");
+    case Remedy::ReinstallShim:
+        return QT_TRANSLATE_NOOP("ProgramCheck", "%1. Reinstall mpviz.");
+    case Remedy::FixLine:
+        return QT_TRANSLATE_NOOP("ProgramCheck", "%1. Fix that line, save, and press Run again.");
+    case Remedy::ConvertPython2:
+        break;
+    }
+    return QT_TRANSLATE_NOOP(
+        "ProgramCheck", "%1. mpviz can run a copy converted by lib2to3; your file is not changed.");
+}
+
+// The engine's sentence (in the window's language), the advice, and the line it is about.
+QString inWindowWords(const engine::PythonProblem& problem) {
+    QString text = QCoreApplication::translate("ProgramCheck", windowAdvice(problem.remedy))
+                       .arg(QString::fromStdString(problem.message));
+    if (!problem.text.empty())
+        text += QStringLiteral("\n    ") + QString::fromStdString(problem.text);
+    return text;
 }
 } // namespace
 
 std::optional<ProgramProblem> checkProgram(const engine::PythonProgram& program,
                                            const std::filesystem::path& childExecutable) {
-    const auto problem = engine::checkPythonProgram(program, shimOf(childExecutable));
+    const auto problem =
+        engine::checkPythonProgram(program, shimOf(childExecutable), render::coreTranslate());
     if (!problem) return std::nullopt;
-    ProgramProblem out;
-    out.message = inWindowWords(QString::fromStdString(problem->message));
-    out.python2 = problem->python2;
-    // The sentence says "… line 14 …" when the problem is at a line of the file.
-    static const QRegularExpression line(QStringLiteral("\\bline (\\d+)\\b"));
-    if (const auto m = line.match(out.message); m.hasMatch()) out.line = m.captured(1).toInt();
-    return out;
+    return ProgramProblem{inWindowWords(*problem), problem->line, problem->python2()};
 }
 
 Python2Conversion previewPython2Conversion(const engine::PythonProgram& program,
@@ -69,7 +84,7 @@ Python2Conversion previewPython2Conversion(const engine::PythonProgram& program,
     }
     const auto reply = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
     if (reply.isEmpty()) {
-        out.error = QStringLiteral("lib2to3 failed: %1")
+        out.error = QCoreApplication::translate("ProgramCheck", "lib2to3 failed: %1")
                         .arg(QString::fromUtf8(python.readAllStandardError()).trimmed());
         return out;
     }

@@ -1,6 +1,7 @@
 #include "gui/run/narrator.hpp"
 
 #include "engine/explain.hpp"
+#include "render/core_words.hpp"
 #include "render/labels.hpp"
 
 #include <QCoreApplication>
@@ -226,10 +227,8 @@ QString deadlockPrefix() {
 // The engine's words (the command line prints the same), framed for the banner.
 QString explainDeadlock(const TraceData& d) {
     if (!d.deadlock()) return {};
-    const auto translate = [](const char* pattern) {
-        return QCoreApplication::translate("explain", pattern).toStdString();
-    };
-    return deadlockPrefix() + QString::fromStdString(engine::explainDeadlock(d, translate));
+    return deadlockPrefix() +
+           QString::fromStdString(engine::explainDeadlock(d, render::coreTranslate()));
 }
 
 std::optional<Narration> latestNotable(const TraceData& d, std::int64_t t) {

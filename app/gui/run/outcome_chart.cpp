@@ -1,5 +1,7 @@
 #include "gui/run/outcome_chart.hpp"
 
+#include "render/core_words.hpp"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QStringList>
@@ -11,21 +13,9 @@ namespace mpviz::gui {
 namespace {
 constexpr int kMargin = 8;
 
-// engine::runOutcome begins with the outcome's name ("completed: …", "deadlock (…)"), in
-// English for the command line: the window says that word in its own language.
-QString shownOutcome(const std::string& outcome) {
-    using trace::Outcome;
-    for (const Outcome o :
-         {Outcome::Completed, Outcome::Deadlock, Outcome::Timeout, Outcome::Stopped}) {
-        const std::string_view name = trace::outcomeName(o);
-        if (outcome.rfind(name, 0) != 0) continue;
-        const QString word = o == Outcome::Completed  ? OutcomeChart::tr("completed")
-                             : o == Outcome::Deadlock ? OutcomeChart::tr("deadlock")
-                             : o == Outcome::Timeout  ? OutcomeChart::tr("timeout")
-                                                      : OutcomeChart::tr("stopped");
-        return word + QString::fromStdString(outcome.substr(name.size()));
-    }
-    return QString::fromStdString(outcome);
+// The outcome as the command line says it, in the window's language.
+QString shownOutcome(const engine::RunOutcome& outcome) {
+    return QString::fromStdString(engine::outcomeText(outcome, render::coreTranslate()));
 }
 constexpr int kCountWidthChars = 5; // "200 ×"
 } // namespace
@@ -102,7 +92,7 @@ void OutcomeChart::paintEvent(QPaintEvent*) {
         const int bar = std::max(
             3, static_cast<int>(barSpace * static_cast<double>(g.runs.size()) / double(most)));
         // Completed runs in the accent colour; deadlocks and timeouts in a warning red.
-        const bool ended = g.outcome.rfind("completed", 0) == 0;
+        const bool ended = g.outcome.how == trace::Outcome::Completed;
         p.fillRect(QRect(barLeft, line + 2, bar, fm.height() - 4),
                    ended ? pal.color(QPalette::Highlight) : QColor(0xD5, 0x5E, 0x00));
         const QString outcome = shownOutcome(g.outcome);

@@ -63,7 +63,7 @@ void RepeatRunner::poll() {
     if (!session_ || !session_->wait_for(std::chrono::milliseconds(0))) return;
     session_->wait();
     const int run = done() + 1;
-    std::string outcome;
+    engine::RunOutcome outcome;
     QString error;
     session_->trace()->read([&](const trace::TraceData& d) {
         outcome = engine::runOutcome(d);

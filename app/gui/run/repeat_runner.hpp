@@ -39,7 +39,7 @@ class RepeatRunner : public QObject {
 
     int total() const { return plan_.runs; }
     int done() const { return static_cast<int>(outcomes_.size()); }
-    const std::vector<std::string>& outcomes() const { return outcomes_; }
+    const std::vector<engine::RunOutcome>& outcomes() const { return outcomes_; }
     std::vector<engine::OutcomeGroup> groups() const { return engine::groupOutcomes(outcomes_); }
     bool seeded() const { return plan_.seedEachRun; }
     std::filesystem::path traceOf(int run) const; // run: 1-based, one of done()
@@ -55,7 +55,7 @@ class RepeatRunner : public QObject {
     std::filesystem::path fileOf(int run) const; // where run `run`'s trace is kept
 
     RepeatPlan plan_;
-    std::vector<std::string> outcomes_;
+    std::vector<engine::RunOutcome> outcomes_;
     std::unique_ptr<engine::Session> session_;
     std::optional<engine::OwnTempDir> dir_;
     QTimer poll_;

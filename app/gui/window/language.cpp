@@ -62,6 +62,15 @@ std::optional<Language> languageOverride() {
     return override_;
 }
 
+namespace {
+// The standard buttons mpviz's dialogs use, as Qt names them (QPlatformTheme, and GNOME's
+// theme): in mpviz's own catalog, so they follow the language without qt6-translations-l10n.
+[[maybe_unused]] constexpr const char* kStandardButtons[] = {
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"), QT_TRANSLATE_NOOP("QGnomeTheme", "OK"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel"),  QT_TRANSLATE_NOOP("QGnomeTheme", "&Close")};
+} // namespace
+
 void installTranslators(Language language) {
     remove(own_);
     remove(qt_);
@@ -72,7 +81,8 @@ void installTranslators(Language language) {
         QCoreApplication::installTranslator(own.get());
         own_ = std::move(own);
     }
-    // Qt's own words (standard buttons, file dialogs), when the system has them.
+    // Qt's own words (file dialogs …), when the system has them; the standard buttons of
+    // mpviz's dialogs are in mpviz's catalog as well (kStandardButtons), for systems without.
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(QStringLiteral("qtbase_zh_CN"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
@@ -167,25 +177,23 @@ QString lessonText(const std::string& text, const char* context) {
     return QCoreApplication::translate(context, text.c_str());
 }
 
-QMenu* addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window) {
+LanguageActions addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window) {
     auto* menu = view->addMenu(QCoreApplication::translate("mpviz::gui::MainWindow", "&Language"));
     menu->setObjectName(QStringLiteral("languageMenu"));
     auto* group = new QActionGroup(menu);
     group->setExclusive(true);
-    const struct {
-        Language language;
-        const char* name;
-        QString text;
-    } choices[] = {{Language::English, "languageEnglish", QStringLiteral("English")},
-                   {Language::Chinese, "languageChinese", QStringLiteral("简体中文")}};
-    for (const auto& c : choices) {
-        auto* action = menu->addAction(c.text);
-        action->setObjectName(QString::fromLatin1(c.name));
+    const auto choice = [&](Language language, const char* name, const QString& text) {
+        auto* action = menu->addAction(text);
+        action->setObjectName(QString::fromLatin1(name));
         action->setCheckable(true);
-        action->setChecked(c.language == currentLanguage());
-        action->setData(languageCode(c.language));
+        action->setChecked(language == currentLanguage());
+        action->setData(languageCode(language));
         group->addAction(action);
-    }
+        return action;
+    };
+    const LanguageActions actions{
+        choice(Language::English, "languageEnglish", QStringLiteral("English")),
+        choice(Language::Chinese, "languageChinese", QStringLiteral("简体中文"))};
     QObject::connect(group, &QActionGroup::triggered, window, [&settings, window](QAction* a) {
         const QString code = a->data().toString();
         settings.setLanguage(code);
@@ -218,7 +226,7 @@ QMenu* addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window
         });
         box->open(); // not modal to the run: the lesson goes on behind it
     });
-    return menu;
+    return actions;
 }
 
 } // namespace mpviz::gui

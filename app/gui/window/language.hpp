@@ -42,6 +42,7 @@ QString lessonText(const std::string& text, const char* context = "lesson");
 
 } // namespace mpviz::gui
 
+class QAction;
 class QMainWindow;
 class QMenu;
 
@@ -57,6 +58,10 @@ void setLanguageSwitcher(LanguageSwitcher switcher);
 
 // View ▸ Language: English and 简体中文 (each named in its own words), the current one
 // checked. Choosing the other remembers it in `settings` and switches (see above).
-QMenu* addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window);
+struct LanguageActions {
+    QAction* english;
+    QAction* chinese;
+};
+LanguageActions addLanguageMenu(QMenu* view, SettingsStore& settings, QMainWindow* window);
 
 } // namespace mpviz::gui

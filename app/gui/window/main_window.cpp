@@ -189,7 +189,9 @@ void MainWindow::createMenus() {
     viewMenu->addSeparator();
     viewMenu->addAction(actions_.presentation);
     viewMenu->addAction(actions_.darkTheme);
-    addLanguageMenu(viewMenu, *settings_, this);
+    const LanguageActions language = addLanguageMenu(viewMenu, *settings_, this);
+    actions_.languageEnglish = language.english;
+    actions_.languageChinese = language.chinese;
     viewMenu->addSeparator();
     auto* panels = viewMenu->addMenu(tr("Panels"));
     for (auto* d : {scenarioDock_, stateDock_, codeDock_, logDock_}) {

@@ -41,6 +41,8 @@ struct WindowActions {
     QAction* nextEvent;
     QAction* presentation;
     QAction* darkTheme;
+    QAction* languageEnglish; // View ▸ Language (addLanguageMenu, made with the menu)
+    QAction* languageChinese;
     // Help
     QAction* userGuide;
     QAction* shortcuts;

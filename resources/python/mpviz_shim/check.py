@@ -1,6 +1,7 @@
 # `python -m mpviz_shim.check FILE`: can this interpreter compile the program? Prints one
-# JSON object: {"ok": true} or the syntax error's line, column, text and whether it looks
-# like Python 2. Run by the engine before a session starts; the program is not executed.
+# JSON object: {"ok": true} or the syntax error's line, column, text, the odd character in
+# it (pasted prose) and whether it looks like Python 2; the engine words the sentence (in
+# the window's language). Run before a session starts; the program is not executed.
 import json
 import sys
 import unicodedata
@@ -15,7 +16,8 @@ _PYTHON2 = (
 
 def _odd_character(line):
     """The first character of the line that Python code cannot contain outside a string,
-    as pasted prose brings them (a full-width comma, a curly quote, a no-break space)."""
+    as pasted prose brings them (a full-width comma, a curly quote, a no-break space): its
+    character, code point, Unicode name and column; None if there is none."""
     in_string = None
     for column, c in enumerate(line, 1):
         if in_string:
@@ -24,10 +26,11 @@ def _odd_character(line):
         elif c in '"\'':
             in_string = c
         elif c == '#':
-            return ''
+            return None
         elif ord(c) > 127 and unicodedata.category(c)[0] in 'PSZ':
-            return "'%s' (U+%04X %s) at column %d" % (c, ord(c), unicodedata.name(c, '?'), column)
-    return ''
+            return {'character': c, 'codepoint': '%04X' % ord(c),
+                    'name': unicodedata.name(c, '?'), 'column': column}
+    return None
 
 
 def check(path):
@@ -35,15 +38,15 @@ def check(path):
         with open(path, 'rb') as f:
             source = f.read()
     except OSError as e:
-        return {'ok': False, 'message': 'cannot read it: %s' % e.strerror, 'line': 0}
+        return {'ok': False, 'unreadable': e.strerror or str(e), 'line': 0}
     try:
         compile(source, path, 'exec', dont_inherit=True)
     except SyntaxError as e:
         result = {'ok': False, 'message': e.msg, 'line': e.lineno or 0, 'column': e.offset or 0,
                   'text': (e.text or '').rstrip('\n'), 'python2': ''}
         odd = _odd_character(result['text'])
-        if odd and 'U+' not in e.msg:
-            result['message'] += ": the character %s" % odd
+        if odd:
+            result['odd'] = odd
         for marker, what in _PYTHON2:
             if marker in e.msg:
                 result['python2'] = what
