@@ -164,15 +164,17 @@ std::uint32_t Runtime::threadNumber() {
     return number;
 }
 
+// The two buffers trade places, so the one events go into keeps its capacity: the hot
+// path never grows a fresh vector after a flush.
 void Runtime::flush() {
     if (fd_ < 0) return;
     std::lock_guard writing(writeMutex_); // keeps batches in order between threads
-    std::vector<char> out;
     {
         std::lock_guard lock(bufferMutex_);
-        out.swap(buffer_);
+        sending_.swap(buffer_);
     }
-    if (!out.empty()) writeAll(out);
+    if (!sending_.empty()) writeAll(sending_);
+    sending_.clear();
 }
 
 void Runtime::writeAll(const std::vector<char>& bytes) {

@@ -120,6 +120,7 @@ class Runtime {
     bool flusherWaiting_ = false;
     std::condition_variable flusherWake_;
     std::mutex writeMutex_;
+    std::vector<char> sending_; // the batch being written (guarded by writeMutex_)
     std::atomic<bool> stopping_{false};
     std::thread::id mainThread_;
     std::atomic<std::uint32_t> threadsNumbered_{0};
