@@ -327,8 +327,13 @@ struct Session::Impl {
         sortTimer.async_wait([this](boost::system::error_code ec) {
             if (ec) return; // cancelled, or armed anew for an earlier time
             sortTimerDue = INT64_MAX;
-            trace->write([&](trace::TraceData& t) { releaseSorted(t, trace::nowNs()); });
-            changed();
+            bool released = false;
+            trace->write([&](trace::TraceData& t) {
+                const auto before = t.events().size();
+                releaseSorted(t, trace::nowNs());
+                released = t.events().size() != before;
+            });
+            if (released) changed(); // a newcomer may have widened the wait meanwhile
             armSortRelease();
         });
     }
