@@ -13,6 +13,7 @@
 
 #include "trace/event.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <vector>
 
@@ -43,8 +44,8 @@ class EventSorter {
 
     // Hands `sink(event, spot)` every held event with ts <= watermark, in time order
     // (k-way merge). An event that came later than its source's window promised (a machine
-    // too busy to keep it) is released at the time of the last event released: the trace
-    // keeps its order, and the event is shown as late as it was learnt of.
+    // too busy to run the child's flusher in time) keeps its own time: it goes in behind
+    // events stamped after it, which the trace takes (more slowly), and is counted.
     template <class Sink> void release(std::int64_t watermark, Sink&& sink) {
         for (;;) {
             std::deque<Held>* best = nullptr;
@@ -53,15 +54,16 @@ class EventSorter {
                     (!best || s.held.front().event.ts < best->front().event.ts))
                     best = &s.held;
             if (!best) return;
-            trace::Event& e = best->front().event;
-            if (e.ts < released_) e.ts = released_;
-            released_ = e.ts;
+            const trace::Event& e = best->front().event;
+            if (e.ts < released_) ++late_;
+            released_ = std::max(released_, e.ts);
             sink(e, best->front().at);
             best->pop_front();
         }
     }
     template <class Sink> void releaseAll(Sink&& sink) { release(INT64_MAX, sink); }
     bool empty() const;
+    std::uint64_t late() const { return late_; } // events released behind a later one
 
   private:
     struct Held {
@@ -76,7 +78,8 @@ class EventSorter {
     // How long an event is held now: the widest window of the open sources, 0 for none.
     std::int64_t holdNs() const;
     std::vector<Source> sources_;
-    std::int64_t released_ = INT64_MIN; // the time of the last event released
+    std::int64_t released_ = INT64_MIN; // the latest time released so far
+    std::uint64_t late_ = 0;
 };
 
 } // namespace mpviz::engine
