@@ -34,6 +34,7 @@ struct ConnectionIngest::Decoder {
         info.startTs = now;
         c.process_ = t.addProcess(std::move(info));
         c.pid_ = h.pid;
+        c.runtime_ = h.runtime;
         listener.onHello(h.pid, c.process_, t.processes()[c.process_].name);
     }
 

@@ -36,12 +36,14 @@ class ConnectionIngest {
 
     int processIndex() const { return process_; }
     int pid() const { return pid_; }
+    trace::Runtime runtime() const { return runtime_; } // what the hello said
 
   private:
     struct Decoder;
     std::int64_t sessionStart_ = 0;
     int process_ = -1;
     int pid_ = 0;
+    trace::Runtime runtime_ = trace::Runtime::Python;
     std::vector<std::uint16_t> objectIds_; // local id → trace object index
     std::vector<std::uint32_t> fileIds_;   // local file id → the path's string index
 };

@@ -79,6 +79,7 @@ struct Session::Impl {
     ProcessTable processes;
     EventSorter sorter;
     asio::steady_timer sortTimer{io};
+    std::int64_t sortTimerDue = INT64_MAX; // when sortTimer fires; INT64_MAX: not armed
     std::uint64_t eventsSeen = 0;
     std::uint64_t eventsAtLastTick = 0;
     int stableTicks = 0;
@@ -163,7 +164,6 @@ struct Session::Impl {
         }
         scheduleDeadlockCheck();
         scheduleAutoStep();
-        scheduleSortRelease();
     }
 
     // Cleans up after us if this whole process dies mid-run (janitor.hpp). Not having one
@@ -214,10 +214,14 @@ struct Session::Impl {
                 });
         }
 
-        // Records whole frames into the trace; false on a protocol error.
+        // Records whole frames into the trace; false on a protocol error. Tells the
+        // listeners only when the trace has something new to show: events the sorter
+        // still holds are news when it releases them.
         bool ingest() {
             bool ok = true;
+            bool shown = false;
             session.trace->write([&](trace::TraceData& t) {
+                const auto before = shownSize(t);
                 try {
                     const auto now = trace::nowNs();
                     ingester.ingest(pending, t, *this, now);
@@ -226,12 +230,19 @@ struct Session::Impl {
                     std::fprintf(stderr, "mpviz: dropping a scenario process: %s\n", e.what());
                     ok = false;
                 }
+                shown = shownSize(t) != before;
             });
-            session.changed();
+            session.armSortRelease();
+            if (shown || !ok) session.changed();
             return ok;
+        }
+        static std::size_t shownSize(const trace::TraceData& t) {
+            return t.events().size() + t.processes().size() + t.objects().size();
         }
 
         void onHello(int pid, int index, const std::string& name) override {
+            if (ingester.runtime() == trace::Runtime::Cpp)
+                session.sorter.setWindow(source, EventSorter::kPromptWindowNs);
             record = &session.processes.connected(pid, index, name);
             session.connections[index] = weak_from_this();
             session.gate.processAppeared(index);
@@ -252,6 +263,7 @@ struct Session::Impl {
         }
 
         void closed() {
+            session.sorter.closeSource(source);
             if (record) {
                 session.gate.forgetProcess(record->index);
                 session.processes.disconnected(*record, trace::nowNs());
@@ -295,22 +307,34 @@ struct Session::Impl {
 
     // Appends the held events old enough that no child can still send an earlier one.
     void releaseSorted(trace::TraceData& t, std::int64_t now) {
-        const auto watermark = now == INT64_MAX ? now : now - EventSorter::kWindowNs;
+        const auto watermark = now == INT64_MAX ? now : sorter.watermark(now);
         sorter.release(watermark, [&](const trace::Event& e, const trace::SourceSpot& at) {
             t.append(e, at);
         });
     }
 
-    // Quiet children send nothing, so held events are also released by the clock.
-    void scheduleSortRelease() {
-        sortTimer.expires_after(std::chrono::milliseconds(5));
+    // Quiet children send nothing, so held events are also released by the clock: once the
+    // oldest may go, and the events a process stamped right after it with it (one frame
+    // shows them together instead of two frames a frame apart).
+    void armSortRelease() {
+        constexpr std::int64_t kGatherNs = 1'000'000;
+        const auto held = sorter.nextReleaseAt();
+        const auto due = held == INT64_MAX ? held : held + kGatherNs;
+        if (due >= sortTimerDue) return; // armed for then or sooner (or nothing is held)
+        sortTimerDue = due;
+        sortTimer.expires_after(
+            std::chrono::nanoseconds(std::max<std::int64_t>(0, due - trace::nowNs())));
         sortTimer.async_wait([this](boost::system::error_code ec) {
-            if (ec) return;
-            if (!sorter.empty()) {
-                trace->write([&](trace::TraceData& t) { releaseSorted(t, trace::nowNs()); });
-                changed();
-            }
-            scheduleSortRelease();
+            if (ec) return; // cancelled, or armed anew for an earlier time
+            sortTimerDue = INT64_MAX;
+            bool released = false;
+            trace->write([&](trace::TraceData& t) {
+                const auto before = t.events().size();
+                releaseSorted(t, trace::nowNs());
+                released = t.events().size() != before;
+            });
+            if (released) changed(); // a newcomer may have widened the wait meanwhile
+            armSortRelease();
         });
     }
 

@@ -23,7 +23,9 @@ using trace::Phase;
 
 namespace {
 constexpr std::size_t kFlushThreshold = 64 * 1024;
-constexpr auto kFlushInterval = std::chrono::milliseconds(10);
+// After a flush the flusher lets a burst gather this long before it sends again; the engine
+// counts on it (EventSorter::kPromptWindowNs).
+constexpr auto kFlushGather = std::chrono::milliseconds(1);
 
 const char* envOr(const char* name, const char* fallback) {
     const char* v = std::getenv(name);
@@ -133,6 +135,7 @@ void Runtime::emit(Op op, Phase phase, std::uint16_t object, std::int64_t value,
     if (fd_ < 0) return;
     bool urgent = phase == Phase::Blocked || phase == Phase::Failed || op == Op::Print ||
                   op == Op::Exit || phase == Phase::Intent;
+    bool wake = false;
     const auto thread = threadNumber();
     // A lesson's line is a line of its listing, the one source file it declares.
     const int line = scenario_.empty() ? 0 : currentLine();
@@ -146,8 +149,11 @@ void Runtime::emit(Op op, Phase phase, std::uint16_t object, std::int64_t value,
                                       line > 0 ? kListingFile : std::uint16_t(0),
                                       static_cast<std::uint32_t>(std::max(line, 0)), text});
         urgent = urgent || buffer_.size() >= kFlushThreshold;
+        wake = flusherWaiting_ && !urgent;
+        if (wake) flusherWaiting_ = false; // one wake-up is enough
     }
     if (urgent) flush();
+    if (wake) flusherWake_.notify_one();
 }
 
 std::uint32_t Runtime::threadNumber() {
@@ -158,15 +164,17 @@ std::uint32_t Runtime::threadNumber() {
     return number;
 }
 
+// The two buffers trade places, so the one events go into keeps its capacity: the hot
+// path never grows a fresh vector after a flush.
 void Runtime::flush() {
     if (fd_ < 0) return;
     std::lock_guard writing(writeMutex_); // keeps batches in order between threads
-    std::vector<char> out;
     {
         std::lock_guard lock(bufferMutex_);
-        out.swap(buffer_);
+        sending_.swap(buffer_);
     }
-    if (!out.empty()) writeAll(out);
+    if (!sending_.empty()) writeAll(sending_);
+    sending_.clear();
 }
 
 void Runtime::writeAll(const std::vector<char>& bytes) {
@@ -179,10 +187,19 @@ void Runtime::writeAll(const std::vector<char>& bytes) {
     }
 }
 
+// Asleep while nothing is buffered (an idle process costs nothing); woken by the event
+// that finds it so, it sends at once, then gathers for kFlushGather before looking again.
 void Runtime::flusherLoop() {
     while (!stopping_) {
-        std::this_thread::sleep_for(kFlushInterval);
+        {
+            std::unique_lock lock(bufferMutex_);
+            if (buffer_.empty()) {
+                flusherWaiting_ = true;
+                flusherWake_.wait(lock, [&] { return !flusherWaiting_; });
+            }
+        }
         flush();
+        std::this_thread::sleep_for(kFlushGather);
     }
 }
 

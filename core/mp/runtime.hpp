@@ -116,7 +116,11 @@ class Runtime {
     // The lesson's listing, declared with the first event that names one of its lines.
     static constexpr std::uint16_t kListingFile = 1;
     bool listingDeclared_ = false; // guarded by bufferMutex_
+    // The flusher waits for the next event (guarded by bufferMutex_).
+    bool flusherWaiting_ = false;
+    std::condition_variable flusherWake_;
     std::mutex writeMutex_;
+    std::vector<char> sending_; // the batch being written (guarded by writeMutex_)
     std::atomic<bool> stopping_{false};
     std::thread::id mainThread_;
     std::atomic<std::uint32_t> threadsNumbered_{0};

@@ -1,5 +1,6 @@
 // DESIGN.md targets: one event inside a child ≤ 150 ns (run mode); engine ingest of all
 // children together ≥ 10 M events/s; 8 scenario processes started and connected ≤ 50 ms.
+#include "child_runtime.hpp"
 #include "engine/event_sorter.hpp"
 #include "engine/ingest.hpp"
 #include "engine/session.hpp"
@@ -8,9 +9,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include <sys/socket.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace mpviz;
 using trace::Op;
@@ -21,19 +20,7 @@ namespace {
 // The child's hot path: timestamp, encode into the buffer, flush to a real socket every
 // 64 KiB (a reader thread drains the other end, as the engine would).
 void BM_EventCostInChild(benchmark::State& state) {
-    static int fds[2] = {-1, -1};
-    static std::thread drain;
-    if (fds[0] < 0) {
-        ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds);
-        drain = std::thread([] {
-            char buf[1 << 16];
-            while (::read(fds[1], buf, sizeof buf) > 0) {
-            }
-        });
-        drain.detach();
-        mp::detail::runtime().startOnSocket(fds[0], {"Process-1", "1", false});
-    }
-    auto& rt = mp::detail::runtime();
+    auto& rt = bench::childRuntime();
     const auto lock = rt.declare(trace::ObjectKind::Lock, "lock", 1);
     std::int64_t i = 0;
     for (auto _ : state)

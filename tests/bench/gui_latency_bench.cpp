@@ -1,14 +1,15 @@
-// Child event → painted on screen, against DESIGN.md's target (≤ 50 ms at p99).
+// Child event → painted on screen, against DESIGN.md's target (≤ 50 ms at p99) and issue
+// 11's (≤ 17 ms at p99, one frame).
 //
 // The real path: real scenario processes stamp each event with CLOCK_MONOTONIC, the engine
 // receives and orders them, the window's frame timer picks them up and the timeline paints.
 // After each frame's paint, every event that paint showed for the first time contributes
 // (paint finished − event's own timestamp).
 
-#include "gui/window/main_window.hpp"
 #include "gui/run/run_controller.hpp"
-#include "gui/window/speed_control.hpp"
 #include "gui/timeline/timeline_view.hpp"
+#include "gui/window/main_window.hpp"
+#include "gui/window/speed_control.hpp"
 #include "trace/clock.hpp"
 
 #include <QAction>
@@ -74,6 +75,10 @@ void BM_EventToScreen(benchmark::State& state) {
     state.counters["p50_ms"] = at(0.50);
     state.counters["p99_ms"] = at(0.99);
     state.counters["max_ms"] = latenciesMs.back();
+    // Issue 11's target is p99 <= 17 ms (one frame): how many made it.
+    const auto within = std::upper_bound(latenciesMs.begin(), latenciesMs.end(), 17.0);
+    state.counters["within_17ms"] =
+        double(within - latenciesMs.begin()) / double(latenciesMs.size());
 }
 BENCHMARK(BM_EventToScreen)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -112,8 +112,14 @@ QString RunController::startSession(engine::SessionOptions options, const StepSt
 void RunController::onEngineBatch(std::uint64_t generation) {
     if (generation != generation_ || !session_) return; // a superseded run's late news
     pending_->store(false);
-    if (!frameTimer_.isActive() && !finishedEmitted_) frameTimer_.start();
-    if (session_->finished()) onFrameTimer(); // deliver the outcome without waiting
+    if (session_->finished()) return onFrameTimer(); // deliver the outcome without waiting
+    if (finishedEmitted_) return;
+    // Shown by the frame after their arrival, not at the clock's next tick.
+    newsWaiting_ = true;
+    const qint64 since = lastNewsFrame_.isValid() ? lastNewsFrame_.elapsed() : kNewsFrameGapMs;
+    const int wait = static_cast<int>(std::max<qint64>(0, kNewsFrameGapMs - since));
+    if (wait == 0) return onFrameTimer();
+    if (!frameTimer_.isActive() || frameTimer_.remainingTime() > wait) frameTimer_.start(wait);
 }
 
 void RunController::onFrameTimer() {
@@ -135,7 +141,13 @@ void RunController::onFrameTimer() {
         Q_EMIT finished(session_->outcome());
         return;
     }
-    if (!paused_) Q_EMIT frame();
+    frameTimer_.start(kFrameMs); // the next tick one frame from this one
+    if (paused_) return;
+    if (newsWaiting_) {
+        newsWaiting_ = false;
+        lastNewsFrame_.start();
+    }
+    Q_EMIT frame();
 }
 
 void RunController::stop() {

@@ -104,7 +104,10 @@ class RunController : public QObject {
     std::uint64_t traceVersion() const;
     std::filesystem::path childExecutable() const { return childExecutable_; }
 
-    static constexpr int kFrameMs = 16; // at most one update per frame (≈ 60 Hz)
+    static constexpr int kFrameMs = 16; // "now" moves once per frame (≈ 60 Hz)
+    // New events get a frame of their own as soon as they arrive, but a stream of them no
+    // more often than this.
+    static constexpr int kNewsFrameGapMs = 8;
 
   Q_SIGNALS:
     void traceReplaced(); // a new run started or a file was opened
@@ -130,6 +133,8 @@ class RunController : public QObject {
     // Set by the engine thread when a batch arrived; one queued call in flight at most.
     std::shared_ptr<std::atomic<bool>> pending_;
     QTimer frameTimer_;
+    bool newsWaiting_ = false;    // events arrived that no frame showed yet
+    QElapsedTimer lastNewsFrame_; // since the last frame that showed arrived events
     bool paused_ = false;
     std::int64_t pausedAt_ = 0;
     bool finishedEmitted_ = false;
