@@ -84,7 +84,7 @@ void TraceData::updateChannelArrows() const {
 // blocked. Sets are recorded before waiters can run, so it comes before the wait's Done.
 std::optional<std::uint32_t> TraceData::wakingSet(std::uint16_t object,
                                                   const WakeWaiter& waiter) const {
-    const auto& marks = objectHistory_[object].holdsAndSets;
+    const auto& marks = objectHistory_[object].sets;
     const Event& wait = events_[waiter.wait];
     auto it = std::partition_point(marks.begin(), marks.end(), [&](std::uint32_t i) {
         return events_[i].ts < waiter.blockedSince;
@@ -92,7 +92,7 @@ std::optional<std::uint32_t> TraceData::wakingSet(std::uint16_t object,
     for (; it != marks.end(); ++it) {
         const Event& candidate = events_[*it];
         if (!happensBefore(candidate, wait)) break;
-        if (candidate.op == Op::Set && candidate.process != wait.process) return *it;
+        if (candidate.process != wait.process) return *it;
     }
     return std::nullopt;
 }
