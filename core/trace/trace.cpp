@@ -246,8 +246,10 @@ std::uint32_t TraceData::insertByTime(std::vector<std::uint32_t>& list, std::uin
 void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     auto& history = objectHistory_[e.object];
     const ObjectKind kind = objects_[e.object].kind;
-    insertByTime(history.done, index);
+    const std::uint32_t position = insertByTime(history.done, index);
     if (e.op == Op::Set) insertByTime(history.sets, index);
+    if (kind == ObjectKind::Value && (e.op == Op::Read || e.op == Op::Write))
+        watchValue(e.object, index, position + 1 == history.done.size());
 
     if (auto sample = counterSampleOf(e, kind)) insertCounterSample(e.object, {e.ts, *sample});
 
@@ -526,7 +528,8 @@ std::size_t TraceData::memoryBytes() const {
             bytes += bytesOf(level);
     }
     for (const auto& history : objectHistory_) {
-        bytes += bytesOf(history.done) + bytesOf(history.sets);
+        bytes += bytesOf(history.done) + bytesOf(history.sets) + bytesOf(history.lostUpdates) +
+                 bytesOf(history.lastReadBy);
         for (const auto& channel : history.channels)
             bytes +=
                 bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.arrowSlots);

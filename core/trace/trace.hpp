@@ -81,6 +81,14 @@ struct CounterSample {
     std::int64_t value = 0;
 };
 
+// A write to a Value that erased a number its writer never saw: the writer's last read of
+// the Value came before another process's write, and this write is the next one after it
+// (`v.value += 1` without a lock: both read 3, both write 4, one increment is gone).
+struct LostUpdate {
+    std::uint32_t write = 0;  // event index: the write that erased it
+    std::uint32_t erased = 0; // event index: the other process's write it erased
+};
+
 // An arrow from one event to another: put → the get that took that item, send → recv,
 // set → each wait it released, start → the child's first event, exit → the join.
 struct Message {
@@ -177,6 +185,10 @@ class TraceData {
     // first (text indices).
     std::vector<std::uint32_t> pipeItemsAt(std::uint16_t object, int sendingEnd,
                                            std::int64_t t) const;
+    // A Value's lost updates, by the erasing write's (ts, seq); those whose write is at or
+    // before t.
+    std::span<const LostUpdate> lostUpdates(std::uint16_t object) const;
+    std::span<const LostUpdate> lostUpdatesUpTo(std::uint16_t object, std::int64_t t) const;
 
     // Arrows between events; recomputed lazily when events were appended.
     const std::vector<Message>& messages() const;
@@ -199,6 +211,10 @@ class TraceData {
         std::vector<std::uint32_t> sets; // Set Done events, by (ts, seq): who set it
         std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end
         mutable std::int64_t earliestNewSet = INT64_MAX; // wake arrows to revisit
+        // A Value: its lost updates, and what finding the next one needs (event indices).
+        std::vector<LostUpdate> lostUpdates;
+        std::uint32_t lastWrite = UINT32_MAX;
+        std::vector<std::uint32_t> lastReadBy; // by process; UINT32_MAX: none yet
     };
     struct WakeWaiter {
         std::uint32_t wait = 0;          // the Wait Done event
@@ -232,6 +248,8 @@ class TraceData {
     void placeArrow(std::uint32_t& slot, Message m) const;
     void recordExit(int process, std::int64_t ts, int exitcode);
     void updateHolds(const Event& e, int change);
+    void watchValue(std::uint16_t object, std::uint32_t index, bool latest);
+    void watchAccess(ObjectHistory& history, std::uint32_t index);
     void endHolds(int process, std::int64_t ts);
 
     // Implementation detail lives in trace.cpp; the members below are the model's state.
