@@ -42,6 +42,22 @@ std::vector<Op> legendOps(const trace::TraceData& trace) {
     return ops;
 }
 
+// Rows of held-lock bands under each lane: one as soon as the run has a lock or a
+// semaphore (so that lanes keep their height when the first acquire comes), more for
+// nested holds, up to a few (deeper ones share the last row).
+int holdRowsOf(const trace::TraceData& trace) {
+    constexpr int kMostRows = 4;
+    const auto objects = trace.objects();
+    if (std::none_of(objects.begin(), objects.end(), [](const trace::ObjectInfo& o) {
+            return o.kind == ObjectKind::Lock || o.kind == ObjectKind::Semaphore;
+        }))
+        return 0;
+    int rows = 1;
+    for (int p = 0; p < static_cast<int>(trace.processes().size()); ++p)
+        rows = std::max(rows, trace.holdLevels(p));
+    return std::min(rows, kMostRows);
+}
+
 std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Style& style) {
     using Kind = LegendEntry::Kind;
     std::vector<LegendEntry> out;
@@ -57,6 +73,19 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
     exit.kind = Kind::Exit;
     exit.text = QCoreApplication::translate("render", "ended");
     add(exit);
+    // The held band, in the colour of the first lock and of the first semaphore.
+    for (const auto kind : {ObjectKind::Lock, ObjectKind::Semaphore}) {
+        const auto objects = trace.objects();
+        const auto first = std::find_if(objects.begin(), objects.end(),
+                                        [kind](const auto& o) { return o.kind == kind; });
+        if (first == objects.end()) continue;
+        LegendEntry e;
+        e.kind = Kind::Hold;
+        e.object = static_cast<std::uint16_t>(first - objects.begin());
+        e.text = kind == ObjectKind::Lock ? QCoreApplication::translate("render", "holds the lock")
+                                          : QCoreApplication::translate("render", "holds a permit");
+        add(e);
+    }
     for (Op op : legendOps(trace)) {
         LegendEntry e;
         e.kind = Kind::Op;
@@ -85,6 +114,15 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
             arrow(trace::Message::Kind::Wake, QCoreApplication::translate("render", "wakes"));
         arrow(trace::Message::Kind::Start, QCoreApplication::translate("render", "starts"));
         arrow(trace::Message::Kind::Exit, QCoreApplication::translate("render", "exit → join"));
+    }
+    const auto objects = trace.objects();
+    for (std::size_t o = 0; o < objects.size(); ++o) {
+        if (trace.lostUpdates(static_cast<std::uint16_t>(o)).empty()) continue;
+        LegendEntry e;
+        e.kind = Kind::LostUpdate;
+        e.text = QCoreApplication::translate("render", "lost update");
+        add(e);
+        break;
     }
     if (trace.deadlock()) {
         LegendEntry e;
@@ -143,7 +181,8 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         double rowTop = y;
         for (auto& e : L.legend) {
             double sampleW = style.px(12);
-            if (e.kind == LegendEntry::Kind::State || e.kind == LegendEntry::Kind::Deadlock)
+            if (e.kind == LegendEntry::Kind::State || e.kind == LegendEntry::Kind::Deadlock ||
+                e.kind == LegendEntry::Kind::Hold)
                 sampleW = style.px(24);
             if (e.kind == LegendEntry::Kind::Arrow) sampleW = style.px(30);
             const double textW = smallFm.horizontalAdvance(e.text);
@@ -199,12 +238,15 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     // A few processes share the timeline's height, up to lanes a room can read from the back
     // (and the bars grow with them); many get the smallest lane and a scrollbar. Whole
     // pixels: an export sized to the content finds the same lanes again.
-    const double smallest = style.px(40);
+    L.holdRows = holdRowsOf(trace);
+    const double holdRow = style.px(14);
+    const double holdRows = L.holdRows * holdRow;
+    const double smallest = style.px(40) + holdRows;
     double laneHeight = smallest;
     if (!L.lanes.empty()) {
         const double room = viewport.size.height() - L.headerHeight - margin;
         laneHeight = std::clamp(std::floor(room / static_cast<double>(L.lanes.size())), smallest,
-                                style.px(72));
+                                style.px(72) + holdRows);
     }
     const double extra = laneHeight - smallest;
     L.laneOfProcess.assign(trace.processes().size(), -1);
@@ -216,6 +258,9 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         lane.glyphY = top + style.px(10) + extra * 0.25;
         lane.barTop = top + style.px(18) + extra * 0.25;
         lane.barHeight = style.px(17) + extra * 0.5;
+        lane.holdTop = lane.barTop + lane.barHeight + style.px(2);
+        lane.holdRow = holdRow;
+        lane.holdBand = holdRow - style.px(2);
         L.laneOfProcess[static_cast<std::size_t>(lane.process)] = static_cast<int>(i);
         top += laneHeight;
     }

@@ -41,17 +41,22 @@ struct LaneGeometry {
     double glyphY = 0; // centre line of the operation glyphs
     double barTop = 0; // the state bar spans [barTop, barTop + barHeight)
     double barHeight = 0;
+    // Held locks and permits: level k's band spans [holdTop + k·holdRow, … + holdBand).
+    double holdTop = 0;
+    double holdRow = 0;
+    double holdBand = 0;
     double bottom() const { return top + height; }
     double barCentre() const { return barTop + barHeight / 2; }
 };
 
 // One legend entry: a sample (state bar, glyph, mark or arrow) and its text.
 struct LegendEntry {
-    enum class Kind : std::uint8_t { State, Op, Exit, Arrow, Deadlock };
+    enum class Kind : std::uint8_t { State, Op, Exit, Arrow, Deadlock, Hold, LostUpdate };
     Kind kind = Kind::State;
     trace::State state = trace::State::Running;              // Kind::State
     trace::Op op = trace::Op::Print;                         // Kind::Op
     trace::Message::Kind arrow = trace::Message::Kind::Item; // Kind::Arrow
+    std::uint16_t object = trace::kNoObject;                 // Kind::Hold: whose colour
     QString text;
     QRectF sample; // where the sample is drawn
     QRectF textRect;
@@ -70,7 +75,8 @@ struct TimelineLayout {
     ScenarioClock clock;
     std::vector<LaneGeometry> lanes; // display order: by creation, children under parents
     std::vector<int> laneOfProcess;  // process index → lane index
-    double contentHeight = 0;        // header + every lane + bottom margin (export height)
+    int holdRows = 0; // rows of held-lock bands under every lane's bar (0: no lock or semaphore)
+    double contentHeight = 0; // header + every lane + bottom margin (export height)
     // The arrows by process pair and time (null when Style::showArrows is off). Shared:
     // LayoutCache hands the same index to every layout until the trace grows.
     std::shared_ptr<const ArrowIndex> arrows;

@@ -104,6 +104,14 @@
         <source>nobody yet</source>
         <translation>暂无</translation>
     </message>
+    <message>
+        <source>lost update: %1 wrote %2 over %3's %4</source>
+        <translation>丢失的更新：%1 写入 %2，覆盖了 %3 写入的 %4</translation>
+    </message>
+    <message>
+        <source>%1 lost updates, the last: %2 wrote %3 over %4's %5</source>
+        <translation>丢失了 %1 次更新，最近一次：%2 写入 %3，覆盖了 %4 写入的 %5</translation>
+    </message>
 </context>
 <context>
     <name>PipeCard</name>
@@ -2197,6 +2205,22 @@ Click to let it go ahead (→ grants by the chosen policy).</source>
     <message>
         <source> — failed (timed out or would block)</source>
         <translation> — 失败（超时或会阻塞）</translation>
+    </message>
+    <message>
+        <source>holds the lock</source>
+        <translation>持有锁</translation>
+    </message>
+    <message>
+        <source>holds a permit</source>
+        <translation>持有许可</translation>
+    </message>
+    <message>
+        <source>lost update</source>
+        <translation>丢失的更新</translation>
+    </message>
+    <message>
+        <source>%1 (owner died)</source>
+        <translation>%1（持有者已退出）</translation>
     </message>
 </context>
 </TS>

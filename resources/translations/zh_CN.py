@@ -1036,4 +1036,17 @@ TRANSLATIONS = {
         '%2 次运行共有 %1 种结果。',
     ('mpviz::gui::RepeatDialog', 'Click one to open its first run in the timeline.'):
         '点击一个结果，可在时间线中打开它的第一次运行。',
+    # --- spans (issue 11): held locks and permits, lost updates ---
+    ('render', 'holds the lock'):
+        '持有锁',
+    ('render', 'holds a permit'):
+        '持有许可',
+    ('render', '%1 (owner died)'):
+        '%1（持有者已退出）',
+    ('render', 'lost update'):
+        '丢失的更新',
+    ('NumberCard', "lost update: %1 wrote %2 over %3's %4"):
+        '丢失的更新：%1 写入 %2，覆盖了 %3 写入的 %4',
+    ('NumberCard', "%1 lost updates, the last: %2 wrote %3 over %4's %5"):
+        '丢失了 %1 次更新，最近一次：%2 写入 %3，覆盖了 %4 写入的 %5',
 }

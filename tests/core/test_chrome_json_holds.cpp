@@ -45,7 +45,7 @@ std::vector<Edge> holdEdgesOf(const std::string& text, std::int64_t pid) {
 
 } // namespace
 
-TEST_CASE("the JSON holds each critical section as an async span, nested ones one id up",
+TEST_CASE("the JSON holds each critical section as an async span with nested ones one id up",
           "[json]") {
     TraceScript s;
     const auto lock = s.object("lock", ObjectKind::Lock);
@@ -65,8 +65,8 @@ TEST_CASE("the JSON holds each critical section as an async span, nested ones on
                                                       {"e", "sem", "0x0", 4.0, false},
                                                       {"b", "lock", "0x1", 2.0, false},
                                                       {"e", "lock", "0x1", 3.0, false}});
-    CHECK(holdEdgesOf(text, 101) == std::vector<Edge>{{"b", "lock", "0x0", 5.0, true},
-                                                      {"e", "lock", "0x0", 9.0, false}});
+    CHECK(holdEdgesOf(text, 101) ==
+          std::vector<Edge>{{"b", "lock", "0x0", 5.0, true}, {"e", "lock", "0x0", 9.0, false}});
 
     // Read back, the spans come again from the acquires and releases: the same holds, and
     // the same file once more.

@@ -44,7 +44,7 @@ TEST_CASE("two workers that read the same number and both write lose an update",
     CHECK(lostOf(s.trace, v, 13).size() == 1);
 }
 
-TEST_CASE("taking turns with a lock loses nothing, and nor does writing over one's own write",
+TEST_CASE("taking turns with a lock loses nothing and nor does writing over one's own write",
           "[trace]") {
     TraceScript s;
     const auto v = s.object("v", ObjectKind::Value);

@@ -108,6 +108,12 @@ void ObjectWidget::paintEvent(QPaintEvent*) {
     shownRows_.clear();
     CardCanvas canvas(p, *this, theme_, shownRows_);
     canvas.y = canvas.pad / 2;
+    if (now_.kind == trace::ObjectKind::Lock || now_.kind == trace::ObjectKind::Semaphore) {
+        // The colour its held bands have on the timeline, down the card's left edge.
+        const double inset = 6;
+        p.fillRect(QRectF(frame.left() + 1.5, frame.top() + inset, 4, frame.height() - 2 * inset),
+                   render::holdColor(render::paletteFor(theme_), now_.object));
+    }
     canvas.titleRow(render::pythonClassName(now_.kind) + QStringLiteral("  ") +
                         QString::fromStdString(now_.name),
                     card_ ? card_->summary(now_) : QString());
