@@ -4,6 +4,7 @@
 
 #include "render/labels.hpp"
 #include "trace/process_order.hpp"
+#include "trace/shared_number.hpp"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -56,6 +57,52 @@ int holdRowsOf(const trace::TraceData& trace) {
     for (int p = 0; p < static_cast<int>(trace.processes().size()); ++p)
         rows = std::max(rows, trace.holdLevels(p));
     return std::min(rows, kMostRows);
+}
+
+// The objects whose number is charted under the lanes, and what their track says. A Pool's
+// own queues ("pool.tasks") belong to the pool, not to the lesson.
+std::vector<CounterTrack> counterTracks(const trace::TraceData& trace) {
+    std::vector<CounterTrack> tracks;
+    const auto objects = trace.objects();
+    for (std::size_t o = 0; o < objects.size(); ++o) {
+        const auto& info = objects[o];
+        const auto object = static_cast<std::uint16_t>(o);
+        const bool ofPool = std::any_of(objects.begin(), objects.end(), [&](const auto& pool) {
+            return pool.kind == ObjectKind::Pool && info.name.rfind(pool.name + ".", 0) == 0;
+        });
+        if (info.kind == ObjectKind::Value && trace::isFloatType(info.valueType))
+            continue; // a float's bits are no number to scale a chart by
+        const auto samples = trace.counter(object);
+        CounterTrack track;
+        track.object = object;
+        const QString name = toQString(info.name);
+        switch (info.kind) {
+        case ObjectKind::Semaphore:
+            track.label = QCoreApplication::translate("render", "%1: permits free").arg(name);
+            track.high = info.capacity;
+            break;
+        case ObjectKind::Queue:
+        case ObjectKind::JoinableQueue:
+            if (ofPool) continue;
+            track.label = QCoreApplication::translate("render", "%1: items").arg(name);
+            track.high = info.capacity;
+            break;
+        case ObjectKind::Value:
+            track.label = name;
+            break;
+        default:
+            continue;
+        }
+        track.low = 0;
+        for (const auto& s : samples) {
+            track.low = std::min(track.low, s.value);
+            track.high = std::max(track.high, s.value);
+        }
+        if (track.high <= track.low) track.high = track.low + 1;
+        track.range = QStringLiteral("%1 \u2013 %2").arg(track.low).arg(track.high);
+        tracks.push_back(std::move(track));
+    }
+    return tracks;
 }
 
 std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Style& style) {
@@ -239,12 +286,15 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     // (and the bars grow with them); many get the smallest lane and a scrollbar. Whole
     // pixels: an export sized to the content finds the same lanes again.
     L.holdRows = holdRowsOf(trace);
+    L.counters = counterTracks(trace);
+    const double trackHeight = style.px(34);
+    const double tracks = static_cast<double>(L.counters.size()) * trackHeight;
     const double holdRow = style.px(14);
     const double holdRows = L.holdRows * holdRow;
     const double smallest = style.px(40) + holdRows;
     double laneHeight = smallest;
     if (!L.lanes.empty()) {
-        const double room = viewport.size.height() - L.headerHeight - margin;
+        const double room = viewport.size.height() - L.headerHeight - tracks - margin;
         laneHeight = std::clamp(std::floor(room / static_cast<double>(L.lanes.size())), smallest,
                                 style.px(72) + holdRows);
     }
@@ -263,6 +313,11 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         lane.holdBand = holdRow - style.px(2);
         L.laneOfProcess[static_cast<std::size_t>(lane.process)] = static_cast<int>(i);
         top += laneHeight;
+    }
+    for (auto& track : L.counters) {
+        track.top = top;
+        track.height = trackHeight;
+        top += trackHeight;
     }
     L.contentHeight = top + margin;
     return L;

@@ -11,6 +11,7 @@
 //   │ MainProcess  │ ● ▲          glyph row                  │  lane 0
 //   │ (1234)       │ ███████▨▨▨▨▨▨▨▨▨  bar row                │
 //   │   Process-1  │   …                                     │  lane 1 (child: indented)
+//   │ sem: permits │ ▁▁▁▔▔▔▁▁   counter tracks (step charts)  │
 //   └──────────────┴────────────────────────────────────────┘
 //     gutter          plot (TimeMapping maps time onto it)
 
@@ -49,6 +50,17 @@ struct LaneGeometry {
     double barCentre() const { return barTop + barHeight / 2; }
 };
 
+// A thin track under the lanes charting one object's number over time: a Semaphore's free
+// permits, a Queue's length, a Value. y values as for lanes (unscrolled).
+struct CounterTrack {
+    std::uint16_t object = trace::kNoObject;
+    QString label; // "sem: permits free"
+    QString range; // "0 – 2"
+    double top = 0;
+    double height = 0;
+    std::int64_t low = 0, high = 1; // the values at the chart's bottom and top
+};
+
 // One legend entry: a sample (state bar, glyph, mark or arrow) and its text.
 struct LegendEntry {
     enum class Kind : std::uint8_t { State, Op, Exit, Arrow, Deadlock, Hold, LostUpdate };
@@ -73,8 +85,9 @@ struct TimelineLayout {
     double gutterWidth = 0;  // lane labels; the plot starts at x = gutterWidth
     TimeMapping mapping;     // onto the plot area
     ScenarioClock clock;
-    std::vector<LaneGeometry> lanes; // display order: by creation, children under parents
-    std::vector<int> laneOfProcess;  // process index → lane index
+    std::vector<LaneGeometry> lanes;    // display order: by creation, children under parents
+    std::vector<int> laneOfProcess;     // process index → lane index
+    std::vector<CounterTrack> counters; // below the last lane
     int holdRows = 0; // rows of held-lock bands under every lane's bar (0: no lock or semaphore)
     double contentHeight = 0; // header + every lane + bottom margin (export height)
     // The arrows by process pair and time (null when Style::showArrows is off). Shared:

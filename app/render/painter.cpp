@@ -40,6 +40,7 @@ PaintStats paint(QPainter& painter, const trace::TraceData& trace, const Timelin
                                    std::max(0.0, all.height() - layout.headerHeight)));
         painter.translate(0, -viewport.scrollY);
         detail::paintLaneBackgrounds(f);
+        detail::paintCounters(f);
         painter.setClipRect(QRectF(f.plotLeft, layout.headerHeight + viewport.scrollY,
                                    f.plotRight - f.plotLeft,
                                    std::max(0.0, all.height() - layout.headerHeight)));

@@ -16,6 +16,8 @@
 //             (dotted), exit→join (dash-dot), each with an arrowhead
 //   lost      a ring (vermillion) around a write to a Value that erased another process's
 //             number its writer never read, a dotted line back to that write, "lost update"
+//   counters  under the lanes, a thin track per Semaphore (permits free), Queue (items) and
+//             Value: a step chart in the object's colour, its range in the gutter
 //   now line, playhead, selected event ring; a detected deadlock outlines the blocked bars
 //   of its cycle and closes the loop with labelled arrows.
 //

@@ -2222,5 +2222,13 @@ Click to let it go ahead (→ grants by the chosen policy).</source>
         <source>%1 (owner died)</source>
         <translation>%1（持有者已退出）</translation>
     </message>
+    <message>
+        <source>%1: permits free</source>
+        <translation>%1：可用许可</translation>
+    </message>
+    <message>
+        <source>%1: items</source>
+        <translation>%1：数据项</translation>
+    </message>
 </context>
 </TS>

@@ -1049,4 +1049,8 @@ TRANSLATIONS = {
         '丢失的更新：%1 写入 %2，覆盖了 %3 写入的 %4',
     ('NumberCard', "%1 lost updates, the last: %2 wrote %3 over %4's %5"):
         '丢失了 %1 次更新，最近一次：%2 写入 %3，覆盖了 %4 写入的 %5',
+    ('render', '%1: permits free'):
+        '%1：可用许可',
+    ('render', '%1: items'):
+        '%1：数据项',
 }
