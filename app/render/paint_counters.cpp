@@ -41,7 +41,9 @@ void chart(Frame& f, const CounterTrack& track, QVector<QLineF>& lines) {
     while (it != end) {
         const double sx = f.x(it->ts);
         const double column = std::floor(sx * f.dpr) * col;
-        const std::int64_t columnEnd = f.layout.mapping.mapXToTime(column + col);
+        // At least past this sample, whatever the rounding of a time to a pixel.
+        const std::int64_t columnEnd =
+            std::max(f.layout.mapping.mapXToTime(column + col), it->ts + 1);
         const auto next = trace::gallopFromFront(
             it, end, [columnEnd](const CounterSample& s) { return s.ts < columnEnd; });
         std::int64_t low = it->value, high = it->value;

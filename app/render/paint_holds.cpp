@@ -26,7 +26,18 @@ namespace {
 
 struct HoldBands {
     std::map<std::uint16_t, QVector<QRectF>> fills; // by object: one brush each
-    QVector<QRectF> died;                           // outlined dashed
+    // A band touching the one before it in the same row and colour extends it: a run of
+    // columns full of short holds is one rectangle.
+    void fill(std::uint16_t object, const QRectF& band) {
+        auto& rects = fills[object];
+        if (!rects.isEmpty() && rects.back().top() == band.top() &&
+            std::abs(rects.back().right() - band.left()) < 0.01) {
+            rects.back().setRight(band.right());
+            return;
+        }
+        rects.append(band);
+    }
+    QVector<QRectF> died; // outlined dashed
     struct Label {
         QRectF box;
         const Hold* hold;
@@ -50,7 +61,7 @@ void levelBands(Frame& f, int process, int level, double top, double height, Hol
         }
         if (xe - xb >= col) {
             const QRectF band(xb, top, xe - xb, height);
-            out.fills[h.object].append(band);
+            out.fill(h.object, band);
             if (h.diedHolding) out.died.append(band);
             out.labels.push_back({band, &h});
             claimed = xe;
@@ -60,7 +71,7 @@ void levelBands(Frame& f, int process, int level, double top, double height, Hol
         // Narrower than a column: the column is drawn once, for every hold that begins in it.
         const double cx0 = std::max(std::floor(xb * f.dpr) * col, claimed);
         const double cx1 = std::floor(xb * f.dpr) * col + col;
-        if (cx1 > cx0) out.fills[h.object].append(QRectF(cx0, top, cx1 - cx0, height));
+        if (cx1 > cx0) out.fill(h.object, QRectF(cx0, top, cx1 - cx0, height));
         claimed = std::max(claimed, cx1);
         const std::int64_t c1 = f.layout.mapping.mapXToTime(cx1);
         const auto next =
