@@ -104,6 +104,8 @@ TEST_CASE("The lock lesson's lanes show a band in the lock's colour for exactly 
         CHECK_FALSE(hold.diedHolding);
         const double x0 = r.layout.mapping.mapTimeToX(hold.begin);
         const double x1 = r.layout.mapping.mapTimeToX(hold.end);
+        INFO("held from x " << x0 << " to " << x1 << ", band rows " << lane.holdTop << " + "
+                            << lane.holdBand << ", plot from " << left);
         REQUIRE(x1 - x0 > 40);
         // Across the held stretch (its name written in it takes a few columns) …
         CHECK(shareOf(r.image, x0 + 2, x1 - 2, lane.holdTop + 1, colour) > 0.9);
