@@ -116,7 +116,8 @@ Scenario queue() {
     s.explanation = MPVIZ_TR_NOOP(
         "lesson",
         "Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to "
-        "eat it. Watch the 'queue' card fill up to maxsize: from then on the producer is "
+        "eat it. Watch the 'queue' card (and the 'queue' track under the lanes, its length over "
+        "time) fill up to maxsize: from then on the producer is "
         "blocked on put until a consumer takes one, so the fast producer is held to the "
         "consumers' pace (back-pressure), while an empty queue blocks consumers on get. "
         "More consumers drain it faster. When the producer is done, MainProcess puts one "

@@ -63,7 +63,9 @@ Scenario semaphore() {
     s.explanation = MPVIZ_TR_NOOP(
         "lesson",
         "The semaphore 'sem' starts with `permits` permits; its card counts the permits free, "
-        "one fewer at each acquire and one more at each release. Only that many workers are "
+        "one fewer at each acquire and one more at each release, and the 'sem' track under the "
+        "lanes charts that count over time; a band under a worker's bar shows it holding a "
+        "permit. Only that many workers are "
         "ever between 'acquired' and 'released': the rest are blocked on acquire until a "
         "holder releases, so the workers go through in waves of `permits`, each `hold` "
         "seconds long. A Lock is the special case permits=1; with permits >= workers nobody "

@@ -72,13 +72,15 @@ Scenario sharedValue() {
         "lesson",
         "'v' lives in shared memory, so every worker sees the same number, and each "
         "`v.value += 1` is two steps: a read, then a write (both show on the timeline and "
-        "on the 'v' card). With use_lock each worker holds 'lock' for its whole loop: the "
+        "on the 'v' card; the 'v' track under the lanes charts the number). With use_lock "
+        "each worker holds 'lock' for its whole loop: the "
         "others are blocked on acquire, the workers take turns and the final value is "
         "exactly workers x increments. Set use_lock=false and they run together: if one "
         "reads between another's read and write, both write the same number and an "
         "increment is lost, so the final value falls short of the expected one. In run "
         "mode the window is tiny and losses are rare; in step mode, grant a read to each "
-        "worker before either writes and you lose one every time.");
+        "worker before either writes and you lose one every time: the write that erases the "
+        "other's is ringed 'lost update' on the timeline and named on the 'v' card.");
     s.parameters = {
         Parameter::integer("workers", 1, 8, MPVIZ_TR_NOOP("lesson", "how many processes add to v")),
         Parameter::integer(

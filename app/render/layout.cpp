@@ -4,6 +4,7 @@
 
 #include "render/labels.hpp"
 #include "trace/process_order.hpp"
+#include "trace/shared_number.hpp"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -42,6 +43,68 @@ std::vector<Op> legendOps(const trace::TraceData& trace) {
     return ops;
 }
 
+// Rows of held-lock bands under each lane: one as soon as the run has a lock or a
+// semaphore (so that lanes keep their height when the first acquire comes), more for
+// nested holds, up to a few (deeper ones share the last row).
+int holdRowsOf(const trace::TraceData& trace) {
+    constexpr int kMostRows = 4;
+    const auto objects = trace.objects();
+    if (std::none_of(objects.begin(), objects.end(), [](const trace::ObjectInfo& o) {
+            return o.kind == ObjectKind::Lock || o.kind == ObjectKind::Semaphore;
+        }))
+        return 0;
+    int rows = 1;
+    for (int p = 0; p < static_cast<int>(trace.processes().size()); ++p)
+        rows = std::max(rows, trace.holdLevels(p));
+    return std::min(rows, kMostRows);
+}
+
+// The objects whose number is charted under the lanes, and what their track says. A Pool's
+// own queues ("pool.tasks") belong to the pool, not to the lesson.
+std::vector<CounterTrack> counterTracks(const trace::TraceData& trace) {
+    std::vector<CounterTrack> tracks;
+    const auto objects = trace.objects();
+    for (std::size_t o = 0; o < objects.size(); ++o) {
+        const auto& info = objects[o];
+        const auto object = static_cast<std::uint16_t>(o);
+        const bool ofPool = std::any_of(objects.begin(), objects.end(), [&](const auto& pool) {
+            return pool.kind == ObjectKind::Pool && info.name.rfind(pool.name + ".", 0) == 0;
+        });
+        if (info.kind == ObjectKind::Value && trace::isFloatType(info.valueType))
+            continue; // a float's bits are no number to scale a chart by
+        const auto samples = trace.counter(object);
+        CounterTrack track;
+        track.object = object;
+        const QString name = toQString(info.name);
+        switch (info.kind) {
+        case ObjectKind::Semaphore:
+            track.label = QCoreApplication::translate("render", "%1: permits free").arg(name);
+            track.high = info.capacity;
+            break;
+        case ObjectKind::Queue:
+        case ObjectKind::JoinableQueue:
+            if (ofPool) continue;
+            track.label = QCoreApplication::translate("render", "%1: items").arg(name);
+            track.high = info.capacity;
+            break;
+        case ObjectKind::Value:
+            track.label = name;
+            break;
+        default:
+            continue;
+        }
+        track.low = 0;
+        for (const auto& s : samples) {
+            track.low = std::min(track.low, s.value);
+            track.high = std::max(track.high, s.value);
+        }
+        if (track.high <= track.low) track.high = track.low + 1;
+        track.range = QStringLiteral("%1 \u2013 %2").arg(track.low).arg(track.high);
+        tracks.push_back(std::move(track));
+    }
+    return tracks;
+}
+
 std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Style& style) {
     using Kind = LegendEntry::Kind;
     std::vector<LegendEntry> out;
@@ -57,6 +120,19 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
     exit.kind = Kind::Exit;
     exit.text = QCoreApplication::translate("render", "ended");
     add(exit);
+    // The held band, in the colour of the first lock and of the first semaphore.
+    for (const auto kind : {ObjectKind::Lock, ObjectKind::Semaphore}) {
+        const auto objects = trace.objects();
+        const auto first = std::find_if(objects.begin(), objects.end(),
+                                        [kind](const auto& o) { return o.kind == kind; });
+        if (first == objects.end()) continue;
+        LegendEntry e;
+        e.kind = Kind::Hold;
+        e.object = static_cast<std::uint16_t>(first - objects.begin());
+        e.text = kind == ObjectKind::Lock ? QCoreApplication::translate("render", "holds the lock")
+                                          : QCoreApplication::translate("render", "holds a permit");
+        add(e);
+    }
     for (Op op : legendOps(trace)) {
         LegendEntry e;
         e.kind = Kind::Op;
@@ -85,6 +161,15 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
             arrow(trace::Message::Kind::Wake, QCoreApplication::translate("render", "wakes"));
         arrow(trace::Message::Kind::Start, QCoreApplication::translate("render", "starts"));
         arrow(trace::Message::Kind::Exit, QCoreApplication::translate("render", "exit → join"));
+    }
+    const auto objects = trace.objects();
+    for (std::size_t o = 0; o < objects.size(); ++o) {
+        if (trace.lostUpdates(static_cast<std::uint16_t>(o)).empty()) continue;
+        LegendEntry e;
+        e.kind = Kind::LostUpdate;
+        e.text = QCoreApplication::translate("render", "lost update");
+        add(e);
+        break;
     }
     if (trace.deadlock()) {
         LegendEntry e;
@@ -143,7 +228,8 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         double rowTop = y;
         for (auto& e : L.legend) {
             double sampleW = style.px(12);
-            if (e.kind == LegendEntry::Kind::State || e.kind == LegendEntry::Kind::Deadlock)
+            if (e.kind == LegendEntry::Kind::State || e.kind == LegendEntry::Kind::Deadlock ||
+                e.kind == LegendEntry::Kind::Hold)
                 sampleW = style.px(24);
             if (e.kind == LegendEntry::Kind::Arrow) sampleW = style.px(30);
             const double textW = smallFm.horizontalAdvance(e.text);
@@ -199,12 +285,18 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     // A few processes share the timeline's height, up to lanes a room can read from the back
     // (and the bars grow with them); many get the smallest lane and a scrollbar. Whole
     // pixels: an export sized to the content finds the same lanes again.
-    const double smallest = style.px(style.smallestLane);
+    L.holdRows = holdRowsOf(trace);
+    L.counters = counterTracks(trace);
+    const double trackHeight = style.px(34);
+    const double tracks = static_cast<double>(L.counters.size()) * trackHeight;
+    const double holdRow = style.px(14);
+    const double holdRows = L.holdRows * holdRow;
+    const double smallest = style.px(style.smallestLane) + holdRows;
     double laneHeight = smallest;
     if (!L.lanes.empty()) {
-        const double room = viewport.size.height() - L.headerHeight - margin;
+        const double room = viewport.size.height() - L.headerHeight - tracks - margin;
         laneHeight = std::clamp(std::floor(room / static_cast<double>(L.lanes.size())), smallest,
-                                style.px(72));
+                                style.px(72) + holdRows);
     }
     const double extra = laneHeight - smallest;
     L.laneOfProcess.assign(trace.processes().size(), -1);
@@ -216,8 +308,16 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         lane.glyphY = top + style.px(10) + extra * 0.25;
         lane.barTop = top + style.px(18) + extra * 0.25;
         lane.barHeight = style.px(17) + extra * 0.5;
+        lane.holdTop = lane.barTop + lane.barHeight + style.px(2);
+        lane.holdRow = holdRow;
+        lane.holdBand = holdRow - style.px(2);
         L.laneOfProcess[static_cast<std::size_t>(lane.process)] = static_cast<int>(i);
         top += laneHeight;
+    }
+    for (auto& track : L.counters) {
+        track.top = top;
+        track.height = trackHeight;
+        top += trackHeight;
     }
     L.contentHeight = top + margin;
     return L;

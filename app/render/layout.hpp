@@ -11,6 +11,7 @@
 //   │ MainProcess  │ ● ▲          glyph row                  │  lane 0
 //   │ (1234)       │ ███████▨▨▨▨▨▨▨▨▨  bar row                │
 //   │   Process-1  │   …                                     │  lane 1 (child: indented)
+//   │ sem: permits │ ▁▁▁▔▔▔▁▁   counter tracks (step charts)  │
 //   └──────────────┴────────────────────────────────────────┘
 //     gutter          plot (TimeMapping maps time onto it)
 
@@ -41,17 +42,33 @@ struct LaneGeometry {
     double glyphY = 0; // centre line of the operation glyphs
     double barTop = 0; // the state bar spans [barTop, barTop + barHeight)
     double barHeight = 0;
+    // Held locks and permits: level k's band spans [holdTop + k·holdRow, … + holdBand).
+    double holdTop = 0;
+    double holdRow = 0;
+    double holdBand = 0;
     double bottom() const { return top + height; }
     double barCentre() const { return barTop + barHeight / 2; }
 };
 
+// A thin track under the lanes charting one object's number over time: a Semaphore's free
+// permits, a Queue's length, a Value. y values as for lanes (unscrolled).
+struct CounterTrack {
+    std::uint16_t object = trace::kNoObject;
+    QString label; // "sem: permits free"
+    QString range; // "0 – 2"
+    double top = 0;
+    double height = 0;
+    std::int64_t low = 0, high = 1; // the values at the chart's bottom and top
+};
+
 // One legend entry: a sample (state bar, glyph, mark or arrow) and its text.
 struct LegendEntry {
-    enum class Kind : std::uint8_t { State, Op, Exit, Arrow, Deadlock };
+    enum class Kind : std::uint8_t { State, Op, Exit, Arrow, Deadlock, Hold, LostUpdate };
     Kind kind = Kind::State;
     trace::State state = trace::State::Running;              // Kind::State
     trace::Op op = trace::Op::Print;                         // Kind::Op
     trace::Message::Kind arrow = trace::Message::Kind::Item; // Kind::Arrow
+    std::uint16_t object = trace::kNoObject;                 // Kind::Hold: whose colour
     QString text;
     QRectF sample; // where the sample is drawn
     QRectF textRect;
@@ -68,9 +85,11 @@ struct TimelineLayout {
     double gutterWidth = 0;  // lane labels; the plot starts at x = gutterWidth
     TimeMapping mapping;     // onto the plot area
     ScenarioClock clock;
-    std::vector<LaneGeometry> lanes; // display order: by creation, children under parents
-    std::vector<int> laneOfProcess;  // process index → lane index
-    double contentHeight = 0;        // header + every lane + bottom margin (export height)
+    std::vector<LaneGeometry> lanes;    // display order: by creation, children under parents
+    std::vector<int> laneOfProcess;     // process index → lane index
+    std::vector<CounterTrack> counters; // below the last lane
+    int holdRows = 0; // rows of held-lock bands under every lane's bar (0: no lock or semaphore)
+    double contentHeight = 0; // header + every lane + bottom margin (export height)
     // The arrows by process pair and time (null when Style::showArrows is off). Shared:
     // LayoutCache hands the same index to every layout until the trace grows.
     std::shared_ptr<const ArrowIndex> arrows;

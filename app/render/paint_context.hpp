@@ -57,6 +57,12 @@ void paintHeader(Frame& f);
 void paintLaneBackgrounds(Frame& f);
 // State bars (level of detail) and end marks; collects the words for wide bars.
 void paintBars(Frame& f);
+// Held locks and permits: a band per hold under the bar, by level (layout's hold rows).
+void paintHolds(Frame& f);
+// A Value's lost updates: a ring on the erasing write, "lost update" beside it.
+void paintLostUpdates(Frame& f);
+// Counter tracks under the lanes: step charts of free permits, queue lengths, Values.
+void paintCounters(Frame& f);
 // The words inside wide bars, after the arrows so that no arrow crosses out a word.
 void paintBarTexts(Frame& f);
 // Operation glyphs (level of detail) and the activity strip where they are too dense.

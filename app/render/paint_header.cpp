@@ -47,6 +47,21 @@ void legendSample(Frame& f, const LegendEntry& e) {
         ++f.stats.arrows;
         break;
     }
+    case LegendEntry::Kind::Hold: {
+        const double h = f.style.px(10);
+        p.fillRect(QRectF(r.left(), r.center().y() - h / 2, r.width(), h),
+                   holdColor(f.palette, e.object));
+        ++f.stats.rects;
+        break;
+    }
+    case LegendEntry::Kind::LostUpdate: {
+        const double d = std::min(r.width(), r.height());
+        p.setPen(QPen(f.palette.blocked, f.style.px(2.2)));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QRectF(r.center().x() - d / 2, r.center().y() - d / 2, d, d));
+        ++f.stats.glyphs;
+        break;
+    }
     case LegendEntry::Kind::Deadlock:
         p.setPen(QPen(f.palette.deadlock, f.style.px(2.5)));
         p.setBrush(f.palette.blocked);

@@ -40,13 +40,16 @@ PaintStats paint(QPainter& painter, const trace::TraceData& trace, const Timelin
                                    std::max(0.0, all.height() - layout.headerHeight)));
         painter.translate(0, -viewport.scrollY);
         detail::paintLaneBackgrounds(f);
+        detail::paintCounters(f);
         painter.setClipRect(QRectF(f.plotLeft, layout.headerHeight + viewport.scrollY,
                                    f.plotRight - f.plotLeft,
                                    std::max(0.0, all.height() - layout.headerHeight)));
         detail::paintBars(f);
+        detail::paintHolds(f);
         if (style.showArrows) detail::paintArrows(f);
         detail::paintBarTexts(f);
         detail::paintGlyphs(f);
+        detail::paintLostUpdates(f);
         if (trace.deadlock()) detail::paintDeadlock(f); // on top: it is the lesson
         painter.restore();
     }

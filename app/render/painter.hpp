@@ -7,10 +7,17 @@
 //   blocked   full-height bar with diagonal hatching (vermillion), "acquire lock",
 //             "join Process-1", "get queue" inside when it fits
 //   end       a vertical cap and "exited (0)" / "killed (SIGTERM)" after the last slice
+//   held      a band under the bar from acquire to release in the lock's or semaphore's
+//             colour, its name inside when it fits; nested holds one row lower; a process
+//             that died holding it: the band ends at its death, outlined dashed
 //   glyphs    one shape per operation above the bar (see glyphs.hpp); too dense to tell
 //             apart → a grey activity strip
 //   arrows    item put→get / send→recv (solid), wake set→wait (dashed), start→child
 //             (dotted), exit→join (dash-dot), each with an arrowhead
+//   lost      a ring (vermillion) around a write to a Value that erased another process's
+//             number its writer never read, a dotted line back to that write, "lost update"
+//   counters  under the lanes, a thin track per Semaphore (permits free), Queue (items) and
+//             Value: a step chart in the object's colour, its range in the gutter
 //   now line, playhead, selected event ring; a detected deadlock outlines the blocked bars
 //   of its cycle and closes the loop with labelled arrows.
 //

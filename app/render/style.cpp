@@ -3,6 +3,8 @@
 
 #include "render/style.hpp"
 
+#include <cmath>
+
 namespace mpviz::render {
 
 using namespace okabe_ito;
@@ -99,6 +101,31 @@ QColor stateColor(const Palette& palette, trace::State state) {
         break;
     }
     return palette.background;
+}
+
+QColor holdColor(const Palette& palette, std::uint16_t object) {
+    // Okabe–Ito's blue, purple and orange, then Paul Tol's indigo, wine, olive and teal:
+    // running, sleeping and blocked keep their green, sky blue and vermillion to themselves.
+    static constexpr QRgb hues[] = {kBlue,      kReddishPurple, kOrange,   0xff332288,
+                                    0xff882255, 0xff999933,     0xff44aa99};
+    constexpr int count = sizeof hues / sizeof hues[0];
+    const QRgb hue = hues[object % count];
+    const QColor c = QColor::fromRgb(hue);
+    // On a dark background the deep ones would vanish.
+    if (palette.background.lightness() < 128 &&
+        (hue == kBlue || hue == 0xff332288 || hue == 0xff882255))
+        return c.lighter(170);
+    return c;
+}
+
+QColor textOn(const QColor& fill) {
+    // Relative luminance (sRGB, WCAG): above about 0.18 black reads better than white.
+    const auto linear = [](double c) {
+        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    const double l = 0.2126 * linear(fill.redF()) + 0.7152 * linear(fill.greenF()) +
+                     0.0722 * linear(fill.blueF());
+    return l > 0.18 ? QColor::fromRgb(kBlack) : QColor(Qt::white);
 }
 
 QFont Style::font(FontRole role) const {

@@ -39,6 +39,11 @@ struct Palette {
 Palette paletteFor(Theme theme);
 QColor opColor(const Palette& palette, trace::Op op); // glyph fill, by family of operation
 QColor stateColor(const Palette& palette, trace::State state);
+// A Lock's or Semaphore's own colour (by its index in the trace): its held band on the lanes
+// and the edge of its card, in hues none of the state bars use.
+QColor holdColor(const Palette& palette, std::uint16_t object);
+// Black or white, whichever reads on `fill`.
+QColor textOn(const QColor& fill);
 
 enum class FontRole : std::uint8_t { Title, Label, Small, Bar };
 

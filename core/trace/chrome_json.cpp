@@ -177,6 +177,7 @@ class ChromeWriter {
         out_ += "{\"traceEvents\":[";
         writeMetadata();
         writeSlices();
+        writeHolds();
         writeInstants();
         writeCounters();
         writeDeadlock();
@@ -310,6 +311,42 @@ class ChromeWriter {
                 sourceSpot(args, *opening);
             }
         }
+    }
+
+    // Held locks and permits (trace.hpp, Hold) as nestable async spans: Perfetto draws a
+    // process's critical sections on tracks of their own, one id per level so that nested
+    // holds stack. They are derived from acquire and release; the importer derives them
+    // again instead of reading these.
+    void writeHolds() {
+        const auto processes = trace_.processes();
+        for (std::size_t p = 0; p < processes.size(); ++p) {
+            const int process = static_cast<int>(p);
+            for (int level = 0; level < trace_.holdLevels(process); ++level) {
+                for (const Hold& hold : trace_.holds(process, level)) {
+                    const std::int64_t end =
+                        hold.end == Slice::kOpen ? std::max(trace_.lastTs(), hold.begin) : hold.end;
+                    writeHoldEdge(processes[p].pid, level, hold, "b", hold.begin);
+                    writeHoldEdge(processes[p].pid, level, hold, "e", end);
+                }
+            }
+        }
+    }
+
+    void writeHoldEdge(int pid, int level, const Hold& hold, std::string_view phase,
+                       std::int64_t ts) {
+        beginEvent();
+        ObjectWriter event(out_);
+        header(event, objectName(hold.object), phase, pid);
+        event.string("cat", "hold");
+        {
+            ObjectWriter id(event.key("id2"));
+            id.string("local", "0x" + std::to_string(level));
+        }
+        event.micros("ts", ts - t0_);
+        if (phase != "b") return;
+        ObjectWriter args(event.key("args"));
+        args.string("object", objectName(hold.object));
+        if (hold.diedHolding) args.boolean("died_holding", true);
     }
 
     // All processes' Done and Failed events merged by (ts, seq): each process's events are

@@ -420,6 +420,8 @@ class ChromeReader {
                 }
             } else if (phase == "C") {
                 counters_.push_back(Parsed{event.object(), i, pid, ts});
+            } else if (phase == "b" || phase == "e") {
+                continue; // held locks: derived again from acquire and release
             } else {
                 fail(event.where(), "unsupported phase " + quoted(phase) +
                                         " (mpviz reads \"M\", \"X\", \"i\" and \"C\")");

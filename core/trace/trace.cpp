@@ -57,6 +57,8 @@ int TraceData::addProcess(ProcessInfo info) {
     processEvents_.emplace_back();
     processTimes_.emplace_back();
     spots_.emplace_back();
+    holds_.emplace_back();
+    unreleased_.emplace_back();
     slices_.push_back({Slice{info.startTs, Slice::kOpen, State::Running}});
     exitEvent_.push_back(kNoExit);
     const auto endTs = info.endTs;
@@ -153,6 +155,8 @@ void TraceData::append(const Event& input, const SourceSpot& at) {
     if (e.op == Op::Exit && e.phase == Phase::Done && exitEvent_[e.process] == kNoExit)
         exitEvent_[e.process] = index;
     updateSlices(e);
+    if (const int change = holdChange(e); change != 0 && e.object != kNoObject)
+        updateHolds(e, change);
     if (e.object != kNoObject && e.phase == Phase::Done) recordObjectEvent(e, index);
 }
 
@@ -242,7 +246,9 @@ std::uint32_t TraceData::insertByTime(std::vector<std::uint32_t>& list, std::uin
 void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     auto& history = objectHistory_[e.object];
     const ObjectKind kind = objects_[e.object].kind;
-    insertByTime(history.done, index);
+    const std::uint32_t position = insertByTime(history.done, index);
+    if (kind == ObjectKind::Value && (e.op == Op::Read || e.op == Op::Write))
+        watchValue(e.object, index, position + 1 == history.done.size());
 
     if (auto sample = counterSampleOf(e, kind)) insertCounterSample(e.object, {e.ts, *sample});
 
@@ -284,6 +290,7 @@ void TraceData::setProcessEnd(int process, std::int64_t ts, std::optional<int> e
     info.endTs = ts;
     info.exitcode = exitcode;
     noteTime(ts);
+    endHolds(process, ts);
     if (exitcode) recordExit(process, ts, *exitcode);
 }
 
@@ -444,20 +451,6 @@ std::optional<std::int64_t> TraceData::valueAt(std::uint16_t object, std::int64_
     return (after - 1)->value;
 }
 
-std::vector<int> TraceData::holdersAt(std::uint16_t object, std::int64_t t) const {
-    std::vector<int> holders;
-    if (object >= objectHistory_.size()) return holders;
-    std::vector<int> held(processes_.size(), 0);
-    for (const std::uint32_t i : objectHistory_[object].done) {
-        const Event& e = events_[i];
-        if (e.ts > t) break;
-        held[e.process] += holdChange(e);
-    }
-    for (std::size_t p = 0; p < held.size(); ++p)
-        if (held[p] > 0) holders.push_back(static_cast<int>(p));
-    return holders;
-}
-
 std::vector<int> TraceData::waitersAt(std::uint16_t object, std::int64_t t) const {
     std::vector<int> waiters;
     for (int p = 0; p < static_cast<int>(processes_.size()); ++p) {
@@ -528,8 +521,13 @@ std::size_t TraceData::memoryBytes() const {
         bytes += bytesOf(v);
     for (const auto& v : counters_)
         bytes += bytesOf(v);
+    for (std::size_t p = 0; p < holds_.size(); ++p) {
+        bytes += bytesOf(holds_[p]) + bytesOf(unreleased_[p]);
+        for (const auto& level : holds_[p])
+            bytes += bytesOf(level);
+    }
     for (const auto& history : objectHistory_) {
-        bytes += bytesOf(history.done);
+        bytes += bytesOf(history.done) + bytesOf(history.lostUpdates) + bytesOf(history.lastReadBy);
         for (const auto& channel : history.channels)
             bytes +=
                 bytesOf(channel.sources) + bytesOf(channel.sinks) + bytesOf(channel.arrowSlots);
@@ -537,7 +535,8 @@ std::size_t TraceData::memoryBytes() const {
     for (const auto& waiters : wakeWaiters_)
         bytes += bytesOf(waiters);
     bytes += bytesOf(processEvents_) + bytesOf(processTimes_) + bytesOf(slices_) +
-             bytesOf(counters_) + bytesOf(objectHistory_) + bytesOf(wakeWaiters_);
+             bytesOf(counters_) + bytesOf(holds_) + bytesOf(unreleased_) + bytesOf(objectHistory_) +
+             bytesOf(wakeWaiters_);
     for (const auto& p : processes_)
         bytes += p.name.capacity();
     for (const auto& o : objects_)

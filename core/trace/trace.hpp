@@ -59,11 +59,34 @@ struct Slice {
     int peer = -1;                    // for Blocked in join: the child process index
 };
 
+// A stretch of time one process held a Lock or one Semaphore permit: from its acquire to
+// its release. A process's holds stack in levels: a new hold takes the lowest level that
+// none of its unreleased holds occupies, so an RLock taken again, or a second lock taken
+// inside the first, sits one level above; holds of one level never overlap, so a level is
+// sorted by begin and by end alike.
+struct Hold {
+    std::int64_t begin = 0;          // the acquire
+    std::int64_t end = Slice::kOpen; // the release; open while held
+    std::uint16_t object = kNoObject;
+    std::uint16_t level = 0;
+    // The process ended before it released it: the hold ends with the process, yet the
+    // object stays held by it from then on (a lock nobody will release).
+    bool diedHolding = false;
+};
+
 // One sample of a shared object's observable state (semaphore value, queue length,
 // bytes in a pipe, flag 0/1, a Value's number). Sorted by ts.
 struct CounterSample {
     std::int64_t ts = 0;
     std::int64_t value = 0;
+};
+
+// A write to a Value that erased a number its writer never saw: the writer's last read of
+// the Value came before another process's write, and this write is the next one after it
+// (`v.value += 1` without a lock: both read 3, both write 4, one increment is gone).
+struct LostUpdate {
+    std::uint32_t write = 0;  // event index: the write that erased it
+    std::uint32_t erased = 0; // event index: the other process's write it erased
 };
 
 // An arrow from one event to another: put → the get that took that item, send → recv,
@@ -143,13 +166,20 @@ class TraceData {
     // before t that names a line. What the code panel highlights for that process.
     std::optional<SourceSpot> sourceLineAt(int process, std::int64_t t) const;
 
+    // What `process` held, level by level (see Hold): holdLevels(p) levels, each sorted by
+    // time; holdsIn: the holds of one level that intersect [t0, t1) (binary search).
+    int holdLevels(int process) const;
+    std::span<const Hold> holds(int process, int level) const;
+    std::span<const Hold> holdsIn(int process, int level, std::int64_t t0, std::int64_t t1) const;
+
     // Per-object state history.
     // The Done events on `object`, by (ts, seq); those with ts <= t.
     std::span<const std::uint32_t> doneEvents(std::uint16_t object) const;
     std::span<const std::uint32_t> doneEventsUpTo(std::uint16_t object, std::int64_t t) const;
     std::span<const CounterSample> counter(std::uint16_t object) const;
     std::optional<std::int64_t> valueAt(std::uint16_t object, std::int64_t t) const;
-    // Who held a lock/semaphore at t (process indices), who was blocked on an object at t.
+    // Who held a lock/semaphore at t (process indices, from holds()): a process that died
+    // holding it still holds it. Who was blocked on an object at t.
     std::vector<int> holdersAt(std::uint16_t object, std::int64_t t) const;
     std::vector<int> waitersAt(std::uint16_t object, std::int64_t t) const;
     // Items in a queue at t, oldest first (text indices).
@@ -158,6 +188,10 @@ class TraceData {
     // first (text indices).
     std::vector<std::uint32_t> pipeItemsAt(std::uint16_t object, int sendingEnd,
                                            std::int64_t t) const;
+    // A Value's lost updates, by the erasing write's (ts, seq); those whose write is at or
+    // before t.
+    std::span<const LostUpdate> lostUpdates(std::uint16_t object) const;
+    std::span<const LostUpdate> lostUpdatesUpTo(std::uint16_t object, std::int64_t t) const;
 
     // Arrows between events; recomputed lazily when events were appended.
     const std::vector<Message>& messages() const;
@@ -180,6 +214,10 @@ class TraceData {
         std::vector<std::uint32_t> done;
         std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end
         mutable std::int64_t earliestNewSet = INT64_MAX; // wake arrows to revisit
+        // A Value: its lost updates, and what finding the next one needs (event indices).
+        std::vector<LostUpdate> lostUpdates;
+        std::uint32_t lastWrite = UINT32_MAX;
+        std::vector<std::uint32_t> lastReadBy; // by process; UINT32_MAX: none yet
     };
     struct WakeWaiter {
         std::uint32_t wait = 0;          // the Wait Done event
@@ -211,6 +249,10 @@ class TraceData {
     std::optional<std::uint32_t> wakingSet(std::uint16_t object, const WakeWaiter& w) const;
     void placeArrow(std::uint32_t& slot, Message m) const;
     void recordExit(int process, std::int64_t ts, int exitcode);
+    void updateHolds(const Event& e, int change);
+    void watchValue(std::uint16_t object, std::uint32_t index, bool latest);
+    void watchAccess(ObjectHistory& history, std::uint32_t index);
+    void endHolds(int process, std::int64_t ts);
 
     // Implementation detail lives in trace.cpp; the members below are the model's state.
     std::vector<ProcessInfo> processes_;
@@ -230,6 +272,10 @@ class TraceData {
     };
     std::vector<std::vector<SpotEntry>> spots_;
     std::vector<std::vector<CounterSample>> counters_;
+    // Per process, per level: its holds (see Hold); and the ones not released yet, oldest
+    // first, as (level, position in that level).
+    std::vector<std::vector<std::vector<Hold>>> holds_;
+    std::vector<std::vector<std::pair<std::uint16_t, std::uint32_t>>> unreleased_;
     std::vector<ObjectHistory> objectHistory_;
     std::unordered_map<int, int> processByPid_;
     // Per process: its Exit Done event (kNoExit: none yet).

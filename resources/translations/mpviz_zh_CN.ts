@@ -104,6 +104,14 @@
         <source>nobody yet</source>
         <translation>暂无</translation>
     </message>
+    <message>
+        <source>lost update: %1 wrote %2 over %3's %4</source>
+        <translation>丢失的更新：%1 写入 %2，覆盖了 %3 写入的 %4</translation>
+    </message>
+    <message>
+        <source>%1 lost updates, the last: %2 wrote %3 over %4's %5</source>
+        <translation>丢失了 %1 次更新，最近一次：%2 写入 %3，覆盖了 %4 写入的 %5</translation>
+    </message>
 </context>
 <context>
     <name>PipeCard</name>
@@ -164,60 +172,6 @@
     <message>
         <source>lib2to3 did not answer: %1</source>
         <translation>lib2to3 没有响应：%1</translation>
-    </message>
-    <message>
-        <source>%1. Open a program that exists (File ▸ Open Python program…).</source>
-        <translation>%1。请打开一个存在的程序（文件 ▸ 打开 Python 程序…）。</translation>
-    </message>
-    <message>
-        <source>%1. Install python3, or choose another interpreter in the Python field.</source>
-        <translation>%1。请安装 python3，或在“Python”一栏中选择其他解释器。</translation>
-    </message>
-    <message>
-        <source>%1. Reinstall mpviz.</source>
-        <translation>%1。请重新安装 mpviz。</translation>
-    </message>
-    <message>
-        <source>%1. Fix that line, save, and press Run again.</source>
-        <translation>%1。请修改这一行，保存后再按“运行”。</translation>
-    </message>
-    <message>
-        <source>%1. mpviz can run a copy converted by lib2to3; your file is not changed.</source>
-        <translation>%1。mpviz 可以运行一份由 lib2to3 转换过的副本，你的文件不会被改动。</translation>
-    </message>
-    <message>
-        <source>lib2to3 failed: %1</source>
-        <translation>lib2to3 转换失败：%1</translation>
-    </message>
-</context>
-<context>
-    <name>QGnomeTheme</name>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>取消(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>关闭(&amp;C)</translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -511,50 +465,6 @@
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
-    <message>
-        <source>%1 is blocked: it waits for %2 to end</source>
-        <translation>%1 被阻塞：它在等待 %2 结束</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: the semaphore %2 has no permits left</source>
-        <translation>%1 被阻塞：信号量 %2 已没有剩余的许可</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: %2 is held by another process</source>
-        <translation>%1 被阻塞：%2 被另一个进程持有</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: %2 is empty</source>
-        <translation>%1 被阻塞：%2 是空的</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: %2 is full</source>
-        <translation>%1 被阻塞：%2 已满</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: nothing has been sent on %2 yet</source>
-        <translation>%1 被阻塞：%2 上还没有发送任何数据</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: %2's buffer is full</source>
-        <translation>%1 被阻塞：%2 的缓冲区已满</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: it waits for %2 to be set</source>
-        <translation>%1 被阻塞：它在等待 %2 被设置</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: it waits until every item of %2 is done</source>
-        <translation>%1 被阻塞：它在等待 %2 中的每个数据项都处理完毕</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: its queued items have not all been read from %2</source>
-        <translation>%1 被阻塞：它放入 %2 的数据还没有全部被读走</translation>
-    </message>
-    <message>
-        <source>%1 is blocked: %2 %3</source>
-        <translation>%1 被阻塞：%2 %3</translation>
-    </message>
 </context>
 <context>
     <name>lesson</name>
@@ -659,10 +569,6 @@
         <translation>队列 Queue：生产者与消费者</translation>
     </message>
     <message>
-        <source>Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to eat it. Watch the 'queue' card fill up to maxsize: from then on the producer is blocked on put until a consumer takes one, so the fast producer is held to the consumers' pace (back-pressure), while an empty queue blocks consumers on get. More consumers drain it faster. When the producer is done, MainProcess puts one poison pill (None) per consumer behind the remaining items; a consumer that gets one prints 'Exiting' and leaves its loop. queue.join() blocks MainProcess until every item, pills included, has had its task_done().</source>
-        <translation>Process-1 每秒做一根冰棍；每个消费者取走一根，要花 5 秒吃完。观察 'queue' 卡片被填满到 maxsize：从此生产者阻塞在 put 上，直到有消费者取走一根，于是快速的生产者被拖到消费者的节奏（背压），而空队列会让消费者阻塞在 get 上。消费者越多，队列清空得越快。生产者完成后，主进程 MainProcess 在剩余数据项之后为每个消费者放入一颗“毒丸”（None）；取到毒丸的消费者打印 'Exiting' 并退出循环。queue.join() 让主进程一直阻塞，直到每个数据项（包括毒丸）都调用过 task_done()。</translation>
-    </message>
-    <message>
         <source>how many items the queue holds before put blocks</source>
         <translation>put 阻塞之前队列能容纳的数据项数</translation>
     </message>
@@ -677,10 +583,6 @@
     <message>
         <source>Semaphore: at most N at once</source>
         <translation>信号量 Semaphore：同时最多 N 个</translation>
-    </message>
-    <message>
-        <source>The semaphore 'sem' starts with `permits` permits; its card counts the permits free, one fewer at each acquire and one more at each release. Only that many workers are ever between 'acquired' and 'released': the rest are blocked on acquire until a holder releases, so the workers go through in waves of `permits`, each `hold` seconds long. A Lock is the special case permits=1; with permits &gt;= workers nobody waits at all. This is how a program caps the use of a scarce resource, such as connections to a database.</source>
-        <translation>信号量 'sem' 初始有 `permits` 个许可；它的卡片显示可用的许可数，每次 acquire 减一，每次 release 加一。任何时候处于 'acquired' 与 'released' 之间的工作进程都不会超过这个数：其余的阻塞在 acquire 上，直到有持有者释放，因此工作进程以每批 `permits` 个、每批 `hold` 秒的节奏通过。锁 Lock 是 permits=1 的特例；当 permits &gt;= workers 时，谁也不用等待。程序正是这样限制稀缺资源（例如数据库连接）的使用的。</translation>
     </message>
     <message>
         <source>how many processes want a permit</source>
@@ -699,10 +601,6 @@
         <translation>共享值 Value：共享内存与丢失的更新</translation>
     </message>
     <message>
-        <source>'v' lives in shared memory, so every worker sees the same number, and each `v.value += 1` is two steps: a read, then a write (both show on the timeline and on the 'v' card). With use_lock each worker holds 'lock' for its whole loop: the others are blocked on acquire, the workers take turns and the final value is exactly workers x increments. Set use_lock=false and they run together: if one reads between another's read and write, both write the same number and an increment is lost, so the final value falls short of the expected one. In run mode the window is tiny and losses are rare; in step mode, grant a read to each worker before either writes and you lose one every time.</source>
-        <translation>'v' 位于共享内存中，所以每个工作进程看到的是同一个数，而每次 `v.value += 1` 分两步：先读，再写（两步都显示在时间线和 'v' 卡片上）。开启 use_lock 时，每个工作进程在整个循环期间持有 'lock'：其他进程阻塞在 acquire 上，工作进程轮流执行，最终值恰好是 workers x increments。设置 use_lock=false 后它们一起运行：如果一个进程在另一个进程的读和写之间读取，两者会写入同一个数，一次加一就丢失了，于是最终值小于预期。在运行模式下这个时间窗口很小，丢失很少见；在单步模式下，让每个工作进程都先读、再让任何一个写，每次都会丢失一次更新。</translation>
-    </message>
-    <message>
         <source>how many processes add to v</source>
         <translation>对 v 做加法的进程数</translation>
     </message>
@@ -713,6 +611,18 @@
     <message>
         <source>hold the lock around each worker's loop (false: updates get lost)</source>
         <translation>在每个工作进程的循环外持有锁（false：更新会丢失）</translation>
+    </message>
+    <message>
+        <source>Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to eat it. Watch the 'queue' card (and the 'queue' track under the lanes, its length over time) fill up to maxsize: from then on the producer is blocked on put until a consumer takes one, so the fast producer is held to the consumers' pace (back-pressure), while an empty queue blocks consumers on get. More consumers drain it faster. When the producer is done, MainProcess puts one poison pill (None) per consumer behind the remaining items; a consumer that gets one prints 'Exiting' and leaves its loop. queue.join() blocks MainProcess until every item, pills included, has had its task_done().</source>
+        <translation>Process-1 每秒做一根冰棍；每个消费者取走一根，要花 5 秒吃完。观察 'queue' 卡片（以及进程行下方的 'queue' 轨道，即它的长度随时间的变化）被填满到 maxsize：从此生产者阻塞在 put 上，直到有消费者取走一根，于是快速的生产者被拖到消费者的节奏（背压），而空队列会让消费者阻塞在 get 上。消费者越多，队列清空得越快。生产者完成后，主进程 MainProcess 在剩余数据项之后为每个消费者放入一颗“毒丸”（None）；取到毒丸的消费者打印 'Exiting' 并退出循环。queue.join() 让主进程一直阻塞，直到每个数据项（包括毒丸）都调用过 task_done()。</translation>
+    </message>
+    <message>
+        <source>The semaphore 'sem' starts with `permits` permits; its card counts the permits free, one fewer at each acquire and one more at each release, and the 'sem' track under the lanes charts that count over time; a band under a worker's bar shows it holding a permit. Only that many workers are ever between 'acquired' and 'released': the rest are blocked on acquire until a holder releases, so the workers go through in waves of `permits`, each `hold` seconds long. A Lock is the special case permits=1; with permits &gt;= workers nobody waits at all. This is how a program caps the use of a scarce resource, such as connections to a database.</source>
+        <translation>信号量 'sem' 初始有 `permits` 个许可；它的卡片显示可用的许可数，每次 acquire 减一，每次 release 加一，进程行下方的 'sem' 轨道画出这个数随时间的变化；工作进程的条下方的一条带表示它持有一个许可。任何时候处于 'acquired' 与 'released' 之间的工作进程都不会超过这个数：其余的阻塞在 acquire 上，直到有持有者释放，因此工作进程以每批 `permits` 个、每批 `hold` 秒的节奏通过。锁 Lock 是 permits=1 的特例；当 permits &gt;= workers 时，谁也不用等待。程序正是这样限制稀缺资源（例如数据库连接）的使用的。</translation>
+    </message>
+    <message>
+        <source>'v' lives in shared memory, so every worker sees the same number, and each `v.value += 1` is two steps: a read, then a write (both show on the timeline and on the 'v' card; the 'v' track under the lanes charts the number). With use_lock each worker holds 'lock' for its whole loop: the others are blocked on acquire, the workers take turns and the final value is exactly workers x increments. Set use_lock=false and they run together: if one reads between another's read and write, both write the same number and an increment is lost, so the final value falls short of the expected one. In run mode the window is tiny and losses are rare; in step mode, grant a read to each worker before either writes and you lose one every time: the write that erases the other's is ringed 'lost update' on the timeline and named on the 'v' card.</source>
+        <translation>'v' 位于共享内存中，所以每个工作进程看到的是同一个数，而每次 `v.value += 1` 分两步：先读，再写（两步都显示在时间线和 'v' 卡片上；进程行下方的 'v' 轨道画出这个数）。开启 use_lock 时，每个工作进程在整个循环期间持有 'lock'：其他进程阻塞在 acquire 上，工作进程轮流执行，最终值恰好是 workers x increments。设置 use_lock=false 后它们一起运行：如果一个进程在另一个进程的读和写之间读取，两者会写入同一个数，一次加一就丢失了，于是最终值小于预期。在运行模式下这个时间窗口很小，丢失很少见；在单步模式下，让每个工作进程都先读、再让任何一个写，每次都会丢失一次更新：抹掉对方那次写入的写入会在时间线上被圈出并标为“丢失的更新”，并在 'v' 卡片上写明。</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1234,22 @@ Click to open run %5 in the timeline</source>
         <translation>%2 次运行中有 %1 次：%3
 %4
 点击在时间线中打开第 %5 次运行</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -2051,144 +1977,6 @@ Click to let it go ahead (→ grants by the chosen policy).</source>
     </message>
 </context>
 <context>
-    <name>outcome</name>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>deadlock</source>
-        <translation>死锁</translation>
-    </message>
-    <message>
-        <source>timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>python</name>
-    <message>
-        <source>invalid syntax</source>
-        <translation>语法错误</translation>
-    </message>
-    <message>
-        <source>invalid syntax. Perhaps you forgot a comma?</source>
-        <translation>语法错误，也许漏了一个逗号？</translation>
-    </message>
-    <message>
-        <source>unexpected indent</source>
-        <translation>意外的缩进</translation>
-    </message>
-    <message>
-        <source>expected an indented block</source>
-        <translation>这里应该有一个缩进的代码块</translation>
-    </message>
-    <message>
-        <source>unindent does not match any outer indentation level</source>
-        <translation>取消缩进后与外层的任何缩进层级都不对齐</translation>
-    </message>
-    <message>
-        <source>inconsistent use of tabs and spaces in indentation</source>
-        <translation>缩进中混用了制表符和空格</translation>
-    </message>
-    <message>
-        <source>expected ':'</source>
-        <translation>这里缺少冒号“:”</translation>
-    </message>
-    <message>
-        <source>unterminated string literal</source>
-        <translation>字符串没有结束引号</translation>
-    </message>
-    <message>
-        <source>unexpected EOF while parsing</source>
-        <translation>代码在语句结束前就到了文件末尾</translation>
-    </message>
-    <message>
-        <source>invalid decimal literal</source>
-        <translation>无效的十进制数字</translation>
-    </message>
-    <message>
-        <source>source code string cannot contain null bytes</source>
-        <translation>源代码中不能包含空字节（\0）</translation>
-    </message>
-    <message>
-        <source>Python 2 print statement</source>
-        <translation>Python 2 的 print 语句</translation>
-    </message>
-    <message>
-        <source>Python 2 exec statement</source>
-        <translation>Python 2 的 exec 语句</translation>
-    </message>
-    <message>
-        <source>Python 2 'except X, e:' clause</source>
-        <translation>Python 2 的 'except X, e:' 写法</translation>
-    </message>
-    <message>
-        <source>Python 2 octal literal</source>
-        <translation>Python 2 的八进制数写法</translation>
-    </message>
-    <message>
-        <source>%1: %2 at line %3: this is Python 2 code</source>
-        <translation>%1：第 %3 行是 %2，这是 Python 2 代码</translation>
-    </message>
-    <message>
-        <source>the character '%1' (U+%2 %3) at column %4 cannot be in Python code outside a string</source>
-        <translation>第 %4 列的字符“%1”（U+%2 %3）不能出现在字符串之外的 Python 代码中</translation>
-    </message>
-    <message>
-        <source>cannot read it: %1</source>
-        <translation>无法读取该文件：%1</translation>
-    </message>
-    <message>
-        <source>%1 line %2: %3</source>
-        <translation>%1 第 %2 行：%3</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>no such program: %1</source>
-        <translation>找不到程序：%1</translation>
-    </message>
-    <message>
-        <source>cannot run the Python interpreter %1</source>
-        <translation>无法运行 Python 解释器 %1</translation>
-    </message>
-    <message>
-        <source>%1 does not run as a Python interpreter</source>
-        <translation>%1 无法作为 Python 解释器运行</translation>
-    </message>
-    <message>
-        <source>%1 is Python %2; mpviz needs Python %3 or newer</source>
-        <translation>%1 是 Python %2；mpviz 需要 Python %3 或更高版本</translation>
-    </message>
-    <message>
-        <source>mpviz's Python shim is missing (looked in %1)</source>
-        <translation>缺少 mpviz 的 Python 适配模块（查找位置：%1）</translation>
-    </message>
-    <message>
-        <source>could not check %1 with %2: %3</source>
-        <translation>无法用 %2 检查 %1：%3</translation>
-    </message>
-</context>
-<context>
     <name>render</name>
     <message>
         <source>signal %1</source>
@@ -2419,80 +2207,28 @@ Click to let it go ahead (→ grants by the chosen policy).</source>
         <translation> — 失败（超时或会阻塞）</translation>
     </message>
     <message>
-        <source>pid %1</source>
-        <translation>pid %1</translation>
+        <source>holds the lock</source>
+        <translation>持有锁</translation>
     </message>
     <message>
-        <source> (%1)</source>
-        <translation>（%1）</translation>
+        <source>holds a permit</source>
+        <translation>持有许可</translation>
     </message>
     <message>
-        <source>, maxsize %1</source>
-        <translation>，maxsize %1</translation>
+        <source>lost update</source>
+        <translation>丢失的更新</translation>
     </message>
     <message>
-        <source>element [%1] = %2</source>
-        <translation>元素 [%1] = %2</translation>
+        <source>%1 (owner died)</source>
+        <translation>%1（持有者已退出）</translation>
     </message>
     <message>
-        <source>daemon</source>
-        <translation>守护进程</translation>
+        <source>%1: permits free</source>
+        <translation>%1：可用许可</translation>
     </message>
     <message>
-        <source>intent</source>
-        <translation>即将执行</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>begin</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>lock</source>
-        <translation>锁</translation>
-    </message>
-    <message>
-        <source>semaphore</source>
-        <translation>信号量</translation>
-    </message>
-    <message>
-        <source>event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>queue</source>
-        <translation>队列</translation>
-    </message>
-    <message>
-        <source>joinable_queue</source>
-        <translation>可 join 的队列</translation>
-    </message>
-    <message>
-        <source>pipe</source>
-        <translation>管道</translation>
-    </message>
-    <message>
-        <source>pool</source>
-        <translation>进程池</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>共享值</translation>
-    </message>
-    <message>
-        <source>array</source>
-        <translation>共享数组</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <source>%1: items</source>
+        <translation>%1：数据项</translation>
     </message>
 </context>
 </TS>

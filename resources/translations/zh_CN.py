@@ -1187,4 +1187,27 @@ TRANSLATIONS = {
     ('QGnomeTheme', '&Close'):
         '关闭(&C)',
     # ---- end of the i18n branch's group ----
+    # --- spans (issue 11): held locks and permits, lost updates ---
+    ('render', 'holds the lock'):
+        '持有锁',
+    ('render', 'holds a permit'):
+        '持有许可',
+    ('render', '%1 (owner died)'):
+        '%1（持有者已退出）',
+    ('render', 'lost update'):
+        '丢失的更新',
+    ('NumberCard', "lost update: %1 wrote %2 over %3's %4"):
+        '丢失的更新：%1 写入 %2，覆盖了 %3 写入的 %4',
+    ('NumberCard', "%1 lost updates, the last: %2 wrote %3 over %4's %5"):
+        '丢失了 %1 次更新，最近一次：%2 写入 %3，覆盖了 %4 写入的 %5',
+    ('render', '%1: permits free'):
+        '%1：可用许可',
+    ('render', '%1: items'):
+        '%1：数据项',
+    ('lesson', "The semaphore 'sem' starts with `permits` permits; its card counts the permits free, one fewer at each acquire and one more at each release, and the 'sem' track under the lanes charts that count over time; a band under a worker's bar shows it holding a permit. Only that many workers are ever between 'acquired' and 'released': the rest are blocked on acquire until a holder releases, so the workers go through in waves of `permits`, each `hold` seconds long. A Lock is the special case permits=1; with permits >= workers nobody waits at all. This is how a program caps the use of a scarce resource, such as connections to a database."):
+        "信号量 'sem' 初始有 `permits` 个许可；它的卡片显示可用的许可数，每次 acquire 减一，每次 release 加一，进程行下方的 'sem' 轨道画出这个数随时间的变化；工作进程的条下方的一条带表示它持有一个许可。任何时候处于 'acquired' 与 'released' 之间的工作进程都不会超过这个数：其余的阻塞在 acquire 上，直到有持有者释放，因此工作进程以每批 `permits` 个、每批 `hold` 秒的节奏通过。锁 Lock 是 permits=1 的特例；当 permits >= workers 时，谁也不用等待。程序正是这样限制稀缺资源（例如数据库连接）的使用的。",
+    ('lesson', "Process-1 makes an ice-lolly a second; each consumer takes one and needs 5 s to eat it. Watch the 'queue' card (and the 'queue' track under the lanes, its length over time) fill up to maxsize: from then on the producer is blocked on put until a consumer takes one, so the fast producer is held to the consumers' pace (back-pressure), while an empty queue blocks consumers on get. More consumers drain it faster. When the producer is done, MainProcess puts one poison pill (None) per consumer behind the remaining items; a consumer that gets one prints 'Exiting' and leaves its loop. queue.join() blocks MainProcess until every item, pills included, has had its task_done()."):
+        "Process-1 每秒做一根冰棍；每个消费者取走一根，要花 5 秒吃完。观察 'queue' 卡片（以及进程行下方的 'queue' 轨道，即它的长度随时间的变化）被填满到 maxsize：从此生产者阻塞在 put 上，直到有消费者取走一根，于是快速的生产者被拖到消费者的节奏（背压），而空队列会让消费者阻塞在 get 上。消费者越多，队列清空得越快。生产者完成后，主进程 MainProcess 在剩余数据项之后为每个消费者放入一颗“毒丸”（None）；取到毒丸的消费者打印 'Exiting' 并退出循环。queue.join() 让主进程一直阻塞，直到每个数据项（包括毒丸）都调用过 task_done()。",
+    ('lesson', "'v' lives in shared memory, so every worker sees the same number, and each `v.value += 1` is two steps: a read, then a write (both show on the timeline and on the 'v' card; the 'v' track under the lanes charts the number). With use_lock each worker holds 'lock' for its whole loop: the others are blocked on acquire, the workers take turns and the final value is exactly workers x increments. Set use_lock=false and they run together: if one reads between another's read and write, both write the same number and an increment is lost, so the final value falls short of the expected one. In run mode the window is tiny and losses are rare; in step mode, grant a read to each worker before either writes and you lose one every time: the write that erases the other's is ringed 'lost update' on the timeline and named on the 'v' card."):
+        "'v' 位于共享内存中，所以每个工作进程看到的是同一个数，而每次 `v.value += 1` 分两步：先读，再写（两步都显示在时间线和 'v' 卡片上；进程行下方的 'v' 轨道画出这个数）。开启 use_lock 时，每个工作进程在整个循环期间持有 'lock'：其他进程阻塞在 acquire 上，工作进程轮流执行，最终值恰好是 workers x increments。设置 use_lock=false 后它们一起运行：如果一个进程在另一个进程的读和写之间读取，两者会写入同一个数，一次加一就丢失了，于是最终值小于预期。在运行模式下这个时间窗口很小，丢失很少见；在单步模式下，让每个工作进程都先读、再让任何一个写，每次都会丢失一次更新：抹掉对方那次写入的写入会在时间线上被圈出并标为“丢失的更新”，并在 'v' 卡片上写明。",
 }

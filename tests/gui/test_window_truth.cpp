@@ -86,6 +86,13 @@ struct ObjectTruth {
     std::set<int> startedPids; // pool: the workers it started
     int lastWriter = -1, lastReader = -1;
     std::map<int, std::int64_t> cells;
+    // A Value's lost updates: a write by a process whose last read of it came before the
+    // write it overwrites, by another process. Stamps count the events replayed so far.
+    std::map<int, std::size_t> readStamp; // process → when it last read
+    std::size_t writeStamp = 0;
+    std::int64_t written = 0;
+    std::size_t lost = 0;
+    QString lastLost; // "Process-2 wrote 4 over Process-1's 4"
 };
 
 struct Truth {
@@ -93,6 +100,7 @@ struct Truth {
     std::int64_t t;
     std::vector<ProcessTruth> processes;
     std::vector<ObjectTruth> objects;
+    std::size_t stamp = 0;
 
     Truth(const TraceData& trace, std::int64_t at) : d(trace), t(at) {
         processes.resize(d.processes().size());
@@ -104,8 +112,10 @@ struct Truth {
         std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
             return trace::happensBefore(events[a], events[b]);
         });
-        for (std::uint32_t i : order)
+        for (std::uint32_t i : order) {
+            ++stamp;
             apply(events[i]);
+        }
         const auto beyond = [](const std::vector<std::string>& sent, std::size_t taken) {
             return std::deque<std::string>(
                 sent.begin() + std::ptrdiff_t(std::min(taken, sent.size())), sent.end());
@@ -181,6 +191,18 @@ struct Truth {
             break;
         case Op::Read:
         case Op::Write:
+            if (!array && e.op == Op::Read) o.readStamp[e.process] = stamp;
+            if (!array && e.op == Op::Write) {
+                const auto read = o.readStamp.find(e.process);
+                if (o.lastWriter >= 0 && o.lastWriter != e.process && read != o.readStamp.end() &&
+                    read->second < o.writeStamp) {
+                    ++o.lost;
+                    o.lastLost = name(e.process) + QStringLiteral(" wrote %1 over ").arg(e.value) +
+                                 name(o.lastWriter) + QStringLiteral("'s %1").arg(o.written);
+                }
+                o.writeStamp = stamp;
+                o.written = e.value;
+            }
             (e.op == Op::Write ? o.lastWriter : o.lastReader) = e.process;
             if (array)
                 o.cells[e.extra] = e.value;
@@ -441,6 +463,10 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
                 chipRow(truth, QStringLiteral("last read by"),
                         o.lastReader >= 0 ? std::vector<int>{o.lastReader} : std::vector<int>{},
                         QStringLiteral("nobody yet")));
+        if (o.lost == 1) rows.push_back(textRow({QStringLiteral("lost update: ") + o.lastLost}));
+        if (o.lost > 1)
+            rows.push_back(
+                textRow({QStringLiteral("%1 lost updates, the last: ").arg(o.lost) + o.lastLost}));
         break;
     }
     case ObjectKind::Count:
@@ -710,6 +736,39 @@ void startLesson(gui::MainWindow& w, const Lesson& lesson) {
     w.setParameters(lesson.params);
 }
 
+// Runs `lesson` in step mode under `policy`, pressing Step whenever the waiting operations
+// settled (several wait at once, so the policy really chooses); in between, the live views
+// must say what the trace says. Returns the steps pressed and the live checks made.
+std::pair<int, int> stepThrough(gui::MainWindow& w, const Lesson& lesson, const std::string& policy,
+                                Tally& tally, const std::string& label) {
+    startLesson(w, lesson);
+    w.setStepMode(true);
+    REQUIRE(w.setStepPolicy(QString::fromStdString(policy)));
+    w.actions().run->trigger();
+    REQUIRE(w.controller()->isLive());
+    int steps = 0, live = 0;
+    std::uint64_t seen = 0;
+    int quiet = 0;
+    const bool ended = mpviz::testing::waitUntil(
+        [&] {
+            auto* c = w.controller();
+            if (!c->isLive()) return true;
+            const auto version = c->traceVersion();
+            quiet = version == seen ? quiet + 1 : 0;
+            seen = version;
+            if (quiet < 3 || c->pendingIntents().empty()) return false;
+            if (checkIfSettled(w, tally, label)) ++live;
+            w.stepActions().step->trigger();
+            ++steps;
+            quiet = 0;
+            return false;
+        },
+        60000);
+    REQUIRE(ended);
+    QCoreApplication::processEvents();
+    return {steps, live};
+}
+
 } // namespace
 
 TEST_CASE("Every card and process pill says what the trace says for every lesson, live and "
@@ -763,34 +822,7 @@ TEST_CASE("Every card and process pill says what the trace says over 20 random s
         const auto& lesson = lessons[std::size_t(run) % lessons.size()];
         const std::string seed = "random:" + std::to_string(1000 + run);
         const std::string label = lesson.label + ", step mode " + seed;
-        startLesson(w, lesson);
-        w.setStepMode(true);
-        REQUIRE(w.setStepPolicy(QString::fromStdString(seed)));
-        w.actions().run->trigger();
-        REQUIRE(w.controller()->isLive());
-        // The person at the keyboard presses Step whenever the waiting operations settled
-        // (several wait at once, so the policy really chooses); in between, the live views
-        // must say what the trace says.
-        int steps = 0, live = 0;
-        std::uint64_t seen = 0;
-        int quiet = 0;
-        const bool ended = mpviz::testing::waitUntil(
-            [&] {
-                auto* c = w.controller();
-                if (!c->isLive()) return true;
-                const auto version = c->traceVersion();
-                quiet = version == seen ? quiet + 1 : 0;
-                seen = version;
-                if (quiet < 3 || c->pendingIntents().empty()) return false;
-                if (checkIfSettled(w, tally, label)) ++live;
-                w.stepActions().step->trigger();
-                ++steps;
-                quiet = 0;
-                return false;
-            },
-            60000);
-        REQUIRE(ended);
-        QCoreApplication::processEvents();
+        const auto [steps, live] = stepThrough(w, lesson, seed, tally, label);
         INFO(label << " after " << steps << " steps");
         CHECK(steps > 0);
         CHECK(live >= 1);
@@ -798,5 +830,51 @@ TEST_CASE("Every card and process pill says what the trace says over 20 random s
     }
     WARN(tally.summary());
     CHECK(tally.acquiredOutOfOrder > 0); // the schedules did shuffle who holds what
+    CHECK(mpviz::testing::ourChildScenarioProcesses().empty());
+}
+
+TEST_CASE("The Value card names the update a stepped run without a lock lost as the trace has it",
+          "[gui][truth][step][process]") {
+    mpviz::testing::TestWindow w(QSize(1600, 1000));
+    w.speedControl()->setQuickLook(true);
+    const auto* lesson = scenarios::find("shared-value");
+    REQUIRE(lesson);
+    std::string error;
+    const auto params = scenarios::resolveParams(
+        *lesson, {{"use_lock", "false"}, {"workers", "2"}, {"increments", "3"}}, error);
+    REQUIRE(params);
+    // Round-robin grants each worker its read before either writes: every pair of
+    // increments loses one.
+    const std::string label = "shared-value use_lock=false, step mode round-robin";
+    Tally tally;
+    stepThrough(w, {lesson, params->values(), label}, "round-robin", tally, label);
+    std::mt19937 rng(3);
+    checkReplayed(w, tally, label, rng);
+
+    const auto trace = w.controller()->trace();
+    trace->read([&](const TraceData& d) {
+        const auto v = d.objectByName("v");
+        REQUIRE(v);
+        const auto samples = d.counter(*v);
+        REQUIRE_FALSE(samples.empty());
+        // Each lost update erased one increment: what is missing from 6 is what was lost.
+        CHECK(d.lostUpdates(*v).size() == std::size_t(6 - samples.back().value));
+        CHECK_FALSE(d.lostUpdates(*v).empty());
+        w.viewState()->setPlayhead(d.lastTs());
+    });
+    REQUIRE(mpviz::testing::waitUntil(
+        [&] {
+            return w.stateView()->shownInstant() ==
+                   trace->read([](const TraceData& d) { return d.lastTs(); });
+        },
+        2000));
+    bool named = false;
+    for (auto* card : w.stateView()->objectWidgets()) {
+        card->grab();
+        for (const auto& row : card->shownRows())
+            for (const auto& text : row)
+                named = named || text.contains(QStringLiteral("lost update"));
+    }
+    CHECK(named);
     CHECK(mpviz::testing::ourChildScenarioProcesses().empty());
 }

@@ -134,6 +134,13 @@ void fillValue(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {
         if (s.lastWriter >= 0 && s.lastReader >= 0 && unknownCells == 0 && (array || s.value))
             break;
     }
+    const auto lost = d.lostUpdatesUpTo(s.object, t);
+    s.lostUpdates = lost.size();
+    if (!lost.empty()) {
+        const Event& write = events[lost.back().write];
+        const Event& erased = events[lost.back().erased];
+        s.lastLost = {write.process, write.value, erased.process, erased.value};
+    }
 }
 
 void fillPool(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {

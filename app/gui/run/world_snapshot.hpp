@@ -37,6 +37,16 @@ struct PoolWorkerSnapshot {
     bool operator==(const PoolWorkerSnapshot&) const = default;
 };
 
+// A write that erased a number its writer never saw (trace.hpp, LostUpdate), as a card
+// names it.
+struct LostUpdateSnapshot {
+    int writer = -1;
+    std::int64_t written = 0;
+    int erasedWriter = -1;
+    std::int64_t erased = 0;
+    bool operator==(const LostUpdateSnapshot&) const = default;
+};
+
 struct ObjectSnapshot {
     std::uint16_t object = trace::kNoObject;
     std::string name;
@@ -55,6 +65,8 @@ struct ObjectSnapshot {
     std::int64_t unfinished = 0;          // JoinableQueue: items without task_done()
     int lastWriter = -1;                  // Value / Array
     int lastReader = -1;                  // Value / Array
+    std::size_t lostUpdates = 0;          // Value: how many so far
+    LostUpdateSnapshot lastLost;          // Value: the latest, when there is one
     std::vector<std::optional<std::int64_t>> cells; // Array
     std::vector<PoolWorkerSnapshot> workers;        // Pool: its live workers
     int exitedWorkers = 0;                          // Pool: workers already gone

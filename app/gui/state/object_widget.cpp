@@ -128,6 +128,12 @@ void ObjectWidget::paintEvent(QPaintEvent*) {
     shownRows_.clear();
     CardCanvas canvas(p, *this, theme_, shownRows_);
     canvas.y = canvas.pad / 2;
+    if (card_ && card_->held()) {
+        // The colour its held bands have on the timeline, down the card's left edge.
+        const double inset = 6;
+        p.fillRect(QRectF(frame.left() + 1.5, frame.top() + inset, 4, frame.height() - 2 * inset),
+                   render::holdColor(render::paletteFor(theme_), now_.object));
+    }
     canvas.titleRow(title(), summary());
     if (card_) card_->paint(canvas, cardState());
     clipped_ = canvas.clipped;

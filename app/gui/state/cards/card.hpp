@@ -49,6 +49,10 @@ class Card {
     // Draws the rows below the title, each through `canvas` so what it writes can be read back.
     virtual void paint(CardCanvas& canvas, const CardState& state) const = 0;
 
+    // Whether processes hold the object (Lock, Semaphore): its card then has the colour of
+    // the held bands on the timeline down its left edge.
+    virtual bool held() const { return false; }
+
     // Hovering a card: the summary, then who holds, waits and what is inside, in words.
     QString tooltip(const CardState& state) const;
 };

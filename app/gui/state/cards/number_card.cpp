@@ -64,6 +64,25 @@ void NumberCard::paint(CardCanvas& c, const CardState& state) const {
         c.labelledChips(tr("last read by"), state.namesOf(reader), state.coloursOf(reader),
                         tr("nobody yet"));
     }
+    if (s.lostUpdates > 0) {
+        const auto& lost = s.lastLost;
+        const QString what =
+            lostUpdateText(s.lostUpdates, state.nameOf(lost.writer), numberText(lost.written),
+                           state.nameOf(lost.erasedWriter), numberText(lost.erased));
+        p.setPen(c.palette.blocked);
+        c.say(QRectF(c.left, c.y, c.right - c.left, c.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+              QFontMetricsF(p.font()).elidedText(what, Qt::ElideRight, c.right - c.left));
+        c.nextRow();
+    }
+}
+
+QString NumberCard::lostUpdateText(std::size_t count, const QString& writer, const QString& written,
+                                   const QString& erasedWriter, const QString& erased) {
+    if (count == 1)
+        return tr("lost update: %1 wrote %2 over %3's %4")
+            .arg(writer, written, erasedWriter, erased);
+    return tr("%1 lost updates, the last: %2 wrote %3 over %4's %5")
+        .arg(QString::number(count), writer, written, erasedWriter, erased);
 }
 
 } // namespace mpviz::gui

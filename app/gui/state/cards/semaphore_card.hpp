@@ -12,6 +12,7 @@ class SemaphoreCard final : public Card {
     int rows(const ObjectSnapshot&) const override { return 2; }
     QString summary(const ObjectSnapshot& now) const override;
     void paint(CardCanvas& canvas, const CardState& state) const override;
+    bool held() const override { return true; }
 };
 
 } // namespace mpviz::gui

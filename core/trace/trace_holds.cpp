@@ -1,0 +1,92 @@
+// Who held which Lock or Semaphore permit, and when: the holds of every process, derived
+// once as its acquires and releases arrive (a process's own events arrive in time order),
+// and what the objects' cards and the lanes read from them.
+
+#include "trace/trace.hpp"
+
+#include <algorithm>
+
+namespace mpviz::trace {
+
+void TraceData::updateHolds(const Event& e, int change) {
+    auto& levels = holds_[e.process];
+    auto& unreleased = unreleased_[e.process];
+    if (change < 0) {
+        // The latest unreleased hold of this object ends: an RLock lets go of its innermost
+        // hold first. A release with no hold of its own (a semaphore released by another
+        // process than the one that acquired it) ends none.
+        const auto it = std::find_if(unreleased.rbegin(), unreleased.rend(), [&](const auto& u) {
+            return levels[u.first][u.second].object == e.object;
+        });
+        if (it == unreleased.rend()) return;
+        Hold& hold = levels[it->first][it->second];
+        hold.end = std::max(e.ts, hold.begin);
+        hold.diedHolding = false; // a release that arrived after the process's end
+        unreleased.erase(std::next(it).base());
+        return;
+    }
+    std::uint16_t level = 0;
+    while (std::any_of(unreleased.begin(), unreleased.end(),
+                       [level](const auto& u) { return u.first == level; }))
+        ++level;
+    if (levels.size() <= level) levels.resize(level + 1u);
+    Hold hold{e.ts, Slice::kOpen, e.object, level, false};
+    // An acquire read after the process's end (a file read back lists ends first).
+    if (const auto& end = processes_[e.process].endTs) {
+        hold.end = std::max(*end, e.ts);
+        hold.diedHolding = true;
+    }
+    levels[level].push_back(hold);
+    unreleased.emplace_back(level, static_cast<std::uint32_t>(levels[level].size() - 1));
+}
+
+// The process ended: what it still held it held until then, and keeps holding.
+void TraceData::endHolds(int process, std::int64_t ts) {
+    for (const auto& [level, position] : unreleased_[process]) {
+        Hold& hold = holds_[process][level][position];
+        hold.end = std::max(ts, hold.begin);
+        hold.diedHolding = true;
+    }
+}
+
+int TraceData::holdLevels(int process) const {
+    if (process < 0 || static_cast<std::size_t>(process) >= holds_.size()) return 0;
+    return static_cast<int>(holds_[process].size());
+}
+
+std::span<const Hold> TraceData::holds(int process, int level) const {
+    if (level < 0 || level >= holdLevels(process)) return {};
+    return holds_[process][level];
+}
+
+std::span<const Hold> TraceData::holdsIn(int process, int level, std::int64_t t0,
+                                         std::int64_t t1) const {
+    const auto all = holds(process, level);
+    // Holds of one level do not overlap: their ends are sorted like their begins.
+    const auto first =
+        std::partition_point(all.begin(), all.end(), [t0](const Hold& h) { return h.end <= t0; });
+    const auto last =
+        std::partition_point(first, all.end(), [t1](const Hold& h) { return h.begin < t1; });
+    return {first, last};
+}
+
+std::vector<int> TraceData::holdersAt(std::uint16_t object, std::int64_t t) const {
+    std::vector<int> holders;
+    for (int p = 0; p < static_cast<int>(holds_.size()); ++p) {
+        for (int level = 0; level < holdLevels(p); ++level) {
+            // At most one hold of a level can cover t: the last one begun by then.
+            const auto list = holds(p, level);
+            const auto after = std::partition_point(list.begin(), list.end(),
+                                                    [t](const Hold& h) { return h.begin <= t; });
+            if (after == list.begin()) continue;
+            const Hold& hold = *(after - 1);
+            if (hold.object == object && (t < hold.end || hold.diedHolding)) {
+                holders.push_back(p);
+                break;
+            }
+        }
+    }
+    return holders;
+}
+
+} // namespace mpviz::trace

@@ -1,0 +1,61 @@
+// Lost updates on a Value, found once as its reads and writes arrive: a write erases a
+// number its writer never saw when the writer last read the Value before the write it now
+// overwrites, and that write was another process's.
+
+#include "trace/trace.hpp"
+
+#include <algorithm>
+
+namespace mpviz::trace {
+
+namespace {
+constexpr std::uint32_t kNone = UINT32_MAX;
+}
+
+// `latest`: the access is the Value's newest by (ts, seq), as nearly always; one that
+// arrived late, behind others, means going over the Value's history again.
+void TraceData::watchValue(std::uint16_t object, std::uint32_t index, bool latest) {
+    auto& history = objectHistory_[object];
+    if (latest) {
+        watchAccess(history, index);
+        return;
+    }
+    history.lostUpdates.clear();
+    history.lastWrite = kNone;
+    history.lastReadBy.clear();
+    for (const std::uint32_t i : history.done) {
+        const Op op = events_[i].op;
+        if (op == Op::Read || op == Op::Write) watchAccess(history, i);
+    }
+}
+
+void TraceData::watchAccess(ObjectHistory& history, std::uint32_t index) {
+    const Event& e = events_[index];
+    auto& readBy = history.lastReadBy;
+    if (readBy.size() <= e.process) readBy.resize(e.process + 1u, kNone);
+    if (e.op == Op::Read) {
+        readBy[e.process] = index;
+        return;
+    }
+    if (history.lastWrite != kNone) {
+        const Event& erased = events_[history.lastWrite];
+        const std::uint32_t read = readBy[e.process];
+        if (erased.process != e.process && read != kNone && happensBefore(events_[read], erased))
+            history.lostUpdates.push_back({index, history.lastWrite});
+    }
+    history.lastWrite = index;
+}
+
+std::span<const LostUpdate> TraceData::lostUpdates(std::uint16_t object) const {
+    if (object >= objectHistory_.size()) return {};
+    return objectHistory_[object].lostUpdates;
+}
+
+std::span<const LostUpdate> TraceData::lostUpdatesUpTo(std::uint16_t object, std::int64_t t) const {
+    const auto all = lostUpdates(object);
+    const auto end = std::partition_point(
+        all.begin(), all.end(), [&](const LostUpdate& l) { return events_[l.write].ts <= t; });
+    return all.first(static_cast<std::size_t>(end - all.begin()));
+}
+
+} // namespace mpviz::trace

@@ -1,0 +1,90 @@
+// Lost updates on a shared Value: a write that erases a number its writer never saw.
+
+#include "test_trace_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <utility>
+#include <vector>
+
+using namespace mpviz::trace;
+using mpviz::trace::testing::TraceScript;
+
+namespace {
+
+// (writer, value written, erased writer, erased value) of each lost update.
+std::vector<std::pair<std::pair<int, std::int64_t>, std::pair<int, std::int64_t>>>
+lostOf(const TraceData& t, std::uint16_t v, std::int64_t upTo = INT64_MAX) {
+    std::vector<std::pair<std::pair<int, std::int64_t>, std::pair<int, std::int64_t>>> out;
+    const auto events = t.events();
+    for (const LostUpdate& l : t.lostUpdatesUpTo(v, upTo))
+        out.push_back({{events[l.write].process, events[l.write].value},
+                       {events[l.erased].process, events[l.erased].value}});
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("two workers that read the same number and both write lose an update", "[trace]") {
+    TraceScript s;
+    const auto v = s.object("v", ObjectKind::Value);
+    const int main = s.process("MainProcess", 1, 0);
+    const int a = s.process("Process-1", 2, 0);
+    const int b = s.process("Process-2", 3, 0);
+    s.event(main, 1, Op::Write, Phase::Done, v, 0);
+    s.event(a, 10, Op::Read, Phase::Done, v, 0);
+    s.event(b, 11, Op::Read, Phase::Done, v, 0);
+    s.event(a, 12, Op::Write, Phase::Done, v, 1);
+    s.event(b, 13, Op::Write, Phase::Done, v, 1); // read 0 before a's write: erases a's 1
+    s.event(a, 20, Op::Read, Phase::Done, v, 1);
+    s.event(a, 21, Op::Write, Phase::Done, v, 2); // read b's 1 first: no loss
+
+    CHECK(lostOf(s.trace, v) == decltype(lostOf(s.trace, v)){{{b, 1}, {a, 1}}});
+    CHECK(lostOf(s.trace, v, 12).empty());
+    CHECK(lostOf(s.trace, v, 13).size() == 1);
+}
+
+TEST_CASE("taking turns with a lock loses nothing and nor does writing over one's own write",
+          "[trace]") {
+    TraceScript s;
+    const auto v = s.object("v", ObjectKind::Value);
+    const int a = s.process("Process-1", 2, 0);
+    const int b = s.process("Process-2", 3, 0);
+    s.event(a, 10, Op::Read, Phase::Done, v, 0);
+    s.event(a, 11, Op::Write, Phase::Done, v, 1);
+    s.event(b, 12, Op::Read, Phase::Done, v, 1);
+    s.event(b, 13, Op::Write, Phase::Done, v, 2);
+    s.event(b, 14, Op::Write, Phase::Done, v, 3); // its own 2: nothing lost
+    s.event(a, 15, Op::Write, Phase::Done, v, 9); // it read nothing since 10: erases b's 3
+    CHECK(lostOf(s.trace, v) == decltype(lostOf(s.trace, v)){{{a, 9}, {b, 3}}});
+    // A process that never read is no read-modify-write: its write loses nothing.
+    const int c = s.process("Process-3", 4, 0);
+    s.event(c, 16, Op::Write, Phase::Done, v, 5);
+    CHECK(lostOf(s.trace, v).size() == 1);
+}
+
+TEST_CASE("an access that arrives late still finds the lost update by time", "[trace]") {
+    TraceScript s;
+    const auto v = s.object("v", ObjectKind::Value);
+    const int a = s.process("Process-1", 2, 0);
+    const int b = s.process("Process-2", 3, 0);
+    // b's events arrive first, a's a flush later, as from two real processes.
+    s.event(b, 11, Op::Read, Phase::Done, v, 0);
+    s.event(b, 13, Op::Write, Phase::Done, v, 1);
+    CHECK(lostOf(s.trace, v).empty());
+    s.event(a, 10, Op::Read, Phase::Done, v, 0);
+    s.event(a, 12, Op::Write, Phase::Done, v, 1);
+    CHECK(lostOf(s.trace, v) == decltype(lostOf(s.trace, v)){{{b, 1}, {a, 1}}});
+}
+
+TEST_CASE("an Array's elements and unknown objects have no lost updates here", "[trace]") {
+    TraceScript s;
+    const auto arr = s.object("arr", ObjectKind::Array, 2);
+    const int a = s.process("Process-1", 2, 0);
+    const int b = s.process("Process-2", 3, 0);
+    s.event(a, 10, Op::Read, Phase::Done, arr, 0, {}, 0);
+    s.event(b, 11, Op::Write, Phase::Done, arr, 1, {}, 0);
+    s.event(a, 12, Op::Write, Phase::Done, arr, 1, {}, 0);
+    CHECK(s.trace.lostUpdates(arr).empty());
+    CHECK(s.trace.lostUpdates(999).empty());
+}
