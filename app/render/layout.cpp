@@ -219,6 +219,7 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         y += titleFm.height() + style.px(6);
     }
 
+    const double legendTop = y;
     if (style.showLegend) {
         L.legend = legendEntries(trace, style);
         const double rowHeight = std::max(smallFm.height(), style.px(16));
@@ -292,6 +293,14 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     const double holdRow = style.px(14);
     const double holdRows = L.holdRows * holdRow;
     const double smallest = style.px(style.smallestLane) + holdRows;
+    const double needed = static_cast<double>(L.lanes.size()) * smallest + tracks + margin;
+    if (style.legendOnlyIfRoom && !L.legend.empty() &&
+        L.headerHeight + needed > viewport.size.height()) {
+        const double legendHeight = L.axisRect.top() - legendTop;
+        L.legend.clear();
+        L.axisRect.translate(0, -legendHeight);
+        L.headerHeight -= legendHeight;
+    }
     double laneHeight = smallest;
     if (!L.lanes.empty()) {
         const double room = viewport.size.height() - L.headerHeight - tracks - margin;
@@ -336,6 +345,7 @@ const TimelineLayout& LayoutCache::get(const trace::TraceData& trace, const View
             style.showLegend,
             style.showArrows,
             style.smallestLane,
+            style.legendOnlyIfRoom,
             trace.processes().size(),
             trace.objects().size(),
             trace.events().size(),

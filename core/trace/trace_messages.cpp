@@ -92,7 +92,7 @@ std::optional<std::uint32_t> TraceData::wakingSet(std::uint16_t object,
     for (; it != marks.end(); ++it) {
         const Event& candidate = events_[*it];
         if (!happensBefore(candidate, wait)) break;
-        if (candidate.process != wait.process) return *it;
+        if (candidate.op == Op::Set && candidate.process != wait.process) return *it;
     }
     return std::nullopt;
 }

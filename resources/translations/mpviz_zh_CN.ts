@@ -173,6 +173,60 @@
         <source>lib2to3 did not answer: %1</source>
         <translation>lib2to3 没有响应：%1</translation>
     </message>
+    <message>
+        <source>%1. Open a program that exists (File ▸ Open Python program…).</source>
+        <translation>%1。请打开一个存在的程序（文件 ▸ 打开 Python 程序…）。</translation>
+    </message>
+    <message>
+        <source>%1. Install python3, or choose another interpreter in the Python field.</source>
+        <translation>%1。请安装 python3，或在“Python”一栏中选择其他解释器。</translation>
+    </message>
+    <message>
+        <source>%1. Reinstall mpviz.</source>
+        <translation>%1。请重新安装 mpviz。</translation>
+    </message>
+    <message>
+        <source>%1. Fix that line, save, and press Run again.</source>
+        <translation>%1。请修改这一行，保存后再按“运行”。</translation>
+    </message>
+    <message>
+        <source>%1. mpviz can run a copy converted by lib2to3; your file is not changed.</source>
+        <translation>%1。mpviz 可以运行一份由 lib2to3 转换过的副本，你的文件不会被改动。</translation>
+    </message>
+    <message>
+        <source>lib2to3 failed: %1</source>
+        <translation>lib2to3 转换失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>QueueCard</name>
@@ -464,6 +518,50 @@
     <message>
         <source>%1.</source>
         <translation>%1。</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: it waits for %2 to end</source>
+        <translation>%1 被阻塞：它在等待 %2 结束</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: the semaphore %2 has no permits left</source>
+        <translation>%1 被阻塞：信号量 %2 已没有剩余的许可</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: %2 is held by another process</source>
+        <translation>%1 被阻塞：%2 被另一个进程持有</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: %2 is empty</source>
+        <translation>%1 被阻塞：%2 是空的</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: %2 is full</source>
+        <translation>%1 被阻塞：%2 已满</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: nothing has been sent on %2 yet</source>
+        <translation>%1 被阻塞：%2 上还没有发送任何数据</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: %2's buffer is full</source>
+        <translation>%1 被阻塞：%2 的缓冲区已满</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: it waits for %2 to be set</source>
+        <translation>%1 被阻塞：它在等待 %2 被设置</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: it waits until every item of %2 is done</source>
+        <translation>%1 被阻塞：它在等待 %2 中的每个数据项都处理完毕</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: its queued items have not all been read from %2</source>
+        <translation>%1 被阻塞：它放入 %2 的数据还没有全部被读走</translation>
+    </message>
+    <message>
+        <source>%1 is blocked: %2 %3</source>
+        <translation>%1 被阻塞：%2 %3</translation>
     </message>
 </context>
 <context>
@@ -1235,22 +1333,6 @@ Click to open run %5 in the timeline</source>
 %4
 点击在时间线中打开第 %5 次运行</translation>
     </message>
-    <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>deadlock</source>
-        <translation>死锁</translation>
-    </message>
-    <message>
-        <source>timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
 </context>
 <context>
     <name>mpviz::gui::ParameterForm</name>
@@ -1977,6 +2059,144 @@ Click to let it go ahead (→ grants by the chosen policy).</source>
     </message>
 </context>
 <context>
+    <name>outcome</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>python</name>
+    <message>
+        <source>invalid syntax</source>
+        <translation>语法错误</translation>
+    </message>
+    <message>
+        <source>invalid syntax. Perhaps you forgot a comma?</source>
+        <translation>语法错误，也许漏了一个逗号？</translation>
+    </message>
+    <message>
+        <source>unexpected indent</source>
+        <translation>意外的缩进</translation>
+    </message>
+    <message>
+        <source>expected an indented block</source>
+        <translation>这里应该有一个缩进的代码块</translation>
+    </message>
+    <message>
+        <source>unindent does not match any outer indentation level</source>
+        <translation>取消缩进后与外层的任何缩进层级都不对齐</translation>
+    </message>
+    <message>
+        <source>inconsistent use of tabs and spaces in indentation</source>
+        <translation>缩进中混用了制表符和空格</translation>
+    </message>
+    <message>
+        <source>expected ':'</source>
+        <translation>这里缺少冒号“:”</translation>
+    </message>
+    <message>
+        <source>unterminated string literal</source>
+        <translation>字符串没有结束引号</translation>
+    </message>
+    <message>
+        <source>unexpected EOF while parsing</source>
+        <translation>代码在语句结束前就到了文件末尾</translation>
+    </message>
+    <message>
+        <source>invalid decimal literal</source>
+        <translation>无效的十进制数字</translation>
+    </message>
+    <message>
+        <source>source code string cannot contain null bytes</source>
+        <translation>源代码中不能包含空字节（\0）</translation>
+    </message>
+    <message>
+        <source>Python 2 print statement</source>
+        <translation>Python 2 的 print 语句</translation>
+    </message>
+    <message>
+        <source>Python 2 exec statement</source>
+        <translation>Python 2 的 exec 语句</translation>
+    </message>
+    <message>
+        <source>Python 2 'except X, e:' clause</source>
+        <translation>Python 2 的 'except X, e:' 写法</translation>
+    </message>
+    <message>
+        <source>Python 2 octal literal</source>
+        <translation>Python 2 的八进制数写法</translation>
+    </message>
+    <message>
+        <source>%1: %2 at line %3: this is Python 2 code</source>
+        <translation>%1：第 %3 行是 %2，这是 Python 2 代码</translation>
+    </message>
+    <message>
+        <source>the character '%1' (U+%2 %3) at column %4 cannot be in Python code outside a string</source>
+        <translation>第 %4 列的字符“%1”（U+%2 %3）不能出现在字符串之外的 Python 代码中</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>无法读取该文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no such program: %1</source>
+        <translation>找不到程序：%1</translation>
+    </message>
+    <message>
+        <source>cannot run the Python interpreter %1</source>
+        <translation>无法运行 Python 解释器 %1</translation>
+    </message>
+    <message>
+        <source>%1 does not run as a Python interpreter</source>
+        <translation>%1 无法作为 Python 解释器运行</translation>
+    </message>
+    <message>
+        <source>%1 is Python %2; mpviz needs Python %3 or newer</source>
+        <translation>%1 是 Python %2；mpviz 需要 Python %3 或更高版本</translation>
+    </message>
+    <message>
+        <source>mpviz's Python shim is missing (looked in %1)</source>
+        <translation>缺少 mpviz 的 Python 适配模块（查找位置：%1）</translation>
+    </message>
+    <message>
+        <source>could not check %1 with %2: %3</source>
+        <translation>无法用 %2 检查 %1：%3</translation>
+    </message>
+</context>
+<context>
     <name>render</name>
     <message>
         <source>signal %1</source>
@@ -2229,6 +2449,82 @@ Click to let it go ahead (→ grants by the chosen policy).</source>
     <message>
         <source>%1: items</source>
         <translation>%1：数据项</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>, maxsize %1</source>
+        <translation>，maxsize %1</translation>
+    </message>
+    <message>
+        <source>element [%1] = %2</source>
+        <translation>元素 [%1] = %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>daemon</source>
+        <translation>守护进程</translation>
+    </message>
+    <message>
+        <source>intent</source>
+        <translation>即将执行</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>begin</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>semaphore</source>
+        <translation>信号量</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>joinable_queue</source>
+        <translation>可 join 的队列</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>共享值</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>共享数组</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,9 @@ CaptionBar::CaptionBar(QWidget* parent) : QFrame(parent) {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     auto* layout = new QVBoxLayout(this);
+    // Every line it saves is room for the lanes on a 720-line projector.
+    layout->setContentsMargins(10, 4, 10, 4);
+    layout->setSpacing(2);
     title_ = new QLabel(this);
     QFont bold = title_->font();
     bold.setBold(true);
@@ -58,6 +61,11 @@ void CaptionBar::setExplanation(const QString& title, const QString& explanation
     title_->setText(title);
     explanation_->setText(firstSentence(explanation));
     explanation_->setToolTip(explanation);
+    title_->setToolTip(explanation);
+}
+
+void CaptionBar::setShort(bool isShort) {
+    explanation_->setVisible(!isShort);
 }
 
 void CaptionBar::setNarration(const std::optional<Narration>& narration) {

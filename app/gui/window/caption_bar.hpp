@@ -17,6 +17,9 @@ class CaptionBar : public QFrame {
 
     void setExplanation(const QString& title, const QString& explanation);
     void setNarration(const std::optional<Narration>& narration);
+    // On a short screen (a 720-line projector) the lesson text's sentence makes way for the
+    // lanes; the title keeps it as its tooltip.
+    void setShort(bool isShort);
     QString narrationText() const;
 
   protected:

@@ -37,9 +37,9 @@ namespace {
 std::filesystem::path toPath(const QString& file) {
     return std::filesystem::path(QFile::encodeName(file).toStdString());
 }
-constexpr double kPresentationFontScale = 1.35;    // widgets
-constexpr double kPresentationTimelineScale = 1.6; // lane labels 13 px → 21 px
-constexpr int kPresentationCardPixels = 22;        // the least a card's text has, from the back
+constexpr double kPresentationFontScale = 1.35;     // widgets
+constexpr double kPresentationTimelineScale = 1.55; // lane labels 13 px → 20 px
+constexpr int kPresentationCardPixels = 22;         // the least a card's text has, from the back
 } // namespace
 
 void MainWindow::applyStyleToParts() {
@@ -49,6 +49,7 @@ void MainWindow::applyStyleToParts() {
     // Presenting, the caption names the lesson, and up to nine lanes share the screen.
     style.showTitle = !presentation_;
     style.smallestLane = presentation_ ? 34 : 40;
+    style.legendOnlyIfRoom = presentation_;
     timeline_->setRenderStyle(style);
     stateView_->setTheme(theme_);
     codeView_->setTheme(theme_);
@@ -94,11 +95,13 @@ void MainWindow::setPresentationMode(bool on) {
         // menus, toolbars, lesson, code and log make way (View ▸ Panels and every shortcut
         // still work; F11 or Esc comes back), and the caption says what the lesson is about.
         menuBar()->hide();
+        statusBar()->hide(); // the caption says what happens
         for (auto* bar : findChildren<QToolBar*>())
             bar->hide();
         for (auto* dock : {scenarioDock_, codeDock_, logDock_})
             dock->hide();
         stateView_->setLeastTextPixels(kPresentationCardPixels);
+        caption_->setShort(screen() && screen()->geometry().height() < 900);
         caption_->show();
         banner_->setCompact(true); // the caption explains the deadlock already
         normalGeometry_ = geometry();
@@ -116,6 +119,7 @@ void MainWindow::setPresentationMode(bool on) {
         codeView_->setTextScale(1.0);
         stateView_->setLeastTextPixels(0);
         menuBar()->show();
+        statusBar()->show();
         caption_->hide();
         banner_->setCompact(false);
         restoreState(statePresentation_);

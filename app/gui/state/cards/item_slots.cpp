@@ -1,8 +1,8 @@
 #include "gui/state/cards/item_slots.hpp"
 
+#include "gui/run/world_snapshot.hpp"
 #include "gui/state/cards/card_canvas.hpp"
 #include "gui/window/theme.hpp"
-#include "gui/run/world_snapshot.hpp"
 #include "render/style.hpp"
 
 #include <QFontMetricsF>

@@ -1,13 +1,7 @@
 // The one place that knows which card draws which kind of object.
 #include "gui/state/cards/card.hpp"
 
-#include "gui/state/cards/event_card.hpp"
-#include "gui/state/cards/lock_card.hpp"
-#include "gui/state/cards/number_card.hpp"
-#include "gui/state/cards/pipe_card.hpp"
-#include "gui/state/cards/pool_card.hpp"
-#include "gui/state/cards/queue_card.hpp"
-#include "gui/state/cards/semaphore_card.hpp"
+#include "gui/state/cards/cards.hpp"
 
 namespace mpviz::gui {
 

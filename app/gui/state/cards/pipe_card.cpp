@@ -1,4 +1,4 @@
-#include "gui/state/cards/pipe_card.hpp"
+#include "gui/state/cards/cards.hpp"
 
 #include "gui/state/cards/blend.hpp"
 #include "gui/state/cards/card_canvas.hpp"

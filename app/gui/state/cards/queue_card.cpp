@@ -1,4 +1,4 @@
-#include "gui/state/cards/queue_card.hpp"
+#include "gui/state/cards/cards.hpp"
 
 #include "gui/state/cards/card_canvas.hpp"
 #include "gui/state/cards/item_slots.hpp"
