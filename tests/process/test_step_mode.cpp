@@ -1,5 +1,7 @@
 // Step mode, "you are the scheduler": every operation of every real process waits for a
 // grant, so a schedule reproduces an interleaving exactly — including the broken ones.
+#include "process_helpers.hpp"
+
 #include "engine/session.hpp"
 #include "scenario.hpp"
 
@@ -15,22 +17,13 @@ using trace::Phase;
 
 namespace {
 
+// A lesson's run as the process tests start one (ptest::options), at 50x, in step mode
+// under `schedule` ("" to step by hand).
 engine::SessionOptions stepOptions(const std::string& id,
-                                   std::vector<std::pair<std::string, std::string>> sets,
+                                   const std::vector<std::pair<std::string, std::string>>& sets,
                                    const std::string& schedule) {
-    std::string error;
-    const auto* s = scenarios::find(id);
-    REQUIRE(s);
-    const auto params = scenarios::resolveParams(*s, sets, error);
-    INFO(error);
-    REQUIRE(params);
-    engine::SessionOptions o;
-    o.scenario = id;
-    o.params = params->values();
-    o.speed = 50;
-    o.timeout = 60;
+    auto o = ptest::options(id, sets, 50, 60);
     o.schedule = schedule;
-    o.childExecutable = MPVIZ_BIN_DIR "/mpviz-child";
     return o;
 }
 

@@ -14,8 +14,9 @@ CardCanvas::CardCanvas(QPainter& p, const QWidget& widget, Theme theme,
     const QFontMetricsF fm(widget.font());
     pad = fm.height() * 0.5;
     rowHeight = fm.height() * 1.6;
+    width = widget.width();
     left = pad;
-    right = widget.width() - pad;
+    right = width - pad;
     text = widget.palette().color(QPalette::WindowText);
     muted = widget.palette().color(QPalette::PlaceholderText);
     line = widget.palette().color(QPalette::Mid);
@@ -62,7 +63,7 @@ bool CardCanvas::summaryFitsBeside(const QFont& font, double cardWidth, const QS
 }
 
 void CardCanvas::titleRow(const QString& title, const QString& summary) {
-    const bool beside = summaryFitsBeside(painter.font(), left + right, title, summary);
+    const bool beside = summaryFitsBeside(painter.font(), width, title, summary);
     painter.save();
     painter.setFont(boldOf(painter.font()));
     painter.setPen(text);

@@ -34,6 +34,7 @@ class CardCanvas {
     ChipStyle chip;       // the plain chip of this theme
     double pad = 0;       // half a line: margins and gaps
     double rowHeight = 0; // one line of chips
+    double width = 0; // the card's
     double left = 0, right = 0;
     double y = 0; // top of the current row
 
