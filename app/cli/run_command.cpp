@@ -521,6 +521,9 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
     std::signal(SIGTERM, onInterrupt);
     try {
         session.start();
+    } catch (const engine::NotConvertible& e) {
+        std::fprintf(stderr, "mpviz run: cannot run %s: %s\n", so.scenario.c_str(), e.what());
+        return kUsage;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "mpviz run: cannot start %s: %s\n", so.scenario.c_str(), e.what());
         return kFailure;

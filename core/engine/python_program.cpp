@@ -110,6 +110,11 @@ fs::path resolveInterpreter(const fs::path& interpreter) {
     return onPath(interpreter.string()).value_or(interpreter);
 }
 
+std::string withoutLastNewline(std::string text) {
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+}
+
 std::string pythonPath(const fs::path& shimDir, const std::vector<fs::path>& more) {
     std::string value = shimDir.string();
     for (const auto& p : more)
@@ -274,15 +279,16 @@ mp::detail::SpawnRequest pythonMainRequest(const PythonProgram& program, const f
     fs::path file = original;
     if (program.convertPython2) {
         file = sessionDir / original.filename();
-        const auto converted = runCaptured({python.string(), "-m", "lib2to3", "--no-diffs",
-                                            "--nobackups", "--write", "--write-unchanged-files",
-                                            "--output-dir", sessionDir.string(), original.string()},
-                                           {});
+        // The conversion the window previews, so what runs is what was shown.
+        const auto converted = runCaptured({python.string(), "-m", "mpviz_shim.convert",
+                                            original.string(), "--write", file.string()},
+                                           {"PYTHONPATH=" + pythonPath(shimDir, {})});
         std::error_code ec;
-        if (converted.status != 0 || !fs::exists(file, ec))
-            throw std::runtime_error(
-                "could not convert " + original.string() + " from Python 2 (is lib2to3 " +
-                "installed? on Debian: apt install python3-lib2to3): " + converted.output);
+        if (converted.status != 0 || !fs::exists(file, ec)) {
+            const auto why = withoutLastNewline(converted.output); // names the file
+            throw NotConvertible(
+                why.empty() ? "could not convert " + original.string() + " from Python 2" : why);
+        }
     }
     mp::detail::SpawnRequest request;
     request.executable = python;

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -51,9 +52,14 @@ std::optional<PythonProblem> checkPythonProgram(const PythonProgram& program,
 // mpviz run's options, and the line.
 std::string commandLineText(const PythonProblem& problem);
 
+// Python 2 code that lib2to3 cannot read: the program, not mpviz, is at fault.
+struct NotConvertible : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 // MainProcess: the interpreter running the program (or its converted copy, written into
 // `sessionDir`), with the shim first on PYTHONPATH. `environment` holds the session's
-// variables. Throws std::runtime_error with a sentence when conversion fails.
+// variables. Throws NotConvertible with lib2to3's sentence when conversion fails.
 mp::detail::SpawnRequest pythonMainRequest(const PythonProgram& program,
                                            const std::filesystem::path& shimDir,
                                            const std::filesystem::path& sessionDir,

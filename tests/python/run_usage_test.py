@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """`mpviz run PROGRAM.py` on what cannot run as it is: exit 2 and a sentence saying what to
-do; a program that never ends stops at --timeout with exit 4; and --convert-python2 runs a converted copy without touching the user's file.
+do; a program that never ends stops at --timeout with exit 4; and --convert-python2 runs a
+converted copy without touching the user's file, or says why lib2to3 could not convert it.
 
 usage: run_usage_test.py MPVIZ
 """
@@ -61,6 +62,10 @@ def main():
     check('counted 0' in out and 'counted 1' in out, out)
     check(hashlib.sha256(open(py2, 'rb').read()).hexdigest() == before, 'the file changed')
     check(not [n for n in os.listdir(USAGE) if n.endswith('.bak')], 'a backup was written')
+    # lib2to3 reading no further is the program's fault: bad input, named with its line.
+    unreadable = os.path.join(USAGE, 'python2_unreadable.py')
+    refused(mpviz, [unreadable, '--convert-python2'], 'lib2to3 cannot convert',
+            'python2_unreadable.py', 'line 7')
     print('ok')
 
 

@@ -1,8 +1,10 @@
-# `python -m mpviz_shim.convert FILE`: what lib2to3 would make of a Python 2 program, for
-# the window to show before it runs the converted copy. Prints one JSON object:
-# {"converted": text, "diff": unified diff} or {"error": sentence}. FILE is only read.
-# The fixers are those `python3 -m lib2to3` applies by default (the explicit ones stay
-# off), so this is the conversion the engine runs with --convert-python2.
+# What lib2to3 makes of a Python 2 program; the one conversion the window previews and the
+# engine runs (--convert-python2). FILE is only read.
+#   `python -m mpviz_shim.convert FILE`: prints one JSON object, {"converted": text,
+#   "diff": unified diff} or {"error": sentence}, for the window to show before it runs.
+#   `python -m mpviz_shim.convert FILE --write OUT`: writes the converted copy to OUT, or
+#   prints the sentence and exits 1.
+# The fixers are those `python3 -m lib2to3` applies by default (the explicit ones stay off).
 import difflib
 import json
 import sys
@@ -32,5 +34,21 @@ def convert(path):
     return {'converted': converted, 'diff': ''.join(diff)}
 
 
+def main(argv):
+    result = convert(argv[1])
+    if argv[2:3] != ['--write']:
+        sys.stdout.write(json.dumps(result) + '\n')
+        return 0
+    if 'error' in result:
+        sys.stdout.write(result['error'] + '\n')
+        return 1
+    # The copy keeps the original's encoding: its coding line, if any, still holds.
+    with tokenize.open(argv[1]) as original:
+        encoding = original.encoding
+    with open(argv[3], 'w', encoding=encoding) as out:
+        out.write(result['converted'])
+    return 0
+
+
 if __name__ == '__main__':
-    sys.stdout.write(json.dumps(convert(sys.argv[1])) + '\n')
+    sys.exit(main(sys.argv))
