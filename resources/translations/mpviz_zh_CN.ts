@@ -1504,6 +1504,14 @@ default: off</source>
         <source>Nothing seen yet: run it to find out.</source>
         <translation>还没有看到任何东西：运行一下就知道了。</translation>
     </message>
+    <message>
+        <source>It waits on a %1: mpviz does not see that wait, so a process waiting there is drawn as running.</source>
+        <translation>它在 %1 上等待：mpviz 看不到这种等待，所以在那里等待的进程会被画成运行中。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
 </context>
 <context>
     <name>mpviz::gui::Python2Dialog</name>

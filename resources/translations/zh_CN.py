@@ -548,6 +548,10 @@ TRANSLATIONS = {
         '此程序使用了 %1：你会看到它的进程，但看不到它的对象或调用。',
     ('mpviz::gui::ProgramPanel', ' and '):
         '和',
+    ('mpviz::gui::ProgramPanel', 'It waits on a %1: mpviz does not see that wait, so a process waiting there is drawn as running.'):
+        '它在 %1 上等待：mpviz 看不到这种等待，所以在那里等待的进程会被画成运行中。',
+    ('mpviz::gui::ProgramPanel', ' or '):
+        '或',
     ('mpviz::gui::ProgramPanel', 'Nothing seen yet: run it to find out.'):
         '还没有看到任何东西：运行一下就知道了。',
     ('mpviz::gui::Python2Dialog', 'Python 2 code'):

@@ -276,6 +276,29 @@ TEST_CASE("A program that cannot run says why and starts nothing", "[gui][progra
     CHECK(missing.contains(QStringLiteral("nowhere.py")));
 }
 
+TEST_CASE("A program that waits on a Condition or a Barrier is told that those waits are not seen",
+          "[gui][program]") {
+    mpviz::testing::TestWindow w;
+    const QString file = w.writeFile("meet.py", R"(import multiprocessing as mp
+
+
+def arrive(gate):
+    gate.wait()
+
+
+if __name__ == "__main__":
+    gate = mp.Barrier(2)
+    # a Condition() named in a comment is not one the program makes
+    others = [mp.Process(target=arrive, args=(gate,)) for _ in range(2)]
+)");
+    CHECK(w.openProgram(file).isEmpty());
+    const QString note = w.programPanel()->notShownText();
+    INFO(note.toStdString());
+    CHECK(note.contains(QStringLiteral("Barrier")));
+    CHECK(note.contains(QStringLiteral("drawn as running")));
+    CHECK_FALSE(note.contains(QStringLiteral("Condition")));
+}
+
 TEST_CASE("Stop on a never ending program leaves no process and no shared memory and no session "
           "directory",
           "[gui][program][process]") {

@@ -195,6 +195,12 @@ void ProgramPanel::showProgram(const QString& file, const QString& source) {
                   "objects or calls. ")
                    .arg(only.join(tr(" and "))) +
                note;
+    const QStringList waits = unseenWaits(source);
+    if (!waits.isEmpty())
+        note += QLatin1Char(' ') +
+                tr("It waits on a %1: mpviz does not see that wait, so a process waiting there "
+                   "is drawn as running.")
+                    .arg(waits.join(tr(" or ")));
     notShown_->setText(note);
     setPrimitives({});
     setProblem(std::nullopt);

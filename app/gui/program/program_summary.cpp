@@ -35,12 +35,18 @@ QString primitivesUsed(const trace::TraceData& trace) {
     return parts.join(QStringLiteral(", "));
 }
 
-QStringList processesOnlyFeatures(const QString& source) {
-    // Code, not comments: a line's text before any '#'. Strings are not told apart; a
-    // program that only mentions a Manager in a string gets a note it did not need.
+namespace {
+// Code, not comments: a line's text before any '#'. Strings are not told apart; a program
+// that only mentions a Manager in a string gets a note it did not need.
+QString withoutComments(const QString& source) {
     static const QRegularExpression comment(QStringLiteral("#[^\\n]*"));
     QString code = source;
-    code.remove(comment);
+    return code.remove(comment);
+}
+} // namespace
+
+QStringList processesOnlyFeatures(const QString& source) {
+    const QString code = withoutComments(source);
     static const QRegularExpression manager(
         QStringLiteral("\\b(Manager|SyncManager|BaseManager)\\s*\\(|multiprocessing\\.managers"));
     static const QRegularExpression futures(
@@ -48,6 +54,19 @@ QStringList processesOnlyFeatures(const QString& source) {
     QStringList found;
     if (manager.match(code).hasMatch()) found << QStringLiteral("a Manager");
     if (futures.match(code).hasMatch()) found << QStringLiteral("concurrent.futures");
+    return found;
+}
+
+QStringList unseenWaits(const QString& source) {
+    // A Condition and a Barrier are built of multiprocessing's own locks and semaphores,
+    // which report nothing: the wait inside is invisible.
+    const QString code = withoutComments(source);
+    QStringList found;
+    for (const auto* name : {"Condition", "Barrier"})
+        if (QRegularExpression(QStringLiteral("\\b%1\\s*\\(").arg(QLatin1String(name)))
+                .match(code)
+                .hasMatch())
+            found << QLatin1String(name);
     return found;
 }
 

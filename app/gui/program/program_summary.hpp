@@ -17,4 +17,8 @@ QString primitivesUsed(const trace::TraceData& trace);
 // only: "a Manager", "concurrent.futures". Empty when it uses none of them.
 QStringList processesOnlyFeatures(const QString& source);
 
+// The waits the program's source makes that mpviz does not see ("Condition", "Barrier"):
+// a process waiting in one is drawn as running. Empty when it makes none.
+QStringList unseenWaits(const QString& source);
+
 } // namespace mpviz::gui
