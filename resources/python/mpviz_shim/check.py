@@ -47,6 +47,8 @@ def check(path):
         odd = _odd_character(result['text'])
         if odd:
             result['odd'] = odd
+        # Shown alone under the sentence: its indentation would only push it off the edge.
+        result['text'] = result['text'].strip()
         for marker, what in _PYTHON2:
             if marker in e.msg:
                 result['python2'] = what
