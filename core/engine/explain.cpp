@@ -31,14 +31,29 @@ std::string objectName(const trace::TraceData& t, std::uint16_t object, const Wo
                                        : w(MPVIZ_TR_NOOP("explain", "it"));
 }
 
-// The value of the process's last Blocked event on that operation (e.g. flush bytes).
-std::int64_t blockedValue(const trace::TraceData& t, int process, Op op) {
+// The process's last Blocked event on that operation up to `until` (its flush bytes, its
+// pipe end).
+const trace::Event* lastBlocked(const trace::TraceData& t, int process, Op op,
+                                std::int64_t until = trace::Slice::kOpen) {
     const auto events = t.processEvents(process);
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         const auto& e = t.events()[*it];
-        if (e.op == op && e.phase == Phase::Blocked) return e.value;
+        if (e.op == op && e.phase == Phase::Blocked && e.ts <= until) return &e;
     }
-    return 0;
+    return nullptr;
+}
+
+// A pipe is named after its two ends, as the program unpacks them ("parent_conn,
+// child_conn"): a process waiting to send or receive waits at one of them. A pipe named
+// otherwise is named whole.
+std::string pipeEndName(const trace::TraceData& t, int process, std::uint16_t object, Op op,
+                        std::int64_t until, const Words& w) {
+    const std::string pipe = objectName(t, object, w);
+    const auto comma = pipe.find(", ");
+    const auto* blocked = lastBlocked(t, process, op, until);
+    if (!blocked || comma == std::string::npos || pipe.find(", ", comma + 2) != std::string::npos)
+        return pipe;
+    return trace::pipeEnd(*blocked) == 0 ? pipe.substr(0, comma) : pipe.substr(comma + 2);
 }
 
 std::string clause(const trace::TraceData& t, const trace::DeadlockEdge& e, const Words& w) {
@@ -49,7 +64,8 @@ std::string clause(const trace::TraceData& t, const trace::DeadlockEdge& e, cons
     case Op::Join:
         return w(MPVIZ_TR_NOOP("explain", "%1 waits in join for %2"), {who, other});
     case Op::Flush: {
-        const auto bytes = blockedValue(t, e.from, Op::Flush);
+        const auto* blocked = lastBlocked(t, e.from, Op::Flush);
+        const auto bytes = blocked ? blocked->value : 0;
         if (bytes)
             return w(MPVIZ_TR_NOOP("explain", "%1 cannot exit until its %3 queued bytes are "
                                               "read, and only %2 would read them"),
@@ -70,10 +86,10 @@ std::string clause(const trace::TraceData& t, const trace::DeadlockEdge& e, cons
     case Op::Recv:
         return w(
             MPVIZ_TR_NOOP("explain", "%1 waits for a message on %3, and only %2 could send one"),
-            {who, other, object});
+            {who, other, pipeEndName(t, e.from, e.object, e.op, trace::Slice::kOpen, w)});
     case Op::Send:
         return w(MPVIZ_TR_NOOP("explain", "%1 waits for room in %3, and only %2 could read"),
-                 {who, other, object});
+                 {who, other, pipeEndName(t, e.from, e.object, e.op, trace::Slice::kOpen, w)});
     case Op::Wait:
         return w(MPVIZ_TR_NOOP("explain", "%1 waits for %3 to be set, and only %2 could set it"),
                  {who, other, object});
@@ -136,9 +152,10 @@ std::string explainBlocked(const trace::TraceData& t, int process, std::int64_t 
         return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: %2 is full"), {who, object});
     case Op::Recv:
         return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: nothing has been sent on %2 yet"),
-                 {who, object});
+                 {who, pipeEndName(t, process, slice->object, slice->op, at, w)});
     case Op::Send:
-        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: %2's buffer is full"), {who, object});
+        return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: %2's buffer is full"),
+                 {who, pipeEndName(t, process, slice->object, slice->op, at, w)});
     case Op::Wait:
         return w(MPVIZ_TR_NOOP("explain", "%1 is blocked: it waits for %2 to be set"),
                  {who, object});

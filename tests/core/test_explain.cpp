@@ -7,12 +7,12 @@ using namespace mpviz;
 using trace::Op;
 using trace::Phase;
 
-TEST_CASE("explain: deadlock-on-join in plain words", "[explain]") {
-    trace::TraceData t;
+namespace {
+// MainProcess (pid 100) and its child Process-1 (pid 101, from ts 10).
+std::pair<int, int> mainAndChild(trace::TraceData& t) {
     trace::ProcessInfo mainInfo;
     mainInfo.pid = 100;
     mainInfo.name = "MainProcess";
-    mainInfo.startTs = 0;
     const int main = t.addProcess(mainInfo);
     trace::ProcessInfo childInfo;
     childInfo.pid = 101;
@@ -20,7 +20,13 @@ TEST_CASE("explain: deadlock-on-join in plain words", "[explain]") {
     childInfo.parent = main;
     childInfo.name = "Process-1";
     childInfo.startTs = 10;
-    const int child = t.addProcess(childInfo);
+    return {main, t.addProcess(childInfo)};
+}
+} // namespace
+
+TEST_CASE("explain: deadlock-on-join in plain words", "[explain]") {
+    trace::TraceData t;
+    const auto [main, child] = mainAndChild(t);
     const auto queue = t.addObject({"queue", trace::ObjectKind::Queue, 0});
 
     trace::Event join;
@@ -49,4 +55,29 @@ TEST_CASE("explain: deadlock-on-join in plain words", "[explain]") {
     CHECK(engine::explainBlocked(t, main, 25) ==
           "MainProcess is blocked: it waits for Process-1 to end");
     CHECK(engine::explainBlocked(t, child, 20).empty()); // still running then
+}
+
+TEST_CASE("explain: a pipe's waits name the end each process waits at", "[explain]") {
+    trace::TraceData t;
+    const auto [main, child] = mainAndChild(t);
+    const auto pipe = t.addObject({"mine, theirs", trace::ObjectKind::Pipe, 0});
+    const auto recvAt = [&](int process, std::int64_t ts, std::int16_t end) {
+        trace::Event e;
+        e.ts = ts;
+        e.process = static_cast<std::uint16_t>(process);
+        e.object = pipe;
+        e.op = Op::Recv;
+        e.phase = Phase::Blocked;
+        e.extra = end;
+        t.append(e);
+    };
+    recvAt(child, 20, 1);
+    recvAt(main, 30, 0);
+    t.setDeadlock(
+        {40, {main, child}, {{main, child, Op::Recv, pipe}, {child, main, Op::Recv, pipe}}});
+    CHECK(engine::explainDeadlock(t) ==
+          "MainProcess waits for a message on mine, and only Process-1 could send one; "
+          "Process-1 waits for a message on theirs, and only MainProcess could send one.");
+    CHECK(engine::explainBlocked(t, child, 25) ==
+          "Process-1 is blocked: nothing has been sent on theirs yet");
 }
