@@ -197,6 +197,8 @@ def pool_tasks(t, method):
 
 
 def shared_numbers(t, method):
+    check(sorted(t.objects) == ['ratio', 'safe', 'safe.lock', 'scores', 'unsafe'],
+          'named as the program names them: %s' % sorted(t.objects))
     check(t.objects['safe']['kind'] == 'value' and t.objects['scores']['kind'] == 'array',
           'objects: %s' % sorted(t.objects))
     check(t.ops('write', obj='safe')[-1]['args']['value'] == 9, 'nine increments under the lock')

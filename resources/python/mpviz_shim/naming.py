@@ -1,5 +1,6 @@
 # Shared objects are named as the program names them: `lock = Lock()` is "lock",
-# `parent_conn, child_conn = Pipe()` gives the pipe's two ends. Read from the source line of
+# `parent_conn, child_conn = Pipe()` gives the pipe's two ends, `a, b = Lock(), Lock()` one
+# name each. Read from the source line of
 # the first frame outside multiprocessing and this shim; `Lock-1` when there is no name.
 import linecache
 import re
@@ -13,7 +14,7 @@ from .runtime import _SKIP
 # concurrent.futures builds on multiprocessing: its queues and locks are its own business.
 _LIBRARIES = (os.path.dirname(concurrent.futures.__file__) + os.sep,)
 _ASSIGN = re.compile(r'^\s*([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*(?::[^=]+)?=(?!=)\s*'
-                     r'[A-Za-z_][\w.]*\s*\(')
+                     r'([A-Za-z_][\w.]*\s*\(.*)')
 _WITH = re.compile(r'^\s*(?:async\s+)?with\s+[A-Za-z_][\w.]*\s*\(.*\)\s+as\s+([A-Za-z_]\w*)')
 _counters = {}
 _used = set()
@@ -39,9 +40,44 @@ def _targets():
     line = linecache.getline(f.f_code.co_filename, f.f_lineno)
     m = _ASSIGN.match(line)
     if m:
-        return [t.strip().rsplit('.', 1)[-1] for t in m.group(1).split(',')]
+        names = [t.strip().rsplit('.', 1)[-1] for t in m.group(1).split(',')]
+        if len(names) > 1 and _top_level_items(m.group(2)) == len(names):
+            return [names[_position_on_line(f) % len(names)]]  # a, b = Lock(), Lock()
+        return names
     m = _WITH.match(line)
     return [m.group(1)] if m else []
+
+
+def _top_level_items(expression):
+    """How many comma-separated items the expression has outside brackets and strings."""
+    depth, items, quote = 0, 1, None
+    for c in expression:
+        if quote:
+            quote = None if c == quote else quote
+        elif c in '\'"':
+            quote = c
+        elif c == '#':
+            break
+        elif c in '([{':
+            depth += 1
+        elif c in ')]}':
+            depth -= 1
+        elif c == ',' and depth == 0:
+            items += 1
+    return items
+
+
+_last_call = {}  # frame id -> (line, instruction offset, how many made on that line so far)
+
+
+def _position_on_line(frame):
+    """Which of a line's constructor calls this is: 0 for the first one the line runs, 1 for
+    the next... An instruction offset that did not grow means the line runs again."""
+    line, offset, made = _last_call.get(id(frame), (None, -1, -1))
+    made = made + 1 if line == frame.f_lineno and frame.f_lasti > offset else 0
+    _last_call.clear()  # only the newest frame matters; no ids of dead frames are kept
+    _last_call[id(frame)] = (frame.f_lineno, frame.f_lasti, made)
+    return made
 
 
 def _unique(name):

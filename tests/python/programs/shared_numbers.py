@@ -11,8 +11,8 @@ def bump(safe, unsafe, scores, slot):
 
 
 if __name__ == "__main__":
-    safe = multiprocessing.Value("i", 0)
-    unsafe = multiprocessing.Value("i", 0)
+    # two objects made on one line are named after their own targets
+    safe, unsafe = multiprocessing.Value("i", 0), multiprocessing.Value("i", 0)
     scores = multiprocessing.Array("i", 3)
     ratio = multiprocessing.Value("d", 0.5)
     helpers = [multiprocessing.Process(target=bump, args=(safe, unsafe, scores, k))
