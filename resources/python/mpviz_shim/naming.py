@@ -1,7 +1,7 @@
 # Shared objects are named as the program names them: `lock = Lock()` is "lock",
 # `parent_conn, child_conn = Pipe()` gives the pipe's two ends, `a, b = Lock(), Lock()` one
-# name each. Read from the source line of
-# the first frame outside multiprocessing and this shim; `Lock-1` when there is no name.
+# name each. Read from the source line of the first frame outside multiprocessing and this
+# shim; `Lock-1` when there is no name.
 import linecache
 import re
 import sys
