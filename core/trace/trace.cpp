@@ -316,6 +316,12 @@ void TraceData::recordExit(int process, std::int64_t ts, int exitcode) {
 void TraceData::setDeadlock(DeadlockReport report) {
     noteTime(report.ts);
     deadlock_ = std::move(report);
+    // Ends already known (a file lists them first) that were the cleanup's, not deaths.
+    for (std::size_t p = 0; p < holds_.size(); ++p)
+        if (const auto& end = processes_[p].endTs; end && endedByDeadlockCleanup(*end))
+            for (auto& level : holds_[p])
+                for (Hold& hold : level)
+                    hold.diedHolding = false;
 }
 
 // --- reading --------------------------------------------------------------------------

@@ -70,7 +70,8 @@ struct Hold {
     std::uint16_t object = kNoObject;
     std::uint16_t level = 0;
     // The process ended before it released it: the hold ends with the process, yet the
-    // object stays held by it from then on (a lock nobody will release).
+    // object stays held by it from then on (a lock nobody will release). Not when it ended
+    // after a deadlock was found: mpviz ended it to clean up, the program did not.
     bool diedHolding = false;
 };
 
@@ -181,6 +182,8 @@ class TraceData {
     // Who held a lock/semaphore at t (process indices, from holds()): a process that died
     // holding it still holds it. Who was blocked on an object at t.
     std::vector<int> holdersAt(std::uint16_t object, std::int64_t t) const;
+    // `process` ended holding `object` (see Hold::diedHolding).
+    bool diedHolding(int process, std::uint16_t object) const;
     std::vector<int> waitersAt(std::uint16_t object, std::int64_t t) const;
     // Items in a queue at t, oldest first (text indices).
     std::vector<std::uint32_t> queueItemsAt(std::uint16_t object, std::int64_t t) const;
@@ -253,6 +256,7 @@ class TraceData {
     void watchValue(std::uint16_t object, std::uint32_t index, bool latest);
     void watchAccess(ObjectHistory& history, std::uint32_t index);
     void endHolds(int process, std::int64_t ts);
+    bool endedByDeadlockCleanup(std::int64_t ts) const;
 
     // Implementation detail lives in trace.cpp; the members below are the model's state.
     std::vector<ProcessInfo> processes_;

@@ -34,7 +34,7 @@ void TraceData::updateHolds(const Event& e, int change) {
     // An acquire read after the process's end (a file read back lists ends first).
     if (const auto& end = processes_[e.process].endTs) {
         hold.end = std::max(*end, e.ts);
-        hold.diedHolding = true;
+        hold.diedHolding = !endedByDeadlockCleanup(*end);
     }
     levels[level].push_back(hold);
     unreleased.emplace_back(level, static_cast<std::uint32_t>(levels[level].size() - 1));
@@ -45,8 +45,19 @@ void TraceData::endHolds(int process, std::int64_t ts) {
     for (const auto& [level, position] : unreleased_[process]) {
         Hold& hold = holds_[process][level][position];
         hold.end = std::max(ts, hold.begin);
-        hold.diedHolding = true;
+        hold.diedHolding = !endedByDeadlockCleanup(ts);
     }
+}
+
+bool TraceData::endedByDeadlockCleanup(std::int64_t ts) const {
+    return deadlock_ && ts >= deadlock_->ts;
+}
+
+bool TraceData::diedHolding(int process, std::uint16_t object) const {
+    for (int level = 0; level < holdLevels(process); ++level)
+        for (const Hold& hold : holds(process, level))
+            if (hold.object == object && hold.diedHolding) return true;
+    return false;
 }
 
 int TraceData::holdLevels(int process) const {

@@ -109,7 +109,34 @@ TEST_CASE("a process killed while holding holds until its death and the lock sta
     // Nobody released them: the dead process is still their holder, as the cards say.
     CHECK(s.trace.holdersAt(lock, 100) == std::vector<int>{a});
     CHECK(s.trace.holdersAt(sem, 100) == std::vector<int>{a});
+    CHECK(s.trace.diedHolding(a, lock));
     CHECK(s.trace.holdLevels(b) == 0);
+}
+
+TEST_CASE("locks still held when mpviz ends a deadlocked run were not held by the dead",
+          "[trace]") {
+    for (const bool endsKnownFirst : {false, true}) { // a run / a file read back
+        TraceScript s;
+        const auto left = s.object("left", ObjectKind::Lock);
+        const auto right = s.object("right", ObjectKind::Lock);
+        const int a = s.process("A", 1, 0);
+        const int b = s.process("B", 2, 0);
+        s.event(a, 10, Op::Acquire, Phase::Done, left, 0);
+        s.event(b, 12, Op::Acquire, Phase::Done, right, 0);
+        s.event(a, 20, Op::Acquire, Phase::Blocked, right);
+        s.event(b, 22, Op::Acquire, Phase::Blocked, left);
+        const DeadlockReport report{
+            30, {a, b}, {{a, b, Op::Acquire, right}, {b, a, Op::Acquire, left}}};
+        if (!endsKnownFirst) s.trace.setDeadlock(report);
+        s.trace.setProcessEnd(a, 35, -9); // the cleanup's SIGKILL
+        s.trace.setProcessEnd(b, 35, -9);
+        if (endsKnownFirst) s.trace.setDeadlock(report);
+        CHECK(spansOf(s.trace, a, 0) == std::vector<Span>{{10, 35, left, false}});
+        CHECK(spansOf(s.trace, b, 0) == std::vector<Span>{{12, 35, right, false}});
+        CHECK_FALSE(s.trace.diedHolding(a, left));
+        CHECK(s.trace.holdersAt(left, 34) == std::vector<int>{a});
+        CHECK(s.trace.holdersAt(left, 100).empty());
+    }
 }
 
 TEST_CASE("an acquire that arrives after its process's end holds until that end", "[trace]") {

@@ -217,7 +217,7 @@ ObjectSnapshot objectAt(const TraceData& d, std::uint16_t object, std::int64_t t
     case ObjectKind::Semaphore:
         s.holders = d.holdersAt(object, t);
         for (int p : s.holders)
-            if (endedBy(d, p, t)) s.diedHolding.push_back(p);
+            if (endedBy(d, p, t) && d.diedHolding(p, object)) s.diedHolding.push_back(p);
         break;
     case ObjectKind::Queue:
     case ObjectKind::JoinableQueue:
