@@ -7,10 +7,13 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libboost1.81-dev libboost-filesystem1.81-dev libboost-json1.81-dev
-  catch2 libbenchmark-dev python3
+  catch2 libbenchmark-dev
   xvfb xauth imagemagick poppler-utils
   python3 python3-lib2to3 python3-dev
   dpkg-dev desktop-file-utils appstream
+  # mpviz_bench_lttng measures one event against an LTTng-UST tracepoint in the same run
+  # (the reference DESIGN.md names); without these it builds but only says what is missing.
+  liblttng-ust-dev lttng-tools
   # Chinese glyphs: the tutorials mpviz teaches from print Chinese, which Qt would draw as
   # empty boxes without a CJK font (Qt falls back to it through fontconfig). WenQuanYi Micro
   # Hei has every Chinese character of GB2312, GBK and Big5 (fc-query's charset: 20,932
