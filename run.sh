@@ -4,9 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source .ci/prepare.sh
-BUILD_DIR=${BUILD_DIR:-build}
-install_missing_packages
-configure_and_build "$BUILD_DIR"
+install_and_build
 
 MPVIZ="$BUILD_DIR/bin/mpviz"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

@@ -3,9 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source .ci/prepare.sh
-BUILD_DIR=${BUILD_DIR:-build}
-install_missing_packages
-configure_and_build "$BUILD_DIR"
+install_and_build
 # Every Catch2 case must be exactly one CTest entry that runs it, or part of the suite is silent.
 python3 tests/check_catch_registration.py "$BUILD_DIR"
 cd "$BUILD_DIR"

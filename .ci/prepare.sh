@@ -45,3 +45,11 @@ configure_and_build() {
   fi
   cmake --build "$dir" -j "$(nproc)"
 }
+
+# What ./run.sh and ./test.sh begin with: everything installed and built in $BUILD_DIR
+# (default: build, which it sets for the caller to use).
+install_and_build() {
+  BUILD_DIR=${BUILD_DIR:-build}
+  install_missing_packages
+  configure_and_build "$BUILD_DIR"
+}

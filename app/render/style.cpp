@@ -11,48 +11,33 @@ using namespace okabe_ito;
 using trace::Op;
 
 Palette paletteFor(Theme theme) {
+    // Each neutral and arrow tone side by side: the light theme's, then the dark theme's.
+    const auto byTheme = [light = theme == Theme::Light](QColor inLight, QColor inDark) {
+        return light ? inLight : inDark;
+    };
+    const QColor purple = QColor::fromRgb(kReddishPurple);
     Palette p;
     p.running = QColor::fromRgb(kBluishGreen);
     p.sleeping = QColor::fromRgb(kSkyBlue);
     p.blocked = QColor::fromRgb(kVermillion);
     p.barText = QColor::fromRgb(kBlack); // ≥ 6:1 on all three state colours
-    if (theme == Theme::Light) {
-        p.background = QColor(0xff, 0xff, 0xff);
-        p.text = QColor(0x1a, 0x1a, 0x1a);
-        p.mutedText = QColor(0x5f, 0x63, 0x68);
-        p.grid = QColor(0xe4, 0xe4, 0xe4);
-        p.laneSeparator = QColor(0xd0, 0xd0, 0xd0);
-        p.laneShade = QColor(0xf7, 0xf7, 0xf7);
-        p.hatch = QColor(0x7a, 0x33, 0x00);
-        p.exited = QColor(0x8a, 0x8a, 0x8a);
-        p.itemArrow = QColor::fromRgb(kBlue);
-        p.wakeArrow = QColor::fromRgb(kReddishPurple).darker(130);
-        p.startArrow = QColor(0x70, 0x70, 0x70);
-        p.exitArrow = QColor(0x70, 0x70, 0x70);
-        p.now = QColor::fromRgb(kReddishPurple).darker(130);
-        p.playhead = QColor::fromRgb(kBlue);
-        p.selection = QColor::fromRgb(kOrange);
-        p.deadlock = QColor(0x00, 0x00, 0x00);
-        p.glyphOutline = QColor(0x1a, 0x1a, 0x1a);
-    } else {
-        p.background = QColor(0x1e, 0x1f, 0x22);
-        p.text = QColor(0xe8, 0xe8, 0xe8);
-        p.mutedText = QColor(0xa8, 0xa8, 0xa8);
-        p.grid = QColor(0x34, 0x36, 0x3a);
-        p.laneSeparator = QColor(0x44, 0x46, 0x4a);
-        p.laneShade = QColor(0x25, 0x26, 0x2a);
-        p.hatch = QColor(0x5a, 0x26, 0x00);
-        p.exited = QColor(0x9a, 0x9a, 0x9a);
-        p.itemArrow = QColor::fromRgb(kSkyBlue).lighter(115);
-        p.wakeArrow = QColor::fromRgb(kReddishPurple);
-        p.startArrow = QColor(0xa0, 0xa0, 0xa0);
-        p.exitArrow = QColor(0xa0, 0xa0, 0xa0);
-        p.now = QColor::fromRgb(kReddishPurple);
-        p.playhead = QColor::fromRgb(kSkyBlue);
-        p.selection = QColor::fromRgb(kOrange);
-        p.deadlock = QColor(0xff, 0xff, 0xff);
-        p.glyphOutline = QColor(0x10, 0x10, 0x10);
-    }
+    p.background = byTheme(QColor(0xff, 0xff, 0xff), QColor(0x1e, 0x1f, 0x22));
+    p.text = byTheme(QColor(0x1a, 0x1a, 0x1a), QColor(0xe8, 0xe8, 0xe8));
+    p.mutedText = byTheme(QColor(0x5f, 0x63, 0x68), QColor(0xa8, 0xa8, 0xa8));
+    p.grid = byTheme(QColor(0xe4, 0xe4, 0xe4), QColor(0x34, 0x36, 0x3a));
+    p.laneSeparator = byTheme(QColor(0xd0, 0xd0, 0xd0), QColor(0x44, 0x46, 0x4a));
+    p.laneShade = byTheme(QColor(0xf7, 0xf7, 0xf7), QColor(0x25, 0x26, 0x2a));
+    p.hatch = byTheme(QColor(0x7a, 0x33, 0x00), QColor(0x5a, 0x26, 0x00));
+    p.exited = byTheme(QColor(0x8a, 0x8a, 0x8a), QColor(0x9a, 0x9a, 0x9a));
+    p.itemArrow = byTheme(QColor::fromRgb(kBlue), QColor::fromRgb(kSkyBlue).lighter(115));
+    p.wakeArrow = byTheme(purple.darker(130), purple);
+    p.startArrow = byTheme(QColor(0x70, 0x70, 0x70), QColor(0xa0, 0xa0, 0xa0));
+    p.exitArrow = p.startArrow;
+    p.now = byTheme(purple.darker(130), purple);
+    p.playhead = byTheme(QColor::fromRgb(kBlue), QColor::fromRgb(kSkyBlue));
+    p.selection = QColor::fromRgb(kOrange);
+    p.deadlock = byTheme(QColor(0x00, 0x00, 0x00), QColor(0xff, 0xff, 0xff));
+    p.glyphOutline = byTheme(QColor(0x1a, 0x1a, 0x1a), QColor(0x10, 0x10, 0x10));
     return p;
 }
 

@@ -58,24 +58,24 @@ bool Event::is_set() const {
     return b->flag != 0;
 }
 
-void Event::set() {
+// The flag written under the mutex and recorded before the waiters can run, so every wake
+// follows its set in the trace. Only a set wakes anyone.
+static void storeFlag(SharedObject<EventBlock>& event, Op op, int flag) {
     auto& rt = runtime();
-    rt.gate(Op::Set, impl_->id);
-    auto* b = impl_->block();
+    rt.gate(op, event.id);
+    auto* b = event.block();
     Guard guard(b);
-    b->flag = 1;
-    // Recorded before the waiters can run, so every wake follows its set in the trace.
-    rt.emit(Op::Set, Phase::Done, impl_->id, 1);
-    pthread_cond_broadcast(&b->cond);
+    b->flag = flag;
+    rt.emit(op, Phase::Done, event.id, flag);
+    if (flag != 0) pthread_cond_broadcast(&b->cond);
+}
+
+void Event::set() {
+    storeFlag(*impl_, Op::Set, 1);
 }
 
 void Event::clear() {
-    auto& rt = runtime();
-    rt.gate(Op::Clear, impl_->id);
-    auto* b = impl_->block();
-    Guard guard(b);
-    b->flag = 0;
-    rt.emit(Op::Clear, Phase::Done, impl_->id, 0);
+    storeFlag(*impl_, Op::Clear, 0);
 }
 
 bool Event::wait(std::optional<double> timeout) {

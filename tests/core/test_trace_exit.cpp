@@ -43,6 +43,14 @@ std::map<std::string, boost::json::object> exitArgsByName(const std::string& jso
     return out;
 }
 
+// MainProcess (pid 10) and its child Process-1 (pid 11, started at 5), which printed at 20.
+struct MainAndWorkingChild {
+    TraceScript s;
+    const int main = s.process("MainProcess", 10, 0);
+    const int child = s.process("Process-1", 11, 5, 10);
+    MainAndWorkingChild() { s.event(child, 20, Op::Print, Phase::Done, kNoObject, 0, "working"); }
+};
+
 } // namespace
 
 TEST_CASE("signal names come from one table", "[trace][exit]") {
@@ -55,12 +63,9 @@ TEST_CASE("signal names come from one table", "[trace][exit]") {
     CHECK_FALSE(signalOfExitcode(1).has_value());
 }
 
-TEST_CASE("a process killed by a signal gets its exit event when its end is known",
-          "[trace][exit]") {
-    TraceScript s;
-    const int main = s.process("MainProcess", 10, 0);
-    const int child = s.process("Process-1", 11, 5, 10);
-    s.event(child, 20, Op::Print, Phase::Done, kNoObject, 0, "working");
+TEST_CASE_METHOD(MainAndWorkingChild,
+                 "a process killed by a signal gets its exit event when its end is known",
+                 "[trace][exit]") {
     // Its connection closed: it ended, nobody knows how yet.
     s.trace.setProcessEnd(child, 30, std::nullopt);
     CHECK(exitsOf(s.trace, child).empty());
@@ -140,14 +145,12 @@ TEST_CASE("the trace file has an exit event with the signal's number and name",
     CHECK(toChromeJson(back, "test") == json);
 }
 
-TEST_CASE("a file that names a killed process's exit code only in otherData gets its exit event",
-          "[trace][exit][json]") {
+TEST_CASE_METHOD(
+    MainAndWorkingChild,
+    "a file that names a killed process's exit code only in otherData gets its exit event",
+    "[trace][exit][json]") {
     // As files written before every process had an exit event: the deadlocked ones were
     // SIGKILLed and only otherData.processes says so.
-    TraceScript s;
-    const int main = s.process("MainProcess", 10, 0);
-    const int worker = s.process("Process-1", 11, 5, 10);
-    s.event(worker, 20, Op::Print, Phase::Done, kNoObject, 0, "stuck");
     auto json = boost::json::parse(toChromeJson(s.trace, "old"));
     auto& processes = json.at("otherData").at("processes").as_array();
     for (auto& p : processes) {
@@ -155,7 +158,7 @@ TEST_CASE("a file that names a killed process's exit code only in otherData gets
         p.as_object()["exitcode"] = -9;
     }
     const auto imported = fromChromeJson(boost::json::serialize(json));
-    for (int p : {main, worker}) {
+    for (int p : {main, child}) {
         INFO(imported.processes()[p].name);
         const auto exits = exitsOf(imported, p);
         REQUIRE(exits.size() == 1);

@@ -50,6 +50,22 @@ struct TraceScript {
         trace.append(e, at);
     }
 
+    // The processes A and B (pids 1 and 2), both there from 0: most scripts' cast.
+    struct TwoProcesses {
+        int a, b;
+    };
+    TwoProcesses twoProcesses() { return {process("A", 1, 0), process("B", 2, 0)}; }
+
+    // A lesson's MainProcess (pid 100, from 0) and the two children it started, Process-1
+    // (101, from 1) and Process-2 (102, from 2).
+    struct Family {
+        int main, p1, p2;
+    };
+    Family mainAndTwoChildren() {
+        return {process("MainProcess", 100, 0, 1), process("Process-1", 101, 1, 100),
+                process("Process-2", 102, 2, 100)};
+    }
+
     // A queue that two producers P1 and P2 feed and a consumer C drains, all there from 0.
     struct QueueCast {
         std::uint16_t queue;
@@ -65,7 +81,9 @@ struct TraceScript {
         int a, b;
     };
     PipeCast pipeCast() {
-        return {object("pipe", ObjectKind::Pipe), process("A", 1, 0), process("B", 2, 0)};
+        const auto pipe = object("pipe", ObjectKind::Pipe);
+        const auto [a, b] = twoProcesses();
+        return {pipe, a, b};
     }
 
     // An operation that had to wait: Blocked at `from`, Done at `to`.

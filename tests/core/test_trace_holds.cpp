@@ -32,8 +32,7 @@ std::vector<Span> spansOf(const TraceData& t, int process, int level) {
 TEST_CASE("a critical section is one hold from its acquire to its release", "[trace]") {
     TraceScript s;
     const auto lock = s.object("lock", ObjectKind::Lock);
-    const int a = s.process("A", 1, 0);
-    const int b = s.process("B", 2, 0);
+    const auto [a, b] = s.twoProcesses();
     s.event(a, 10, Op::Acquire, Phase::Done, lock, 0);
     s.blocked(b, 12, 30, Op::Acquire, lock, 0);
     s.event(a, 30, Op::Release, Phase::Done, lock, 1);
@@ -97,8 +96,7 @@ TEST_CASE("a process killed while holding holds until its death and the lock sta
     TraceScript s;
     const auto lock = s.object("lock", ObjectKind::Lock);
     const auto sem = s.object("sem", ObjectKind::Semaphore, 2);
-    const int a = s.process("A", 1, 0);
-    const int b = s.process("B", 2, 0);
+    const auto [a, b] = s.twoProcesses();
     s.event(a, 10, Op::Acquire, Phase::Done, sem, 1);
     s.event(a, 20, Op::Acquire, Phase::Done, lock, 0);
     s.event(b, 25, Op::Acquire, Phase::Blocked, lock);

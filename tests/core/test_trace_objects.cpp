@@ -4,8 +4,23 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 using namespace mpviz::trace;
 using mpviz::trace::testing::TraceScript;
+
+namespace {
+
+// The texts of what is in a queue or a pipe at `t`, oldest first.
+std::vector<std::string> itemsAt(const TraceData& t, std::uint16_t object, std::int64_t at) {
+    std::vector<std::string> out;
+    for (auto text : t.queueItemsAt(object, at))
+        out.emplace_back(t.text(text));
+    return out;
+}
+
+} // namespace
 
 TEST_CASE("counters sample the object's value in time order", "[trace]") {
     TraceScript s;
@@ -13,8 +28,7 @@ TEST_CASE("counters sample the object's value in time order", "[trace]") {
     const auto flag = s.object("event", ObjectKind::Event);
     const auto value = s.object("counter", ObjectKind::Value);
     const auto array = s.object("arr", ObjectKind::Array, 4);
-    const int a = s.process("A", 1, 0);
-    const int b = s.process("B", 2, 0);
+    const auto [a, b] = s.twoProcesses();
 
     s.event(a, 10, Op::Acquire, Phase::Done, sem, 1);
     s.event(a, 40, Op::Release, Phase::Done, sem, 2);
@@ -48,8 +62,7 @@ TEST_CASE("counters sample the object's value in time order", "[trace]") {
 TEST_CASE("holders and waiters of a lock at a given time", "[trace]") {
     TraceScript s;
     const auto lock = s.object("lock", ObjectKind::Lock);
-    const int a = s.process("A", 1, 0);
-    const int b = s.process("B", 2, 0);
+    const auto [a, b] = s.twoProcesses();
     const int c = s.process("C", 3, 0);
 
     s.event(a, 10, Op::Acquire, Phase::Done, lock, 0);
@@ -76,8 +89,7 @@ TEST_CASE("holders and waiters of a lock at a given time", "[trace]") {
 TEST_CASE("a semaphore can have several holders", "[trace]") {
     TraceScript s;
     const auto sem = s.object("sem", ObjectKind::Semaphore, 2);
-    const int a = s.process("A", 1, 0);
-    const int b = s.process("B", 2, 0);
+    const auto [a, b] = s.twoProcesses();
     s.event(a, 10, Op::Acquire, Phase::Done, sem, 1);
     s.event(b, 11, Op::Acquire, Phase::Done, sem, 0);
     s.event(a, 20, Op::Release, Phase::Done, sem, 1);
@@ -97,12 +109,7 @@ TEST_CASE("queue items at a given time, oldest first", "[trace]") {
     s.event(consumer, 30, Op::Get, Phase::Done, q, 1, "a"); // arrives after the producer's
     s.event(consumer, 50, Op::Get, Phase::Done, q, 1, "b");
 
-    const auto items = [&](std::int64_t t) {
-        std::vector<std::string> out;
-        for (auto text : s.trace.queueItemsAt(q, t))
-            out.emplace_back(s.trace.text(text));
-        return out;
-    };
+    const auto items = [&](std::int64_t t) { return itemsAt(s.trace, q, t); };
     CHECK(items(5).empty());
     CHECK(items(10) == std::vector<std::string>{"a"});
     CHECK(items(25) == std::vector<std::string>{"a", "b"});
@@ -118,13 +125,8 @@ TEST_CASE("items in a pipe, both directions", "[trace]") {
     s.event(a, 10, Op::Send, Phase::Done, pipe, 8, "ping", 0);
     s.event(b, 12, Op::Send, Phase::Done, pipe, 16, "pong", 1);
     s.event(b, 20, Op::Recv, Phase::Done, pipe, 8, "ping", 1);
-    std::vector<std::string> at15, at25;
-    for (auto t : s.trace.queueItemsAt(pipe, 15))
-        at15.emplace_back(s.trace.text(t));
-    for (auto t : s.trace.queueItemsAt(pipe, 25))
-        at25.emplace_back(s.trace.text(t));
-    CHECK(at15 == std::vector<std::string>{"ping", "pong"});
-    CHECK(at25 == std::vector<std::string>{"pong"});
+    CHECK(itemsAt(s.trace, pipe, 15) == std::vector<std::string>{"ping", "pong"});
+    CHECK(itemsAt(s.trace, pipe, 25) == std::vector<std::string>{"pong"});
 }
 
 TEST_CASE("objects are found by name", "[trace]") {

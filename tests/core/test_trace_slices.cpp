@@ -103,8 +103,7 @@ TEST_CASE("slices follow blocked, sleeping and running", "[trace]") {
 
 TEST_CASE("seq follows arrival and a late-stamped event is kept in process order", "[trace]") {
     TraceScript s;
-    const int a = s.process("A", 1, 0);
-    const int b = s.process("B", 2, 0);
+    const auto [a, b] = s.twoProcesses();
     s.event(a, 50, Op::Print, Phase::Done);
     s.event(b, 10, Op::Print, Phase::Done);
     s.event(a, 40, Op::Print, Phase::Done); // a's clock cannot go back: treated as 50

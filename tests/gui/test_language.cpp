@@ -50,6 +50,12 @@ using namespace mpviz;
 
 namespace {
 
+// Each line of `found` is one problem: the check fails naming them all.
+void checkNoneFound(const QStringList& found) {
+    INFO(found.join(QLatin1Char('\n')).toStdString());
+    CHECK(found.isEmpty());
+}
+
 // Puts the translators of `language` in place for one test case, English again after it.
 struct SpeakFor {
     explicit SpeakFor(gui::Language language) { gui::installTranslators(language); }
@@ -138,8 +144,7 @@ TEST_CASE("Every translation of mpviz_zh_CN.ts is finished and keeps its placeho
     const QStringList problems =
         translationProblems(QStringLiteral(MPVIZ_TRANSLATIONS_DIR "/mpviz_zh_CN.ts"), messages);
     CHECK(messages > 400);
-    INFO(problems.join(QLatin1Char('\n')).toStdString());
-    CHECK(problems.isEmpty());
+    checkNoneFound(problems);
 }
 
 TEST_CASE("The translation has every string of the sources: lupdate finds nothing new in "
@@ -180,8 +185,7 @@ TEST_CASE("The translation has every string of the sources: lupdate finds nothin
     CHECK(said.contains(QStringLiteral("(0 new ")));
     int messages = 0;
     const QStringList problems = translationProblems(copy, messages);
-    INFO(problems.join(QLatin1Char('\n')).toStdString());
-    CHECK(problems.isEmpty());
+    checkNoneFound(problems);
 }
 
 TEST_CASE("The Chinese catalog is built in, and English takes it away again (language)",
@@ -373,8 +377,7 @@ TEST_CASE("Every sentence in app/gui and app/render goes through translation (la
         }
     }
     CHECK(files > 50);
-    INFO(found.join(QLatin1Char('\n')).toStdString());
-    CHECK(found.isEmpty());
+    checkNoneFound(found);
 }
 
 TEST_CASE("core's names of states and outcomes and phases and kinds reach the window only "
@@ -402,8 +405,7 @@ TEST_CASE("core's names of states and outcomes and phases and kinds reach the wi
             }
         }
     }
-    INFO(found.join(QLatin1Char('\n')).toStdString());
-    CHECK(found.isEmpty());
+    checkNoneFound(found);
 }
 
 TEST_CASE("Every sentence core/ says to the window is marked for translation (language)",
@@ -464,8 +466,7 @@ TEST_CASE("Every sentence core/ says to the window is marked for translation (la
             }
         }
     }
-    INFO(found.join(QLatin1Char('\n')).toStdString());
-    CHECK(found.isEmpty());
+    checkNoneFound(found);
 }
 
 TEST_CASE("Every comment of every lesson's listing is translated, the code is not (language)",

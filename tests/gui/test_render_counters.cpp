@@ -31,9 +31,7 @@ TEST_CASE("A semaphore's permits free are charted step by step in a track under 
     TraceBuilder b;
     const auto sem = b.object("sem", ObjectKind::Semaphore, 2);
     const auto value = b.object("v", ObjectKind::Value);
-    const int main = b.process("MainProcess", 100, -1, 0);
-    const int p1 = b.process("Process-1", 101, main, 0);
-    const int p2 = b.process("Process-2", 102, main, 0);
+    const auto [main, p1, p2] = b.mainAndTwoChildren();
     b.event(p1, 100, Op::Acquire, Phase::Done, sem, 1);
     b.event(p2, 200, Op::Acquire, Phase::Done, sem, 0);
     b.event(p1, 500, Op::Release, Phase::Done, sem, 1);

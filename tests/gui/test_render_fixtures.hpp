@@ -51,6 +51,15 @@ class TraceBuilder {
         e.seq = seq_++;
         trace.append(e);
     }
+    // MainProcess (pid 100) and the two children it started, Process-1 (101) and Process-2
+    // (102), all there from 0 ms.
+    struct Family {
+        int main, p1, p2;
+    };
+    Family mainAndTwoChildren() {
+        const int main = process("MainProcess", 100, -1, 0);
+        return {main, process("Process-1", 101, main, 0), process("Process-2", 102, main, 0)};
+    }
     void end(int process, double ms, int exitcode) {
         trace.setProcessEnd(process, kT0 + static_cast<std::int64_t>(ms * kMs), exitcode);
     }

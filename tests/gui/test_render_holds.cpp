@@ -165,9 +165,7 @@ TEST_CASE("A lost update is ringed on the writer's lane where it happened", "[gu
     using namespace mpviz::test;
     TraceBuilder b;
     const auto v = b.object("v", ObjectKind::Value);
-    const int main = b.process("MainProcess", 100, -1, 0);
-    const int p1 = b.process("Process-1", 101, main, 0);
-    const int p2 = b.process("Process-2", 102, main, 0);
+    const auto [main, p1, p2] = b.mainAndTwoChildren();
     b.event(p1, 100, Op::Read, Phase::Done, v, 0);
     b.event(p2, 200, Op::Read, Phase::Done, v, 0);
     b.event(p1, 300, Op::Write, Phase::Done, v, 1);

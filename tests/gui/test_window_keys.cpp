@@ -79,8 +79,7 @@ TEST_CASE("A speed given for this start is shown and used, and the next start ha
           "remembered one",
           "[gui][keys][settings]") {
     QTemporaryDir dir;
-    gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
-    o.restoreSettings = true;
+    const gui::WindowOptions o = mpviz::testing::rememberingWindowOptions(dir);
     {
         gui::MainWindow w(o);
         w.speedControl()->setSpeed(2); // the person's choice
@@ -148,8 +147,7 @@ TEST_CASE("The first start takes the screen's free area; later starts are as the
           "the window",
           "[gui][settings]") {
     QTemporaryDir dir;
-    gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
-    o.restoreSettings = true;
+    const gui::WindowOptions o = mpviz::testing::rememberingWindowOptions(dir);
     QRect chosen;
     {
         gui::MainWindow w(o);

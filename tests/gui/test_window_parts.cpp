@@ -127,9 +127,7 @@ TEST_CASE("The scenario panel lists every lesson with its explanation", "[gui][f
 
 TEST_CASE("Snapshots and plain words follow a hand-made semaphore trace", "[gui][snapshot]") {
     trace::testing::TraceScript s;
-    const int main = s.process("MainProcess", 100, 0, 1);
-    const int a = s.process("Process-1", 101, 1, 100);
-    const int b = s.process("Process-2", 102, 2, 100);
+    const auto [main, a, b] = s.mainAndTwoChildren();
     const auto sem = s.trace.addObject({"sem", ObjectKind::Semaphore, 1});
     s.event(a, 10, Op::Acquire, Phase::Done, sem, 0);
     s.event(b, 20, Op::Acquire, Phase::Blocked, sem);
@@ -206,9 +204,7 @@ TEST_CASE("Cards and pills name the processes that connected out of start order 
 
 TEST_CASE("A deadlock is explained as a cycle in plain words", "[gui][snapshot]") {
     trace::testing::TraceScript s;
-    const int main = s.process("MainProcess", 100, 0, 1);
-    const int a = s.process("Process-1", 101, 1, 100);
-    const int b = s.process("Process-2", 102, 2, 100);
+    const auto [main, a, b] = s.mainAndTwoChildren();
     const auto la = s.trace.addObject({"lock_a", ObjectKind::Lock, 1});
     const auto lb = s.trace.addObject({"lock_b", ObjectKind::Lock, 1});
     s.event(a, 10, Op::Acquire, Phase::Done, la);

@@ -95,24 +95,6 @@ for i in xrange(4):
 print "total", total
 )";
 
-// Two workers add one to a shared Value without its lock: a read and a write each.
-constexpr const char* kBump = R"(import multiprocessing
-
-
-def bump(total):
-    total.value += 1
-
-
-if __name__ == '__main__':
-    total = multiprocessing.Value('i', 0)
-    workers = [multiprocessing.Process(target=bump, args=(total,)) for _ in range(2)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    print('total', total.value)
-)";
-
 // Runs the open program at the 20× quick look until it ends (at most `timeoutMs`).
 trace::Outcome runProgramToEnd(gui::MainWindow& w, int timeoutMs = 30000) {
     w.speedControl()->setQuickLook(true);
@@ -346,7 +328,8 @@ TEST_CASE("Stop on a never ending program leaves no process and no shared memory
 TEST_CASE("Step mode holds a program's processes until the person lets each operation go",
           "[gui][program][step][process]") {
     mpviz::testing::TestWindow w;
-    const QString file = w.writeFile("bump.py", kBump);
+    // Two workers add one to a shared Value without its lock: a read and a write each.
+    const QString file = QString::fromUtf8(MPVIZ_TEST_PROGRAMS) + QStringLiteral("/lost_update.py");
     REQUIRE(w.openProgram(file).isEmpty());
     w.setStepMode(true);
     w.actions().run->trigger();
@@ -382,7 +365,7 @@ TEST_CASE("Step mode holds a program's processes until the person lets each oper
     CHECK(static_cast<int>(grants.size()) == steps);
     CHECK(std::count(grants.begin(), grants.end(), "Process-1") >= 2); // its read and write
     CHECK(std::count(grants.begin(), grants.end(), "Process-2") >= 2);
-    CHECK(printedLines(w).filter(QStringLiteral("total ")).size() == 1);
+    CHECK(printedLines(w).filter(QStringLiteral("counter: ")).size() == 1);
 }
 
 TEST_CASE("Dropping a py file on the window opens it", "[gui][program]") {
@@ -414,8 +397,7 @@ TEST_CASE("Each program's arguments and start method and speed are remembered wi
           "[gui][program][settings]") {
     QTemporaryDir dir;
     const QString file = mpviz::testing::writeFileIn(dir, "kitchen.py", kKitchen);
-    gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
-    o.restoreSettings = true;
+    const gui::WindowOptions o = mpviz::testing::rememberingWindowOptions(dir);
     {
         gui::MainWindow w(o);
         w.openProgram(file);
@@ -462,8 +444,7 @@ if __name__ == '__main__':
     // A virtual environment's bin/python is a link to the system's interpreter.
     const QString venvPython = dir.filePath(QStringLiteral("venv-python3"));
     std::filesystem::create_symlink(engine::defaultPythonInterpreter(), venvPython.toStdString());
-    gui::WindowOptions o = mpviz::testing::testWindowOptions(dir);
-    o.restoreSettings = true;
+    const gui::WindowOptions o = mpviz::testing::rememberingWindowOptions(dir);
     const auto choose = [](gui::MainWindow& w, const QString& interpreter) {
         w.programPanel()->interpreterEdit()->setText(interpreter);
         Q_EMIT w.programPanel()->interpreterEdit()->editingFinished();

@@ -24,15 +24,12 @@ namespace {
 // Waits until some operation waits for a grant and the trace stopped moving for a few
 // frames (every process that can announce has done so). False when the run ended instead.
 bool waitForSettledIntents(gui::MainWindow& w, int timeoutMs = 10000) {
-    std::uint64_t seen = 0;
-    int quietPasses = 0;
+    mpviz::testing::QuietPolls quiet;
     return waitUntil(
                [&] {
                    auto* c = w.controller();
                    if (!c->isLive()) return true;
-                   const auto version = c->traceVersion();
-                   quietPasses = version == seen ? quietPasses + 1 : 0;
-                   seen = version;
+                   const int quietPasses = quiet.after(*c);
                    // ... and the chips on screen are the ones waiting now (drawn at the
                    // last frame: a chip granted since may still show for a frame).
                    std::vector<int> waiting, drawn;

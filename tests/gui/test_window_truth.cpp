@@ -747,20 +747,16 @@ std::pair<int, int> stepThrough(gui::MainWindow& w, const Lesson& lesson, const 
     w.actions().run->trigger();
     REQUIRE(w.controller()->isLive());
     int steps = 0, live = 0;
-    std::uint64_t seen = 0;
-    int quiet = 0;
+    mpviz::testing::QuietPolls quiet;
     const bool ended = mpviz::testing::waitUntil(
         [&] {
             auto* c = w.controller();
             if (!c->isLive()) return true;
-            const auto version = c->traceVersion();
-            quiet = version == seen ? quiet + 1 : 0;
-            seen = version;
-            if (quiet < 3 || c->pendingIntents().empty()) return false;
+            if (quiet.after(*c) < 3 || c->pendingIntents().empty()) return false;
             if (checkIfSettled(w, tally, label)) ++live;
             w.stepActions().step->trigger();
             ++steps;
-            quiet = 0;
+            quiet.restart();
             return false;
         },
         60000);

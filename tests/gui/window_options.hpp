@@ -3,6 +3,7 @@
 
 #include "catch_qt.hpp"
 
+#include "gui/run/run_controller.hpp"
 #include "gui/window/main_window.hpp"
 
 #include <QFile>
@@ -19,6 +20,14 @@ inline gui::WindowOptions testWindowOptions(const QTemporaryDir& dir) {
     o.childExecutable = childExecutable();
     o.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
     o.restoreSettings = false;
+    return o;
+}
+
+// Options for a window that, like mpviz itself, keeps its settings in `dir` from one start to
+// the next.
+inline gui::WindowOptions rememberingWindowOptions(const QTemporaryDir& dir) {
+    gui::WindowOptions o = testWindowOptions(dir);
+    o.restoreSettings = true;
     return o;
 }
 
@@ -55,6 +64,23 @@ class TestWindow : private ScratchFolder, public gui::MainWindow {
     QString writeFile(const char* name, const char* text) const {
         return writeFileIn(scratch, name, text);
     }
+};
+
+// How many polls in a row a run's trace has not moved: a few quiet frames mean that every
+// process that can announce an operation has done so.
+class QuietPolls {
+  public:
+    int after(const gui::RunController& run) {
+        const auto version = run.traceVersion();
+        quiet_ = version == seen_ ? quiet_ + 1 : 0;
+        seen_ = version;
+        return quiet_;
+    }
+    void restart() { quiet_ = 0; }
+
+  private:
+    std::uint64_t seen_ = 0;
+    int quiet_ = 0;
 };
 
 } // namespace mpviz::testing

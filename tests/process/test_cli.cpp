@@ -19,6 +19,15 @@ std::string show(const CliResult& r) {
            "\n--- stdout\n" + r.out + "\n--- stderr\n" + r.err;
 }
 
+// `mpviz args...` is refused as a usage error (exit 2) whose message names each of `words`.
+void checkUsageError(const std::vector<std::string>& args, const std::vector<std::string>& words) {
+    const auto r = runMpviz(args);
+    INFO("mpviz " << joined(args, " ") << "\n" << show(r));
+    CHECK(r.exitcode == 2);
+    for (const auto& word : words)
+        CHECK(contains(r.err, word));
+}
+
 std::vector<std::string> scenarioIds() {
     std::vector<std::string> ids;
     for (const auto& s : mpviz::scenarios::all())
@@ -30,54 +39,32 @@ std::vector<std::string> scenarioIds() {
 
 TEST_CASE("mpviz run: an unknown scenario is a usage error naming the scenarios",
           "[process][cli]") {
-    const auto r = runMpviz({"run", "no-such-lesson", "--speed", "20"});
-    INFO(show(r));
-    CHECK(r.exitcode == 2);
-    CHECK(contains(r.err, "no-such-lesson"));
-    for (const auto& id : scenarioIds())
-        CHECK(contains(r.err, id));
+    auto words = scenarioIds();
+    words.push_back("no-such-lesson");
+    checkUsageError({"run", "no-such-lesson", "--speed", "20"}, words);
 }
 
 TEST_CASE("mpviz run: an unknown parameter is a usage error naming the parameters",
           "[process][cli]") {
-    const auto r = runMpviz({"run", "lock", "--set", "colour=blue", "--speed", "20"});
-    INFO(show(r));
-    CHECK(r.exitcode == 2);
-    CHECK(contains(r.err, "colour"));
-    CHECK(contains(r.err, "workers"));
-    CHECK(contains(r.err, "use_lock"));
+    checkUsageError({"run", "lock", "--set", "colour=blue", "--speed", "20"},
+                    {"colour", "workers", "use_lock"});
 }
 
 TEST_CASE("mpviz run: an out-of-range value is a usage error naming the range", "[process][cli]") {
     SECTION("integer above the maximum") {
-        const auto r = runMpviz({"run", "lock", "--set", "workers=99"});
-        INFO(show(r));
-        CHECK(r.exitcode == 2);
-        CHECK(contains(r.err, "workers"));
-        CHECK(contains(r.err, "1 to 8"));
+        checkUsageError({"run", "lock", "--set", "workers=99"}, {"workers", "1 to 8"});
     }
     SECTION("not a number") {
-        const auto r = runMpviz({"run", "semaphore", "--set", "hold=long"});
-        INFO(show(r));
-        CHECK(r.exitcode == 2);
-        CHECK(contains(r.err, "hold"));
-        CHECK(contains(r.err, "0.1 to 10"));
+        checkUsageError({"run", "semaphore", "--set", "hold=long"}, {"hold", "0.1 to 10"});
     }
     SECTION("not a flag") {
-        const auto r = runMpviz({"run", "lock", "--set", "use_lock=maybe"});
-        INFO(show(r));
-        CHECK(r.exitcode == 2);
-        CHECK(contains(r.err, "true or false"));
+        checkUsageError({"run", "lock", "--set", "use_lock=maybe"}, {"true or false"});
     }
 }
 
 TEST_CASE("mpviz run: a bad --speed is a usage error", "[process][cli]") {
     const auto speed = GENERATE(as<std::string>{}, "fast", "0", "-3", "");
-    const auto r = runMpviz({"run", "lock", "--speed", speed});
-    INFO("--speed '" << speed << "'\n" << show(r));
-    CHECK(r.exitcode == 2);
-    CHECK(contains(r.err, "--speed"));
-    CHECK(contains(r.err, "number greater than 0"));
+    checkUsageError({"run", "lock", "--speed", speed}, {"--speed", "number greater than 0"});
 }
 
 TEST_CASE("mpviz run --help and mpviz export --help print that command's usage and exit 0",
@@ -387,8 +374,6 @@ TEST_CASE("mpviz run --repeat refuses what it cannot do, in a sentence", "[proce
              {{"run", "lock", "--repeat", "201"}, "--repeat takes a whole number from 1 to 200"},
              {{"run", "lock", "--schedule", "random"}, "--schedule random takes a seed"},
              {{"run", "lock", "--repeat", "3", "--export", "x.png"}, "--export draws one run"}}) {
-        const auto r = runMpviz(args);
-        CHECK(r.exitcode == 2);
-        CHECK_THAT(r.err, Catch::Contains(words));
+        checkUsageError(args, {words});
     }
 }

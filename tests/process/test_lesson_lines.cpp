@@ -9,6 +9,7 @@
 #include "trace/chrome_json.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -17,50 +18,33 @@ using namespace mpviz::ptest;
 
 namespace {
 
-// How the listing spells an operation: a line naming it holds one of these.
+// How the listing spells an operation: a line naming it holds one of these. An operation
+// not here (exit, a pool worker's task_start/task_end, a feeder's flush) has no line of code.
 std::vector<std::string_view> spellings(Op op) {
-    switch (op) {
-    case Op::Start:
-        return {".start()", "Pool("}; // a Pool starts its workers as it is made
-    case Op::Join:                    // and where Python reaps an ended child (Popen.poll)
-        return {".join(", "is_alive()", ".exitcode", ".start()", ".terminate()"};
-    case Op::Terminate:
-        return {".terminate()"};
-    case Op::Print:
-        return {"print("};
-    case Op::Sleep:
-        return {"time.sleep("};
-    case Op::Acquire:
-        return {".acquire(", "with "};
-    case Op::Release:
-        return {".release(", "with "};
-    case Op::Set:
-        return {".set()"};
-    case Op::Clear:
-        return {".clear()"};
-    case Op::Wait:
-        return {".wait("};
-    case Op::Put:
-        return {".put("};
-    case Op::Get:
-        return {".get("};
-    case Op::Send:
-        return {".send("};
-    case Op::Recv:
-        return {".recv("};
-    case Op::Submit:
-        return {".apply_async(", ".map(", ".imap("};
-    case Op::Read:
-        return {".value"};
-    case Op::Write: // a Value is made with a first write
-        return {".value", "Value("};
-    case Op::TaskDone:
-        return {".task_done()"};
-    case Op::QueueJoin:
-        return {".join()"};
-    default: // exit, a pool worker's task_start/task_end, a feeder's flush: no line of code
-        return {};
-    }
+    static const std::map<Op, std::vector<std::string_view>> kSpellings = {
+        {Op::Start, {".start()", "Pool("}}, // a Pool starts its workers as it is made
+        // a join, and where Python reaps an ended child (Popen.poll)
+        {Op::Join, {".join(", "is_alive()", ".exitcode", ".start()", ".terminate()"}},
+        {Op::Terminate, {".terminate()"}},
+        {Op::Print, {"print("}},
+        {Op::Sleep, {"time.sleep("}},
+        {Op::Acquire, {".acquire(", "with "}},
+        {Op::Release, {".release(", "with "}},
+        {Op::Set, {".set()"}},
+        {Op::Clear, {".clear()"}},
+        {Op::Wait, {".wait("}},
+        {Op::Put, {".put("}},
+        {Op::Get, {".get("}},
+        {Op::Send, {".send("}},
+        {Op::Recv, {".recv("}},
+        {Op::Submit, {".apply_async(", ".map(", ".imap("}},
+        {Op::Read, {".value"}},
+        {Op::Write, {".value", "Value("}}, // a Value is made with a first write
+        {Op::TaskDone, {".task_done()"}},
+        {Op::QueueJoin, {".join()"}},
+    };
+    const auto found = kSpellings.find(op);
+    return found == kSpellings.end() ? std::vector<std::string_view>{} : found->second;
 }
 
 // Operations only the lesson's own code does: each of them must carry its line. Not so a

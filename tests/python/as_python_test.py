@@ -13,7 +13,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run_program_test import Trace, check, interleaving, leftovers  # noqa: E402
+from harness import check, leftovers, run_main  # noqa: E402
+from run_program_test import Trace, interleaving  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -93,8 +94,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    except AssertionError as e:
-        print('FAILED: %s' % e)
-        sys.exit(1)
+    run_main(main)

@@ -37,7 +37,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run_program_test import Trace, check, leftovers  # noqa: E402
+from harness import check, leftovers, run_main  # noqa: E402
+from run_program_test import Trace  # noqa: E402
 
 # Fast, but slow enough that each lesson's intended race keeps its outcome under load: at
 # 10x event's timeout and its second set() are 200 ms apart. Two lessons need more room:
@@ -178,8 +179,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    except AssertionError as e:
-        print('FAILED: %s' % e)
-        sys.exit(1)
+    run_main(main)

@@ -40,6 +40,16 @@ bool ParameterForm::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+template <typename SpinBox>
+SpinBox* ParameterForm::numberField(SpinBox* spin, const QString& help) {
+    spin->setToolTip(
+        help +
+        tr("\n%1 to %2, default %3").arg(spin->minimum()).arg(spin->maximum()).arg(spin->value()));
+    connect(spin, &SpinBox::valueChanged, this, &ParameterForm::valuesChanged);
+    passSpaceOn(spin);
+    return spin;
+}
+
 void ParameterForm::setScenario(const scenarios::Scenario* scenario) {
     scenario_ = scenario;
     while (layout_->rowCount() > 0)
@@ -58,13 +68,7 @@ void ParameterForm::setScenario(const scenarios::Scenario* scenario) {
             auto* spin = new QSpinBox(this);
             spin->setRange(static_cast<int>(p.minimum), static_cast<int>(p.maximum));
             spin->setValue(static_cast<int>(p.defaultValue));
-            spin->setToolTip(help + tr("\n%1 to %2, default %3")
-                                        .arg(spin->minimum())
-                                        .arg(spin->maximum())
-                                        .arg(static_cast<int>(p.defaultValue)));
-            connect(spin, &QSpinBox::valueChanged, this, &ParameterForm::valuesChanged);
-            passSpaceOn(spin);
-            editor = spin;
+            editor = numberField(spin, help);
             break;
         }
         case Parameter::Kind::Number: {
@@ -73,12 +77,7 @@ void ParameterForm::setScenario(const scenarios::Scenario* scenario) {
             spin->setSingleStep(std::max(0.01, (p.maximum - p.minimum) / 20));
             spin->setRange(p.minimum, p.maximum);
             spin->setValue(p.defaultValue);
-            spin->setToolTip(
-                help +
-                tr("\n%1 to %2, default %3").arg(p.minimum).arg(p.maximum).arg(p.defaultValue));
-            connect(spin, &QDoubleSpinBox::valueChanged, this, &ParameterForm::valuesChanged);
-            passSpaceOn(spin);
-            editor = spin;
+            editor = numberField(spin, help);
             break;
         }
         case Parameter::Kind::Flag: {

@@ -44,6 +44,9 @@ class ParameterForm : public QWidget {
 
   private:
     void passSpaceOn(QWidget* numberField);
+    // An integer's or a number's field: its range and default in the tooltip, each change
+    // reported, Space passed on.
+    template <typename SpinBox> SpinBox* numberField(SpinBox* spin, const QString& help);
     struct Row {
         const scenarios::Parameter* parameter;
         QWidget* editor;

@@ -4,6 +4,7 @@
 #include "scenario.hpp"
 
 #include "gui/lesson/parameter_form.hpp"
+#include "gui/window/fonts.hpp"
 
 #include <QComboBox>
 #include <QEvent>
@@ -27,13 +28,11 @@ ScenarioPanel::ScenarioPanel(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(this);
     title_->setObjectName(QStringLiteral("scenarioTitle"));
     title_->setWordWrap(true);
-    scaleTitle();
+    title_->setFont(panelTitleFont(font()));
     layout->addWidget(title_);
 
     auto* watch = new QLabel(tr("What to watch for"), this);
-    QFont bold = watch->font();
-    bold.setBold(true);
-    watch->setFont(bold);
+    watch->setFont(boldFont(watch->font()));
     layout->addWidget(watch);
     explanation_ = new QLabel(this);
     explanation_->setObjectName(QStringLiteral("scenarioExplanation"));
@@ -62,16 +61,9 @@ ScenarioPanel::ScenarioPanel(QWidget* parent) : QWidget(parent) {
     showScenario(picker_->currentIndex());
 }
 
-void ScenarioPanel::scaleTitle() {
-    QFont big = font(); // relative to ours: it grows with presentation mode
-    big.setBold(true);
-    big.setPointSizeF(font().pointSizeF() * 1.2);
-    title_->setFont(big);
-}
-
 void ScenarioPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange) scaleTitle();
+    if (event->type() == QEvent::FontChange) title_->setFont(panelTitleFont(font()));
 }
 
 void ScenarioPanel::showScenario(int row) {

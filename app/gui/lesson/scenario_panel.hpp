@@ -44,7 +44,6 @@ class ScenarioPanel : public QWidget {
 
   private:
     void showScenario(int row);
-    void scaleTitle();
 
     QComboBox* picker_;
     QLabel* title_;

@@ -1,6 +1,7 @@
 #include "gui/program/program_panel.hpp"
 
 #include "gui/program/program_summary.hpp"
+#include "gui/window/fonts.hpp"
 
 #include "engine/python_program.hpp"
 
@@ -33,9 +34,7 @@ QLabel* wrappingLabel(const QString& objectName, QWidget* parent) {
 
 QLabel* heading(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
-    QFont bold = label->font();
-    bold.setBold(true);
-    label->setFont(bold);
+    label->setFont(boldFont(label->font()));
     return label;
 }
 } // namespace
@@ -52,7 +51,7 @@ ProgramPanel::ProgramPanel(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(this);
     title_->setObjectName(QStringLiteral("programTitle"));
     title_->setWordWrap(true);
-    scaleTitle();
+    title_->setFont(panelTitleFont(font()));
     layout->addWidget(title_);
     where_ = wrappingLabel(QStringLiteral("programLocation"), this);
     where_->setForegroundRole(QPalette::PlaceholderText);
@@ -169,16 +168,9 @@ QWidget* ProgramPanel::makeInterpreterRow(QWidget* parent) {
     return row;
 }
 
-void ProgramPanel::scaleTitle() {
-    QFont big = font(); // relative to ours: it grows with presentation mode
-    big.setBold(true);
-    big.setPointSizeF(font().pointSizeF() * 1.2);
-    title_->setFont(big);
-}
-
 void ProgramPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange) scaleTitle();
+    if (event->type() == QEvent::FontChange) title_->setFont(panelTitleFont(font()));
 }
 
 void ProgramPanel::showProgram(const QString& file, const QString& source) {

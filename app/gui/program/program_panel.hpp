@@ -65,7 +65,6 @@ class ProgramPanel : public QWidget {
     void changeEvent(QEvent* event) override;
 
   private:
-    void scaleTitle();
     QWidget* makeInterpreterRow(QWidget* parent);
 
     QLabel* title_;

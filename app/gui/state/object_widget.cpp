@@ -16,10 +16,7 @@
 
 namespace mpviz::gui {
 
-ObjectWidget::ObjectWidget(QWidget* parent) : QWidget(parent), card_(makeCard(now_.kind)) {
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
+ObjectWidget::ObjectWidget(QWidget* parent) : StateWidget(parent), card_(makeCard(now_.kind)) {
     animation_.setStartValue(0.0);
     animation_.setEndValue(1.0);
     animation_.setDuration(350);
@@ -31,11 +28,6 @@ ObjectWidget::ObjectWidget(QWidget* parent) : QWidget(parent), card_(makeCard(no
 }
 
 ObjectWidget::~ObjectWidget() = default;
-
-void ObjectWidget::setTheme(Theme theme) {
-    theme_ = theme;
-    update();
-}
 
 void ObjectWidget::setSnapshot(const ObjectSnapshot& snapshot,
                                const std::vector<ProcessSnapshot>& processes) {
@@ -67,7 +59,7 @@ int ObjectWidget::cardRows() const {
 }
 
 CardState ObjectWidget::cardState() const {
-    return CardState{now_, before_, progress_, processes_, theme_};
+    return CardState{now_, before_, progress_, processes_, theme()};
 }
 
 QString ObjectWidget::title() const {
@@ -85,18 +77,6 @@ int ObjectWidget::heightForWidth(int width) const {
     const int titleLines =
         hasSnapshot_ && !CardCanvas::summaryFitsBeside(font(), width, title(), summary()) ? 2 : 1;
     return int(std::ceil(row * (cardRows() + titleLines) + fm.height()));
-}
-
-QSize ObjectWidget::sizeHint() const {
-    const QFontMetricsF fm(font());
-    // The height at the width it has: a fixed-height card in a layout is held to its hint.
-    const int comfortable = int(fm.height() * 22);
-    return QSize(comfortable, heightForWidth(width() > 0 ? width() : comfortable));
-}
-
-QSize ObjectWidget::minimumSizeHint() const {
-    const QSize s = sizeHint();
-    return QSize(int(QFontMetricsF(font()).height() * 12), s.height());
 }
 
 bool ObjectWidget::event(QEvent* e) {
@@ -126,13 +106,13 @@ void ObjectWidget::paintEvent(QPaintEvent*) {
     }
     if (!hasSnapshot_) return;
     shownRows_.clear();
-    CardCanvas canvas(p, *this, theme_, shownRows_);
+    CardCanvas canvas(p, *this, theme(), shownRows_);
     canvas.y = canvas.pad / 2;
     if (card_ && card_->held()) {
         // The colour its held bands have on the timeline, down the card's left edge.
         const double inset = 6;
         p.fillRect(QRectF(frame.left() + 1.5, frame.top() + inset, 4, frame.height() - 2 * inset),
-                   render::holdColor(render::paletteFor(theme_), now_.object));
+                   render::holdColor(render::paletteFor(theme()), now_.object));
     }
     canvas.titleRow(title(), summary());
     if (card_) card_->paint(canvas, cardState());

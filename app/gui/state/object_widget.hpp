@@ -7,11 +7,10 @@
 // (gui/cards/) draws the rest.
 
 #include "gui/run/world_snapshot.hpp"
-#include "gui/window/theme.hpp"
+#include "gui/state/state_widget.hpp"
 
 #include <QStringList>
 #include <QVariantAnimation>
-#include <QWidget>
 
 #include <memory>
 #include <vector>
@@ -21,7 +20,7 @@ namespace mpviz::gui {
 class Card;
 struct CardState;
 
-class ObjectWidget : public QWidget {
+class ObjectWidget : public StateWidget {
     Q_OBJECT
   public:
     explicit ObjectWidget(QWidget* parent = nullptr);
@@ -31,7 +30,6 @@ class ObjectWidget : public QWidget {
     // processes (WorldSnapshot::processes).
     void setSnapshot(const ObjectSnapshot& snapshot, const std::vector<ProcessSnapshot>& processes);
     const ObjectSnapshot& snapshot() const { return now_; }
-    void setTheme(Theme theme);
     void setAnimated(bool animated) { animated_ = animated; }
 
     // What the card has shown so far (tests: "the queue widget showed items", "the semaphore
@@ -44,9 +42,6 @@ class ObjectWidget : public QWidget {
     // What the last paint could not show whole: words cut at the card's edge, or elided.
     const QStringList& clippedWords() const { return clipped_; }
 
-    QSize sizeHint() const override;
-    QSize minimumSizeHint() const override;
-    bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
 
   protected:
@@ -64,7 +59,6 @@ class ObjectWidget : public QWidget {
     ObjectSnapshot before_;
     std::vector<ProcessSnapshot> processes_;
     std::unique_ptr<Card> card_; // draws now_'s kind (null for ObjectKind::Count)
-    Theme theme_ = Theme::Light;
     QVariantAnimation animation_;
     double progress_ = 1.0; // 0 → 1 right after a change
     bool animated_ = true;

@@ -12,11 +12,8 @@ namespace mpviz::gui {
 
 using trace::State;
 
-ProcessListWidget::ProcessListWidget(QWidget* parent) : QWidget(parent) {
+ProcessListWidget::ProcessListWidget(QWidget* parent) : StateWidget(parent) {
     setObjectName(QStringLiteral("processList"));
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
     setToolTip(tr("What each process is doing at this instant"));
 }
 
@@ -28,11 +25,6 @@ void ProcessListWidget::setProcesses(std::vector<ProcessSnapshot> processes) {
         said << QString::fromStdString(proc.name) + QStringLiteral(": ") + stateText(proc);
     setAccessibleDescription(said.join(QLatin1Char('\n')));
     if (resized || heightForWidth(width()) != height()) updateGeometry();
-    update();
-}
-
-void ProcessListWidget::setTheme(Theme theme) {
-    theme_ = theme;
     update();
 }
 
@@ -91,22 +83,12 @@ int ProcessListWidget::heightForWidth(int width) const {
     return int(std::ceil(row * static_cast<double>(lines) + 4));
 }
 
-QSize ProcessListWidget::sizeHint() const {
-    // The height at the width it has: a fixed-height row in a layout is held to its hint.
-    const int comfortable = int(QFontMetricsF(font()).height() * 22);
-    return QSize(comfortable, heightForWidth(width() > 0 ? width() : comfortable));
-}
-
-QSize ProcessListWidget::minimumSizeHint() const {
-    return QSize(int(QFontMetricsF(font()).height() * 12), sizeHint().height());
-}
-
 void ProcessListWidget::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QFontMetricsF fm(font());
     const double row = fm.height() * 1.5;
-    const auto palette = render::paletteFor(theme_);
+    const auto palette = render::paletteFor(theme());
     const QColor text = this->palette().color(QPalette::WindowText);
     const QColor muted = this->palette().color(QPalette::PlaceholderText);
     shownRows_.clear();
@@ -126,7 +108,7 @@ void ProcessListWidget::paintEvent(QPaintEvent*) {
     double y = 2;
     for (const auto& proc : processes_) {
         const double d = fm.height() * 0.6;
-        const QColor own = processColor(proc.index, theme_);
+        const QColor own = processColor(proc.index, theme());
         p.setPen(Qt::NoPen);
         p.setBrush(own);
         p.drawEllipse(QRectF(2, y + (row - d) / 2, d, d));

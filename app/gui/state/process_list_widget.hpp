@@ -4,16 +4,15 @@
 // timeline's bars so the two read the same way.
 
 #include "gui/run/world_snapshot.hpp"
-#include "gui/window/theme.hpp"
+#include "gui/state/state_widget.hpp"
 
 #include <QStringList>
-#include <QWidget>
 
 #include <vector>
 
 namespace mpviz::gui {
 
-class ProcessListWidget : public QWidget {
+class ProcessListWidget : public StateWidget {
     Q_OBJECT
   public:
     explicit ProcessListWidget(QWidget* parent = nullptr);
@@ -21,7 +20,6 @@ class ProcessListWidget : public QWidget {
     // One row per process, in the order given (the timeline's lane order).
     void setProcesses(std::vector<ProcessSnapshot> processes);
     const std::vector<ProcessSnapshot>& processes() const { return processes_; }
-    void setTheme(Theme theme);
     // The words of a process's state: "blocked: get queue", "exited (0)", "sleeping".
     static QString stateText(const ProcessSnapshot& p);
     // What the last paint wrote, one line per row: "Process-1 (4242): blocked: acquire sem"
@@ -30,9 +28,6 @@ class ProcessListWidget : public QWidget {
     // Names and states the last paint had to elide (none, once the rows stack).
     int elidedCount() const { return elided_; }
 
-    QSize sizeHint() const override;
-    QSize minimumSizeHint() const override;
-    bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
 
   protected:
@@ -46,7 +41,6 @@ class ProcessListWidget : public QWidget {
     std::vector<ProcessSnapshot> processes_;
     QStringList shownRows_;
     int elided_ = 0;
-    Theme theme_ = Theme::Light;
 };
 
 } // namespace mpviz::gui

@@ -1,5 +1,6 @@
 #include "gui/window/caption_bar.hpp"
 
+#include "gui/window/fonts.hpp"
 #include "render/style.hpp"
 
 #include <QEvent>
@@ -18,9 +19,7 @@ CaptionBar::CaptionBar(QWidget* parent) : QFrame(parent) {
     layout->setContentsMargins(10, 4, 10, 4);
     layout->setSpacing(2);
     title_ = new QLabel(this);
-    QFont bold = title_->font();
-    bold.setBold(true);
-    title_->setFont(bold);
+    title_->setFont(boldFont(title_->font()));
     explanation_ = new QLabel(this);
     explanation_->setWordWrap(true);
     narration_ = new QLabel(this);
@@ -35,9 +34,7 @@ CaptionBar::CaptionBar(QWidget* parent) : QFrame(parent) {
 
 void CaptionBar::scaleFonts() {
     // Relative to the bar's own font, so it grows with presentation mode's larger text.
-    QFont big = font();
-    big.setPointSizeF(font().pointSizeF() * 1.35);
-    big.setBold(true);
+    const QFont big = largerBoldFont(font(), 1.35);
     narration_->setFont(big);
     narration_->setMinimumHeight(QFontMetrics(big).height() * 2 + 4);
 }

@@ -23,9 +23,11 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace mpviz::gui {
 
@@ -62,6 +64,18 @@ constexpr const char* kUsage =
     "[-- ARGS...]\n"
     "       mpviz list | run | export ...   (the command line; mpviz help)\n";
 
+// The options that only switch something on, and those that take any text as it is.
+const std::map<std::string_view, bool GuiOptions::*> kSwitches = {
+    {"--presentation", &GuiOptions::presentation},
+    {"--autorun", &GuiOptions::autorun},
+    {"--select", &GuiOptions::select},
+    {"--step", &GuiOptions::step},
+    {"--logical-time", &GuiOptions::logical}};
+const std::map<std::string_view, std::string GuiOptions::*> kTexts = {
+    {"--open", &GuiOptions::open},
+    {"--screenshot", &GuiOptions::screenshot},
+    {"--python", &GuiOptions::python}};
+
 bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -81,7 +95,13 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
             }
             return d;
         };
-        if (a == "--scenario") {
+        if (const auto on = kSwitches.find(a); on != kSwitches.end()) {
+            o.*(on->second) = true;
+        } else if (const auto text = kTexts.find(a); text != kTexts.end()) {
+            auto v = value();
+            if (!v) return false;
+            o.*(text->second) = *v;
+        } else if (a == "--scenario") {
             auto v = value();
             if (!v) return false;
             if (!scenarios::find(*v)) {
@@ -110,32 +130,16 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
                 return false;
             }
             o.theme = *v == "dark" ? Theme::Dark : Theme::Light;
-        } else if (a == "--presentation") {
-            o.presentation = true;
-        } else if (a == "--open") {
-            auto v = value();
-            if (!v) return false;
-            o.open = *v;
-        } else if (a == "--autorun") {
-            o.autorun = true;
-        } else if (a == "--screenshot") {
-            auto v = value();
-            if (!v) return false;
-            o.screenshot = *v;
         } else if (a == "--screenshot-at") {
             if (!(o.screenshotAt = number())) return false;
         } else if (a == "--playhead") {
             if (!(o.playhead = number())) return false;
-        } else if (a == "--select") {
-            o.select = true;
         } else if (a == "--size") {
             auto v = value();
             if (!v || std::sscanf(v->c_str(), "%dx%d", &o.width, &o.height) != 2) {
                 error = "--size takes WIDTHxHEIGHT";
                 return false;
             }
-        } else if (a == "--step") {
-            o.step = true;
         } else if (a == "--policy") {
             auto v = value();
             if (!v) return false;
@@ -155,8 +159,6 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
             }
             o.autoSteps = static_cast<int>(*n);
             o.step = true;
-        } else if (a == "--logical-time") {
-            o.logical = true;
         } else if (a == "--start-method") {
             auto v = value();
             if (!v) return false;
@@ -165,10 +167,6 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
                 return false;
             }
             o.startMethod = *v;
-        } else if (a == "--python") {
-            auto v = value();
-            if (!v) return false;
-            o.python = *v;
         } else if (a == "--" && !o.program.empty()) {
             for (++i; i < argc; ++i) {
                 // Quoted for the program panel's line edit (QProcess::splitCommand: double

@@ -2,6 +2,7 @@
 
 #include "gui/state/cards/blend.hpp"
 #include "gui/state/cards/card_canvas.hpp"
+#include "gui/window/fonts.hpp"
 #include "render/labels.hpp"
 #include "trace/shared_number.hpp"
 
@@ -20,9 +21,7 @@ void NumberCard::paint(CardCanvas& c, const CardState& state) const {
     const auto& s = state.now;
     QPainter& p = c.painter;
     const QRectF wholeRow(c.left, c.y, c.right - c.left, c.rowHeight);
-    QFont big = p.font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    big.setBold(true);
+    const QFont big = largerBoldFont(p.font(), 1.6);
     p.save();
     p.setFont(big);
     // A new number flashes in the alarm colour and fades to the text colour.
