@@ -4,6 +4,7 @@
 
 #include "render/hit_test.hpp"
 #include "render/layout.hpp"
+#include "render/pending_chips.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -147,3 +148,22 @@ TEST_CASE("Hovering a held band says what is held by whom from when to when and 
     CHECK(died.contains(QStringLiteral("owner died")));
 }
 
+TEST_CASE("A waiting operation's chip stays where the process asked while time goes on",
+          "[render][hit][step]") {
+    Scene s;
+    PendingMark mark{1, Op::Put, QStringLiteral("put queue"), kT0 + 300 * kMs};
+    Viewport v = s.viewport;
+    v.pending = {mark};
+    v.now = kT0 + 400 * kMs;
+    const auto first = pendingChipRect(s.layout, v, Style{}, mark);
+    REQUIRE(first);
+    CHECK(first->left() > s.layout.mapping.mapTimeToX(*mark.since));
+    CHECK(first->left() < s.layout.mapping.mapTimeToX(*v.now));
+    for (const double ms : {500.0, 700.0, 900.0}) {
+        v.now = kT0 + static_cast<std::int64_t>(ms * kMs);
+        const auto later = pendingChipRect(s.layout, v, Style{}, mark);
+        REQUIRE(later);
+        CHECK(*later == *first);
+        CHECK(pendingAt(s.layout, v, Style{}, first->center()) == 1);
+    }
+}
