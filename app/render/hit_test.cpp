@@ -26,6 +26,14 @@ QString at(const ScenarioClock& clock, std::int64_t ts) {
     return formatInstant(clock, ts);
 }
 
+// "0.500 s → 1.250 s (0.75 s)", or "since 0.500 s" while it lasts.
+QString stretch(const ScenarioClock& clock, std::int64_t begin, std::int64_t end) {
+    if (end == trace::Slice::kOpen)
+        return QCoreApplication::translate("render", "since %1").arg(at(clock, begin));
+    return at(clock, begin) + QStringLiteral(" → ") + at(clock, end) + QStringLiteral(" (") +
+           formatSpan(clock, end - begin) + QLatin1Char(')');
+}
+
 QString processName(const trace::TraceData& trace, int index) {
     if (index < 0 || static_cast<std::size_t>(index) >= trace.processes().size()) return {};
     return laneLabel(trace.processes()[static_cast<std::size_t>(index)]);
@@ -232,18 +240,55 @@ QString describeSlice(const trace::TraceData& trace, int process, const trace::S
             engine::explainBlocked(trace, process, slice.begin, coreTranslate());
         !why.empty())
         lines << toQString(why);
-    if (slice.end == trace::Slice::kOpen)
-        lines << QCoreApplication::translate("render", "since %1").arg(at(clock, slice.begin));
-    else
-        lines << at(clock, slice.begin) + QStringLiteral(" → ") + at(clock, slice.end) +
-                     QStringLiteral(" (") + formatSpan(clock, slice.end - slice.begin) +
-                     QLatin1Char(')');
+    lines << stretch(clock, slice.begin, slice.end);
+    return lines.join(QLatin1Char('\n'));
+}
+
+std::optional<HoldHit> holdAt(const trace::TraceData& trace, const TimelineLayout& layout,
+                              const Viewport& viewport, QPointF pos) {
+    const int index = laneAt(layout, viewport, pos.y());
+    if (index < 0 || layout.holdRows == 0 || pos.x() < layout.gutterWidth) return std::nullopt;
+    const LaneGeometry& lane = layout.lanes[static_cast<std::size_t>(index)];
+    const double y = pos.y() + viewport.scrollY - lane.holdTop;
+    if (y < 0 || lane.holdRow <= 0) return std::nullopt;
+    const int row = static_cast<int>(y / lane.holdRow);
+    if (row >= layout.holdRows || y - row * lane.holdRow >= lane.holdBand) return std::nullopt;
+    // As paintHolds draws them: levels deeper than the rows share the last row.
+    const std::int64_t t = layout.mapping.mapXToTime(pos.x());
+    const int levels = trace.holdLevels(lane.process);
+    const int deepest = row == layout.holdRows - 1 ? levels - 1 : std::min(row, levels - 1);
+    for (int level = deepest; level >= row; --level)
+        for (const trace::Hold& h : trace.holdsIn(lane.process, level, t, t + 1))
+            if (h.begin <= t && (h.end == trace::Slice::kOpen || t < h.end))
+                return HoldHit{lane.process, h};
+    return std::nullopt;
+}
+
+QString describeHold(const trace::TraceData& trace, int process, const trace::Hold& hold) {
+    const ScenarioClock clock = ScenarioClock::of(trace);
+    const QString name = objectName(trace, hold.object);
+    const auto objects = trace.objects();
+    const bool semaphore =
+        hold.object < objects.size() && objects[hold.object].kind == ObjectKind::Semaphore;
+    QStringList lines{semaphore
+                          ? QCoreApplication::translate("render", "holds a permit of %1").arg(name)
+                          : QCoreApplication::translate("render", "holds the lock %1").arg(name),
+                      processName(trace, process)};
+    lines << stretch(clock, hold.begin, hold.end);
+    if (hold.diedHolding)
+        lines << (semaphore
+                      ? QCoreApplication::translate(
+                            "render", "it ended holding it: the permit never came back")
+                      : QCoreApplication::translate(
+                            "render", "it ended holding it (owner died): nobody can release it"));
     return lines.join(QLatin1Char('\n'));
 }
 
 QString tooltipAt(const trace::TraceData& trace, const TimelineLayout& layout,
                   const Viewport& viewport, QPointF pos) {
     if (auto e = eventAt(trace, layout, viewport, pos)) return describeEvent(trace, *e);
+    if (auto h = holdAt(trace, layout, viewport, pos))
+        return describeHold(trace, h->process, h->hold);
     const int lane = laneAt(layout, viewport, pos.y());
     if (lane < 0) return {};
     const int process = layout.lanes[static_cast<std::size_t>(lane)].process;

@@ -35,8 +35,20 @@ QString describeEvent(const trace::TraceData& trace, std::uint32_t event);
 // One state slice: "blocked: get queue\nProcess-1 (1234)\n0.500 s → 1.250 s (0.75 s)".
 QString describeSlice(const trace::TraceData& trace, int process, const trace::Slice& slice);
 
-// The tooltip for whatever is under `pos`: an event (eventAt), else the slice under the
-// mouse, else the lane's process; empty over nothing.
+// The held lock or permit whose band (paintHolds) is under `pos`, and whose it is.
+struct HoldHit {
+    int process = -1;
+    trace::Hold hold;
+};
+std::optional<HoldHit> holdAt(const trace::TraceData& trace, const TimelineLayout& layout,
+                              const Viewport& viewport, QPointF pos);
+
+// One held band: "holds the lock lock_a\nProcess-1 (1234)\n0.014 s → 1.240 s (1.226 s)", and
+// for a holder that died, that nobody will release it.
+QString describeHold(const trace::TraceData& trace, int process, const trace::Hold& hold);
+
+// The tooltip for whatever is under `pos`: an event (eventAt), else a held band, else the
+// slice under the mouse, else the lane's process; empty over nothing.
 QString tooltipAt(const trace::TraceData& trace, const TimelineLayout& layout,
                   const Viewport& viewport, QPointF pos);
 

@@ -6,6 +6,7 @@
 #include "trace/exit_status.hpp"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 
 #include <csignal>
 #include <filesystem>
@@ -40,6 +41,12 @@ QString exitLabel(std::optional<int> exitcode) {
     if (code < 0)
         return QCoreApplication::translate("render", "killed (%1)").arg(signalName(-code));
     return QCoreApplication::translate("render", "exited (%1)").arg(code);
+}
+
+QStringList exitLabelForms(std::optional<int> exitcode) {
+    if (exitcode && *exitcode < 0)
+        return {exitLabel(exitcode), QCoreApplication::translate("render", "killed")};
+    return {exitLabel(exitcode)};
 }
 
 QString objectName(const trace::TraceData& trace, std::uint16_t object) {
@@ -89,18 +96,35 @@ QString operationLabel(const trace::TraceData& trace, trace::Op op, std::uint16_
 
 QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,
                    const ScenarioClock& clock) {
+    return sliceLabelForms(trace, process, slice, clock).value(0);
+}
+
+QStringList sliceLabelForms(const trace::TraceData& trace, int process, const trace::Slice& slice,
+                            const ScenarioClock& clock) {
     switch (slice.state) {
-    case State::Sleeping:
-        if (slice.end == trace::Slice::kOpen || clock.steps)
-            return QCoreApplication::translate("render", "sleep");
-        return QCoreApplication::translate("render", "sleep %1")
-            .arg(formatDuration(clock.durationSeconds(slice.end - slice.begin)));
-    case State::Blocked:
-        return operationLabel(trace, slice.op, slice.object,
-                              slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer);
+    case State::Sleeping: {
+        const QString sleep = QCoreApplication::translate("render", "sleep");
+        if (slice.end == trace::Slice::kOpen || clock.steps) return {sleep};
+        return {QCoreApplication::translate("render", "sleep %1")
+                    .arg(formatDuration(clock.durationSeconds(slice.end - slice.begin))),
+                sleep};
+    }
+    case State::Blocked: {
+        const QString full =
+            operationLabel(trace, slice.op, slice.object,
+                           slice.op == Op::Join ? joinPeer(trace, process, slice) : slice.peer);
+        const QString op = toQString(trace::opName(slice.op));
+        return full == op ? QStringList{op} : QStringList{full, op};
+    }
     default:
         return {};
     }
+}
+
+QString longestThatFits(const QStringList& forms, const QFontMetricsF& metrics, double room) {
+    for (const QString& form : forms)
+        if (metrics.horizontalAdvance(form) <= room) return form;
+    return {};
 }
 
 QString deadlockEdgeLabel(const trace::TraceData& trace, const trace::DeadlockEdge& edge) {

@@ -6,6 +6,9 @@
 #include "trace/trace.hpp"
 
 #include <QString>
+#include <QStringList>
+
+class QFontMetricsF;
 
 #include <optional>
 #include <string_view>
@@ -21,6 +24,9 @@ QString signalName(int signal);                       // "SIGTERM"; unknown: "si
 // empty while the process is alive.
 QString exitLabel(const trace::ProcessInfo& process);
 QString exitLabel(std::optional<int> exitcode); // of a process that ended
+// The same, longest first, with the shorter forms a crowded end mark may take:
+// "killed (SIGKILL)", "killed".
+QStringList exitLabelForms(std::optional<int> exitcode);
 // Whom or what a blocked slice of `process` waits on: the joined child's name
 // ("Process-1") or the object's ("sem"); empty when unknown.
 QString blockedOn(const trace::TraceData& trace, int process, const trace::Slice& slice);
@@ -33,6 +39,12 @@ QString operationLabel(const trace::TraceData& trace, trace::Op op, std::uint16_
 // "flush queue", "sleep 0.5 s"; empty for running.
 QString sliceLabel(const trace::TraceData& trace, int process, const trace::Slice& slice,
                    const ScenarioClock& clock);
+// The same in every form a bar may write, longest first: "acquire lock", "acquire";
+// "sleep 0.5 s", "sleep". A narrow bar takes a shorter whole form, never a cut word.
+QStringList sliceLabelForms(const trace::TraceData& trace, int process, const trace::Slice& slice,
+                            const ScenarioClock& clock);
+// The first of `forms` (longest first) no wider than `room`; empty when none is.
+QString longestThatFits(const QStringList& forms, const QFontMetricsF& metrics, double room);
 QString objectName(const trace::TraceData& trace, std::uint16_t object); // "" for none
 // The multiprocessing class a kind of object is: "Lock", "JoinableQueue", "Value"…
 QString pythonClassName(trace::ObjectKind kind);

@@ -23,6 +23,15 @@ struct BarText {
     trace::State state;
 };
 
+// Where a detected deadlock's loop of arrows goes: its axis (inside the stuck stretch, or
+// after the end marks when the cycle closed too briefly to draw in) and the box it and its
+// labels take. placeDeadlockLoop decides it once per paint; paintBars writes the end marks it
+// would cover in a shorter form (or not at all), paintDeadlock draws it there.
+struct DeadlockLoop {
+    double axis = 0; // the arrows' tails and heads
+    QRectF box; // the arcs and the labels (each label on the lane of the process that waits)
+};
+
 struct Frame {
     Frame(QPainter& painter, const trace::TraceData& t, const TimelineLayout& l, const Viewport& v,
           const Style& s)
@@ -39,9 +48,10 @@ struct Frame {
     double plotRight = 0;
     std::int64_t tA = 0; // the times at plotLeft and plotRight
     std::int64_t tB = 0;
-    std::int64_t liveEnd = 0;      // where an open slice ends: "now", or the last event
-    double dpr = 1;                // device pixels per logical pixel
-    std::vector<BarText> barTexts; // found by paintBars, written by paintBarTexts
+    std::int64_t liveEnd = 0;                 // where an open slice ends: "now", or the last event
+    double dpr = 1;                           // device pixels per logical pixel
+    std::vector<BarText> barTexts;            // found by paintBars, written by paintBarTexts
+    std::optional<DeadlockLoop> deadlockLoop; // none: no deadlock, or its place is out of view
 
     std::int64_t sliceEnd(const trace::Slice& s) const {
         return s.end == trace::Slice::kOpen ? liveEnd : s.end;
@@ -69,6 +79,8 @@ void paintBarTexts(Frame& f);
 void paintGlyphs(Frame& f);
 // Arrows between lanes from trace.messages().
 void paintArrows(Frame& f);
+// Where the deadlock's loop goes (none without a deadlock or when its place is out of view).
+std::optional<DeadlockLoop> placeDeadlockLoop(const Frame& f);
 // The deadlock cycle: outlined blocked bars and the loop of arrows.
 void paintDeadlock(Frame& f);
 // "now" line, playhead, selected event.

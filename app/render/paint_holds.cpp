@@ -86,10 +86,11 @@ void levelBands(Frame& f, int process, int level, double top, double height, Hol
     }
 }
 
-QString holdLabel(const trace::TraceData& trace, const Hold& h) {
+// "lock_a (owner died)", then "lock_a": a narrow band writes a shorter whole form.
+QStringList holdLabelForms(const trace::TraceData& trace, const Hold& h) {
     const QString name = objectName(trace, h.object);
-    return h.diedHolding ? QCoreApplication::translate("render", "%1 (owner died)").arg(name)
-                         : name;
+    if (!h.diedHolding) return {name};
+    return {QCoreApplication::translate("render", "%1 (owner died)").arg(name), name};
 }
 
 } // namespace
@@ -138,11 +139,8 @@ void paintHolds(Frame& f) {
         const double x1 = std::min(label.box.right(), f.plotRight);
         const double room = x1 - x0 - 2 * pad;
         if (room < fm.averageCharWidth() * 3) continue;
-        QString text = holdLabel(f.trace, *label.hold);
-        if (fm.horizontalAdvance(text) > room) {
-            text = fm.elidedText(text, Qt::ElideRight, room);
-            if (text.size() < 3) continue;
-        }
+        const QString text = longestThatFits(holdLabelForms(f.trace, *label.hold), fm, room);
+        if (text.isEmpty()) continue;
         p.setPen(textOn(colours[label.hold->object]));
         p.drawText(QRectF(x0 + pad, label.box.top(), x1 - x0 - 2 * pad, label.box.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, text);

@@ -228,14 +228,11 @@ void paintBars(Frame& f) {
             const double x1 = std::min(l.x1, f.plotRight);
             const double room = x1 - x0 - 2 * pad;
             if (room < fm.averageCharWidth() * 4) continue;
-            QString text = sliceLabel(f.trace, lane.process, *l.slice, f.layout.clock);
+            // A shorter whole form ("sleep", "acquire") or nothing, never a cut word.
+            const QString text = longestThatFits(
+                sliceLabelForms(f.trace, lane.process, *l.slice, f.layout.clock), fm, room);
             if (text.isEmpty()) continue;
-            const double w = fm.horizontalAdvance(text);
-            if (w > room) {
-                text = fm.elidedText(text, Qt::ElideRight, room);
-                if (text.size() < 4) continue;
-            }
-            const double tw = std::min(w, room);
+            const double tw = fm.horizontalAdvance(text);
             // The text sits on a plain patch of the bar's colour: hatching under it would
             // hurt reading, and a sleeping bar is thinner than a line of text.
             const double h = std::min(lane.barHeight - 2, fm.height() + 2);
@@ -246,7 +243,6 @@ void paintBars(Frame& f) {
         const auto& info = f.trace.processes()[static_cast<std::size_t>(lane.process)];
         if (info.endTs && *info.endTs >= f.tA && *info.endTs <= f.tB) {
             const double x = f.x(*info.endTs);
-            const QString label = exitLabel(info);
             const bool bad = info.exitcode.value_or(0) != 0;
             p.setPen(QPen(bad ? f.palette.text : f.palette.mutedText, st.px(2.5), Qt::SolidLine,
                           Qt::FlatCap));
@@ -258,9 +254,19 @@ void paintBars(Frame& f) {
             bold.setBold(bad);
             p.setFont(bold);
             const QFontMetricsF sfm(bold);
-            p.drawText(QPointF(x + st.px(4), lane.barCentre() + (sfm.ascent() - sfm.descent()) / 2),
-                       label);
-            ++f.stats.texts;
+            // Before a deadlock's loop of arrows a mark takes a shorter form, or none.
+            double room = 1e300;
+            if (const auto& loop = f.deadlockLoop; loop && x < loop->box.left() &&
+                                                   lane.barCentre() >= loop->box.top() &&
+                                                   lane.barCentre() <= loop->box.bottom())
+                room = loop->box.left() - x - st.px(8);
+            const QString label = longestThatFits(exitLabelForms(info.exitcode), sfm, room);
+            if (!label.isEmpty()) {
+                p.drawText(
+                    QPointF(x + st.px(4), lane.barCentre() + (sfm.ascent() - sfm.descent()) / 2),
+                    label);
+                ++f.stats.texts;
+            }
         }
     }
 

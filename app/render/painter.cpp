@@ -25,6 +25,7 @@ PaintStats paint(QPainter& painter, const trace::TraceData& trace, const Timelin
     f.tA = layout.mapping.mapXToTime(f.plotLeft);
     f.tB = layout.mapping.mapXToTime(f.plotRight);
     f.liveEnd = viewport.now.value_or(trace.lastTs());
+    if (layout.mapping.isValid()) f.deadlockLoop = detail::placeDeadlockLoop(f);
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);

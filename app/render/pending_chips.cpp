@@ -20,7 +20,9 @@ std::optional<QRectF> pendingChipRect(const TimelineLayout& layout, const Viewpo
     const double height = std::min(lane->height - style.px(2), fm.height() + style.px(6));
     const double plotLeft = layout.gutterWidth;
     const double plotRight = std::max(plotLeft, layout.width);
-    double left = layout.mapping.mapTimeToX(*viewport.now) + style.px(4);
+    // Where the process asked (else at "now"): the chip keeps its place while the person
+    // decides, as time goes on and the waiting band grows after it.
+    double left = layout.mapping.mapTimeToX(mark.since.value_or(*viewport.now)) + style.px(8);
     left = std::clamp(left, plotLeft, std::max(plotLeft, plotRight - width - style.px(2)));
     const double top = lane->glyphY - height / 2 - viewport.scrollY;
     return QRectF(left, top, width, height);

@@ -14,7 +14,8 @@
 namespace mpviz::render {
 
 // Where the chip of a pending operation is drawn (widget coordinates, after scrolling):
-// just after the "now" line on its process's lane, pulled left to stay inside the plot.
+// on its process's glyph row just after the moment it asked (after the "now" line when that
+// is unknown), so it stays put while time goes on; pulled in to stay inside the plot.
 // Nothing when the process has no lane or there is no "now".
 std::optional<QRectF> pendingChipRect(const TimelineLayout& layout, const Viewport& viewport,
                                       const Style& style, const PendingMark& mark);

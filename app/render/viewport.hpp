@@ -14,7 +14,7 @@
 namespace mpviz::render {
 
 // Step mode: an operation a process announced and is waiting to be granted. Drawn ghosted
-// on its lane at the "now" line; clicking it grants it.
+// on its lane where it was announced; clicking it grants it.
 struct PendingMark {
     int process = -1; // trace process index
     trace::Op op = trace::Op::Print;

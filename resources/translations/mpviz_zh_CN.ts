@@ -1310,6 +1310,18 @@
         <source>Showing run %1 of Run N times</source>
         <translation>正在显示“运行 N 次”中的第 %1 次运行</translation>
     </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>演示</translation>
+    </message>
 </context>
 <context>
     <name>mpviz::gui::OutcomeChart</name>
@@ -2533,6 +2545,26 @@ Click to let it go ahead (→ grants by the chosen policy).</source>
     <message>
         <source>array</source>
         <translation>共享数组</translation>
+    </message>
+    <message>
+        <source>holds a permit of %1</source>
+        <translation>持有 %1 的一个许可</translation>
+    </message>
+    <message>
+        <source>holds the lock %1</source>
+        <translation>持有锁 %1</translation>
+    </message>
+    <message>
+        <source>it ended holding it: the permit never came back</source>
+        <translation>它在持有时结束：这个许可再也没有归还</translation>
+    </message>
+    <message>
+        <source>it ended holding it (owner died): nobody can release it</source>
+        <translation>它在持有时结束（持有者已退出）：没有人能释放它</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>被杀死</translation>
     </message>
 </context>
 </TS>

@@ -1214,4 +1214,22 @@ TRANSLATIONS = {
         "Process-1 每秒做一根冰棍；每个消费者取走一根，要花 5 秒吃完。观察 'queue' 卡片（以及进程行下方的 'queue' 轨道，即它的长度随时间的变化）被填满到 maxsize：从此生产者阻塞在 put 上，直到有消费者取走一根，于是快速的生产者被拖到消费者的节奏（背压），而空队列会让消费者阻塞在 get 上。消费者越多，队列清空得越快。生产者完成后，主进程 MainProcess 在剩余数据项之后为每个消费者放入一颗“毒丸”（None）；取到毒丸的消费者打印 'Exiting' 并退出循环。queue.join() 让主进程一直阻塞，直到每个数据项（包括毒丸）都调用过 task_done()。",
     ('lesson', "'v' lives in shared memory, so every worker sees the same number, and each `v.value += 1` is two steps: a read, then a write (both show on the timeline and on the 'v' card; the 'v' track under the lanes charts the number). With use_lock each worker holds 'lock' for its whole loop: the others are blocked on acquire, the workers take turns and the final value is exactly workers x increments. Set use_lock=false and they run together: if one reads between another's read and write, both write the same number and an increment is lost, so the final value falls short of the expected one. In run mode the window is tiny and losses are rare; in step mode, grant a read to each worker before either writes and you lose one every time: the write that erases the other's is ringed 'lost update' on the timeline and named on the 'v' card."):
         "'v' 位于共享内存中，所以每个工作进程看到的是同一个数，而每次 `v.value += 1` 分两步：先读，再写（两步都显示在时间线和 'v' 卡片上；进程行下方的 'v' 轨道画出这个数）。开启 use_lock 时，每个工作进程在整个循环期间持有 'lock'：其他进程阻塞在 acquire 上，工作进程轮流执行，最终值恰好是 workers x increments。设置 use_lock=false 后它们一起运行：如果一个进程在另一个进程的读和写之间读取，两者会写入同一个数，一次加一就丢失了，于是最终值小于预期。在运行模式下这个时间窗口很小，丢失很少见；在单步模式下，让每个工作进程都先读、再让任何一个写，每次都会丢失一次更新：抹掉对方那次写入的写入会在时间线上被圈出并标为“丢失的更新”，并在 'v' 卡片上写明。",
+    # --- issue 11's small defects: short end marks, held-band tooltips, the toolbar's short
+    # words ---
+    ('render', 'killed'):
+        '被杀死',
+    ('render', 'holds the lock %1'):
+        '持有锁 %1',
+    ('render', 'holds a permit of %1'):
+        '持有 %1 的一个许可',
+    ('render', 'it ended holding it: the permit never came back'):
+        '它在持有时结束：这个许可再也没有归还',
+    ('render', 'it ended holding it (owner died): nobody can release it'):
+        '它在持有时结束（持有者已退出）：没有人能释放它',
+    ('mpviz::gui::MainWindow', 'Follow'):
+        '跟随',
+    ('mpviz::gui::MainWindow', 'Export'):
+        '导出',
+    ('mpviz::gui::MainWindow', 'Present'):
+        '演示',
 }

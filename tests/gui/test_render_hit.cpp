@@ -4,6 +4,7 @@
 
 #include "render/hit_test.hpp"
 #include "render/layout.hpp"
+#include "render/pending_chips.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -97,4 +98,72 @@ TEST_CASE("tooltipAt describes the event, else the slice, else the process", "[r
     CHECK(tooltipAt(s.trace, s.layout, s.viewport, QPointF(10, p2.barCentre()))
               .startsWith(QStringLiteral("Process-2 (102)")));
     CHECK(tooltipAt(s.trace, s.layout, s.viewport, QPointF(x400, 2)).isEmpty());
+}
+
+TEST_CASE("Hovering a held band says what is held by whom from when to when and how long",
+          "[render][hit]") {
+    TraceBuilder b;
+    const int main = b.process("MainProcess", 100, -1, 0);
+    const auto lock = b.object("lock", ObjectKind::Lock);
+    const auto sem = b.object("sem", ObjectKind::Semaphore, 2);
+    const int p1 = b.process("Process-1", 101, main, 0);
+    b.event(p1, 100, Op::Acquire, Phase::Done, lock);
+    b.event(p1, 200, Op::Acquire, Phase::Done, sem, 1);
+    b.event(p1, 300, Op::Release, Phase::Done, sem, 2);
+    b.event(p1, 600, Op::Release, Phase::Done, lock);
+    b.event(p1, 700, Op::Acquire, Phase::Done, lock);
+    b.end(p1, 800, -15); // dies holding it
+    b.event(main, 1000, Op::Print, Phase::Done, mpviz::trace::kNoObject, 0, "end");
+    const TraceData& trace = b.trace;
+    Viewport v;
+    v.t0 = kT0;
+    v.t1 = kT0 + 1100 * kMs;
+    v.size = QSizeF(1100, 600);
+    const auto layout = computeLayout(trace, v, Style{});
+    REQUIRE(layout.holdRows == 2);
+    const auto& lane = *layout.laneForProcess(p1);
+    const auto at = [&](double ms, int row) {
+        return tooltipAt(trace, layout, v,
+                         QPointF(layout.mapping.mapTimeToX(kT0 + std::int64_t(ms * kMs)),
+                                 lane.holdTop + row * lane.holdRow + lane.holdBand / 2));
+    };
+    const ScenarioClock clock = ScenarioClock::of(trace);
+    const QString held = at(450, 0);
+    INFO(held.toStdString());
+    CHECK(held.startsWith(QStringLiteral("holds the lock lock\nProcess-1 (101)\n")));
+    CHECK(held.contains(QStringLiteral("0.100 s → 0.600 s (") + formatSpan(clock, 500 * kMs) +
+                        QStringLiteral(")")));
+    const QString permit = at(250, 1);
+    INFO(permit.toStdString());
+    CHECK(permit.startsWith(QStringLiteral("holds a permit of sem\nProcess-1 (101)\n")));
+    CHECK(permit.contains(QStringLiteral("0.200 s → 0.300 s")));
+    // Nested: the lock's band still says the lock under the permit's row.
+    CHECK(at(250, 0).startsWith(QStringLiteral("holds the lock lock")));
+    // Between holds, and in the empty second row, the bar's own tooltip.
+    CHECK_FALSE(at(650, 0).startsWith(QStringLiteral("holds")));
+    CHECK_FALSE(at(450, 1).startsWith(QStringLiteral("holds")));
+    // A holder that died: nobody will release it.
+    const QString died = at(750, 0);
+    INFO(died.toStdString());
+    CHECK(died.contains(QStringLiteral("owner died")));
+}
+
+TEST_CASE("A waiting operation's chip stays where the process asked while time goes on",
+          "[render][hit][step]") {
+    Scene s;
+    PendingMark mark{1, Op::Put, QStringLiteral("put queue"), kT0 + 300 * kMs};
+    Viewport v = s.viewport;
+    v.pending = {mark};
+    v.now = kT0 + 400 * kMs;
+    const auto first = pendingChipRect(s.layout, v, Style{}, mark);
+    REQUIRE(first);
+    CHECK(first->left() > s.layout.mapping.mapTimeToX(*mark.since));
+    CHECK(first->left() < s.layout.mapping.mapTimeToX(*v.now));
+    for (const double ms : {500.0, 700.0, 900.0}) {
+        v.now = kT0 + static_cast<std::int64_t>(ms * kMs);
+        const auto later = pendingChipRect(s.layout, v, Style{}, mark);
+        REQUIRE(later);
+        CHECK(*later == *first);
+        CHECK(pendingAt(s.layout, v, Style{}, first->center()) == 1);
+    }
 }

@@ -124,3 +124,48 @@ TEST_CASE("Every lesson fits at 1280x720 and 1920x1080 in the normal layout and 
     w.setPresentationMode(false);
     CHECK(w.menuBar()->isVisible());
 }
+
+namespace {
+
+// Every button of every toolbar on the bar itself, none in the » overflow.
+void checkToolbarsWhole(gui::MainWindow& w, const std::string& where) {
+    INFO(where);
+    for (auto* bar : w.findChildren<QToolBar*>()) {
+        if (!bar->isVisible()) continue;
+        INFO(bar->windowTitle().toStdString());
+        const auto* overflow = bar->findChild<QWidget*>(QStringLiteral("qt_toolbar_ext_button"));
+        CHECK((overflow == nullptr || !overflow->isVisible()));
+        for (QAction* a : bar->actions()) {
+            if (a->isSeparator() || !a->isVisible()) continue;
+            INFO(a->text().toStdString());
+            const QWidget* button = bar->widgetForAction(a);
+            REQUIRE(button);
+            CHECK(button->isVisible());
+            CHECK(button->geometry().right() <= bar->contentsRect().right());
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("The toolbars keep every button in view at 1280x720 and 1920x1080 running and paused",
+          "[gui][layout][process]") {
+    REQUIRE(screenOfSize(1280, 720));
+    mpviz::testing::TestWindow w("semaphore", {{"hold", "3"}}, QSize(1280, 720));
+    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+        const std::string at = std::to_string(size.width()) + "x" + std::to_string(size.height());
+        arrange(w, size, false);
+        checkToolbarsWhole(w, at + " before a run");
+        w.actions().run->trigger();
+        REQUIRE(waitUntil([&] { return w.controller()->isLive(); }, 5000));
+        QCoreApplication::processEvents();
+        checkToolbarsWhole(w, at + " running");
+        w.actions().pause->trigger();
+        REQUIRE(w.controller()->paused());
+        QCoreApplication::processEvents();
+        checkToolbarsWhole(w, at + " paused");
+        w.actions().pause->trigger();
+        w.actions().stop->trigger();
+        REQUIRE(waitUntil([&] { return !w.controller()->isLive(); }, 10000));
+    }
+}

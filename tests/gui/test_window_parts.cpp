@@ -76,6 +76,38 @@ TEST_CASE("ViewState follows the live run until the user looks elsewhere", "[gui
     CHECK(v.cursorTime() == 5 * kSec);
 }
 
+TEST_CASE("While a person steps at real time the axis holds still and grows only at its edge",
+          "[gui][viewstate][step]") {
+    // How often the range moves while "now" goes on for 30 s, one frame in 60.
+    const auto rangeMoves = [](bool steady) {
+        gui::ViewState v;
+        v.reset(0, 0, true);
+        v.setSteadyAxis(steady);
+        int moves = 0;
+        QObject::connect(&v, &gui::ViewState::rangeChanged, [&] { ++moves; });
+        for (std::int64_t t = 0; t <= 30 * kSec; t += kSec / 60) {
+            v.setExtent(0, t);
+            v.setNow(t);
+            CHECK(v.t0() == 0);
+            CHECK(v.t1() >= t); // "now" always in view
+        }
+        return moves;
+    };
+    const int free = rangeMoves(false);
+    const int steady = rangeMoves(true);
+    CHECK(steady <= 3); // 1 s, then 5 s, 20 s, 100 s: a chip moves three times in 30 s
+    CHECK(steady < free);
+
+    // And it never shrinks back while stepping: a fit span stays.
+    gui::ViewState v;
+    v.reset(0, 0, true);
+    v.setSteadyAxis(true);
+    v.setNow(2 * kSec);
+    const auto span = v.span();
+    v.setNow(2 * kSec + 1);
+    CHECK(v.span() == span);
+}
+
 TEST_CASE("ViewState zoom keeps the anchor in place and never goes below the minimum span",
           "[gui][viewstate]") {
     gui::ViewState v;

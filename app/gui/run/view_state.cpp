@@ -67,6 +67,15 @@ void ViewState::applyFollow() {
     const std::int64_t now = *now_;
     if (!fixedSpan_) {
         const std::int64_t elapsed = std::max<std::int64_t>(now - extentBegin_, 1);
+        if (steadyAxis_) {
+            // Room is left for the chips after "now"; only when that runs out does it grow.
+            const bool fits = t0_ == extentBegin_ && now <= t0_ + span() * 9 / 10;
+            if (!fits)
+                setRangeInternal(extentBegin_,
+                                 extentBegin_ + std::max(t0_ == extentBegin_ ? span() : 0,
+                                                         niceSpan(elapsed * 3)));
+            return;
+        }
         setRangeInternal(extentBegin_,
                          extentBegin_ + niceSpan(static_cast<std::int64_t>(double(elapsed) * 1.1)));
         return;

@@ -32,6 +32,12 @@ class ViewState : public QObject {
     bool isLive() const { return now_.has_value(); }
     bool following() const { return following_; }
     void setFollowing(bool follow);
+    // Step mode: the person aims at the waiting operations' chips on the lanes, so the axis
+    // holds still. Following the whole run, the range grows only when "now" reaches its
+    // right edge, and then to a few times the run's length, so that it seldom moves, and it
+    // never shrinks back.
+    void setSteadyAxis(bool steady) { steadyAxis_ = steady; }
+    bool steadyAxis() const { return steadyAxis_; }
 
     // --- visible range ---
     std::int64_t t0() const { return t0_; }
@@ -84,6 +90,7 @@ class ViewState : public QObject {
     // afterwards it keeps the user's span and, while following, slides with "now" at
     // `followFraction_` of the width.
     bool fixedSpan_ = false;
+    bool steadyAxis_ = false;
     double followFraction_ = 0.9;
     std::optional<std::int64_t> playhead_;
     std::optional<std::uint32_t> selected_;

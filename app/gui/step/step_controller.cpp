@@ -295,6 +295,8 @@ void StepController::refreshPending() {
         wasReplaying_ = replaying;
         Q_EMIT modeChanged(); // stepping by hand is back (or not yet)
     }
+    // While a person steps, the chips stay where they were aimed at: the axis holds still.
+    view_->setSteadyAxis(run_->stepMode());
     std::vector<render::PendingMark> marks;
     // Paused, the chips would go stale; replaying, only the recording decides.
     if (run_->stepMode() && !run_->paused() && !replaying) {

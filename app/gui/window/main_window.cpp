@@ -219,11 +219,27 @@ void MainWindow::createToolBar() {
     bar->addSeparator();
     bar->addAction(actions_.exportTimeline);
     bar->addAction(actions_.presentation);
-    // Zoom buttons need no words next to them; the rest say what they do.
+    // Zoom buttons need no words next to them; the rest say what they do, in short: every
+    // button stays on the bar at 1280 px, paused too (menus and tooltips say it in full).
     for (QAction* zoom : {actions_.zoomIn, actions_.zoomOut})
         if (auto* w = bar->widgetForAction(zoom))
             if (auto* button = qobject_cast<QToolButton*>(w))
                 button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    actions_.follow->setIconText(tr("Follow"));
+    actions_.exportTimeline->setIconText(tr("Export"));
+    actions_.presentation->setIconText(tr("Present"));
+    // Pause becomes Resume: the button keeps the width of the wider word, so pausing moves
+    // no other button (nor pushes the last one off the bar).
+    if (auto* pause = qobject_cast<QToolButton*>(bar->widgetForAction(actions_.pause))) {
+        const QString shown = actions_.pause->text();
+        int widest = 0;
+        for (const QString& word : {tr("Pause"), tr("Resume")}) {
+            actions_.pause->setText(word);
+            widest = std::max(widest, pause->sizeHint().width());
+        }
+        actions_.pause->setText(shown);
+        pause->setMinimumWidth(widest);
+    }
 }
 
 void MainWindow::createStatusBar() {
