@@ -7,13 +7,14 @@ from multiprocessing import queues
 from multiprocessing.reduction import ForkingPickler
 
 from . import runtime as rt
-from .patching import carry_state, decl_of, item_text, named_init
+from .patching import carry_state, decl_of, named_init
 from .wire_constants import (KIND_JOINABLE_QUEUE, KIND_QUEUE, NO_OBJECT, OP_FLUSH, OP_GET,
-                             OP_PUT, OP_QUEUE_JOIN, OP_TASK_DONE, PHASE_DONE)
+                             OP_PUT, OP_QUEUE_JOIN, OP_TASK_DONE)
 
 Full, Empty = _queue_module.Full, _queue_module.Empty
 _FEEDER_GRACE = 0.05  # s: a feeder that needs longer than this at exit is stuck or slow
 _IN_FLIGHT = 0.05  # s: a get that waits longer than this for an item already put is blocked
+_record_item = rt.record_item
 
 
 def _kind(q):
@@ -71,9 +72,8 @@ def _take_if_counted(q, block, seconds):
             wait = _IN_FLIGHT if seconds is None else min(_IN_FLIGHT, max(seconds, 0.0))
         else:
             return False, 0.0
-        # An item still in this process's own buffer will be written by its feeder thread,
-        # which lives as long as we do: read at once, saving a poll() and a wake-up (half
-        # of what a reported get costs). Any other counted item gets the bounded wait.
+        # An item still in this process's own buffer is read at once (get_ does that before
+        # it comes here, unless another thread took the item off the buffer meanwhile).
         if not (wait and q._buffer) and not _poller(q).poll(wait * 1000.0):
             return False, wait
         message = q._recv_bytes()
@@ -83,25 +83,39 @@ def _take_if_counted(q, block, seconds):
     return True, ForkingPickler.loads(message)
 
 
-# The wrappers' common case (a named queue, run mode, done at once) is written out: what
-# they add to a put or a get is mostly the hand-off with the feeder thread, which every
-# microsecond of Python here makes longer.
+# The wrappers' common case (a named queue, run mode, done at once) is written out, and what
+# they record goes in one call to the recorder (the item's text included): what they add to
+# a put or a get is mostly the hand-off with the feeder thread, which every microsecond of
+# Python between the put's notify and the get's read makes longer - a wake-up of the feeder
+# that finds this thread still holding the GIL costs two more context switches.
 def _wrap_put(cls):
     put = cls.put
+    # Queue.put's own steps after its semaphore, so that the put is recorded before its item
+    # can be seen (its get comes after it) and nothing runs after the feeder is woken.
+    # JoinableQueue's put does more there: it is recorded after the original.
+    own_steps = cls is queues.Queue
 
     def put_(self, obj, block=True, timeout=None):
-        d = decl_of(self)
+        d = self.__dict__.get('_mpviz')
         if d is None or not rt.ACTIVE:
             return put(self, obj, block, rt.scaled(timeout))
         oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
         if rt.STEP:
             rt.gate(OP_PUT, oid)
+        if own_steps and not self._closed and self._sem.acquire(False):
+            _record_item(OP_PUT, oid, self._maxsize - self._sem._semlock._get_value(), obj)
+            with self._notempty:
+                if self._thread is None:
+                    self._start_thread()
+                self._buffer.append(obj)
+                self._notempty.notify()
+            return
         try:
             put(self, obj, False)
         except Full:
             _wait_after_refusal(self, OP_PUT, oid, lambda seconds: put(self, obj, True, seconds),
                                 Full, block, rt.scaled(timeout), timeout is not None)
-        rt.record_done(OP_PUT, oid, _length(self), PHASE_DONE, 0, None, item_text(obj))
+        _record_item(OP_PUT, oid, _length(self), obj)
 
     cls.put = put_
 
@@ -110,21 +124,30 @@ def _wrap_get(cls):
     get = cls.get
 
     def get_(self, block=True, timeout=None):
-        d = decl_of(self)
+        d = self.__dict__.get('_mpviz')
         if d is None or not rt.ACTIVE:
             return get(self, block, rt.scaled(timeout))
         oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
         if rt.STEP:
             rt.gate(OP_GET, oid)
-        seconds = rt.scaled(timeout)
-        taken, item_or_waited = _take_if_counted(self, block, seconds)
-        if taken:
-            item = item_or_waited
+        # An item still in this process's own buffer will be written by its feeder thread,
+        # which lives as long as we do: read at once (see _take_if_counted for the rest).
+        if (block and self._buffer and not self._closed and (timeout is None or timeout > 0)
+                and self._rlock.acquire(False)):
+            try:
+                message = self._recv_bytes()
+                self._sem.release()
+            finally:
+                self._rlock.release()
+            item = ForkingPickler.loads(message)
         else:
-            left = None if seconds is None else seconds - item_or_waited
-            item = _wait_after_refusal(self, OP_GET, oid, lambda left: get(self, True, left),
-                                       Empty, block, left, timeout is not None)
-        rt.record_done(OP_GET, oid, _length(self), PHASE_DONE, 0, None, item_text(item))
+            seconds = rt.scaled(timeout)
+            taken, item = _take_if_counted(self, block, seconds)
+            if not taken:
+                left = None if seconds is None else seconds - item
+                item = _wait_after_refusal(self, OP_GET, oid, lambda left: get(self, True, left),
+                                           Empty, block, left, timeout is not None)
+        _record_item(OP_GET, oid, self._maxsize - self._sem._semlock._get_value(), item)
         return item
 
     cls.get = get_
