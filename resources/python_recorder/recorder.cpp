@@ -235,8 +235,8 @@ PyObject* record(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
     Py_RETURN_NONE;
 }
 
-// The item's short repr as patching.item_text writes it; its common cases (a number, None,
-// a short str) without calling back into Python.
+// The item's short repr as mpviz_shim/recorder.py's item_text writes it; its common cases
+// (a number, None, a short str) without calling back into Python.
 PyObject* itemText(PyObject* item) {
     if (PyLong_CheckExact(item) || PyFloat_CheckExact(item) || PyBool_Check(item) ||
         item == Py_None ||

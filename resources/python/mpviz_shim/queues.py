@@ -3,7 +3,8 @@
 # join, reported as a blocked flush with the bytes the feeder has not written yet.
 import queue as _queue_module
 import select
-from multiprocessing import queues
+import sys
+from multiprocessing import connection, queues
 from multiprocessing.reduction import ForkingPickler
 
 from . import runtime as rt
@@ -15,6 +16,7 @@ Full, Empty = _queue_module.Full, _queue_module.Empty
 _FEEDER_GRACE = 0.05  # s: a feeder that needs longer than this at exit is stuck or slow
 _IN_FLIGHT = 0.05  # s: a get that waits longer than this for an item already put is blocked
 _record_item = rt.record_item
+_CONNECTION_FILE = connection.__file__
 
 
 def _kind(q):
@@ -154,22 +156,30 @@ def _wrap_get(cls):
 
 
 class _Feed:
-    """What a named queue's feeder thread still has to write: the message in os.write and
-    the items not yet pickled."""
+    """What a named queue's feeder thread still has to write, read off the thread at exit so
+    that nothing wraps its writes: the message it is sending (multiprocessing's _feed has
+    pickled it into its `obj` and is inside a connection's send) and the items not yet
+    pickled."""
 
-    def __init__(self, decl, buffer, send_bytes):
-        self.decl, self.buffer, self._send = decl, buffer, send_bytes
-        self.in_flight = 0
+    def __init__(self, decl, buffer):
+        self.decl, self.buffer = decl, buffer
 
-    def send_bytes(self, buf, *args):
-        self.in_flight = len(buf)
-        try:
-            return self._send(buf, *args)
-        finally:
-            self.in_flight = 0
+    @staticmethod
+    def _in_flight(thread):
+        frame = sys._current_frames().get(thread.ident)
+        sending = False
+        while frame is not None:
+            code = frame.f_code
+            if code.co_filename == _CONNECTION_FILE:
+                sending = True
+            elif code.co_name == '_feed' and code.co_filename == queues.__file__:
+                message = frame.f_locals.get('obj') if sending else None
+                return len(message) if isinstance(message, (bytes, memoryview)) else 0
+            frame = frame.f_back
+        return 0
 
-    def unwritten(self):
-        total = self.in_flight
+    def unwritten(self, thread):
+        total = self._in_flight(thread)
         for obj in list(self.buffer):
             if obj is not queues._sentinel:
                 try:
@@ -185,14 +195,10 @@ def _wrap_feeder():
     finalize_join = cls._finalize_join
 
     def _start_thread(self):
-        d = decl_of(self)
-        feed = None
-        if d is not None:
-            feed = _Feed(d, self._buffer, self._send_bytes)
-            self._send_bytes = feed.send_bytes
         start_thread(self)
-        if feed is not None:
-            self._thread._mpviz_feed = feed
+        d = decl_of(self)
+        if d is not None:
+            self._thread._mpviz_feed = _Feed(d, self._buffer)
 
     def _finalize_join(twr):
         thread = twr()
@@ -203,7 +209,7 @@ def _wrap_feeder():
         if not thread.is_alive():
             return finalize_join(twr)
         oid = rt.lid(feed.decl)
-        rt.blocked(OP_FLUSH, oid, feed.unwritten())
+        rt.blocked(OP_FLUSH, oid, feed.unwritten(thread))
         finalize_join(twr)
         rt.done(OP_FLUSH, oid)
 
