@@ -21,10 +21,11 @@ namespace mpviz::engine {
 
 class EventSorter {
   public:
-    // A Python program's process: its flusher sends at least every 10 ms (and events it
-    // buffered before its hello go out with it).
+    // A connection that has not said hello yet (a Python child sends the events it buffered
+    // before its hello with it).
     static constexpr std::int64_t kWindowNs = 15'000'000;
-    // A C++ lesson's process: its flusher sends within 1 ms of the first event it buffered.
+    // A process that said hello: its flusher sends within 1 ms of the first event it buffered
+    // (a C++ lesson's, core/mp/runtime.cpp, and a Python program's, mpviz_shim/runtime.py).
     static constexpr std::int64_t kPromptWindowNs = 4'000'000;
 
     // One per connection, open until closeSource(); starts with the cautious window.

@@ -241,8 +241,8 @@ struct Session::Impl {
         }
 
         void onHello(int pid, int index, const std::string& name) override {
-            if (ingester.runtime() == trace::Runtime::Cpp)
-                session.sorter.setWindow(source, EventSorter::kPromptWindowNs);
+            // Both runtimes' flushers send the first event at once and then gather 1 ms.
+            session.sorter.setWindow(source, EventSorter::kPromptWindowNs);
             record = &session.processes.connected(pid, index, name);
             session.connections[index] = weak_from_this();
             session.gate.processAppeared(index);

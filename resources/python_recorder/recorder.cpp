@@ -4,7 +4,8 @@
 // event: find the program's line, read the clock, and append the event frame, already in
 // its wire layout (wire::Encoder, docs/wire-protocol.md), to a buffer that take() hands to the
 // flusher. Everything runs under the GIL. Python is called back only for what it owns: a new source
-// file (declared with a Source frame) and the number of a thread other than the main one.
+// file (declared with a Source frame), the number of a thread other than the main one, the
+// text of an item that is not a number or a short str, and waking the sleeping flusher.
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <frameobject.h>
@@ -36,7 +37,11 @@ struct State {
     std::size_t used = 0;
     PyObject* fileId = nullptr;       // filename -> file id (0: skipped)
     PyObject* threadNumber = nullptr; // thread ident -> thread number
+    PyObject* wake = nullptr;         // wakes the flusher (once per arm_wake)
+    PyObject* itemText = nullptr;     // an item -> its short repr (patching.item_text)
+    Py_ssize_t shown = 0;             // a str this long or shorter is its own repr there
     unsigned long mainThread = 0;
+    bool wakeArmed = false;
 };
 State state;
 
@@ -160,37 +165,24 @@ long long clampedLongLong(PyObject* o) {
     return v;
 }
 
-// record(op, object, value[, phase, extra[, ts[, text]]]): an event at the program's line
-// outside the calling frame; Done, now and without a text unless told otherwise (ts None:
-// now).
-PyObject* record(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
-    if (nargs != 3 && (nargs < 5 || nargs > 7)) {
-        PyErr_SetString(PyExc_TypeError, "record(op, object, value[, phase, extra[, ts[, text]]])");
-        return nullptr;
-    }
-    if (!state.fileId || !state.threadNumber) {
-        PyErr_SetString(PyExc_RuntimeError, "_mpviz_recorder.configure() was not called");
-        return nullptr;
-    }
+std::int64_t nowNs() {
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now); // time.monotonic_ns()'s clock, as the engine reads
-    long long ts = std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
-    const long op = PyLong_AsLong(args[0]);
-    const long object = PyLong_AsLong(args[1]);
-    const long long value = clampedLongLong(args[2]);
-    const long phase = nargs > 3 ? PyLong_AsLong(args[3]) : static_cast<long>(trace::Phase::Done);
-    long extra = nargs > 4 ? PyLong_AsLong(args[4]) : 0;
-    if (nargs > 5 && args[5] != Py_None) ts = PyLong_AsLongLong(args[5]);
-    if (PyErr_Occurred()) return nullptr;
-    const bool hasText = nargs > 6 && args[6] != Py_None;
-    PyObject* utf8 = hasText ? PyUnicode_AsEncodedString(args[6], "utf-8", "replace") : nullptr;
-    if (hasText && !utf8) return nullptr;
+    return std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+}
+
+// Appends one event at the program's line outside the calling frame; `text` (a str, or
+// null for none) as UTF-8. False with a Python error set.
+bool recordEvent(long op, long object, long long value, long phase, long extra, long long ts,
+                 PyObject* text) {
+    PyObject* utf8 = text ? PyUnicode_AsEncodedString(text, "utf-8", "replace") : nullptr;
+    if (text && !utf8) return false;
     extra = extra < SHRT_MIN ? SHRT_MIN : extra > SHRT_MAX ? SHRT_MAX : extra;
     std::uint16_t file;
     std::uint32_t line, thread;
     if (!locate(PyEval_GetFrame(), file, line) || !threadNumber(thread)) {
         Py_XDECREF(utf8);
-        return nullptr;
+        return false;
     }
 
     wire::EventRecord e;
@@ -206,7 +198,82 @@ PyObject* record(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
     if (utf8) e.text = cutToFrame({PyBytes_AS_STRING(utf8), std::size_t(PyBytes_GET_SIZE(utf8))});
     wire::Encoder(state.buffer).event(e);
     Py_XDECREF(utf8);
+    if (state.wakeArmed) { // the flusher sleeps: this event wakes it, once
+        state.wakeArmed = false;
+        PyObject* r = PyObject_CallNoArgs(state.wake);
+        if (!r) return false;
+        Py_DECREF(r);
+    }
+    return true;
+}
+
+bool configured() {
+    if (state.fileId) return true;
+    PyErr_SetString(PyExc_RuntimeError, "_mpviz_recorder.configure() was not called");
+    return false;
+}
+
+// record(op, object, value[, phase, extra[, ts[, text]]]): an event at the program's line
+// outside the calling frame; Done, now and without a text unless told otherwise (ts None:
+// now).
+PyObject* record(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+    if (nargs != 3 && (nargs < 5 || nargs > 7)) {
+        PyErr_SetString(PyExc_TypeError, "record(op, object, value[, phase, extra[, ts[, text]]])");
+        return nullptr;
+    }
+    if (!configured()) return nullptr;
+    long long ts = nowNs();
+    const long op = PyLong_AsLong(args[0]);
+    const long object = PyLong_AsLong(args[1]);
+    const long long value = clampedLongLong(args[2]);
+    const long phase = nargs > 3 ? PyLong_AsLong(args[3]) : static_cast<long>(trace::Phase::Done);
+    const long extra = nargs > 4 ? PyLong_AsLong(args[4]) : 0;
+    if (nargs > 5 && args[5] != Py_None) ts = PyLong_AsLongLong(args[5]);
+    if (PyErr_Occurred()) return nullptr;
+    PyObject* text = nargs > 6 && args[6] != Py_None ? args[6] : nullptr;
+    if (!recordEvent(op, object, value, phase, extra, ts, text)) return nullptr;
     Py_RETURN_NONE;
+}
+
+// The item's short repr as mpviz_shim/recorder.py's item_text writes it; its common cases
+// (a number, None, a short str) without calling back into Python.
+PyObject* itemText(PyObject* item) {
+    if (PyLong_CheckExact(item) || PyFloat_CheckExact(item) || PyBool_Check(item) ||
+        item == Py_None ||
+        (PyUnicode_CheckExact(item) && PyUnicode_GET_LENGTH(item) <= state.shown))
+        return PyObject_Repr(item);
+    return PyObject_CallOneArg(state.itemText, item);
+}
+
+// record_item(op, object, value, item): Done, now, with the item's short repr as its text
+// (a put or a get: what went through).
+PyObject* recordItem(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "record_item(op, object, value, item)");
+        return nullptr;
+    }
+    if (!configured()) return nullptr;
+    const long long ts = nowNs();
+    const long op = PyLong_AsLong(args[0]);
+    const long object = PyLong_AsLong(args[1]);
+    const long long value = clampedLongLong(args[2]);
+    if (PyErr_Occurred()) return nullptr;
+    PyObject* text = itemText(args[3]);
+    if (!text) return nullptr;
+    const bool ok =
+        PyUnicode_Check(text)
+            ? recordEvent(op, object, value, static_cast<long>(trace::Phase::Done), 0, ts, text)
+            : (PyErr_SetString(PyExc_TypeError, "item_text() must return a str"), false);
+    Py_DECREF(text);
+    if (!ok) return nullptr;
+    Py_RETURN_NONE;
+}
+
+// arm_wake(): the flusher is about to sleep. False if something recorded is waiting to be
+// taken (it must not); otherwise the next event calls wake().
+PyObject* armWake(PyObject*, PyObject*) {
+    state.wakeArmed = state.buffer.empty();
+    return PyBool_FromLong(state.wakeArmed);
 }
 
 // take(): the frames recorded since the last take, as bytes; the buffer starts empty again.
@@ -217,19 +284,27 @@ PyObject* take(PyObject*, PyObject*) {
     return bytes;
 }
 
-// configure(file_id, thread_number): the callbacks, and the calling thread is thread 0.
-// Called again in a forked child: the parent's buffer and call sites are not its own.
+// configure(file_id, thread_number, wake, item_text, shown): the callbacks, and the calling
+// thread is thread 0. Called again in a forked child: the parent's buffer and call sites
+// are not its own.
 PyObject* configure(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyCallable_Check(args[0]) || !PyCallable_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "configure(file_id, thread_number)");
+    if (nargs != 5 || !PyCallable_Check(args[0]) || !PyCallable_Check(args[1]) ||
+        !PyCallable_Check(args[2]) || !PyCallable_Check(args[3]) || !PyLong_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "configure(file_id, thread_number, wake, item_text, shown)");
         return nullptr;
     }
-    Py_INCREF(args[0]);
-    Py_INCREF(args[1]);
-    Py_XSETREF(state.fileId, args[0]);
-    Py_XSETREF(state.threadNumber, args[1]);
+    const Py_ssize_t shown = PyLong_AsSsize_t(args[4]);
+    if (shown == -1 && PyErr_Occurred()) return nullptr;
+    PyObject** callbacks[] = {&state.fileId, &state.threadNumber, &state.wake, &state.itemText};
+    for (int i = 0; i < 4; ++i) {
+        Py_INCREF(args[i]);
+        Py_XSETREF(*callbacks[i], args[i]);
+    }
+    state.shown = shown;
     state.mainThread = PyThread_get_thread_ident();
     state.buffer.clear();
+    state.wakeArmed = false;
     forgetSites();
     Py_RETURN_NONE;
 }
@@ -237,9 +312,12 @@ PyObject* configure(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
 PyMethodDef methods[] = {
     {"record", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(record)), METH_FASTCALL,
      "record(op, object, value[, phase, extra[, ts[, text]]])"},
+    {"record_item", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(recordItem)),
+     METH_FASTCALL, "record_item(op, object, value, item)"},
     {"take", take, METH_NOARGS, "take() -> bytes"},
+    {"arm_wake", armWake, METH_NOARGS, "arm_wake() -> bool"},
     {"configure", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(configure)),
-     METH_FASTCALL, "configure(file_id, thread_number)"},
+     METH_FASTCALL, "configure(file_id, thread_number, wake, item_text, shown)"},
     {nullptr, nullptr, 0, nullptr},
 };
 

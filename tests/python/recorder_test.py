@@ -16,6 +16,7 @@ import threading
 from harness import check, run_main
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+GIVEN_TIMES = {123456789, 42, 99, 100, 101, 7}  # the times feed() gives its events
 
 
 def load_native(folder):
@@ -29,20 +30,26 @@ def load_native(folder):
     raise AssertionError('no _mpviz_recorder for this interpreter in %s' % folder)
 
 
-def feed(recorder):
-    """The same calls for either recorder: returns what it took, and the source files and
-    thread idents it asked about, in order."""
+def feed(recorder, texts):
+    """The same calls for either recorder: returns what it took, the source files and
+    thread idents it asked about, in order, and how it woke the flusher. `texts`: the
+    shim's item_text and SHOWN, which both recorders are given."""
     asked = []
     threads = {}
 
     def file_id(filename):
-        asked.append(filename)
-        return 0 if filename.startswith(os.path.dirname(recorder.__file__)) else len(asked)
+        # One id per file, as the shim's file_id. The C recorder may ask again for a call site
+        # it has seen: once CPython 3.11 has specialized a call to a C function, it reports
+        # the call at another instruction.
+        if filename not in asked:
+            asked.append(filename)
+        return 0 if filename.startswith(os.path.dirname(recorder.__file__)) else 1 + asked.index(filename)
 
     def thread_number(ident):
         return threads.setdefault(ident, len(threads) + 1)
 
-    recorder.configure(file_id, thread_number)
+    woken = []
+    recorder.configure(file_id, thread_number, lambda: woken.append(len(woken)), *texts)
     for i in range(3):
         recorder.record(1, 2, i)  # the same line three times: one site
     recorder.record(3, 4, -5, 1, 7, 123456789)
@@ -53,16 +60,31 @@ def feed(recorder):
     worker = threading.Thread(target=lambda: recorder.record(9, 1, 2, 2, 0, 7))
     worker.start()
     worker.join()
-    return recorder.take(), asked, len(threads)
+    # An item's text: the cases the C recorder writes itself and those it asks Python for.
+    for item in (3, -2.5, True, None, 'short', 'x' * 40, 'y' * 41, 'é' * 50, [1, 'two'],
+                 b'bytes', 10 ** 50):
+        recorder.record_item(11, 3, 4, item)
+    # The flusher's wake-up: none while it is not armed, one for the first event after
+    # arm_wake() found nothing to take, none when there was something.
+    recorder.record(1, 2, 3)
+    armed_with_events = recorder.arm_wake()
+    frames = recorder.take()
+    armed = recorder.arm_wake()
+    recorder.record_item(11, 3, 4, 'wakes')
+    recorder.record(1, 2, 3)
+    frames += recorder.take()
+    return frames, asked, len(threads), (armed_with_events, armed, woken)
 
 
 def without_timestamps(frames):
-    """The frames with the clock's readings zeroed (the first three events take now)."""
+    """The frames with the clock's readings zeroed (the events feed() gave a time keep it)."""
     out = bytearray(frames)
     at = 0
-    for _ in range(3):
-        out[at + 5:at + 13] = bytes(8)
-        at += 41
+    while at < len(out):
+        size = int.from_bytes(out[at + 1:at + 5], 'little')
+        if int.from_bytes(out[at + 5:at + 13], 'little') not in GIVEN_TIMES:
+            out[at + 5:at + 13] = bytes(8)
+        at += 5 + size
     return bytes(out)
 
 
@@ -72,8 +94,12 @@ def main():
     from mpviz_shim import recorder as pure
     native = load_native(recorder_dir)
     native.__file__ = pure.__file__  # this file's frames are the program's for both
-    a, asked_a, threads_a = feed(native)
-    b, asked_b, threads_b = feed(pure)
+    texts = pure.item_text, pure.SHOWN
+    a, asked_a, threads_a, wakes_a = feed(native, texts)
+    b, asked_b, threads_b, wakes_b = feed(pure, texts)
+    check(wakes_a == wakes_b == (False, True, [0]),
+          'the flusher is woken once, by the first event after it armed: %r, %r'
+          % (wakes_a, wakes_b))
     check(asked_a == asked_b, 'the recorders asked for different files: %r, %r'
           % (asked_a, asked_b))
     check(threads_a == threads_b == 1, 'one thread other than the main one expected')

@@ -1,29 +1,8 @@
 # Small tools every patch module uses: naming an object at construction, carrying its
-# identity through pickling, and the short repr of an item.
-import reprlib
-
+# identity through pickling, and (from the recorder) the short repr of an item.
 from . import naming
 from . import runtime as rt
-
-_repr = reprlib.Repr()
-_repr.maxstring = 42
-_repr.maxother = 60
-_SHOWN = 40
-
-
-def item_text(obj):
-    """A short Python repr: a 1 MB item must not travel in every event."""
-    cls = obj.__class__
-    if cls is int or cls is float or cls is bool or obj is None:
-        return repr(obj)
-    if cls is str:
-        if len(obj) <= _SHOWN:
-            return repr(obj)
-        return "%s…' (%d bytes)" % (repr(obj[:_SHOWN])[:-1], len(obj.encode('utf-8', 'replace')))
-    try:
-        return _repr.repr(obj)
-    except Exception:
-        return '<%s>' % type(obj).__name__
+from .recorder import item_text  # noqa: F401 (the patch modules' one import of it)
 
 
 def named_init(cls, kind_of, capacity_of=None):

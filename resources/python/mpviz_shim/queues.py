@@ -3,17 +3,20 @@
 # join, reported as a blocked flush with the bytes the feeder has not written yet.
 import queue as _queue_module
 import select
-from multiprocessing import queues
+import sys
+from multiprocessing import connection, queues
 from multiprocessing.reduction import ForkingPickler
 
 from . import runtime as rt
-from .patching import carry_state, decl_of, item_text, named_init
+from .patching import carry_state, decl_of, named_init
 from .wire_constants import (KIND_JOINABLE_QUEUE, KIND_QUEUE, NO_OBJECT, OP_FLUSH, OP_GET,
-                             OP_PUT, OP_QUEUE_JOIN, OP_TASK_DONE, PHASE_DONE)
+                             OP_PUT, OP_QUEUE_JOIN, OP_TASK_DONE)
 
 Full, Empty = _queue_module.Full, _queue_module.Empty
 _FEEDER_GRACE = 0.05  # s: a feeder that needs longer than this at exit is stuck or slow
 _IN_FLIGHT = 0.05  # s: a get that waits longer than this for an item already put is blocked
+_record_item = rt.record_item
+_CONNECTION_FILE = connection.__file__
 
 
 def _kind(q):
@@ -71,9 +74,8 @@ def _take_if_counted(q, block, seconds):
             wait = _IN_FLIGHT if seconds is None else min(_IN_FLIGHT, max(seconds, 0.0))
         else:
             return False, 0.0
-        # An item still in this process's own buffer will be written by its feeder thread,
-        # which lives as long as we do: read at once, saving a poll() and a wake-up (half
-        # of what a reported get costs). Any other counted item gets the bounded wait.
+        # An item still in this process's own buffer is read at once (get_ does that before
+        # it comes here, unless another thread took the item off the buffer meanwhile).
         if not (wait and q._buffer) and not _poller(q).poll(wait * 1000.0):
             return False, wait
         message = q._recv_bytes()
@@ -83,25 +85,39 @@ def _take_if_counted(q, block, seconds):
     return True, ForkingPickler.loads(message)
 
 
-# The wrappers' common case (a named queue, run mode, done at once) is written out: what
-# they add to a put or a get is mostly the hand-off with the feeder thread, which every
-# microsecond of Python here makes longer.
+# The wrappers' common case (a named queue, run mode, done at once) is written out, and what
+# they record goes in one call to the recorder (the item's text included): what they add to
+# a put or a get is mostly the hand-off with the feeder thread, which every microsecond of
+# Python between the put's notify and the get's read makes longer - a wake-up of the feeder
+# that finds this thread still holding the GIL costs two more context switches.
 def _wrap_put(cls):
     put = cls.put
+    # Queue.put's own steps after its semaphore, so that the put is recorded before its item
+    # can be seen (its get comes after it) and nothing runs after the feeder is woken.
+    # JoinableQueue's put does more there: it is recorded after the original.
+    own_steps = cls is queues.Queue
 
     def put_(self, obj, block=True, timeout=None):
-        d = decl_of(self)
+        d = self.__dict__.get('_mpviz')
         if d is None or not rt.ACTIVE:
             return put(self, obj, block, rt.scaled(timeout))
         oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
         if rt.STEP:
             rt.gate(OP_PUT, oid)
+        if own_steps and not self._closed and self._sem.acquire(False):
+            _record_item(OP_PUT, oid, self._maxsize - self._sem._semlock._get_value(), obj)
+            with self._notempty:
+                if self._thread is None:
+                    self._start_thread()
+                self._buffer.append(obj)
+                self._notempty.notify()
+            return
         try:
             put(self, obj, False)
         except Full:
             _wait_after_refusal(self, OP_PUT, oid, lambda seconds: put(self, obj, True, seconds),
                                 Full, block, rt.scaled(timeout), timeout is not None)
-        rt.record_done(OP_PUT, oid, _length(self), PHASE_DONE, 0, None, item_text(obj))
+        _record_item(OP_PUT, oid, _length(self), obj)
 
     cls.put = put_
 
@@ -110,43 +126,60 @@ def _wrap_get(cls):
     get = cls.get
 
     def get_(self, block=True, timeout=None):
-        d = decl_of(self)
+        d = self.__dict__.get('_mpviz')
         if d is None or not rt.ACTIVE:
             return get(self, block, rt.scaled(timeout))
         oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
         if rt.STEP:
             rt.gate(OP_GET, oid)
-        seconds = rt.scaled(timeout)
-        taken, item_or_waited = _take_if_counted(self, block, seconds)
-        if taken:
-            item = item_or_waited
+        # An item still in this process's own buffer will be written by its feeder thread,
+        # which lives as long as we do: read at once (see _take_if_counted for the rest).
+        if (block and self._buffer and not self._closed and (timeout is None or timeout > 0)
+                and self._rlock.acquire(False)):
+            try:
+                message = self._recv_bytes()
+                self._sem.release()
+            finally:
+                self._rlock.release()
+            item = ForkingPickler.loads(message)
         else:
-            left = None if seconds is None else seconds - item_or_waited
-            item = _wait_after_refusal(self, OP_GET, oid, lambda left: get(self, True, left),
-                                       Empty, block, left, timeout is not None)
-        rt.record_done(OP_GET, oid, _length(self), PHASE_DONE, 0, None, item_text(item))
+            seconds = rt.scaled(timeout)
+            taken, item = _take_if_counted(self, block, seconds)
+            if not taken:
+                left = None if seconds is None else seconds - item
+                item = _wait_after_refusal(self, OP_GET, oid, lambda left: get(self, True, left),
+                                           Empty, block, left, timeout is not None)
+        _record_item(OP_GET, oid, self._maxsize - self._sem._semlock._get_value(), item)
         return item
 
     cls.get = get_
 
 
 class _Feed:
-    """What a named queue's feeder thread still has to write: the message in os.write and
-    the items not yet pickled."""
+    """What a named queue's feeder thread still has to write, read off the thread at exit so
+    that nothing wraps its writes: the message it is sending (multiprocessing's _feed has
+    pickled it into its `obj` and is inside a connection's send) and the items not yet
+    pickled."""
 
-    def __init__(self, decl, buffer, send_bytes):
-        self.decl, self.buffer, self._send = decl, buffer, send_bytes
-        self.in_flight = 0
+    def __init__(self, decl, buffer):
+        self.decl, self.buffer = decl, buffer
 
-    def send_bytes(self, buf, *args):
-        self.in_flight = len(buf)
-        try:
-            return self._send(buf, *args)
-        finally:
-            self.in_flight = 0
+    @staticmethod
+    def _in_flight(thread):
+        frame = sys._current_frames().get(thread.ident)
+        sending = False
+        while frame is not None:
+            code = frame.f_code
+            if code.co_filename == _CONNECTION_FILE:
+                sending = True
+            elif code.co_name == '_feed' and code.co_filename == queues.__file__:
+                message = frame.f_locals.get('obj') if sending else None
+                return len(message) if isinstance(message, (bytes, memoryview)) else 0
+            frame = frame.f_back
+        return 0
 
-    def unwritten(self):
-        total = self.in_flight
+    def unwritten(self, thread):
+        total = self._in_flight(thread)
         for obj in list(self.buffer):
             if obj is not queues._sentinel:
                 try:
@@ -162,14 +195,10 @@ def _wrap_feeder():
     finalize_join = cls._finalize_join
 
     def _start_thread(self):
-        d = decl_of(self)
-        feed = None
-        if d is not None:
-            feed = _Feed(d, self._buffer, self._send_bytes)
-            self._send_bytes = feed.send_bytes
         start_thread(self)
-        if feed is not None:
-            self._thread._mpviz_feed = feed
+        d = decl_of(self)
+        if d is not None:
+            self._thread._mpviz_feed = _Feed(d, self._buffer)
 
     def _finalize_join(twr):
         thread = twr()
@@ -180,7 +209,7 @@ def _wrap_feeder():
         if not thread.is_alive():
             return finalize_join(twr)
         oid = rt.lid(feed.decl)
-        rt.blocked(OP_FLUSH, oid, feed.unwritten())
+        rt.blocked(OP_FLUSH, oid, feed.unwritten(thread))
         finalize_join(twr)
         rt.done(OP_FLUSH, oid)
 

@@ -1,7 +1,8 @@
 # One Python process's side of the session: its connection to the engine, the event buffer
 # and its flusher thread, the objects it declared, and the step gate. The Python twin of
-# core/mp/runtime.cpp: events are buffered and flushed every 10 ms; Blocked, Failed and
-# Intent phases, prints and the exit go out at once (the process may block or die next).
+# core/mp/runtime.cpp: events are buffered; the flusher sleeps while nothing is, sends the
+# first event at once and then gathers for 1 ms; Blocked, Failed and Intent phases, prints
+# and the exit go out at once (the process may block or die next).
 import multiprocessing
 import os
 import socket
@@ -15,6 +16,9 @@ from .wire_constants import (ENV_SOCKET, ENV_SPEED, ENV_STEP, NO_OBJECT, OP_EXIT
 _mono = now = time.monotonic_ns
 _get_ident = threading.get_ident
 real_sleep = time.sleep  # the flusher must not go through the program's (scaled) sleep
+# After a flush the flusher lets a burst gather this long before it sends again; the engine
+# holds events for it (EventSorter::kPromptWindowNs), as for a C++ lesson's runtime.
+FLUSH_GATHER = 0.001
 
 SPEED = 1.0
 ACTIVE = False  # events are recorded (a lane, or a process that may become one)
@@ -30,6 +34,11 @@ _frames = []
 _seal_lock = threading.Lock()  # held while frames join _frames, so they stay in order
 _sock = None
 _send_lock = threading.Lock()
+# The flusher sleeps on _idle (held) while nothing is buffered; a wake releases it. Only
+# the event that finds the flusher asleep wakes it: an operation makes no system call.
+_idle = threading.Lock()
+_idle.acquire()
+_asleep = False
 _decl_lock = threading.Lock()
 _ids = {}  # (kind, name) -> local id
 _threads = {}  # thread ident -> thread number on the wire: _main_ident's is 0
@@ -94,9 +103,15 @@ def _native_recorder():
 
 _native = _native_recorder()
 _recorder = _native or recorder
+
+
+def _configure_recorder():
+    _recorder.configure(_file_id, _thread_number, _wake, recorder.item_text, recorder.SHOWN)
 # record_done(op, object, value): Done, now, without a text - the hot path of a named lock's
 # acquire and release, called straight from the operation's wrapper.
 record_done = _recorder.record
+# record_item(op, object, value, item): Done, now, the item's short repr as text (a put, a get).
+record_item = _recorder.record_item
 
 
 _decls = []  # every Decl this process declared: a fork forgets their local ids
@@ -211,6 +226,8 @@ def append_frame(frame):
     with _seal_lock:
         _seal()
         _frames.append(frame)
+    if _asleep:
+        _wake()
 
 
 def _seal():
@@ -235,10 +252,24 @@ def flush():
                 _sock, ACTIVE = None, False
 
 
+def _wake():
+    """Lets the sleeping flusher run (the recorder calls it for the first event it records
+    after arm_wake())."""
+    try:
+        _idle.release()
+    except RuntimeError:  # already released: the flusher will not sleep
+        pass
+
+
 def _flusher(sock):
+    global _asleep
     while _sock is sock and not EXITED:
-        real_sleep(0.01)
+        _asleep = True  # before looking: whatever comes after the look wakes us
+        if _recorder.arm_wake() and not _frames:
+            _idle.acquire()
+        _asleep = False
         flush()
+        real_sleep(FLUSH_GATHER)
 
 
 def _on_mode(step):
@@ -351,7 +382,7 @@ def _before_fork():
 def _after_fork_in_child():
     """The parent's connection, buffer and locks are not ours: start afresh."""
     global _sock, LANE, ACTIVE, _ids, _threads, _send_lock, _decl_lock, _seal_lock, _gate_cv
-    global _waiting, EXITED, STEP, _forks, _sources, _main_ident
+    global _waiting, EXITED, STEP, _forks, _sources, _main_ident, _idle, _asleep
     was_lane, parent = LANE, NAME
     if _sock is not None:
         try:
@@ -365,10 +396,12 @@ def _after_fork_in_child():
     _decls.clear()
     _main_ident = _get_ident()  # the thread that forked is the child's main thread
     _ids, _threads = {}, {_main_ident: 0}
-    _recorder.configure(_file_id, _thread_number)
+    _configure_recorder()
     _files.clear()
     _sources = 0
     _send_lock, _decl_lock, _seal_lock = threading.Lock(), threading.Lock(), threading.Lock()
+    _idle, _asleep = threading.Lock(), False  # the parent's flusher is not ours
+    _idle.acquire()
     _gate_cv, _waiting = threading.Condition(threading.Lock()), []
     STEP = os.environ.get(ENV_STEP) == '1'
     number, _forks = _forks, 0
@@ -390,7 +423,7 @@ def start(role_main):
     STEP = os.environ.get(ENV_STEP) == '1'
     ACTIVE = True
     _threads[_main_ident] = 0
-    _recorder.configure(_file_id, _thread_number)
+    _configure_recorder()
     os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
     if role_main:
         hello('MainProcess', False, os.getppid())
