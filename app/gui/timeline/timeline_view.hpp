@@ -43,7 +43,7 @@ class TimelineView : public QAbstractScrollArea {
     QStringList laneLabels() const;
     // The trace was rebuilt in place (logical time): nothing cached from it still holds.
     void invalidateLayout();
-    // Repaint if the trace changed since the last paint, or `force`.
+    // Paints now if the trace changed since the last paint, or `force`.
     void refresh(bool force = false);
 
     // Steps the selection to the previous/next event with a glyph (in time order).
