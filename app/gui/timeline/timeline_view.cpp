@@ -145,7 +145,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
     double contentHeight = 0;
     withLayout([&](const trace::TraceData& d, const render::TimelineLayout& layout,
                    const render::Viewport& v) {
-        render::paint(p, d, layout, v, style_);
+        render::paint(p, d, layout, v, style_, &backdrop_);
         contentHeight = layout.contentHeight;
         headerHeight_ = layout.headerHeight;
         gutterWidth_ = layout.gutterWidth;

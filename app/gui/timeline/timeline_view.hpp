@@ -4,6 +4,7 @@
 // changes (zoom, pan, playhead, selection). Lanes scroll vertically; time scrolls with the
 // horizontal bar, the wheel (Shift, or Ctrl to zoom) and dragging.
 
+#include "render/backdrop.hpp"
 #include "render/layout.hpp"
 #include "render/style.hpp"
 #include "render/viewport.hpp"
@@ -79,6 +80,7 @@ class TimelineView : public QAbstractScrollArea {
     std::shared_ptr<const trace::SharedTrace> trace_;
     render::Style style_;
     mutable render::LayoutCache cache_;
+    render::Backdrop backdrop_;
     double contentHeight_ = 0;
     double headerHeight_ = 0;
     double gutterWidth_ = 0;
