@@ -93,8 +93,8 @@ void paintPending(Frame& f);
 // A state bar's rectangle for one run of `state` between x0 and x1: running and blocked
 // fill the bar, sleeping its middle half (a shape, not only a colour, tells them apart).
 QRectF stateRect(trace::State state, double x0, double x1, double barTop, double barHeight);
-// Diagonal hatching inside `r` (blocked), appended to `lines`.
-void hatch(const QRectF& r, double spacing, QVector<QLineF>& lines);
+// Diagonal hatching over each of `rects` (blocked bars and their legend sample).
+void drawHatching(Frame& f, const QVector<QRectF>& rects);
 // An arrow head at `tip` pointing along from → tip.
 QPolygonF arrowHead(QPointF from, QPointF tip, double size);
 // The pen of each kind of arrow: solid, dashed, dotted, dash-dot.

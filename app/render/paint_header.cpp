@@ -17,14 +17,7 @@ void legendSample(Frame& f, const LegendEntry& e) {
         const QRectF bar = stateRect(e.state, r.left(), r.right(), r.top(), r.height());
         p.fillRect(bar, stateColor(f.palette, e.state));
         ++f.stats.rects;
-        if (e.state == trace::State::Blocked) {
-            QVector<QLineF> lines;
-            hatch(bar, f.style.px(6), lines);
-            p.setPen(
-                QPen(f.palette.hatch, std::max(1.0, f.style.px(1.3)), Qt::SolidLine, Qt::FlatCap));
-            p.drawLines(lines);
-            f.stats.lines += static_cast<std::size_t>(lines.size());
-        }
+        if (e.state == trace::State::Blocked) drawHatching(f, {bar});
         break;
     }
     case LegendEntry::Kind::Exit:

@@ -204,14 +204,13 @@ void paintBars(Frame& f) {
     QPainter& p = f.p;
     const Style& st = f.style;
     std::array<QVector<QRectF>, kStates> fills;
-    QVector<QLineF> hatchLines;
+    QVector<QRectF> blocked;
     auto& texts = f.barTexts;
     std::vector<Labelled> labelled;
     RunBuilder builder;
     const QFont barFont = st.font(FontRole::Bar);
     const QFontMetricsF fm(barFont);
     const double pad = st.px(4);
-    const double hatchSpacing = st.px(6);
 
     for (const auto& lane : f.layout.lanes) {
         builder.runs().clear();
@@ -220,7 +219,7 @@ void paintBars(Frame& f) {
         for (const Run& r : builder.runs()) {
             const QRectF rect = stateRect(r.state, r.x0, r.x1, lane.barTop, lane.barHeight);
             fills[idx(r.state)].append(rect);
-            if (r.state == State::Blocked) hatch(rect, hatchSpacing, hatchLines);
+            if (r.state == State::Blocked) blocked.append(rect);
         }
         // Words inside the bars that are wide enough for them.
         for (const Labelled& l : labelled) {
@@ -282,11 +281,7 @@ void paintBars(Frame& f) {
         f.stats.rects += static_cast<std::size_t>(rects.size());
     }
     p.setRenderHint(QPainter::Antialiasing, true);
-    if (!hatchLines.isEmpty()) {
-        p.setPen(QPen(f.palette.hatch, std::max(1.0, st.px(1.3)), Qt::SolidLine, Qt::FlatCap));
-        p.drawLines(hatchLines);
-        f.stats.lines += static_cast<std::size_t>(hatchLines.size());
-    }
+    drawHatching(f, blocked);
 }
 
 void paintBarTexts(Frame& f) {

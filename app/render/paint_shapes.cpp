@@ -3,7 +3,9 @@
 
 #include "render/paint_context.hpp"
 
+#include <QImage>
 #include <QLineF>
+#include <QPaintEngine>
 #include <QPen>
 #include <QPolygonF>
 
@@ -17,9 +19,11 @@ QRectF stateRect(trace::State state, double x0, double x1, double barTop, double
     return QRectF(x0, barTop, x1 - x0, barHeight);
 }
 
-void hatch(const QRectF& r, double spacing, QVector<QLineF>& lines) {
-    // 45° lines from bottom-left to top-right, phase-locked to x = 0 so adjacent runs and
-    // scrolling do not make the pattern jump.
+namespace {
+
+// 45° lines from bottom-left to top-right inside `r`, phase-locked to x = 0 and to the
+// rectangle's bottom so adjacent runs and scrolling do not make the pattern jump.
+void hatchLines(const QRectF& r, double spacing, QVector<QLineF>& lines) {
     const double h = r.height();
     if (r.width() <= 0 || h <= 0 || spacing <= 0) return;
     double start = std::floor((r.left() - h) / spacing) * spacing;
@@ -30,6 +34,59 @@ void hatch(const QRectF& r, double spacing, QVector<QLineF>& lines) {
         if (b.x() > r.right()) b = QPointF(r.right(), r.top() + (x + h - r.right()));
         if (b.x() - a.x() > 0.25) lines.append(QLineF(a, b));
     }
+}
+
+// One period of the same lines, drawn once in device pixels: a square `side` px wide
+// whose lines meet their neighbours' across every edge.
+QImage hatchTile(int side, const QPen& pen) {
+    QImage tile(side, side, QImage::Format_ARGB32_Premultiplied);
+    tile.fill(Qt::transparent);
+    QPainter p(&tile);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(pen);
+    for (int k = 0; k <= 2; ++k)
+        p.drawLine(QLineF(k * side - side, side, k * side, 0));
+    return tile;
+}
+
+} // namespace
+
+void drawHatching(Frame& f, const QVector<QRectF>& rects) {
+    if (rects.isEmpty()) return;
+    QPainter& p = f.p;
+    const double spacing = f.style.px(6);
+    QPen pen(f.palette.hatch, std::max(1.0, f.style.px(1.3)), Qt::SolidLine, Qt::FlatCap);
+    // On a raster the period is a whole number of device pixels, so that tiles meet.
+    const int side = std::max(3, static_cast<int>(std::lround(spacing * f.dpr)));
+    const bool pixels = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                        p.worldTransform().type() <= QTransform::TxScale;
+    if (!pixels) {
+        // Vector output (SVG, PDF) keeps real lines.
+        QVector<QLineF> lines;
+        for (const QRectF& r : rects)
+            hatchLines(r, spacing, lines);
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(pen);
+        p.drawLines(lines);
+        p.restore();
+        f.stats.lines += static_cast<std::size_t>(lines.size());
+        return;
+    }
+    // On a raster the same picture is a tiled fill: stroking hundreds of antialiased
+    // lines cost a live frame a third of its paint.
+    pen.setWidthF(pen.widthF() * f.dpr);
+    QBrush brush(hatchTile(side, pen));
+    brush.setTransform(
+        QTransform::fromScale(1 / f.dpr, 1 / f.dpr)); // a tile pixel per device pixel
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (const QRectF& r : rects) {
+        p.setBrushOrigin(QPointF(0, r.bottom())); // lines through (k·period, bottom)
+        p.fillRect(r, brush);
+    }
+    p.restore();
+    f.stats.rects += static_cast<std::size_t>(rects.size());
 }
 
 QPolygonF arrowHead(QPointF from, QPointF tip, double size) {

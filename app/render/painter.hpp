@@ -38,6 +38,8 @@ class QPainter;
 
 namespace mpviz::render {
 
+class Backdrop;
+
 // How many primitives one paint issued (a rectangle in a batch counts as one, a text as
 // one, a glyph as one …). Tests and the benchmark check the level-of-detail budget.
 struct PaintStats {
@@ -57,8 +59,9 @@ PaintStats paint(QPainter& painter, const trace::TraceData& trace, const Viewpor
 
 // The same with a layout the caller keeps (LayoutCache): a repaint for hover, selection
 // or a moving "now" line then costs no layout work. `layout` must come from the same
-// trace, viewport range/width and style.
+// trace, viewport range/width and style. A view that paints frame after frame passes its
+// `backdrop` too: the unchanging background and lane shading are then one image copy.
 PaintStats paint(QPainter& painter, const trace::TraceData& trace, const TimelineLayout& layout,
-                 const Viewport& viewport, const Style& style);
+                 const Viewport& viewport, const Style& style, Backdrop* backdrop = nullptr);
 
 } // namespace mpviz::render

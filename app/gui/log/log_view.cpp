@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -41,28 +42,50 @@ LogView::LogView(QWidget* parent) : QWidget(parent) {
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
-    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Fixed: sized for the longest times a lesson reaches, so it never elides "10.0…".
+    // Every line is one line of text: one height for all, known without measuring each row
+    // (measuring them all on every insert cost a live run most of a frame).
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table_->horizontalHeader()->setSectionResizeMode(LogModel::Time, QHeaderView::Fixed);
-    table_->horizontalHeader()->resizeSection(
-        LogModel::Time, table_->fontMetrics().horizontalAdvance(QStringLiteral("0000.000 s")) + 12);
-    table_->horizontalHeader()->setSectionResizeMode(LogModel::Process,
-                                                     QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(LogModel::Process, QHeaderView::Fixed);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setToolTip(tr("Everything the processes printed, in time order"));
     layout->addWidget(table_);
 
-    connect(model_, &LogModel::processesChanged, this, &LogView::rebuildFilterMenu);
-    // A name seen for the first time ("MainProcess" printing last) widens the column now,
-    // not at the next layout pass.
-    connect(model_, &QAbstractItemModel::rowsInserted, table_,
-            [this] { table_->resizeColumnToContents(LogModel::Process); });
+    connect(model_, &LogModel::processesChanged, this, [this] {
+        rebuildFilterMenu();
+        fitColumns();
+    });
+    // The first line says how tall a line is in this font and style.
+    connect(model_, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
+        if (first == 0) fitColumns();
+    });
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (selecting_ || !current.isValid()) return;
                 Q_EMIT eventActivated(current.data(LogModel::EventRole).toUInt());
             });
     rebuildFilterMenu();
+    fitColumns();
+}
+
+void LogView::fitColumns() {
+    const QFontMetrics metrics = table_->fontMetrics();
+    auto* header = table_->horizontalHeader();
+    // Sized for the longest times a lesson reaches, so it never elides "10.0…".
+    header->resizeSection(LogModel::Time,
+                          metrics.horizontalAdvance(QStringLiteral("0000.000 s")) + 12);
+    // Every process's name fits, whether it printed yet or not ("MainProcess" printing
+    // last must not widen the column under the reader's eyes).
+    const int padding =
+        2 * (table_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table_) + 1);
+    int process = header->sectionSizeHint(LogModel::Process);
+    for (const QString& name : model_->processNames())
+        process = std::max(process, metrics.horizontalAdvance(name) + padding + 4);
+    header->resizeSection(LogModel::Process, process);
+    const int row = model_->rowCount() > 0 ? static_cast<QAbstractItemView*>(table_)->sizeHintForRow(0) : 0;
+    table_->verticalHeader()->setDefaultSectionSize(std::max(
+        row, metrics.height() +
+                 2 * table_->style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, table_)));
 }
 
 void LogView::clear() {
@@ -143,11 +166,8 @@ void LogView::setTheme(Theme theme) {
 
 void LogView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    // Presentation mode's larger text: keep the time column wide enough.
-    if (event->type() == QEvent::FontChange)
-        table_->horizontalHeader()->resizeSection(
-            LogModel::Time,
-            table_->fontMetrics().horizontalAdvance(QStringLiteral("0000.000 s")) + 12);
+    // Presentation mode's larger text: wider columns, taller lines.
+    if (event->type() == QEvent::FontChange) fitColumns();
 }
 
 } // namespace mpviz::gui

@@ -41,6 +41,8 @@ class LogView : public QWidget {
 
   private:
     void rebuildFilterMenu();
+    // Column widths and the line height from the font and the process names.
+    void fitColumns();
     void scrollToSourceRow(int row, bool select);
 
     LogModel* model_;

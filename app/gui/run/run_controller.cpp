@@ -91,12 +91,9 @@ QString RunController::startSession(engine::SessionOptions options, const StepSt
             },
             Qt::QueuedConnection);
     });
-    try {
-        session->start();
-    } catch (const std::exception& e) {
-        session->setOnChange({});
-        return QString::fromStdString(e.what());
-    }
+    // The views take the new, empty run and get ready before its first process starts:
+    // that work must not stand between the processes' first events and the screen.
+    const auto previous = trace_;
     session_ = std::move(session);
     stepMode_ = options.step;
     steppedThroughout_ = options.step;
@@ -104,6 +101,17 @@ QString RunController::startSession(engine::SessionOptions options, const StepSt
     logicalOf_ = 0;
     syncLogical(true);
     Q_EMIT traceReplaced();
+    Q_EMIT aboutToLaunch();
+    try {
+        session_->start();
+    } catch (const std::exception& e) {
+        endSession();
+        trace_ = previous; // the last run stays on screen
+        logicalOf_ = 0;
+        syncLogical(true);
+        Q_EMIT traceReplaced();
+        return QString::fromStdString(e.what());
+    }
     frameTimer_.start();
     Q_EMIT pausedChanged(false);
     return {};

@@ -111,7 +111,10 @@ class RunController : public QObject {
 
   Q_SIGNALS:
     void traceReplaced(); // a new run started or a file was opened
-    void frame();         // once per frame while live: "now" moved, maybe new events
+    // A new run's trace is in place (traceReplaced came) and its processes start as soon
+    // as this returns: the moment to lay out and paint the window for it.
+    void aboutToLaunch();
+    void frame(); // once per frame while live: "now" moved, maybe new events
     void finished(trace::Outcome outcome);
     void pausedChanged(bool paused);
     void logicalRebuilt(); // the logical copy was made anew: cached layouts are stale

@@ -29,6 +29,7 @@ struct ProcessSnapshot {
     std::string waitingFor;
 
     bool alive() const { return started && !ended; }
+    bool operator==(const ProcessSnapshot&) const = default;
 };
 
 struct PoolWorkerSnapshot {

@@ -33,8 +33,12 @@ void ObjectWidget::setSnapshot(const ObjectSnapshot& snapshot,
                                const std::vector<ProcessSnapshot>& processes) {
     // Every field counts: a pool's worker that just started changes no counter.
     const bool changed = !hasSnapshot_ || !(now_ == snapshot);
+    // Names and colours of holders and waiters come from here.
+    const bool processesChanged = processes_ != processes;
+    // A live run asks every frame: a card that shows the same costs nothing.
+    if (!changed && !processesChanged) return;
     const int oldRows = hasSnapshot_ ? cardRows() : -1;
-    processes_ = processes;
+    if (processesChanged) processes_ = processes;
     if (changed) {
         if (snapshot.kind != now_.kind) card_ = makeCard(snapshot.kind);
         before_ = hasSnapshot_ ? now_ : snapshot;

@@ -18,6 +18,7 @@ ProcessListWidget::ProcessListWidget(QWidget* parent) : StateWidget(parent) {
 }
 
 void ProcessListWidget::setProcesses(std::vector<ProcessSnapshot> processes) {
+    if (processes == processes_) return; // a live run asks every frame
     const bool resized = processes.size() != processes_.size();
     processes_ = std::move(processes);
     QStringList said; // a screen reader hears every row in full

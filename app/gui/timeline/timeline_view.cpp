@@ -30,6 +30,8 @@ TimelineView::TimelineView(ViewState* state, QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame);
     viewport()->setMouseTracking(true);
+    // paintEvent covers every pixel: Qt need not clear the viewport before each frame.
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     viewport()->setCursor(Qt::OpenHandCursor);
     setMinimumSize(320, 160);
     setToolTip(tr("Timeline: one lane per process. Wheel scrolls, Ctrl+wheel zooms, drag "
@@ -125,7 +127,8 @@ void TimelineView::refresh(bool force) {
     if (!trace_) return;
     if (force || trace_->version() != paintedVersion_) {
         updateScrollBars();
-        viewport()->update();
+        // New events go on screen now, ahead of the other views' work for this frame.
+        viewport()->repaint();
     }
 }
 
@@ -142,7 +145,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
     double contentHeight = 0;
     withLayout([&](const trace::TraceData& d, const render::TimelineLayout& layout,
                    const render::Viewport& v) {
-        render::paint(p, d, layout, v, style_);
+        render::paint(p, d, layout, v, style_, &backdrop_);
         contentHeight = layout.contentHeight;
         headerHeight_ = layout.headerHeight;
         gutterWidth_ = layout.gutterWidth;

@@ -4,6 +4,7 @@
 // changes (zoom, pan, playhead, selection). Lanes scroll vertically; time scrolls with the
 // horizontal bar, the wheel (Shift, or Ctrl to zoom) and dragging.
 
+#include "render/backdrop.hpp"
 #include "render/layout.hpp"
 #include "render/style.hpp"
 #include "render/viewport.hpp"
@@ -43,7 +44,7 @@ class TimelineView : public QAbstractScrollArea {
     QStringList laneLabels() const;
     // The trace was rebuilt in place (logical time): nothing cached from it still holds.
     void invalidateLayout();
-    // Repaint if the trace changed since the last paint, or `force`.
+    // Paints now if the trace changed since the last paint, or `force`.
     void refresh(bool force = false);
 
     // Steps the selection to the previous/next event with a glyph (in time order).
@@ -79,6 +80,7 @@ class TimelineView : public QAbstractScrollArea {
     std::shared_ptr<const trace::SharedTrace> trace_;
     render::Style style_;
     mutable render::LayoutCache cache_;
+    render::Backdrop backdrop_;
     double contentHeight_ = 0;
     double headerHeight_ = 0;
     double gutterWidth_ = 0;

@@ -301,6 +301,7 @@ void MainWindow::connectParts() {
     });
 
     connect(controller_, &RunController::traceReplaced, this, &MainWindow::onTraceReplaced);
+    connect(controller_, &RunController::aboutToLaunch, this, &MainWindow::readyForLaunch);
     connect(controller_, &RunController::frame, this, &MainWindow::onFrame);
     connect(controller_, &RunController::finished, this, &MainWindow::onFinished);
     connect(controller_, &RunController::pausedChanged, this, [this](bool paused) {

@@ -141,6 +141,7 @@ class MainWindow : public QMainWindow {
     void stop();
     void restart();
     void onTraceReplaced();
+    void readyForLaunch();
     void onFrame();
     void onFinished(trace::Outcome outcome);
     void scheduleRefresh();

@@ -29,6 +29,8 @@
 #include "trace/clock.hpp"
 
 #include <QAction>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -179,6 +181,15 @@ void MainWindow::onTraceReplaced() {
     if (trace && !live && deadlock) onFinished(controller_->outcome());
     updateActions();
     scheduleRefresh();
+}
+
+void MainWindow::readyForLaunch() {
+    updateActions();
+    refreshViews();
+    // Lay out and paint what the new run changed now, before its processes start: the
+    // person sees a ready window, and its first events are not queued behind that work.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    if (isVisible()) repaint(QRect(0, 0, 1, 1)); // paints every pending update with it
 }
 
 void MainWindow::onFrame() {
