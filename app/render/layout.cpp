@@ -304,8 +304,9 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     double laneHeight = smallest;
     if (!L.lanes.empty()) {
         const double room = viewport.size.height() - L.headerHeight - tracks - margin;
-        laneHeight = std::clamp(std::floor(room / static_cast<double>(L.lanes.size())), smallest,
-                                style.px(72) + holdRows);
+        laneHeight =
+            std::clamp(std::floor(room / static_cast<double>(L.lanes.size())), smallest,
+                       style.px(std::max(style.largestLane, style.smallestLane)) + holdRows);
     }
     const double extra = laneHeight - smallest;
     L.laneOfProcess.assign(trace.processes().size(), -1);
@@ -345,6 +346,7 @@ const TimelineLayout& LayoutCache::get(const trace::TraceData& trace, const View
             style.showLegend,
             style.showArrows,
             style.smallestLane,
+            style.largestLane,
             style.legendOnlyIfRoom,
             trace.processes().size(),
             trace.objects().size(),

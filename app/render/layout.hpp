@@ -130,6 +130,7 @@ class LayoutCache {
         double fontScale = 0;
         bool showTitle = false, showLegend = false, showArrows = false;
         double smallestLane = 0;
+        double largestLane = 0;
         bool legendOnlyIfRoom = false;
         std::size_t processes = 0, objects = 0, events = 0;
         trace::Outcome outcome = trace::Outcome::Running; // the default title names it

@@ -56,6 +56,9 @@ struct Style {
     // The least a lane gets when many share the height (logical px, scaled): presentation
     // mode lets its larger lanes come closer so every one of them stays on screen.
     double smallestLane = 40;
+    // The most a lane grows to when few share the height: lanes a room can read from the
+    // back. Equal to smallestLane, every lane keeps one height whatever the space.
+    double largestLane = 72;
     // The legend gives way when the lanes would not all fit otherwise (presentation mode:
     // every process on screen matters more than the key to the symbols).
     bool legendOnlyIfRoom = false;

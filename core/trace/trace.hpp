@@ -218,9 +218,11 @@ class TraceData {
         std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end
         mutable std::int64_t earliestNewSet = INT64_MAX; // wake arrows to revisit
         // A Value: its lost updates, and what finding the next one needs (event indices).
-        std::vector<LostUpdate> lostUpdates;
-        std::uint32_t lastWrite = UINT32_MAX;
-        std::vector<std::uint32_t> lastReadBy; // by process; UINT32_MAX: none yet
+        // An access that arrives behind newer ones leaves them stale until lostUpdates().
+        mutable std::vector<LostUpdate> lostUpdates;
+        mutable std::uint32_t lastWrite = UINT32_MAX;
+        mutable std::vector<std::uint32_t> lastReadBy; // by process; UINT32_MAX: none yet
+        mutable bool lostUpdatesStale = false;
     };
     struct WakeWaiter {
         std::uint32_t wait = 0;          // the Wait Done event
@@ -254,7 +256,8 @@ class TraceData {
     void recordExit(int process, std::int64_t ts, int exitcode);
     void updateHolds(const Event& e, int change);
     void watchValue(std::uint16_t object, std::uint32_t index, bool latest);
-    void watchAccess(ObjectHistory& history, std::uint32_t index);
+    void rewatchValue(const ObjectHistory& history) const;
+    void watchAccess(const ObjectHistory& history, std::uint32_t index) const;
     void endHolds(int process, std::int64_t ts);
     bool endedByDeadlockCleanup(std::int64_t ts) const;
 
@@ -304,6 +307,7 @@ class TraceData {
     mutable std::vector<std::uint32_t> pendingExits_;          // Exit Done without its join yet
     mutable std::vector<std::uint32_t> pendingJoins_;          // Join Done not matched to an exit
     mutable std::vector<std::vector<WakeWaiter>> wakeWaiters_; // per object
+    mutable CacheMutex lostUpdatesMutex_; // readers finding stale lost updates again
 };
 
 // The trace shared between the engine thread (writer) and the views (readers).

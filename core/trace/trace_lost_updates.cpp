@@ -12,14 +12,20 @@ namespace {
 constexpr std::uint32_t kNone = UINT32_MAX;
 }
 
-// `latest`: the access is the Value's newest by (ts, seq), as nearly always; one that
-// arrived late, behind others, means going over the Value's history again.
+// `latest`: the access is the Value's newest by (ts, seq), as nearly always. One that
+// arrived late, behind others, may change what every later write erased: the Value's
+// history is gone over again, once, when its lost updates are next read. (Going over it at
+// every late access was quadratic: a run's accesses arrive in bursts, often out of order.)
 void TraceData::watchValue(std::uint16_t object, std::uint32_t index, bool latest) {
     auto& history = objectHistory_[object];
-    if (latest) {
+    if (history.lostUpdatesStale) return;
+    if (latest)
         watchAccess(history, index);
-        return;
-    }
+    else
+        history.lostUpdatesStale = true;
+}
+
+void TraceData::rewatchValue(const ObjectHistory& history) const {
     history.lostUpdates.clear();
     history.lastWrite = kNone;
     history.lastReadBy.clear();
@@ -27,9 +33,10 @@ void TraceData::watchValue(std::uint16_t object, std::uint32_t index, bool lates
         const Op op = events_[i].op;
         if (op == Op::Read || op == Op::Write) watchAccess(history, i);
     }
+    history.lostUpdatesStale = false;
 }
 
-void TraceData::watchAccess(ObjectHistory& history, std::uint32_t index) {
+void TraceData::watchAccess(const ObjectHistory& history, std::uint32_t index) const {
     const Event& e = events_[index];
     auto& readBy = history.lastReadBy;
     if (readBy.size() <= e.process) readBy.resize(e.process + 1u, kNone);
@@ -48,7 +55,10 @@ void TraceData::watchAccess(ObjectHistory& history, std::uint32_t index) {
 
 std::span<const LostUpdate> TraceData::lostUpdates(std::uint16_t object) const {
     if (object >= objectHistory_.size()) return {};
-    return objectHistory_[object].lostUpdates;
+    const auto& history = objectHistory_[object];
+    std::lock_guard lock(lostUpdatesMutex_.mutex);
+    if (history.lostUpdatesStale) rewatchValue(history);
+    return history.lostUpdates;
 }
 
 std::span<const LostUpdate> TraceData::lostUpdatesUpTo(std::uint16_t object, std::int64_t t) const {

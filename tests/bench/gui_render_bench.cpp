@@ -28,13 +28,22 @@ const trace::TraceData& millionEvents() {
     return trace;
 }
 
+// The window's style with lanes of at most `largestLane` px: the window's own 72 (eight
+// lanes share 1080 px), or 40, the one height every lane had before lanes grew, so a frame
+// can be compared with one painted by an older mpviz.
+render::Style styleWithLanesUpTo(const benchmark::State& state) {
+    render::Style style;
+    style.largestLane = static_cast<double>(state.range(0));
+    return style;
+}
+
 // One repaint of the whole run as the window does it: layout from the cache (unchanged
 // between frames), everything painted into a 1920×1080 backing image.
 void BM_TimelineFrame1M(benchmark::State& state) {
     const auto& trace = millionEvents();
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     render::Viewport viewport = render::Viewport::whole(trace, QSizeF(1920, 1080));
-    const render::Style style;
+    const render::Style style = styleWithLanesUpTo(state);
     render::LayoutCache cache;
     render::PaintStats stats;
     for (auto _ : state) {
@@ -46,14 +55,14 @@ void BM_TimelineFrame1M(benchmark::State& state) {
     state.counters["events"] = static_cast<double>(trace.events().size());
     state.counters["primitives"] = static_cast<double>(stats.total());
 }
-BENCHMARK(BM_TimelineFrame1M)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TimelineFrame1M)->Arg(72)->Arg(40)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The same frame with the layout recomputed every time (a zoom or resize step).
 void BM_TimelineFrame1MWithLayout(benchmark::State& state) {
     const auto& trace = millionEvents();
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     const render::Viewport viewport = render::Viewport::whole(trace, QSizeF(1920, 1080));
-    const render::Style style;
+    const render::Style style = styleWithLanesUpTo(state);
     for (auto _ : state) {
         QPainter painter(&image);
         render::paint(painter, trace, viewport, style);
@@ -61,7 +70,11 @@ void BM_TimelineFrame1MWithLayout(benchmark::State& state) {
         benchmark::DoNotOptimize(image.constBits());
     }
 }
-BENCHMARK(BM_TimelineFrame1MWithLayout)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TimelineFrame1MWithLayout)
+    ->Arg(72)
+    ->Arg(40)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Zoomed into a thousandth of the run: wide slices, text in bars, every glyph.
 void BM_TimelineFrameZoomed(benchmark::State& state) {
@@ -69,7 +82,7 @@ void BM_TimelineFrameZoomed(benchmark::State& state) {
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     render::Viewport viewport = render::Viewport::whole(trace, QSizeF(1920, 1080));
     viewport.t1 = viewport.t0 + (viewport.t1 - viewport.t0) / 1000;
-    const render::Style style;
+    const render::Style style = styleWithLanesUpTo(state);
     render::LayoutCache cache;
     for (auto _ : state) {
         QPainter painter(&image);
@@ -78,7 +91,7 @@ void BM_TimelineFrameZoomed(benchmark::State& state) {
         benchmark::DoNotOptimize(image.constBits());
     }
 }
-BENCHMARK(BM_TimelineFrameZoomed)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TimelineFrameZoomed)->Arg(72)->Arg(40)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_ExportPng1M(benchmark::State& state) {
     const auto& trace = millionEvents();
