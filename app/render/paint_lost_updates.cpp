@@ -1,5 +1,5 @@
-// A Value's lost updates (trace.hpp, LostUpdate) where they happen: a ring in the alarm
-// colour around the write that erased another process's number, a dotted line back to the
+// A Value's or an Array element's lost updates (trace.hpp, LostUpdate) where they happen: a ring in
+// the alarm colour around the write that erased another process's number, a dotted line back to the
 // write it erased, and "lost update" beside the ring where there is room. Only those in view
 // are looked at (binary search); rings closer than their own size on a lane are drawn once.
 
@@ -32,7 +32,9 @@ void paintLostUpdates(Frame& f) {
     std::vector<double> lastRing(f.layout.lanes.size(), -1e300);
     std::vector<double> labelEnd(f.layout.lanes.size(), -1e300);
     for (std::size_t o = 0; o < objects.size(); ++o) {
-        if (objects[o].kind != trace::ObjectKind::Value) continue;
+        if (objects[o].kind != trace::ObjectKind::Value &&
+            objects[o].kind != trace::ObjectKind::Array)
+            continue;
         const auto object = static_cast<std::uint16_t>(o);
         const auto upToEnd = f.trace.lostUpdatesUpTo(object, f.tB);
         const auto before = f.trace.lostUpdatesUpTo(object, f.tA - 1);

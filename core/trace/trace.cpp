@@ -247,7 +247,8 @@ void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     auto& history = objectHistory_[e.object];
     const ObjectKind kind = objects_[e.object].kind;
     const std::uint32_t position = insertByTime(history.done, index);
-    if (kind == ObjectKind::Value && (e.op == Op::Read || e.op == Op::Write))
+    if ((kind == ObjectKind::Value || kind == ObjectKind::Array) &&
+        (e.op == Op::Read || e.op == Op::Write))
         watchValue(e.object, index, position + 1 == history.done.size());
 
     if (auto sample = counterSampleOf(e, kind)) insertCounterSample(e.object, {e.ts, *sample});

@@ -82,9 +82,10 @@ struct CounterSample {
     std::int64_t value = 0;
 };
 
-// A write to a Value that erased a number its writer never saw: the writer's last read of
-// the Value came before another process's write, and this write is the next one after it
-// (`v.value += 1` without a lock: both read 3, both write 4, one increment is gone).
+// A write to a Value (or to one element of an Array) that erased a number its writer never
+// saw: the writer's last read of it came before another process's write, and this write is
+// the next one after it (`v.value += 1` without a lock: both read 3, both write 4, one
+// increment is gone; `arr[i] += 1` the same, element by element).
 struct LostUpdate {
     std::uint32_t write = 0;  // event index: the write that erased it
     std::uint32_t erased = 0; // event index: the other process's write it erased
@@ -191,8 +192,8 @@ class TraceData {
     // first (text indices).
     std::vector<std::uint32_t> pipeItemsAt(std::uint16_t object, int sendingEnd,
                                            std::int64_t t) const;
-    // A Value's lost updates, by the erasing write's (ts, seq); those whose write is at or
-    // before t.
+    // A Value's or an Array's lost updates (an Array's of every element: the events say
+    // which), by the erasing write's (ts, seq); those whose write is at or before t.
     std::span<const LostUpdate> lostUpdates(std::uint16_t object) const;
     std::span<const LostUpdate> lostUpdatesUpTo(std::uint16_t object, std::int64_t t) const;
 
@@ -217,11 +218,13 @@ class TraceData {
         std::vector<std::uint32_t> done;
         std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end
         mutable std::int64_t earliestNewSet = INT64_MAX; // wake arrows to revisit
-        // A Value: its lost updates, and what finding the next one needs (event indices).
-        // An access that arrives behind newer ones leaves them stale until lostUpdates().
+        // A Value or an Array: its lost updates, and what finding the next one needs (event
+        // indices; UINT32_MAX: none yet). A Value is one element. An access that arrives
+        // behind newer ones leaves them stale until lostUpdates().
         mutable std::vector<LostUpdate> lostUpdates;
-        mutable std::uint32_t lastWrite = UINT32_MAX;
-        mutable std::vector<std::uint32_t> lastReadBy; // by process; UINT32_MAX: none yet
+        mutable std::vector<std::uint32_t> lastWrite; // by element
+        // By process and element: [process · elements + element].
+        mutable std::vector<std::uint32_t> lastReadBy;
         mutable bool lostUpdatesStale = false;
     };
     struct WakeWaiter {

@@ -1,6 +1,6 @@
-// Lost updates on a Value, found once as its reads and writes arrive: a write erases a
-// number its writer never saw when the writer last read the Value before the write it now
-// overwrites, and that write was another process's.
+// Lost updates on a Value, and on each element of an Array, found once as their reads and
+// writes arrive: a write erases a number its writer never saw when the writer last read it
+// before the write it now overwrites, and that write was another process's.
 
 #include "trace/trace.hpp"
 
@@ -27,7 +27,7 @@ void TraceData::watchValue(std::uint16_t object, std::uint32_t index, bool lates
 
 void TraceData::rewatchValue(const ObjectHistory& history) const {
     history.lostUpdates.clear();
-    history.lastWrite = kNone;
+    history.lastWrite.clear();
     history.lastReadBy.clear();
     for (const std::uint32_t i : history.done) {
         const Op op = events_[i].op;
@@ -38,19 +38,29 @@ void TraceData::rewatchValue(const ObjectHistory& history) const {
 
 void TraceData::watchAccess(const ObjectHistory& history, std::uint32_t index) const {
     const Event& e = events_[index];
+    const ObjectInfo& info = objects_[e.object];
+    // A Value is one element; an Array as many as it is long, the event says which.
+    const bool array = info.kind == ObjectKind::Array;
+    const std::size_t elements =
+        array ? static_cast<std::size_t>(std::max<std::int64_t>(info.capacity, 0)) : 1;
+    const int element = array ? arrayElement(e) : 0;
+    if (element < 0 || static_cast<std::size_t>(element) >= elements) return;
+    if (history.lastWrite.size() < elements) history.lastWrite.resize(elements, kNone);
     auto& readBy = history.lastReadBy;
-    if (readBy.size() <= e.process) readBy.resize(e.process + 1u, kNone);
+    const std::size_t slot = e.process * elements + static_cast<std::size_t>(element);
+    if (readBy.size() <= slot) readBy.resize((e.process + 1u) * elements, kNone);
+    std::uint32_t& lastWrite = history.lastWrite[static_cast<std::size_t>(element)];
     if (e.op == Op::Read) {
-        readBy[e.process] = index;
+        readBy[slot] = index;
         return;
     }
-    if (history.lastWrite != kNone) {
-        const Event& erased = events_[history.lastWrite];
-        const std::uint32_t read = readBy[e.process];
+    if (lastWrite != kNone) {
+        const Event& erased = events_[lastWrite];
+        const std::uint32_t read = readBy[slot];
         if (erased.process != e.process && read != kNone && happensBefore(events_[read], erased))
-            history.lostUpdates.push_back({index, history.lastWrite});
+            history.lostUpdates.push_back({index, lastWrite});
     }
-    history.lastWrite = index;
+    lastWrite = index;
 }
 
 std::span<const LostUpdate> TraceData::lostUpdates(std::uint16_t object) const {

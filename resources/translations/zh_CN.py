@@ -1204,6 +1204,10 @@ TRANSLATIONS = {
         '丢失的更新：%1 写入 %2，覆盖了 %3 写入的 %4',
     ('NumberCard', "%1 lost updates, the last: %2 wrote %3 over %4's %5"):
         '丢失了 %1 次更新，最近一次：%2 写入 %3，覆盖了 %4 写入的 %5',
+    ('NumberCard', "lost update in %1: %2 wrote %3 over %4's %5"):
+        '%1 中丢失的更新：%2 写入 %3，覆盖了 %4 写入的 %5',
+    ('NumberCard', "%1 lost updates, the last in %2: %3 wrote %4 over %5's %6"):
+        '丢失了 %1 次更新，最近一次在 %2：%3 写入 %4，覆盖了 %5 写入的 %6',
     ('render', '%1: permits free'):
         '%1：可用许可',
     ('render', '%1: items'):

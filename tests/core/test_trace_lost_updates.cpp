@@ -80,14 +80,44 @@ TEST_CASE("an access that arrives late still finds the lost update by time", "[t
     CHECK(lostOf(s.trace, v) == decltype(lostOf(s.trace, v)){{{b, 1}, {a, 1}}});
 }
 
-TEST_CASE("an Array's elements and unknown objects have no lost updates here", "[trace]") {
+TEST_CASE("an Array loses an update element by element", "[trace]") {
     TraceScript s;
     const auto arr = s.object("arr", ObjectKind::Array, 2);
     const int a = s.process("Process-1", 2, 0);
     const int b = s.process("Process-2", 3, 0);
+    // Each reads then writes its own element: nobody erases anyone's number.
     s.event(a, 10, Op::Read, Phase::Done, arr, 0, {}, 0);
-    s.event(b, 11, Op::Write, Phase::Done, arr, 1, {}, 0);
+    s.event(b, 11, Op::Read, Phase::Done, arr, 0, {}, 1);
     s.event(a, 12, Op::Write, Phase::Done, arr, 1, {}, 0);
+    s.event(b, 13, Op::Write, Phase::Done, arr, 1, {}, 1);
+    CHECK(s.trace.lostUpdates(arr).empty());
+    // Both read element 1 (b's 1), both write 2 there: a's increment is gone.
+    s.event(a, 20, Op::Read, Phase::Done, arr, 1, {}, 1);
+    s.event(b, 21, Op::Read, Phase::Done, arr, 1, {}, 1);
+    s.event(a, 22, Op::Write, Phase::Done, arr, 2, {}, 1);
+    s.event(b, 23, Op::Write, Phase::Done, arr, 2, {}, 1);
+    // b never read element 0: its write there is no read-modify-write of element 0, though
+    // it read element 1 before a wrote element 0.
+    s.event(b, 24, Op::Write, Phase::Done, arr, 5, {}, 0);
+    const auto events = s.trace.events();
+    const auto lost = s.trace.lostUpdates(arr);
+    REQUIRE(lost.size() == 1);
+    CHECK(events[lost[0].write].process == b);
+    CHECK(events[lost[0].erased].process == a);
+    CHECK(arrayElement(events[lost[0].write]) == 1);
+    CHECK(arrayElement(events[lost[0].erased]) == 1);
+    CHECK(lostOf(s.trace, arr, 22).empty());
+    CHECK(lostOf(s.trace, arr, 23).size() == 1);
+}
+
+TEST_CASE("unknown objects and elements outside the Array have no lost updates", "[trace]") {
+    TraceScript s;
+    const auto arr = s.object("arr", ObjectKind::Array, 2);
+    const int a = s.process("Process-1", 2, 0);
+    const int b = s.process("Process-2", 3, 0);
+    s.event(a, 10, Op::Read, Phase::Done, arr, 0, {}, 7);
+    s.event(b, 11, Op::Write, Phase::Done, arr, 1, {}, 7);
+    s.event(a, 12, Op::Write, Phase::Done, arr, 1, {}, 7);
     CHECK(s.trace.lostUpdates(arr).empty());
     CHECK(s.trace.lostUpdates(999).empty());
 }

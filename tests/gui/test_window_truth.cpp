@@ -86,13 +86,18 @@ struct ObjectTruth {
     std::set<int> startedPids; // pool: the workers it started
     int lastWriter = -1, lastReader = -1;
     std::map<int, std::int64_t> cells;
-    // A Value's lost updates: a write by a process whose last read of it came before the
-    // write it overwrites, by another process. Stamps count the events replayed so far.
-    std::map<int, std::size_t> readStamp; // process → when it last read
-    std::size_t writeStamp = 0;
-    std::int64_t written = 0;
+    // A Value's (or an Array element's) lost updates: a write by a process whose last read
+    // of it came before the write it overwrites, by another process. Stamps count the events
+    // replayed so far; a Value is element 0.
+    struct LastWrite {
+        std::size_t stamp = 0;
+        std::int64_t value = 0;
+        int writer = -1;
+    };
+    std::map<std::pair<int, int>, std::size_t> readStamp; // (process, element) → last read
+    std::map<int, LastWrite> lastWrite;                   // element → its last write
     std::size_t lost = 0;
-    QString lastLost; // "Process-2 wrote 4 over Process-1's 4"
+    QString lastLost; // "Process-2 wrote 4 over Process-1's 4", an Array's "in [1]: …"
 };
 
 struct Truth {
@@ -190,19 +195,22 @@ struct Truth {
             o.results.push_back(o.calls[e.value] + " \u2192 " + text);
             break;
         case Op::Read:
-        case Op::Write:
-            if (!array && e.op == Op::Read) o.readStamp[e.process] = stamp;
-            if (!array && e.op == Op::Write) {
-                const auto read = o.readStamp.find(e.process);
-                if (o.lastWriter >= 0 && o.lastWriter != e.process && read != o.readStamp.end() &&
-                    read->second < o.writeStamp) {
+        case Op::Write: {
+            const int element = array ? e.extra : 0;
+            if (e.op == Op::Read) o.readStamp[{e.process, element}] = stamp;
+            if (e.op == Op::Write) {
+                const auto read = o.readStamp.find({e.process, element});
+                auto& last = o.lastWrite[element];
+                if (last.writer >= 0 && last.writer != e.process && read != o.readStamp.end() &&
+                    read->second < last.stamp) {
                     ++o.lost;
-                    o.lastLost = name(e.process) + QStringLiteral(" wrote %1 over ").arg(e.value) +
-                                 name(o.lastWriter) + QStringLiteral("'s %1").arg(o.written);
+                    o.lastLost = (array ? QStringLiteral("in [%1]: ").arg(element) : QString()) +
+                                 name(e.process) + QStringLiteral(" wrote %1 over ").arg(e.value) +
+                                 name(last.writer) + QStringLiteral("'s %1").arg(last.value);
                 }
-                o.writeStamp = stamp;
-                o.written = e.value;
+                last = {stamp, e.value, e.process};
             }
+        }
             (e.op == Op::Write ? o.lastWriter : o.lastReader) = e.process;
             if (array)
                 o.cells[e.extra] = e.value;
@@ -463,10 +471,14 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
                 chipRow(truth, QStringLiteral("last read by"),
                         o.lastReader >= 0 ? std::vector<int>{o.lastReader} : std::vector<int>{},
                         QStringLiteral("nobody yet")));
-        if (o.lost == 1) rows.push_back(textRow({QStringLiteral("lost update: ") + o.lastLost}));
+        // "lost update: …", an Array's "lost update in [1]: …"; more: "N lost updates, the
+        // last: …" or "the last in [1]: …".
+        const QString colon = array ? QStringLiteral(" ") : QStringLiteral(": ");
+        if (o.lost == 1)
+            rows.push_back(textRow({QStringLiteral("lost update") + colon + o.lastLost}));
         if (o.lost > 1)
-            rows.push_back(
-                textRow({QStringLiteral("%1 lost updates, the last: ").arg(o.lost) + o.lastLost}));
+            rows.push_back(textRow(
+                {QStringLiteral("%1 lost updates, the last").arg(o.lost) + colon + o.lastLost}));
         break;
     }
     case ObjectKind::Count:

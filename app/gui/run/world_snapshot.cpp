@@ -139,7 +139,8 @@ void fillValue(const TraceData& d, ObjectSnapshot& s, std::int64_t t) {
     if (!lost.empty()) {
         const Event& write = events[lost.back().write];
         const Event& erased = events[lost.back().erased];
-        s.lastLost = {write.process, write.value, erased.process, erased.value};
+        s.lastLost = {write.process, write.value, erased.process, erased.value,
+                      array ? trace::arrayElement(write) : -1};
     }
 }
 

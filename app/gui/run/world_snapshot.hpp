@@ -45,6 +45,7 @@ struct LostUpdateSnapshot {
     std::int64_t written = 0;
     int erasedWriter = -1;
     std::int64_t erased = 0;
+    int element = -1; // an Array's element it happened in; -1 for a Value
     bool operator==(const LostUpdateSnapshot&) const = default;
 };
 
@@ -66,8 +67,8 @@ struct ObjectSnapshot {
     std::int64_t unfinished = 0;          // JoinableQueue: items without task_done()
     int lastWriter = -1;                  // Value / Array
     int lastReader = -1;                  // Value / Array
-    std::size_t lostUpdates = 0;          // Value: how many so far
-    LostUpdateSnapshot lastLost;          // Value: the latest, when there is one
+    std::size_t lostUpdates = 0;          // Value / Array: how many so far
+    LostUpdateSnapshot lastLost;          // Value / Array: the latest, when there is one
     std::vector<std::optional<std::int64_t>> cells; // Array
     std::vector<PoolWorkerSnapshot> workers;        // Pool: its live workers
     int exitedWorkers = 0;                          // Pool: workers already gone

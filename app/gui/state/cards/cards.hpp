@@ -73,13 +73,15 @@ class PoolCard final : public Card {
 class NumberCard final : public Card {
     Q_DECLARE_TR_FUNCTIONS(NumberCard)
   public:
-    // A Value that lost an update names the latest in a third row.
+    // A Value or Array that lost an update names the latest in a third row.
     int rows(const ObjectSnapshot& now) const override { return now.lostUpdates > 0 ? 3 : 2; }
     QString summary(const ObjectSnapshot& now) const override;
     void paint(CardCanvas& canvas, const CardState& state) const override;
-    // "lost update: Process-2 wrote 4 over Process-1's 4"; with more than one, how many.
+    // "lost update: Process-2 wrote 4 over Process-1's 4"; an Array's names the element
+    // ("lost update in [1]: …", `element` ≥ 0); with more than one, how many.
     static QString lostUpdateText(std::size_t count, const QString& writer, const QString& written,
-                                  const QString& erasedWriter, const QString& erased);
+                                  const QString& erasedWriter, const QString& erased,
+                                  int element = -1);
 };
 
 } // namespace mpviz::gui

@@ -67,7 +67,7 @@ void NumberCard::paint(CardCanvas& c, const CardState& state) const {
         const auto& lost = s.lastLost;
         const QString what =
             lostUpdateText(s.lostUpdates, state.nameOf(lost.writer), numberText(lost.written),
-                           state.nameOf(lost.erasedWriter), numberText(lost.erased));
+                           state.nameOf(lost.erasedWriter), numberText(lost.erased), lost.element);
         p.setPen(c.palette.blocked);
         c.say(QRectF(c.left, c.y, c.right - c.left, c.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
               QFontMetricsF(p.font()).elidedText(what, Qt::ElideRight, c.right - c.left));
@@ -76,7 +76,17 @@ void NumberCard::paint(CardCanvas& c, const CardState& state) const {
 }
 
 QString NumberCard::lostUpdateText(std::size_t count, const QString& writer, const QString& written,
-                                   const QString& erasedWriter, const QString& erased) {
+                                   const QString& erasedWriter, const QString& erased,
+                                   int element) {
+    if (element >= 0) {
+        // An Array's: which element, as the program indexes it.
+        const QString at = QStringLiteral("[%1]").arg(element);
+        if (count == 1)
+            return tr("lost update in %1: %2 wrote %3 over %4's %5")
+                .arg(at, writer, written, erasedWriter, erased);
+        return tr("%1 lost updates, the last in %2: %3 wrote %4 over %5's %6")
+            .arg(QString::number(count), at, writer, written, erasedWriter, erased);
+    }
     if (count == 1)
         return tr("lost update: %1 wrote %2 over %3's %4")
             .arg(writer, written, erasedWriter, erased);
