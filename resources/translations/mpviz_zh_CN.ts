@@ -112,6 +112,14 @@
         <source>%1 lost updates, the last: %2 wrote %3 over %4's %5</source>
         <translation>丢失了 %1 次更新，最近一次：%2 写入 %3，覆盖了 %4 写入的 %5</translation>
     </message>
+    <message>
+        <source>lost update in %1: %2 wrote %3 over %4's %5</source>
+        <translation>%1 中丢失的更新：%2 写入 %3，覆盖了 %4 写入的 %5</translation>
+    </message>
+    <message>
+        <source>%1 lost updates, the last in %2: %3 wrote %4 over %5's %6</source>
+        <translation>丢失了 %1 次更新，最近一次在 %2：%3 写入 %4，覆盖了 %5 写入的 %6</translation>
+    </message>
 </context>
 <context>
     <name>PipeCard</name>

@@ -361,7 +361,8 @@ int runGui(int argc, char** argv, const std::filesystem::path& childExecutable) 
     };
     QObject::connect(win->controller(), &RunController::finished, win, [&] {
         if (o.playhead) setPlayheadSeconds(*win, *o.playhead, o.select);
-        if (!o.screenshotAt) shoot();
+        // Also with --screenshot-at: a run over before that instant will not move again.
+        shoot();
     });
     // --auto-steps: one Step whenever an operation waits and things settled, then the shot.
     QTimer stepper;
