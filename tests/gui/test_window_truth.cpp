@@ -228,6 +228,11 @@ struct Truth {
         const auto& end = d.processes()[std::size_t(process)].endTs;
         return end && *end <= t;
     }
+    // Ended holding what it held, by its own death: not killed by mpviz after a deadlock.
+    bool diedHolding(int process) const {
+        const auto& end = d.processes()[std::size_t(process)].endTs;
+        return ended(process) && !(d.deadlock() && *end >= d.deadlock()->ts);
+    }
 
     QString pill(int process) const {
         const auto& info = d.processes()[std::size_t(process)];
@@ -336,8 +341,9 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
         if (!holders.empty()) {
             held.texts = {QStringLiteral("held by")};
             for (int h : holders)
-                held.texts << truth.name(h) + (truth.ended(h) ? QStringLiteral(" \u2014 owner died")
-                                                              : QString());
+                held.texts << truth.name(h) + (truth.diedHolding(h)
+                                                   ? QStringLiteral(" \u2014 owner died")
+                                                   : QString());
         }
         rows = {held, chipRow(truth, QStringLiteral("waiting:"), truth.blockedOn(object),
                               QStringLiteral("nobody"))};

@@ -228,14 +228,18 @@ def _patch_joinable():
         d = decl_of(self)
         if d is None:
             return task_done(self)
-        left = unfinished(self)
-        if not left:
+        if not unfinished(self):
             return task_done(self)  # raises: called too many times
         oid = rt.lid(d)
         rt.gate(OP_TASK_DONE, oid)
-        # Recorded before: the last one wakes join() at once.
-        rt.done(OP_TASK_DONE, oid, left - 1)
-        task_done(self)
+        # Under the queue's own condition (an RLock: task_done takes it again), so that two
+        # processes' task_done count down in the order they are recorded; recorded before
+        # the original, as the last one wakes join() at once.
+        with self._cond:
+            left = unfinished(self)
+            if left:
+                rt.done(OP_TASK_DONE, oid, left - 1)
+            task_done(self)
 
     def join_(self):
         d = decl_of(self)
