@@ -83,8 +83,7 @@ TEST_CASE("an access that arrives late still finds the lost update by time", "[t
 TEST_CASE("an Array loses an update element by element", "[trace]") {
     TraceScript s;
     const auto arr = s.object("arr", ObjectKind::Array, 2);
-    const int a = s.process("Process-1", 2, 0);
-    const int b = s.process("Process-2", 3, 0);
+    const auto [a, b] = s.twoProcesses();
     // Each reads then writes its own element: nobody erases anyone's number.
     s.event(a, 10, Op::Read, Phase::Done, arr, 0, {}, 0);
     s.event(b, 11, Op::Read, Phase::Done, arr, 0, {}, 1);
@@ -113,8 +112,7 @@ TEST_CASE("an Array loses an update element by element", "[trace]") {
 TEST_CASE("unknown objects and elements outside the Array have no lost updates", "[trace]") {
     TraceScript s;
     const auto arr = s.object("arr", ObjectKind::Array, 2);
-    const int a = s.process("Process-1", 2, 0);
-    const int b = s.process("Process-2", 3, 0);
+    const auto [a, b] = s.twoProcesses();
     s.event(a, 10, Op::Read, Phase::Done, arr, 0, {}, 7);
     s.event(b, 11, Op::Write, Phase::Done, arr, 1, {}, 7);
     s.event(a, 12, Op::Write, Phase::Done, arr, 1, {}, 7);
