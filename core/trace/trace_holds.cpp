@@ -93,13 +93,14 @@ std::vector<int> TraceData::holdersAt(std::uint16_t object, std::int64_t t) cons
             const Hold& hold = *(after - 1);
             // Never released (its process ended first, by its own death or mpviz's cleanup):
             // still held by it.
-            const std::pair<std::uint16_t, std::uint32_t> here{
-                static_cast<std::uint16_t>(level),
-                static_cast<std::uint32_t>(after - 1 - list.begin())};
-            const bool neverReleased = static_cast<std::size_t>(p) < unreleased_.size() &&
-                                       std::find(unreleased_[p].begin(), unreleased_[p].end(),
-                                                 here) != unreleased_[p].end();
-            if (hold.object == object && (t < hold.end || neverReleased)) {
+            const auto neverReleased = [&] {
+                const std::pair<std::uint16_t, std::uint32_t> here{
+                    static_cast<std::uint16_t>(level),
+                    static_cast<std::uint32_t>(after - 1 - list.begin())};
+                const auto& open = unreleased_[p];
+                return std::find(open.begin(), open.end(), here) != open.end();
+            };
+            if (hold.object == object && (t < hold.end || neverReleased())) {
                 holders.push_back(p);
                 break;
             }
