@@ -203,11 +203,11 @@ Item Queue::get(bool block, std::optional<double> timeout) {
         throw;
     }
     pthread_mutex_unlock(&b->readLock);
-    // The length first: once the slot is free a blocked producer puts at once, and its
-    // recorded length must not count this item too (maxsize + 1).
+    // Recorded before the slot is freed: a producer waiting for it puts at once, and its put
+    // must come after this get in the trace (stamped earlier it would show maxsize + 1 items).
     const auto length = --b->length;
-    if (b->maxsize > 0) sem_post(&b->slots);
     impl_->report(Op::Get, Phase::Done, length, item ? itemRepr(*item) : "None");
+    if (b->maxsize > 0) sem_post(&b->slots);
     return item;
 }
 

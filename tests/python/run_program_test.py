@@ -151,6 +151,11 @@ def queue_maxsize(t, method):
           'every item put is got, in order')
     for p, g in zip(puts, gets):
         check(p['ts'] <= g['ts'], 'put %s before its get' % p['args']['item'])
+    # In the trace's order too: a get frees its slot only after it is recorded.
+    inside = 0
+    for e in sorted(puts + gets, key=lambda e: e['ts']):
+        inside += 1 if e['name'] == 'put' else -1
+        check(0 <= inside <= 2, 'at most two inside at ts %s: %d' % (e['ts'], inside))
     blocked = [s for s in t.ops('blocked', 'Process-1', slices=True) if s['args']['op'] == 'put']
     check(blocked, 'the producer waited for room')
 

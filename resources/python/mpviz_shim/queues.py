@@ -4,6 +4,7 @@
 import queue as _queue_module
 import select
 import sys
+import time
 from multiprocessing import connection, queues
 from multiprocessing.reduction import ForkingPickler
 
@@ -55,7 +56,19 @@ def _poller(q):
         return q._mpviz_poll
 
 
-def _take_if_counted(q, block, seconds):
+def _take(q, oid):
+    """Reads the next message (the caller holds the read lock, and the message is there) and
+    records the get before its slot is freed: a putter waiting for the slot puts at once, and
+    its put must come after this get (recorded later, the queue would show maxsize + 1 items).
+    Unpickled under the read lock, unlike CPython, so that getters record in the order they
+    read."""
+    item = ForkingPickler.loads(q._recv_bytes())
+    _record_item(OP_GET, oid, _length(q) - 1, item)
+    q._sem.release()
+    return item
+
+
+def _take_if_counted(q, oid, block, seconds):
     """Queue.get's own steps, reporting no wait while the queue counts an item: it has been
     put, and its putter's feeder thread is writing it (a hand-off that can take milliseconds
     on a loaded machine, and is not what a person means by waiting). Returns (True, item),
@@ -78,11 +91,39 @@ def _take_if_counted(q, block, seconds):
         # it comes here, unless another thread took the item off the buffer meanwhile).
         if not (wait and q._buffer) and not _poller(q).poll(wait * 1000.0):
             return False, wait
-        message = q._recv_bytes()
-        q._sem.release()
+        return True, _take(q, oid)
     finally:
         q._rlock.release()
-    return True, ForkingPickler.loads(message)
+
+
+def _get_waiting(q, oid, seconds):
+    """Queue.get's blocking steps (seconds None: no timeout), recorded as _take does."""
+    deadline = None if seconds is None else time.monotonic() + seconds
+    if not q._rlock.acquire(True, seconds):
+        raise Empty
+    try:
+        if deadline is not None and not q._poll(deadline - time.monotonic()):
+            raise Empty
+        return _take(q, oid)
+    finally:
+        q._rlock.release()
+
+
+def _sem_or_full(q, seconds):
+    if not q._sem.acquire(True, seconds):
+        raise Full
+
+
+def _hand_to_feeder(q, obj, joinable):
+    """Queue.put's steps after its semaphore (JoinableQueue's also count the task)."""
+    with q._notempty:
+        if q._thread is None:
+            q._start_thread()
+        q._buffer.append(obj)
+        if joinable:
+            with q._cond:
+                q._unfinished_tasks.release()
+        q._notempty.notify()
 
 
 # The wrappers' common case (a named queue, run mode, done at once) is written out, and what
@@ -92,11 +133,10 @@ def _take_if_counted(q, block, seconds):
 # that finds this thread still holding the GIL costs two more context switches.
 def _wrap_put(cls):
     put = cls.put
+    joinable = issubclass(cls, queues.JoinableQueue)
+
     # Queue.put's own steps after its semaphore, so that the put is recorded before its item
     # can be seen (its get comes after it) and nothing runs after the feeder is woken.
-    # JoinableQueue's put does more there: it is recorded after the original.
-    own_steps = cls is queues.Queue
-
     def put_(self, obj, block=True, timeout=None):
         d = self.__dict__.get('_mpviz')
         if d is None or not rt.ACTIVE:
@@ -104,20 +144,13 @@ def _wrap_put(cls):
         oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
         if rt.STEP:
             rt.gate(OP_PUT, oid)
-        if own_steps and not self._closed and self._sem.acquire(False):
-            _record_item(OP_PUT, oid, self._maxsize - self._sem._semlock._get_value(), obj)
-            with self._notempty:
-                if self._thread is None:
-                    self._start_thread()
-                self._buffer.append(obj)
-                self._notempty.notify()
-            return
-        try:
-            put(self, obj, False)
-        except Full:
-            _wait_after_refusal(self, OP_PUT, oid, lambda seconds: put(self, obj, True, seconds),
+        if self._closed:
+            raise ValueError('Queue %r is closed' % self)
+        if not self._sem.acquire(False):
+            _wait_after_refusal(self, OP_PUT, oid, lambda seconds: _sem_or_full(self, seconds),
                                 Full, block, rt.scaled(timeout), timeout is not None)
         _record_item(OP_PUT, oid, _length(self), obj)
+        _hand_to_feeder(self, obj, joinable)
 
     cls.put = put_
 
@@ -137,20 +170,16 @@ def _wrap_get(cls):
         if (block and self._buffer and not self._closed and (timeout is None or timeout > 0)
                 and self._rlock.acquire(False)):
             try:
-                message = self._recv_bytes()
-                self._sem.release()
+                return _take(self, oid)
             finally:
                 self._rlock.release()
-            item = ForkingPickler.loads(message)
-        else:
-            seconds = rt.scaled(timeout)
-            taken, item = _take_if_counted(self, block, seconds)
-            if not taken:
-                left = None if seconds is None else seconds - item
-                item = _wait_after_refusal(self, OP_GET, oid, lambda left: get(self, True, left),
-                                           Empty, block, left, timeout is not None)
-        _record_item(OP_GET, oid, self._maxsize - self._sem._semlock._get_value(), item)
-        return item
+        seconds = rt.scaled(timeout)
+        taken, item = _take_if_counted(self, oid, block, seconds)
+        if taken:
+            return item
+        left = None if seconds is None else seconds - item
+        return _wait_after_refusal(self, OP_GET, oid, lambda left: _get_waiting(self, oid, left),
+                                   Empty, block, left, timeout is not None)
 
     cls.get = get_
 
