@@ -84,9 +84,15 @@ void Connection::send(const std::string& item) {
     const std::string pickled = pickleString(item);
     const auto frame = static_cast<int>(pickled.size() + sizeof(std::uint32_t));
     const bool full = impl_->out->bytesWaiting() + frame > impl_->out->capacity();
-    if (full) rt.emit(Op::Send, Phase::Blocked, impl_->id, impl_->bytesWaiting(), {}, end);
+    if (full) {
+        rt.emit(Op::Send, Phase::Blocked, impl_->id, impl_->bytesWaiting(), {}, end);
+        impl_->out->writeMessage(pickled);
+        rt.emit(Op::Send, Phase::Done, impl_->id, impl_->bytesWaiting(), itemRepr(item), end);
+        return;
+    }
+    // Recorded before the write: the receiver may read it and record its recv at once.
+    rt.emit(Op::Send, Phase::Done, impl_->id, impl_->bytesWaiting() + frame, itemRepr(item), end);
     impl_->out->writeMessage(pickled);
-    rt.emit(Op::Send, Phase::Done, impl_->id, impl_->bytesWaiting(), itemRepr(item), end);
 }
 
 std::string Connection::recv() {
