@@ -236,6 +236,17 @@ def lost_update(t, method):
     check(t.prints('MainProcess') == ['counter: 1'], 'round-robin loses an update')
 
 
+def manager_list(t, method):
+    check(children(t) == ['Process-2', 'Process-3', 'Process-4', 'SyncManager-1'],
+          'the manager is a lane of its own: %s' % children(t))
+    check(list(t.objects) == ['done_here, done_there'],
+          "the manager's own start-up pipe is not a card: %s" % list(t.objects))
+    check(all(e['args'].get('object') == 'done_here, done_there'
+              for e in t.ops('send') + t.ops('recv')), 'only our pipe carries messages')
+    check(len(t.ops('send')) == 3 and len(t.ops('recv')) == 3, 'three replies')
+    check(t.prints('MainProcess') == ['squares: [0, 1, 4]'], 'every square arrived')
+
+
 EXPECTED_EXIT = {'join_deadlock': 3}
 EXTRA_ARGS = {'lost_update': ['--schedule', 'round-robin']}
 

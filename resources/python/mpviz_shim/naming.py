@@ -7,12 +7,15 @@ import re
 import sys
 
 import concurrent.futures
+import multiprocessing.context
 import os
 
 from .runtime import _SKIP
 
 # concurrent.futures builds on multiprocessing: its queues and locks are its own business.
 _LIBRARIES = (os.path.dirname(concurrent.futures.__file__) + os.sep,)
+_MULTIPROCESSING, _SHIM = _SKIP
+_PUBLIC_FUNCTIONS = multiprocessing.context.__file__
 _ASSIGN = re.compile(r'^\s*([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*(?::[^=]+)?=(?!=)\s*'
                      r'([A-Za-z_][\w.]*\s*\(.*)')
 _WITH = re.compile(r'^\s*(?:async\s+)?with\s+[A-Za-z_][\w.]*\s*\(.*\)\s+as\s+([A-Za-z_]\w*)')
@@ -31,7 +34,24 @@ class Internal(Exception):
     """Made by a library on top of multiprocessing: a part of it, not the program's card."""
 
 
+def _made_by_multiprocessing():
+    """multiprocessing's own code made it for itself outside a named constructor (a
+    Manager's start-up pipe): the first frame that is neither the shim's, nor one of the
+    public functions in context.py (mp.Lock(), mp.Pipe(), through which programs make
+    theirs), nor a constructor of the class chain (Lock.__init__ calls SemLock.__init__) is
+    multiprocessing's."""
+    f = sys._getframe(2)
+    while f is not None and (f.f_code.co_filename.startswith(_SHIM) or
+                             f.f_code.co_filename == _PUBLIC_FUNCTIONS or
+                             (f.f_code.co_name == '__init__' and
+                              f.f_code.co_filename.startswith(_MULTIPROCESSING))):
+        f = f.f_back
+    return f is not None and f.f_code.co_filename.startswith(_MULTIPROCESSING)
+
+
 def _targets():
+    if _made_by_multiprocessing():
+        raise Internal()
     f = _user_frame()
     if f is None:
         return []
