@@ -7,6 +7,7 @@
 #include "engine/session.hpp"
 #include "scenario.hpp"
 #include "trace/chrome_json.hpp"
+#include "trace/scenario_clock.hpp"
 
 #include <atomic>
 #include <csignal>
@@ -100,18 +101,19 @@ std::string unwritableReason(const std::string& path) {
     return {};
 }
 
-// Prints the print events that arrived since the last call: "  1.234 Process-1 | text".
+// Prints the print events that arrived since the last call: "  1.234 Process-1 | text", the
+// time on the program's clock as the timeline's axis shows it (sleeps count at full length).
 class LivePrinter {
   public:
     explicit LivePrinter(const trace::SharedTrace& t) : trace_(t) {}
     void printNew() {
         trace_.read([&](const trace::TraceData& d) {
             const auto events = d.events();
-            const auto t0 = d.firstTs();
+            const auto clock = trace::ScenarioClock::of(d);
             for (; next_ < events.size(); ++next_) {
                 const auto& e = events[next_];
                 if (e.op != trace::Op::Print || e.phase != trace::Phase::Done) continue;
-                std::printf("%8.3f %s| %.*s\n", double(e.ts - t0) / 1e9,
+                std::printf("%8.3f %s| %.*s\n", clock.seconds(e.ts),
                             padToColumns(d.processes()[e.process].name, 16).c_str(),
                             static_cast<int>(d.text(e.text).size()), d.text(e.text).data());
             }
@@ -146,8 +148,12 @@ void printSummary(const trace::TraceData& d) {
         std::printf("  %s pid %-7d exitcode %s\n", padToColumns(p.name, 18).c_str(), p.pid,
                     code.c_str());
     }
-    std::printf("events: %zu over %.3f s\n", d.events().size(),
-                double(d.lastTs() - d.firstTs()) / 1e9);
+    const auto clock = trace::ScenarioClock::of(d);
+    std::printf("events: %zu over %.3f s", d.events().size(), clock.seconds(d.lastTs()));
+    if (clock.speed != 1.0 && !clock.steps)
+        std::printf(" (%.3f s of real time at %g\u00d7)", double(d.lastTs() - d.firstTs()) / 1e9,
+                    clock.speed);
+    std::printf("\n");
 }
 
 // Why the program cannot run, in a sentence; nothing when it can (Python 2 code can, when
@@ -528,10 +534,12 @@ int runCommand(const std::vector<std::string>& args, const Environment& env) {
         std::fprintf(stderr, "mpviz run: cannot start %s: %s\n", so.scenario.c_str(), e.what());
         return kFailure;
     }
-    if (!options->quiet)
+    if (!options->quiet) {
+        char atSpeed[48];
+        std::snprintf(atSpeed, sizeof atSpeed, "at %g\u00d7 speed", options->speed);
         std::printf("running %s %s\n", title.c_str(),
-                    so.step ? ("step by step, schedule " + so.schedule).c_str()
-                            : ("at " + std::to_string(options->speed) + "x speed").c_str());
+                    so.step ? ("step by step, schedule " + so.schedule).c_str() : atSpeed);
+    }
     LivePrinter printer(*session.trace());
     bool stopRequested = false;
     while (!session.wait_for(std::chrono::milliseconds(20))) {

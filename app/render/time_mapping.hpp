@@ -3,11 +3,9 @@
 // with no Qt in them: the painter, the hit tests and the window all map through these, so
 // what is drawn and what is clicked always agree.
 
-#include <cstdint>
+#include "trace/scenario_clock.hpp"
 
-namespace mpviz::trace {
-class TraceData;
-}
+#include <cstdint>
 
 namespace mpviz::render {
 
@@ -44,21 +42,7 @@ class TimeMapping {
     double pxPerNs_ = 0; // derived: kept so mapping a time costs no division
 };
 
-// Scenario seconds: what the lesson's own clock reads. Run mode divides every sleep by
-// the speed factor, so scenario s = (ts − origin) × speed / 1e9, origin = the trace's t = 0.
-// A logical-time trace (trace::toLogicalTime) counts steps instead: one step per second of
-// its clock, whatever the speed.
-struct ScenarioClock {
-    std::int64_t origin = 0;
-    double speed = 1.0;
-    bool steps = false;
-
-    static ScenarioClock of(const trace::TraceData& trace); // origin firstTs(), speed
-    double seconds(std::int64_t ts) const;         // a point in time (steps on a logical clock)
-    double durationSeconds(std::int64_t ns) const; // a length of time
-    std::int64_t toTs(double seconds) const;       // inverse of seconds()
-
-    bool operator==(const ScenarioClock&) const = default;
-};
+// The axis speaks the scenario clock, which the log and the command line read too.
+using trace::ScenarioClock;
 
 } // namespace mpviz::render

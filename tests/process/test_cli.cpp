@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include <set>
+#include <sstream>
 
 using namespace mpviz::ptest;
 namespace json = boost::json;
@@ -195,6 +196,19 @@ TEST_CASE("mpviz run lock writes a valid Chrome trace and exits 0", "[process][c
     INFO(show(r));
     CHECK(r.exitcode == 0);
     CHECK(contains(r.out, "task1 output"));
+    // Printed times are on the program's clock, as the timeline's axis: task1's lines, one
+    // one-second sleep apart, are about a second apart at 20x too (not 0.05 s).
+    std::vector<double> task1Times;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+        double t = 0;
+        if (contains(line, "task1 output") && std::sscanf(line.c_str(), "%lf", &t) == 1)
+            task1Times.push_back(t);
+    }
+    REQUIRE(task1Times.size() >= 2);
+    CHECK(task1Times[1] - task1Times[0] > 0.9);
+    CHECK(task1Times[1] - task1Times[0] < 3.0);
+    CHECK(contains(r.out, "of real time at 20\u00d7"));
     REQUIRE(std::filesystem::exists(file));
     json::value root;
     REQUIRE_NOTHROW(root = json::parse(readFile(file)));
