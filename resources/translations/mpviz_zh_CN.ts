@@ -1509,14 +1509,6 @@ default: off</source>
         <translation>你自己的程序，位于 %1</translation>
     </message>
     <message>
-        <source>Managers and concurrent.futures show their processes only: their objects and calls are not drawn.</source>
-        <translation>Manager 和 concurrent.futures 只显示它们的进程：它们的对象和调用不会被绘制。</translation>
-    </message>
-    <message>
-        <source>This program uses %1: you will see its processes, but not its objects or calls. </source>
-        <translation>此程序使用了 %1：你会看到它的进程，但看不到它的对象或调用。</translation>
-    </message>
-    <message>
         <source> and </source>
         <translation>和</translation>
     </message>
@@ -1531,6 +1523,10 @@ default: off</source>
     <message>
         <source> or </source>
         <translation>或</translation>
+    </message>
+    <message>
+        <source>This program uses %1: you will see its processes, but not its objects or calls.</source>
+        <translation>此程序使用了 %1：你会看到它的进程，但看不到它的对象或调用。</translation>
     </message>
 </context>
 <context>

@@ -542,9 +542,7 @@ TRANSLATIONS = {
         '选择 Python 解释器',
     ('mpviz::gui::ProgramPanel', 'Your own program, in %1'):
         '你自己的程序，位于 %1',
-    ('mpviz::gui::ProgramPanel', 'Managers and concurrent.futures show their processes only: their objects and calls are not drawn.'):
-        'Manager 和 concurrent.futures 只显示它们的进程：它们的对象和调用不会被绘制。',
-    ('mpviz::gui::ProgramPanel', 'This program uses %1: you will see its processes, but not its objects or calls. '):
+    ('mpviz::gui::ProgramPanel', 'This program uses %1: you will see its processes, but not its objects or calls.'):
         '此程序使用了 %1：你会看到它的进程，但看不到它的对象或调用。',
     ('mpviz::gui::ProgramPanel', ' and '):
         '和',

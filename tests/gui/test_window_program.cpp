@@ -145,7 +145,7 @@ TEST_CASE("Opening a program of your own shows its lanes and code and the primit
     CHECK(w.programPanel()->titleTooltip() == file);
     CHECK(w.programPanel()->isVisible());
     CHECK(w.codeView()->toPlainText() == QString::fromUtf8(kKitchen));
-    CHECK(w.programPanel()->notShownText().contains(QStringLiteral("Managers")));
+    CHECK(w.programPanel()->notShownText().isEmpty()); // it uses no Manager, no Barrier
     CHECK(w.windowTitle().contains(QStringLiteral("kitchen.py")));
 
     CHECK(runProgramToEnd(w) == trace::Outcome::Completed);
@@ -258,8 +258,9 @@ TEST_CASE("A program that cannot run says why and starts nothing", "[gui][progra
     CHECK(missing.contains(QStringLiteral("nowhere.py")));
 }
 
-TEST_CASE("A program that waits on a Condition or a Barrier is told that those waits are not seen",
-          "[gui][program]") {
+TEST_CASE(
+    "A program that waits on a Condition or a Barrier or uses a Manager is told what is not seen",
+    "[gui][program]") {
     mpviz::testing::TestWindow w;
     const QString file = w.writeFile("meet.py", R"(import multiprocessing as mp
 
@@ -279,6 +280,19 @@ if __name__ == "__main__":
     CHECK(note.contains(QStringLiteral("Barrier")));
     CHECK(note.contains(QStringLiteral("drawn as running")));
     CHECK_FALSE(note.contains(QStringLiteral("Condition")));
+    CHECK_FALSE(note.contains(QStringLiteral("Manager")));
+
+    const QString listed = w.writeFile("listed.py", R"(import multiprocessing as mp
+
+if __name__ == "__main__":
+    with mp.Manager() as manager:
+        names = manager.list()
+)");
+    CHECK(w.openProgram(listed).isEmpty());
+    const QString managerNote = w.programPanel()->notShownText();
+    INFO(managerNote.toStdString());
+    CHECK(managerNote.contains(QStringLiteral("a Manager")));
+    CHECK(managerNote.contains(QStringLiteral("not its objects or calls")));
 }
 
 TEST_CASE("Stop on a never ending program leaves no process and no shared memory and no session "

@@ -86,7 +86,8 @@ ProgramPanel::ProgramPanel(QWidget* parent) : QWidget(parent) {
                                "the program names them"));
     layout->addWidget(primitives_);
 
-    layout->addWidget(heading(tr("Not drawn"), this));
+    notShownHeading_ = heading(tr("Not drawn"), this);
+    layout->addWidget(notShownHeading_);
     notShown_ = wrappingLabel(QStringLiteral("programNotShown"), this);
     layout->addWidget(notShown_);
 
@@ -179,21 +180,22 @@ void ProgramPanel::showProgram(const QString& file, const QString& source) {
     title_->setToolTip(info.absoluteFilePath());
     where_->setText(tr("Your own program, in %1").arg(info.absolutePath()));
     where_->setToolTip(info.absoluteFilePath());
+    // Said only of what this program uses: a note about Managers under a program without
+    // one is a paragraph to read past on a small screen.
+    QStringList notes;
     const QStringList only = processesOnlyFeatures(source);
-    QString note = tr("Managers and concurrent.futures show their processes only: their "
-                      "objects and calls are not drawn.");
     if (!only.isEmpty())
-        note = tr("This program uses %1: you will see its processes, but not its "
-                  "objects or calls. ")
-                   .arg(only.join(tr(" and "))) +
-               note;
+        notes << tr("This program uses %1: you will see its processes, but not its objects or "
+                    "calls.")
+                     .arg(only.join(tr(" and ")));
     const QStringList waits = unseenWaits(source);
     if (!waits.isEmpty())
-        note += QLatin1Char(' ') +
-                tr("It waits on a %1: mpviz does not see that wait, so a process waiting there "
-                   "is drawn as running.")
-                    .arg(waits.join(tr(" or ")));
-    notShown_->setText(note);
+        notes << tr("It waits on a %1: mpviz does not see that wait, so a process waiting there "
+                    "is drawn as running.")
+                     .arg(waits.join(tr(" or ")));
+    notShown_->setText(notes.join(QLatin1Char(' ')));
+    notShownHeading_->setVisible(!notes.isEmpty());
+    notShown_->setVisible(!notes.isEmpty());
     setPrimitives({});
     setProblem(std::nullopt);
     setConverted(false);

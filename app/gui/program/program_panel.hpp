@@ -70,6 +70,7 @@ class ProgramPanel : public QWidget {
     QLabel* title_;
     QLabel* where_;
     QLabel* primitives_;
+    QLabel* notShownHeading_;
     QLabel* notShown_;
     QLabel* converted_;
     QWidget* problemBox_;
