@@ -6,8 +6,8 @@
 // flusher. Everything runs under the GIL. Python is called back only for what it owns: a new source
 // file (declared with a Source frame), the number of a thread other than the main one, the
 // text of an item that is not a number or a short str, and waking the sleeping flusher.
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "recorder.hpp"
+
 #include <frameobject.h>
 
 #include "wire/protocol.hpp"
@@ -18,8 +18,19 @@
 #include <ctime>
 #include <vector>
 
+namespace mpviz::python_recorder {
+
+long long nowNs() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now); // time.monotonic_ns()'s clock, as the engine reads
+    return static_cast<long long>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+} // namespace mpviz::python_recorder
+
 namespace {
 using namespace mpviz;
+using python_recorder::nowNs;
 
 // A program's call site: (code, instruction offset) -> (file id, line). A code whose file is
 // multiprocessing's or the shim's is stored once with kSkipped as its offset and file 0.
@@ -165,12 +176,6 @@ long long clampedLongLong(PyObject* o) {
     return v;
 }
 
-std::int64_t nowNs() {
-    timespec now{};
-    clock_gettime(CLOCK_MONOTONIC, &now); // time.monotonic_ns()'s clock, as the engine reads
-    return std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
-}
-
 // Appends one event at the program's line outside the calling frame; `text` (a str, or
 // null for none) as UTF-8. False with a Python error set.
 bool recordEvent(long op, long object, long long value, long phase, long extra, long long ts,
@@ -245,6 +250,24 @@ PyObject* itemText(PyObject* item) {
     return PyObject_CallOneArg(state.itemText, item);
 }
 
+} // namespace
+
+bool mpviz::python_recorder::recordItem(trace::Op op, long object, long long value, PyObject* item,
+                                        long long ts) {
+    if (!configured()) return false;
+    PyObject* text = itemText(item);
+    if (!text) return false;
+    const bool ok =
+        PyUnicode_Check(text)
+            ? recordEvent(static_cast<long>(op), object, value,
+                          static_cast<long>(trace::Phase::Done), 0, ts, text)
+            : (PyErr_SetString(PyExc_TypeError, "item_text() must return a str"), false);
+    Py_DECREF(text);
+    return ok;
+}
+
+namespace {
+
 // record_item(op, object, value, item): Done, now, with the item's short repr as its text
 // (a put or a get: what went through).
 PyObject* recordItem(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
@@ -252,20 +275,13 @@ PyObject* recordItem(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
         PyErr_SetString(PyExc_TypeError, "record_item(op, object, value, item)");
         return nullptr;
     }
-    if (!configured()) return nullptr;
     const long long ts = nowNs();
     const long op = PyLong_AsLong(args[0]);
     const long object = PyLong_AsLong(args[1]);
     const long long value = clampedLongLong(args[2]);
     if (PyErr_Occurred()) return nullptr;
-    PyObject* text = itemText(args[3]);
-    if (!text) return nullptr;
-    const bool ok =
-        PyUnicode_Check(text)
-            ? recordEvent(op, object, value, static_cast<long>(trace::Phase::Done), 0, ts, text)
-            : (PyErr_SetString(PyExc_TypeError, "item_text() must return a str"), false);
-    Py_DECREF(text);
-    if (!ok) return nullptr;
+    if (!python_recorder::recordItem(static_cast<trace::Op>(op), object, value, args[3], ts))
+        return nullptr;
     Py_RETURN_NONE;
 }
 
@@ -314,6 +330,15 @@ PyMethodDef methods[] = {
      "record(op, object, value[, phase, extra[, ts[, text]]])"},
     {"record_item", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(recordItem)),
      METH_FASTCALL, "record_item(op, object, value, item)"},
+    {"queue_put",
+     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queuePut)),
+     METH_FASTCALL, "queue_put(queue, item, object, joinable) -> bool"},
+    {"queue_take",
+     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueTake)),
+     METH_FASTCALL, "queue_take(queue, object) -> item"},
+    {"queue_get",
+     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueGet)),
+     METH_FASTCALL, "queue_get(queue, object, missing) -> item or missing"},
     {"take", take, METH_NOARGS, "take() -> bytes"},
     {"arm_wake", armWake, METH_NOARGS, "arm_wake() -> bool"},
     {"configure", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(configure)),

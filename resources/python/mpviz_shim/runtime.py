@@ -101,8 +101,8 @@ def _native_recorder():
     return None
 
 
-_native = _native_recorder()
-_recorder = _native or recorder
+native_recorder = _native_recorder()  # None: the pure-Python one records
+_recorder = native_recorder or recorder
 
 
 def _configure_recorder():
