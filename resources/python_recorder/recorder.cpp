@@ -2,10 +2,12 @@
 // shim falls back to its pure-Python recorder in runtime.py for any other interpreter). It
 // does what runtime.record_done and the flusher's packing do, without a Python frame per
 // event: find the program's line, read the clock, and append the event frame, already in
-// its wire layout (wire::Encoder, docs/wire-protocol.md), to a buffer that take() hands to the
-// flusher. Everything runs under the GIL. Python is called back only for what it owns: a new source
-// file (declared with a Source frame), the number of a thread other than the main one, the
-// text of an item that is not a number or a short str, and waking the sleeping flusher.
+// its wire layout (wire::Encoder, docs/wire-protocol.md), to the outbox (outbox.cpp), whose
+// own thread sends it without the GIL; take() and arm_wake() serve the pure-Python flusher's
+// interface (recorder_test.py compares both recorders through it). Recording runs under the
+// GIL. Python is called back only for what it owns: a new source file (declared with a
+// Source frame), the number of a thread other than the main one, the text of an item that is
+// not a number or a short str, and waking a sleeping Python flusher.
 #include "recorder.hpp"
 
 #include <frameobject.h>
@@ -43,7 +45,6 @@ struct Site {
 };
 
 struct State {
-    std::vector<char> buffer;
     std::vector<Site> sites = std::vector<Site>(1024);
     std::size_t used = 0;
     PyObject* fileId = nullptr;       // filename -> file id (0: skipped)
@@ -201,7 +202,11 @@ bool recordEvent(long op, long object, long long value, long phase, long extra, 
     e.file = file;
     e.line = line;
     if (utf8) e.text = cutToFrame({PyBytes_AS_STRING(utf8), std::size_t(PyBytes_GET_SIZE(utf8))});
-    wire::Encoder(state.buffer).event(e);
+    {
+        python_recorder::OutboxLock outbox;
+        wire::Encoder(outbox.frames()).event(e);
+        outbox.wakeFlusher();
+    }
     Py_XDECREF(utf8);
     if (state.wakeArmed) { // the flusher sleeps: this event wakes it, once
         state.wakeArmed = false;
@@ -288,15 +293,17 @@ PyObject* recordItem(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
 // arm_wake(): the flusher is about to sleep. False if something recorded is waiting to be
 // taken (it must not); otherwise the next event calls wake().
 PyObject* armWake(PyObject*, PyObject*) {
-    state.wakeArmed = state.buffer.empty();
+    state.wakeArmed = python_recorder::OutboxLock().frames().empty();
     return PyBool_FromLong(state.wakeArmed);
 }
 
 // take(): the frames recorded since the last take, as bytes; the buffer starts empty again.
 PyObject* take(PyObject*, PyObject*) {
-    PyObject* bytes = PyBytes_FromStringAndSize(state.buffer.data(),
-                                                static_cast<Py_ssize_t>(state.buffer.size()));
-    if (bytes) state.buffer.clear();
+    python_recorder::OutboxLock outbox;
+    std::vector<char>& frames = outbox.frames();
+    PyObject* bytes =
+        PyBytes_FromStringAndSize(frames.data(), static_cast<Py_ssize_t>(frames.size()));
+    if (bytes) frames.clear();
     return bytes;
 }
 
@@ -319,7 +326,7 @@ PyObject* configure(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
     }
     state.shown = shown;
     state.mainThread = PyThread_get_thread_ident();
-    state.buffer.clear();
+    python_recorder::OutboxLock().frames().clear();
     state.wakeArmed = false;
     forgetSites();
     Py_RETURN_NONE;
@@ -339,6 +346,10 @@ PyMethodDef methods[] = {
     {"queue_get",
      reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueGet)),
      METH_FASTCALL, "queue_get(queue, object, missing) -> item or missing"},
+    {"append", python_recorder::outboxAppend, METH_O, "append(frame)"},
+    {"connect", python_recorder::outboxConnect, METH_O, "connect(fd)"},
+    {"flush", python_recorder::outboxFlush, METH_NOARGS, "flush() -> bool"},
+    {"stop", python_recorder::outboxStop, METH_NOARGS, "stop()"},
     {"take", take, METH_NOARGS, "take() -> bytes"},
     {"arm_wake", armWake, METH_NOARGS, "arm_wake() -> bool"},
     {"configure", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(configure)),
