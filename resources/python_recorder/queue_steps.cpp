@@ -9,13 +9,17 @@
 // "Cost"). The Python objects' own methods are called for everything they own.
 #include "recorder.hpp"
 
+#include <cerrno>
+#include <cstdint>
+#include <unistd.h>
+
 namespace mpviz::python_recorder {
 namespace {
 
 struct Names {
     PyObject *closed, *sem, *semlock, *getValue, *maxsize, *acquire, *release, *notempty, *lock,
         *thread, *startThread, *buffer, *append, *cond, *enter, *exit, *unfinishedTasks, *waiters,
-        *remove, *rlock, *recvBytes;
+        *remove, *rlock, *recvBytes, *readable;
 };
 
 PyObject* intern(const char* name) {
@@ -43,7 +47,8 @@ const Names* names() {
                          intern("_waiters"),
                          intern("remove"),
                          intern("_rlock"),
-                         intern("_recv_bytes")};
+                         intern("_recv_bytes"),
+                         intern("_readable")};
     return &n;
 }
 
@@ -186,6 +191,87 @@ bool handToFeeder(PyObject* q, PyObject* item, bool joinable) {
     return ok && released;
 }
 
+PyObject* importedAttribute(const char* module, const char* name) {
+    PyObject* m = PyImport_ImportModule(module);
+    PyObject* a = m ? PyObject_GetAttrString(m, name) : nullptr;
+    Py_XDECREF(m);
+    return a;
+}
+
+// Connection._recv: exactly `size` bytes of the pipe into `into`, the GIL released while it
+// waits; EOFError at end of file before any of them, as Connection says. False with a
+// Python error set.
+bool readExactly(int fd, char* into, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        PyThreadState* thread = PyEval_SaveThread();
+        const ssize_t n = ::read(fd, into + done, size - done);
+        const int error = errno;
+        PyEval_RestoreThread(thread);
+        if (n > 0) {
+            done += static_cast<std::size_t>(n);
+        } else if (n == 0) {
+            if (done == 0)
+                PyErr_SetNone(PyExc_EOFError);
+            else
+                PyErr_SetString(PyExc_OSError, "got end of file during message");
+            return false;
+        } else if (error != EINTR) {
+            errno = error;
+            PyErr_SetFromErrno(PyExc_OSError);
+            return false;
+        } else if (PyErr_CheckSignals() != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// q._recv_bytes(): Connection.recv_bytes() of the queue's read end, the same reads done in
+// C when it is a plain Connection (its length, 4 bytes big-endian, or -1 and 8 bytes; then
+// the message), else the method itself.
+PyObject* receive(PyObject* q) {
+    static PyObject* connection = importedAttribute("multiprocessing.connection", "Connection");
+    if (!connection) return nullptr;
+    PyObject* reader = PyObject_GetAttrString(q, "_reader");
+    if (!reader) return nullptr;
+    if (Py_TYPE(reader) != reinterpret_cast<PyTypeObject*>(connection)) {
+        Py_DECREF(reader);
+        return call(q, names()->recvBytes);
+    }
+    PyObject* handle = PyObject_GetAttrString(reader, "_handle");
+    const int readable = handle ? attributeIsTrue(reader, names()->readable) : -1;
+    Py_DECREF(reader);
+    if (readable < 0) {
+        Py_XDECREF(handle);
+        return nullptr;
+    }
+    const long fd = handle == Py_None ? -1 : PyLong_AsLong(handle);
+    Py_DECREF(handle);
+    if (fd == -1 && PyErr_Occurred()) return nullptr;
+    if (fd < 0 || !readable) {
+        PyErr_SetString(PyExc_OSError, fd < 0 ? "handle is closed" : "connection is write-only");
+        return nullptr;
+    }
+    unsigned char head[8];
+    if (!readExactly(fd, reinterpret_cast<char*>(head), 4)) return nullptr;
+    std::int64_t size = static_cast<std::int32_t>(std::uint32_t{head[0]} << 24 | head[1] << 16 |
+                                                  head[2] << 8 | head[3]);
+    if (size == -1) {
+        if (!readExactly(fd, reinterpret_cast<char*>(head), 8)) return nullptr;
+        std::uint64_t wide = 0;
+        for (unsigned char byte : head)
+            wide = wide << 8 | byte;
+        if (wide > static_cast<std::uint64_t>(PY_SSIZE_T_MAX)) return PyErr_NoMemory();
+        size = static_cast<std::int64_t>(wide);
+    }
+    if (size < 0) size = 0; // Connection reads nothing for a negative length
+    PyObject* message = PyBytes_FromStringAndSize(nullptr, static_cast<Py_ssize_t>(size));
+    if (message && !readExactly(fd, PyBytes_AS_STRING(message), static_cast<std::size_t>(size)))
+        Py_CLEAR(message);
+    return message;
+}
+
 PyObject* loads() {
     static PyObject* function = [] {
         PyObject* reduction = PyImport_ImportModule("multiprocessing.reduction");
@@ -206,7 +292,7 @@ PyObject* take(PyObject* q, long object) {
     const Names* n = names();
     PyObject* unpickle = loads();
     if (!unpickle) return nullptr;
-    PyObject* message = call(q, n->recvBytes);
+    PyObject* message = receive(q);
     if (!message) return nullptr;
     PyObject* item = PyObject_CallOneArg(unpickle, message);
     Py_DECREF(message);
