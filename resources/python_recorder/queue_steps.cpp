@@ -384,3 +384,152 @@ PyObject* queueGet(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
 }
 
 } // namespace mpviz::python_recorder
+
+// put and get themselves, as methods of Queue and JoinableQueue, for the call a program makes
+// most (put(item), get()): no Python frame of the shim's between the program and the queue's
+// steps, so the recorder finds the program's line at once. Everything else - an unnamed
+// queue, no session, step mode, an object not declared yet, a timeout, a wait - is left to
+// the shim's Python wrappers (queues.py's put_ and get_), called as they would have been.
+namespace mpviz::python_recorder {
+namespace {
+
+struct Fallbacks {
+    PyObject* runtime = nullptr; // mpviz_shim.runtime: ACTIVE, STEP
+    PyObject* put = nullptr;     // Queue's
+    PyObject* joinablePut = nullptr;
+    PyObject* get = nullptr;
+};
+Fallbacks fallbacks;
+
+// The queue's local id when this call can take the common case, else -1 (-2: a Python
+// error is set).
+long commonCase(PyObject* self) {
+    PyObject* active = PyObject_GetAttrString(fallbacks.runtime, "ACTIVE");
+    PyObject* step = active ? PyObject_GetAttrString(fallbacks.runtime, "STEP") : nullptr;
+    const bool running = active == Py_True && step == Py_False;
+    Py_XDECREF(active);
+    Py_XDECREF(step);
+    if (!step) return -2;
+    if (!running) return -1;
+    PyObject* dict = PyObject_GenericGetDict(self, nullptr);
+    if (!dict) return -2;
+    PyObject* decl = PyDict_GetItemString(dict, "_mpviz"); // borrowed
+    PyObject* lid = decl ? PyObject_GetAttrString(decl, "lid") : nullptr;
+    Py_DECREF(dict);
+    if (!lid) return decl ? -2 : -1;
+    const long id = PyLong_AsLong(lid);
+    Py_DECREF(lid);
+    if (id == -1 && PyErr_Occurred()) return -2;
+    return id == static_cast<long>(trace::kNoObject) ? -1 : id;
+}
+
+PyObject* callFallback(PyObject* fallback, PyObject* self, PyObject* const* args, Py_ssize_t nargs,
+                       PyObject* kwnames) {
+    PyObject* small[4];
+    const Py_ssize_t total = nargs + 1 + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+    PyObject** all = total <= 4 ? small : PyMem_New(PyObject*, total);
+    if (!all) return PyErr_NoMemory();
+    all[0] = self;
+    for (Py_ssize_t i = 1; i < total; ++i)
+        all[i] = args[i - 1];
+    PyObject* r = PyObject_Vectorcall(fallback, all, static_cast<size_t>(nargs + 1), kwnames);
+    if (all != small) PyMem_Free(all);
+    return r;
+}
+
+PyObject* put(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+              bool joinable) {
+    PyObject* fallback = joinable ? fallbacks.joinablePut : fallbacks.put;
+    if (nargs == 1 && !kwnames) {
+        const long id = commonCase(self);
+        if (id == -2) return nullptr;
+        if (id >= 0) {
+            PyObject* callArgs[] = {self, args[0], nullptr, joinable ? Py_True : Py_False};
+            PyObject* object = PyLong_FromLong(id);
+            if (!object) return nullptr;
+            callArgs[2] = object;
+            PyObject* done = queuePut(nullptr, callArgs, 4);
+            Py_DECREF(object);
+            if (!done) return nullptr;
+            const bool taken = done == Py_True;
+            Py_DECREF(done);
+            if (taken) Py_RETURN_NONE;
+        }
+    }
+    return callFallback(fallback, self, args, nargs, kwnames);
+}
+
+PyObject* queuePutMethod(PyObject* self, PyObject* const* args, Py_ssize_t nargs,
+                         PyObject* kwnames) {
+    return put(self, args, nargs, kwnames, false);
+}
+
+PyObject* joinablePutMethod(PyObject* self, PyObject* const* args, Py_ssize_t nargs,
+                            PyObject* kwnames) {
+    return put(self, args, nargs, kwnames, true);
+}
+
+PyObject* getMethod(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    if (nargs == 0 && !kwnames) {
+        const long id = commonCase(self);
+        if (id == -2) return nullptr;
+        if (id >= 0) {
+            PyObject* object = PyLong_FromLong(id);
+            if (!object) return nullptr;
+            static PyObject* missing =
+                PyObject_CallNoArgs(reinterpret_cast<PyObject*>(&PyBaseObject_Type));
+            if (!missing) {
+                Py_DECREF(object);
+                return nullptr;
+            }
+            PyObject* callArgs[] = {self, object, missing};
+            PyObject* item = queueGet(nullptr, callArgs, 3);
+            Py_DECREF(object);
+            if (item != missing) return item;
+            Py_DECREF(item);
+        }
+    }
+    return callFallback(fallbacks.get, self, args, nargs, kwnames);
+}
+
+PyMethodDef queuePutDef = {
+    "put", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(queuePutMethod)),
+    METH_FASTCALL | METH_KEYWORDS, nullptr};
+PyMethodDef joinablePutDef = {
+    "put", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(joinablePutMethod)),
+    METH_FASTCALL | METH_KEYWORDS, nullptr};
+PyMethodDef getDef = {"get", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(getMethod)),
+                      METH_FASTCALL | METH_KEYWORDS, nullptr};
+
+} // namespace
+
+// queue_methods(runtime, queue, put, joinable_queue, joinable_put, get) -> (put, joinable
+// put, get): the methods to install on Queue and JoinableQueue, each falling back to the
+// shim's Python wrapper given.
+PyObject* queueMethods(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+    if (nargs != 6 || !PyType_Check(args[1]) || !PyType_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "queue_methods(runtime, queue, put, joinable_queue, joinable_put, get)");
+        return nullptr;
+    }
+    PyObject** slots[] = {&fallbacks.runtime, &fallbacks.put, &fallbacks.joinablePut,
+                          &fallbacks.get};
+    PyObject* given[] = {args[0], args[2], args[4], args[5]};
+    for (int i = 0; i < 4; ++i) {
+        Py_INCREF(given[i]);
+        Py_XSETREF(*slots[i], given[i]);
+    }
+    auto* queue = reinterpret_cast<PyTypeObject*>(args[1]);
+    auto* joinable = reinterpret_cast<PyTypeObject*>(args[3]);
+    PyObject* methods[] = {PyDescr_NewMethod(queue, &queuePutDef),
+                           PyDescr_NewMethod(joinable, &joinablePutDef),
+                           PyDescr_NewMethod(queue, &getDef)};
+    if (!methods[0] || !methods[1] || !methods[2]) {
+        for (PyObject* m : methods)
+            Py_XDECREF(m);
+        return nullptr;
+    }
+    return Py_BuildValue("(NNN)", methods[0], methods[1], methods[2]);
+}
+
+} // namespace mpviz::python_recorder

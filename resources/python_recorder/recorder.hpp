@@ -35,5 +35,6 @@ PyObject* outboxStop(PyObject*, PyObject*);
 PyObject* queuePut(PyObject*, PyObject* const* args, Py_ssize_t nargs);
 PyObject* queueTake(PyObject*, PyObject* const* args, Py_ssize_t nargs);
 PyObject* queueGet(PyObject*, PyObject* const* args, Py_ssize_t nargs);
+PyObject* queueMethods(PyObject*, PyObject* const* args, Py_ssize_t nargs);
 
 } // namespace mpviz::python_recorder

@@ -326,6 +326,12 @@ def install():
     for cls in (queues.Queue, queues.JoinableQueue):
         _wrap_put(cls)
     _wrap_get(queues.Queue)
+    if rt.native_recorder is not None:
+        # put(item) and get() in C, the wrappers above for every other case.
+        (queues.Queue.put, queues.JoinableQueue.put,
+         queues.Queue.get) = rt.native_recorder.queue_methods(
+             rt, queues.Queue, queues.Queue.put, queues.JoinableQueue, queues.JoinableQueue.put,
+             queues.Queue.get)
     _wrap_feeder()
     _patch_joinable()
     carry_state(queues.Queue)
