@@ -19,7 +19,7 @@ namespace {
 struct Names {
     PyObject *closed, *sem, *semlock, *getValue, *maxsize, *acquire, *release, *notempty, *lock,
         *thread, *startThread, *buffer, *append, *cond, *enter, *exit, *unfinishedTasks, *waiters,
-        *remove, *rlock, *recvBytes, *readable;
+        *remove, *rlock, *recvBytes, *readable, *reader, *handle, *active, *step, *mpviz, *lid;
 };
 
 PyObject* intern(const char* name) {
@@ -48,7 +48,13 @@ const Names* names() {
                          intern("remove"),
                          intern("_rlock"),
                          intern("_recv_bytes"),
-                         intern("_readable")};
+                         intern("_readable"),
+                         intern("_reader"),
+                         intern("_handle"),
+                         intern("ACTIVE"),
+                         intern("STEP"),
+                         intern("_mpviz"),
+                         intern("lid")};
     return &n;
 }
 
@@ -233,13 +239,13 @@ bool readExactly(int fd, char* into, std::size_t size) {
 PyObject* receive(PyObject* q) {
     static PyObject* connection = importedAttribute("multiprocessing.connection", "Connection");
     if (!connection) return nullptr;
-    PyObject* reader = PyObject_GetAttrString(q, "_reader");
+    PyObject* reader = PyObject_GetAttr(q, names()->reader);
     if (!reader) return nullptr;
     if (Py_TYPE(reader) != reinterpret_cast<PyTypeObject*>(connection)) {
         Py_DECREF(reader);
         return call(q, names()->recvBytes);
     }
-    PyObject* handle = PyObject_GetAttrString(reader, "_handle");
+    PyObject* handle = PyObject_GetAttr(reader, names()->handle);
     const int readable = handle ? attributeIsTrue(reader, names()->readable) : -1;
     Py_DECREF(reader);
     if (readable < 0) {
@@ -404,8 +410,8 @@ Fallbacks fallbacks;
 // The queue's local id when this call can take the common case, else -1 (-2: a Python
 // error is set).
 long commonCase(PyObject* self) {
-    PyObject* active = PyObject_GetAttrString(fallbacks.runtime, "ACTIVE");
-    PyObject* step = active ? PyObject_GetAttrString(fallbacks.runtime, "STEP") : nullptr;
+    PyObject* active = PyObject_GetAttr(fallbacks.runtime, names()->active);
+    PyObject* step = active ? PyObject_GetAttr(fallbacks.runtime, names()->step) : nullptr;
     const bool running = active == Py_True && step == Py_False;
     Py_XDECREF(active);
     Py_XDECREF(step);
@@ -413,10 +419,10 @@ long commonCase(PyObject* self) {
     if (!running) return -1;
     PyObject* dict = PyObject_GenericGetDict(self, nullptr);
     if (!dict) return -2;
-    PyObject* decl = PyDict_GetItemString(dict, "_mpviz"); // borrowed
-    PyObject* lid = decl ? PyObject_GetAttrString(decl, "lid") : nullptr;
+    PyObject* decl = PyDict_GetItemWithError(dict, names()->mpviz); // borrowed
+    PyObject* lid = decl ? PyObject_GetAttr(decl, names()->lid) : nullptr;
     Py_DECREF(dict);
-    if (!lid) return decl ? -2 : -1;
+    if (!lid) return decl || PyErr_Occurred() ? -2 : -1;
     const long id = PyLong_AsLong(lid);
     Py_DECREF(lid);
     if (id == -1 && PyErr_Occurred()) return -2;
