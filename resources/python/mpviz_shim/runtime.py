@@ -367,9 +367,9 @@ def hello(name, daemon, ppid):
         return
     NAME, LANE, ACTIVE = name, True, True
     _await_mode(sock)
-    _sock = sock
     if _OUTBOX is not None:
-        _OUTBOX.connect(sock.fileno())
+        _OUTBOX.connect(sock.fileno())  # before _sock is set: a flush() then can send
+    _sock = sock
     flush()
     if _OUTBOX is None:
         threading.Thread(target=_flusher, args=(sock,), name='mpviz-flusher',
