@@ -2,12 +2,14 @@
 // shim falls back to its pure-Python recorder in runtime.py for any other interpreter). It
 // does what runtime.record_done and the flusher's packing do, without a Python frame per
 // event: find the program's line, read the clock, and append the event frame, already in
-// its wire layout (wire::Encoder, docs/wire-protocol.md), to a buffer that take() hands to the
-// flusher. Everything runs under the GIL. Python is called back only for what it owns: a new source
-// file (declared with a Source frame), the number of a thread other than the main one, the
-// text of an item that is not a number or a short str, and waking the sleeping flusher.
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+// its wire layout (wire::Encoder, docs/wire-protocol.md), to the outbox (outbox.cpp), whose
+// own thread sends it without the GIL; take() and arm_wake() serve the pure-Python flusher's
+// interface (recorder_test.py compares both recorders through it). Recording runs under the
+// GIL. Python is called back only for what it owns: a new source file (declared with a
+// Source frame), the number of a thread other than the main one, the text of an item that is
+// not a number or a short str, and waking a sleeping Python flusher.
+#include "recorder.hpp"
+
 #include <frameobject.h>
 
 #include "wire/protocol.hpp"
@@ -18,8 +20,19 @@
 #include <ctime>
 #include <vector>
 
+namespace mpviz::python_recorder {
+
+long long nowNs() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now); // time.monotonic_ns()'s clock, as the engine reads
+    return static_cast<long long>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+} // namespace mpviz::python_recorder
+
 namespace {
 using namespace mpviz;
+using python_recorder::nowNs;
 
 // A program's call site: (code, instruction offset) -> (file id, line). A code whose file is
 // multiprocessing's or the shim's is stored once with kSkipped as its offset and file 0.
@@ -32,7 +45,6 @@ struct Site {
 };
 
 struct State {
-    std::vector<char> buffer;
     std::vector<Site> sites = std::vector<Site>(1024);
     std::size_t used = 0;
     PyObject* fileId = nullptr;       // filename -> file id (0: skipped)
@@ -165,12 +177,6 @@ long long clampedLongLong(PyObject* o) {
     return v;
 }
 
-std::int64_t nowNs() {
-    timespec now{};
-    clock_gettime(CLOCK_MONOTONIC, &now); // time.monotonic_ns()'s clock, as the engine reads
-    return std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
-}
-
 // Appends one event at the program's line outside the calling frame; `text` (a str, or
 // null for none) as UTF-8. False with a Python error set.
 bool recordEvent(long op, long object, long long value, long phase, long extra, long long ts,
@@ -196,7 +202,11 @@ bool recordEvent(long op, long object, long long value, long phase, long extra, 
     e.file = file;
     e.line = line;
     if (utf8) e.text = cutToFrame({PyBytes_AS_STRING(utf8), std::size_t(PyBytes_GET_SIZE(utf8))});
-    wire::Encoder(state.buffer).event(e);
+    {
+        python_recorder::OutboxLock outbox;
+        wire::Encoder(outbox.frames()).event(e);
+        outbox.wakeFlusher();
+    }
     Py_XDECREF(utf8);
     if (state.wakeArmed) { // the flusher sleeps: this event wakes it, once
         state.wakeArmed = false;
@@ -245,6 +255,24 @@ PyObject* itemText(PyObject* item) {
     return PyObject_CallOneArg(state.itemText, item);
 }
 
+} // namespace
+
+bool mpviz::python_recorder::recordItem(trace::Op op, long object, long long value, PyObject* item,
+                                        long long ts) {
+    if (!configured()) return false;
+    PyObject* text = itemText(item);
+    if (!text) return false;
+    const bool ok =
+        PyUnicode_Check(text)
+            ? recordEvent(static_cast<long>(op), object, value,
+                          static_cast<long>(trace::Phase::Done), 0, ts, text)
+            : (PyErr_SetString(PyExc_TypeError, "item_text() must return a str"), false);
+    Py_DECREF(text);
+    return ok;
+}
+
+namespace {
+
 // record_item(op, object, value, item): Done, now, with the item's short repr as its text
 // (a put or a get: what went through).
 PyObject* recordItem(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
@@ -252,35 +280,30 @@ PyObject* recordItem(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
         PyErr_SetString(PyExc_TypeError, "record_item(op, object, value, item)");
         return nullptr;
     }
-    if (!configured()) return nullptr;
     const long long ts = nowNs();
     const long op = PyLong_AsLong(args[0]);
     const long object = PyLong_AsLong(args[1]);
     const long long value = clampedLongLong(args[2]);
     if (PyErr_Occurred()) return nullptr;
-    PyObject* text = itemText(args[3]);
-    if (!text) return nullptr;
-    const bool ok =
-        PyUnicode_Check(text)
-            ? recordEvent(op, object, value, static_cast<long>(trace::Phase::Done), 0, ts, text)
-            : (PyErr_SetString(PyExc_TypeError, "item_text() must return a str"), false);
-    Py_DECREF(text);
-    if (!ok) return nullptr;
+    if (!python_recorder::recordItem(static_cast<trace::Op>(op), object, value, args[3], ts))
+        return nullptr;
     Py_RETURN_NONE;
 }
 
 // arm_wake(): the flusher is about to sleep. False if something recorded is waiting to be
 // taken (it must not); otherwise the next event calls wake().
 PyObject* armWake(PyObject*, PyObject*) {
-    state.wakeArmed = state.buffer.empty();
+    state.wakeArmed = python_recorder::OutboxLock().frames().empty();
     return PyBool_FromLong(state.wakeArmed);
 }
 
 // take(): the frames recorded since the last take, as bytes; the buffer starts empty again.
 PyObject* take(PyObject*, PyObject*) {
-    PyObject* bytes = PyBytes_FromStringAndSize(state.buffer.data(),
-                                                static_cast<Py_ssize_t>(state.buffer.size()));
-    if (bytes) state.buffer.clear();
+    python_recorder::OutboxLock outbox;
+    std::vector<char>& frames = outbox.frames();
+    PyObject* bytes =
+        PyBytes_FromStringAndSize(frames.data(), static_cast<Py_ssize_t>(frames.size()));
+    if (bytes) frames.clear();
     return bytes;
 }
 
@@ -303,7 +326,7 @@ PyObject* configure(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
     }
     state.shown = shown;
     state.mainThread = PyThread_get_thread_ident();
-    state.buffer.clear();
+    python_recorder::OutboxLock().frames().clear();
     state.wakeArmed = false;
     forgetSites();
     Py_RETURN_NONE;
@@ -314,6 +337,22 @@ PyMethodDef methods[] = {
      "record(op, object, value[, phase, extra[, ts[, text]]])"},
     {"record_item", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(recordItem)),
      METH_FASTCALL, "record_item(op, object, value, item)"},
+    {"queue_put",
+     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queuePut)),
+     METH_FASTCALL, "queue_put(queue, item, object, joinable) -> bool"},
+    {"queue_take",
+     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueTake)),
+     METH_FASTCALL, "queue_take(queue, object) -> item"},
+    {"queue_get",
+     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueGet)),
+     METH_FASTCALL, "queue_get(queue, object, missing) -> item or missing"},
+    {"queue_methods",
+     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueMethods)),
+     METH_FASTCALL, "queue_methods(runtime, queue, put, joinable_queue, joinable_put, get)"},
+    {"append", python_recorder::outboxAppend, METH_O, "append(frame)"},
+    {"connect", python_recorder::outboxConnect, METH_O, "connect(fd)"},
+    {"flush", python_recorder::outboxFlush, METH_NOARGS, "flush() -> bool"},
+    {"stop", python_recorder::outboxStop, METH_NOARGS, "stop()"},
     {"take", take, METH_NOARGS, "take() -> bytes"},
     {"arm_wake", armWake, METH_NOARGS, "arm_wake() -> bool"},
     {"configure", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(configure)),

@@ -111,7 +111,7 @@ def main():
 
     # The build's shim uses the C recorder; MPVIZ_PURE_PYTHON=1 makes it use Python's.
     probe = ('from mpviz_shim import runtime as rt; '
-             'print(rt._native is not None, rt.record_done.__module__)')
+             'print(rt.native_recorder is not None, rt.record_done.__module__)')
     env = dict(os.environ, PYTHONPATH=shim_dir)
     for pure_python, expected in (('0', 'True _mpviz_recorder'),
                                   ('1', 'False mpviz_shim.recorder')):

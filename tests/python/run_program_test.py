@@ -160,6 +160,33 @@ def queue_maxsize(t, method):
     check(blocked, 'the producer waited for room')
 
 
+def queue_own_items(t, method):
+    puts, gets = t.ops('put', obj='box'), t.ops('get', obj='box')
+    check([e['args']['item'] for e in puts] == [e['args']['item'] for e in gets] and
+          len(puts) == 4, 'every item put is got, in order')
+    check(puts[2]['args']['item'] == 'Ellipsis' and '200000 bytes' in puts[1]['args']['item'],
+          'the items as put: %s' % [e['args']['item'] for e in puts])
+    check(t.who(puts[3]) == 'Process-1' and puts[3]['args']['item'] == "'from the child'",
+          'the child put the last item')
+    check([e['args']['length'] for e in puts[:3]] == [1, 2, 3] and
+          [e['args']['length'] for e in gets] == [2, 1, 0, 0], 'the length after each')
+    with open(os.path.join(PROGRAMS, 'queue_own_items.py')) as f:
+        source = f.read().splitlines()
+
+    def line_of(text):
+        return 1 + next(i for i, line in enumerate(source) if text in line)
+    mine = [e for e in puts + gets if t.who(e) == 'MainProcess']
+    check([(e['name'], e['args']['line']) for e in mine] ==
+          [('put', line_of('box.put(1)')), ('put', line_of('box.put("X"')),
+           ('put', line_of('box.put(...)'))] + [('get', line_of('print(box.get(),'))] * 3 +
+          [('get', line_of('print(box.get())'))], 'each at its line of the program')
+    check(all(e['args']['file'].endswith('queue_own_items.py') for e in mine), 'in its file')
+    check([e['args']['item'] for e in t.ops('put', obj='jobs') + t.ops('get', obj='jobs')] ==
+          ["'job'", "'job'"], 'the JoinableQueue put and get')
+    check(t.prints('MainProcess') == ['1 200000 Ellipsis', 'from the child', 'job', 'closed'],
+          'what MainProcess printed: %s' % t.prints('MainProcess'))
+
+
 def joinable_pills(t, method):
     check(t.objects['jobs']['kind'] == 'joinable_queue', 'a JoinableQueue named jobs')
     dones = t.ops('task_done', obj='jobs')

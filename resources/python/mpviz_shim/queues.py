@@ -61,11 +61,35 @@ def _take(q, oid):
     records the get before its slot is freed: a putter waiting for the slot puts at once, and
     its put must come after this get (recorded later, the queue would show maxsize + 1 items).
     Unpickled under the read lock, unlike CPython, so that getters record in the order they
-    read."""
+    read. The C recorder's queue_take does the same steps."""
     item = ForkingPickler.loads(q._recv_bytes())
     _record_item(OP_GET, oid, _length(q) - 1, item)
     q._sem.release()
     return item
+
+
+def _get_from_buffer(q, oid, missing):
+    """A blocking get of an item still in this process's own buffer: its feeder thread, which
+    lives as long as we do, will write it, so it is read at once - unless the queue is closed
+    or another getter is reading (returns `missing`, having done nothing). The C recorder's
+    queue_get does the same steps."""
+    if not q._buffer or q._closed or not q._rlock.acquire(False):
+        return missing
+    try:
+        return _take(q, oid)
+    finally:
+        q._rlock.release()
+
+
+def _put_at_once(q, obj, oid, joinable):
+    """Queue.put when a slot is free: False, having done nothing, if the queue is closed or
+    full. Recorded before the item is handed to the feeder, so that its get comes after it.
+    The C recorder's queue_put does the same steps."""
+    if q._closed or not q._sem.acquire(False):
+        return False
+    _record_item(OP_PUT, oid, _length(q), obj)
+    _hand_to_feeder(q, obj, joinable)
+    return True
 
 
 def _take_if_counted(q, oid, block, seconds):
@@ -91,7 +115,7 @@ def _take_if_counted(q, oid, block, seconds):
         # it comes here, unless another thread took the item off the buffer meanwhile).
         if not (wait and q._buffer) and not _poller(q).poll(wait * 1000.0):
             return False, wait
-        return True, _take(q, oid)
+        return True, _take_now(q, oid)
     finally:
         q._rlock.release()
 
@@ -104,7 +128,7 @@ def _get_waiting(q, oid, seconds):
     try:
         if deadline is not None and not q._poll(deadline - time.monotonic()):
             raise Empty
-        return _take(q, oid)
+        return _take_now(q, oid)
     finally:
         q._rlock.release()
 
@@ -126,6 +150,17 @@ def _hand_to_feeder(q, obj, joinable):
         q._notempty.notify()
 
 
+# The steps a named queue's put and get do in their common case: the C recorder's when it is
+# in use (no Python between the put's notify and the get's read), else the twins above.
+if rt.native_recorder is not None:
+    _put_now = rt.native_recorder.queue_put
+    _get_now = rt.native_recorder.queue_get
+    _take_now = rt.native_recorder.queue_take
+else:
+    _put_now, _get_now, _take_now = _put_at_once, _get_from_buffer, _take
+_MISSING = object()
+
+
 # The wrappers' common case (a named queue, run mode, done at once) is written out, and what
 # they record goes in one call to the recorder (the item's text included): what they add to
 # a put or a get is mostly the hand-off with the feeder thread, which every microsecond of
@@ -144,6 +179,8 @@ def _wrap_put(cls):
         oid = d.lid if d.lid != NO_OBJECT else rt.lid(d)
         if rt.STEP:
             rt.gate(OP_PUT, oid)
+        if _put_now(self, obj, oid, joinable):
+            return
         if self._closed:
             raise ValueError('Queue %r is closed' % self)
         if not self._sem.acquire(False):
@@ -167,12 +204,10 @@ def _wrap_get(cls):
             rt.gate(OP_GET, oid)
         # An item still in this process's own buffer will be written by its feeder thread,
         # which lives as long as we do: read at once (see _take_if_counted for the rest).
-        if (block and self._buffer and not self._closed and (timeout is None or timeout > 0)
-                and self._rlock.acquire(False)):
-            try:
-                return _take(self, oid)
-            finally:
-                self._rlock.release()
+        if block and (timeout is None or timeout > 0):
+            item = _get_now(self, oid, _MISSING)
+            if item is not _MISSING:
+                return item
         seconds = rt.scaled(timeout)
         taken, item = _take_if_counted(self, oid, block, seconds)
         if taken:
@@ -291,6 +326,12 @@ def install():
     for cls in (queues.Queue, queues.JoinableQueue):
         _wrap_put(cls)
     _wrap_get(queues.Queue)
+    if rt.native_recorder is not None:
+        # put(item) and get() in C, the wrappers above for every other case.
+        (queues.Queue.put, queues.JoinableQueue.put,
+         queues.Queue.get) = rt.native_recorder.queue_methods(
+             rt, queues.Queue, queues.Queue.put, queues.JoinableQueue, queues.JoinableQueue.put,
+             queues.Queue.get)
     _wrap_feeder()
     _patch_joinable()
     carry_state(queues.Queue)

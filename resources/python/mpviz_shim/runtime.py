@@ -2,7 +2,9 @@
 # and its flusher thread, the objects it declared, and the step gate. The Python twin of
 # core/mp/runtime.cpp: events are buffered; the flusher sleeps while nothing is, sends the
 # first event at once and then gathers for 1 ms; Blocked, Failed and Intent phases, prints
-# and the exit go out at once (the process may block or die next).
+# and the exit go out at once (the process may block or die next). With the C recorder the
+# buffer and the flusher are its own (outbox.cpp: a thread that sends without the GIL);
+# with the pure-Python one they are here.
 import multiprocessing
 import os
 import socket
@@ -101,8 +103,12 @@ def _native_recorder():
     return None
 
 
-_native = _native_recorder()
-_recorder = _native or recorder
+native_recorder = _native_recorder()  # None: the pure-Python one records
+_recorder = native_recorder or recorder
+
+
+# The C recorder keeps the frames not sent yet and sends them from a thread of its own.
+_OUTBOX = native_recorder
 
 
 def _configure_recorder():
@@ -223,6 +229,9 @@ def _record_at(ts, op, phase, obj, value, text, extra):
 
 def append_frame(frame):
     """An encoded frame, in order after every event recorded before it."""
+    if _OUTBOX is not None:
+        _OUTBOX.append(frame)
+        return
     with _seal_lock:
         _seal()
         _frames.append(frame)
@@ -239,6 +248,10 @@ def _seal():
 def flush():
     global _sock, ACTIVE
     if _sock is None:
+        return
+    if _OUTBOX is not None:
+        if not _OUTBOX.flush():  # the engine is gone; the process is killed with it
+            _sock, ACTIVE = None, False
         return
     with _send_lock:
         with _seal_lock:
@@ -354,9 +367,13 @@ def hello(name, daemon, ppid):
         return
     NAME, LANE, ACTIVE = name, True, True
     _await_mode(sock)
+    if _OUTBOX is not None:
+        _OUTBOX.connect(sock.fileno())  # before _sock is set: a flush() then can send
     _sock = sock
     flush()
-    threading.Thread(target=_flusher, args=(sock,), name='mpviz-flusher', daemon=True).start()
+    if _OUTBOX is None:
+        threading.Thread(target=_flusher, args=(sock,), name='mpviz-flusher',
+                         daemon=True).start()
     threading.Thread(target=_reader, args=(sock,), name='mpviz-reader', daemon=True).start()
 
 
@@ -371,6 +388,8 @@ def finish(code):
         code = 0 if code is None else 1
     urgent(OP_EXIT, PHASE_DONE, NO_OBJECT, code)
     EXITED = True
+    if _OUTBOX is not None:
+        _OUTBOX.stop()
 
 
 def _before_fork():
