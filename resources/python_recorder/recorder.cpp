@@ -48,6 +48,7 @@ struct State {
     std::vector<Site> sites = std::vector<Site>(1024);
     std::size_t used = 0;
     PyObject* fileId = nullptr;       // filename -> file id (0: skipped)
+    PyObject* wall = nullptr;         // a code whose frame and those below are not the program's
     PyObject* threadNumber = nullptr; // thread ident -> thread number
     PyObject* wake = nullptr;         // wakes the flusher (once per arm_wake)
     PyObject* itemText = nullptr;     // an item -> its short repr (patching.item_text)
@@ -104,6 +105,11 @@ bool locate(PyFrameObject* frame, std::uint16_t& file, std::uint32_t& line) {
     while (frame) {
         PyCodeObject* code = PyFrame_GetCode(frame);
         auto* key = reinterpret_cast<PyObject*>(code);
+        if (key == state.wall) {
+            Py_DECREF(code);
+            Py_DECREF(frame);
+            return true;
+        }
         const int offset = PyFrame_GetLasti(frame);
         bool skipped = false;
         if (const Site* s = findSite(key, offset)) {
@@ -332,7 +338,22 @@ PyObject* configure(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
     Py_RETURN_NONE;
 }
 
+// stop_at(code): a frame of `code` and the frames below it are not the program's - a forked
+// child's stack keeps its parent's below Process._bootstrap (the start() that forked it), and
+// what the child does at exit is not on that line.
+PyObject* stopAt(PyObject*, PyObject* code) {
+    if (!PyCode_Check(code)) {
+        PyErr_SetString(PyExc_TypeError, "stop_at(code): a code object");
+        return nullptr;
+    }
+    Py_INCREF(code);
+    Py_XSETREF(state.wall, code);
+    Py_RETURN_NONE;
+}
+
 PyMethodDef methods[] = {
+    {"stop_at", stopAt, METH_O,
+     "stop_at(code): frames from this code's down are not the program's"},
     {"record", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(record)), METH_FASTCALL,
      "record(op, object, value[, phase, extra[, ts[, text]]])"},
     {"record_item", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(recordItem)),

@@ -79,6 +79,7 @@ def _patch_process():
         return code
 
     cls.start, cls.join, cls._bootstrap = start_, join_, _bootstrap
+    rt.stop_frames_at(_bootstrap.__code__)
 
 
 def _patch_popen():

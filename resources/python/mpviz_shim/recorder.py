@@ -6,6 +6,7 @@
 #   record(op, object, value[, phase, extra[, ts[, text]]])   Done, now (ts None) and
 #                                       without a text unless told otherwise
 #   record_item(op, object, value, item)   Done, now, the text item_text(item)
+#   stop_at(code)                       no line is looked for in its frame or below it
 #   take() -> bytes                     the frames recorded since the last take
 #   arm_wake() -> bool                  False if something recorded is not taken yet; else
 #                                       the next event calls wake() (the flusher sleeps)
@@ -40,6 +41,7 @@ _main_ident = _get_ident()
 _sites = {}
 _codes = {}
 _skipped = {}  # id(code) -> code, for codes in multiprocessing's and the shim's files
+_wall = None  # see stop_at
 
 
 _repr = reprlib.Repr()
@@ -78,10 +80,19 @@ def configure(file_id, thread_number, wake, item_text, shown):
     _skipped.clear()
 
 
+def stop_at(code):
+    """A frame of `code` and the frames below it are not the program's: a forked child's
+    stack keeps its parent's below Process._bootstrap (the start() that forked it)."""
+    global _wall
+    _wall = code
+
+
 def where(f):
     """(file, line) of the program's frame at or outside frame f; (0, 0) if none is."""
     while f is not None:
         code = f.f_code
+        if code is _wall:
+            break
         key = id(code) + (f.f_lasti << 48)
         site = _sites.get(key)
         if site is not None:

@@ -113,6 +113,8 @@ _OUTBOX = native_recorder
 
 def _configure_recorder():
     _recorder.configure(_file_id, _thread_number, _wake, recorder.item_text, recorder.SHOWN)
+# stop_frames_at(code): no line is looked for in a frame of code or below it.
+stop_frames_at = _recorder.stop_at
 # record_done(op, object, value): Done, now, without a text - the hot path of a named lock's
 # acquire and release, called straight from the operation's wrapper.
 record_done = _recorder.record
