@@ -95,6 +95,7 @@ std::uint16_t TraceData::addObject(ObjectInfo info) {
     objectByName_.try_emplace(info.name, index);
     objects_.push_back(std::move(info));
     counters_.emplace_back();
+    countersSorted_.push_back(0);
     objectHistory_.emplace_back();
     return index;
 }
@@ -248,7 +249,7 @@ void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     const ObjectKind kind = objects_[e.object].kind;
     history.done.push_back(index);
 
-    if (auto sample = counterSampleOf(e, kind)) insertCounterSample(e.object, {e.ts, *sample});
+    if (auto sample = counterSampleOf(e, kind)) counters_[e.object].push_back({e.ts, *sample});
 
     auto addToChannel = [&](Channel& channel, bool source) {
         auto& list = source ? channel.sources : channel.sinks;
@@ -266,17 +267,6 @@ void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     } else if (e.op == Op::Set) {
         history.earliestNewSet = std::min(history.earliestNewSet, e.ts);
     }
-}
-
-void TraceData::insertCounterSample(std::uint16_t object, CounterSample sample) {
-    auto& samples = counters_[object];
-    if (samples.empty() || samples.back().ts <= sample.ts) {
-        samples.push_back(sample);
-        return;
-    }
-    samples.insert(gallopFromBack(samples.begin(), samples.end(),
-                                  [&](const CounterSample& s) { return s.ts <= sample.ts; }),
-                   sample);
 }
 
 void TraceData::setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode) {
@@ -476,7 +466,23 @@ std::span<const std::uint32_t> TraceData::doneEventsUpTo(std::uint16_t object,
 
 std::span<const CounterSample> TraceData::counter(std::uint16_t object) const {
     if (object >= counters_.size()) return {};
+    std::lock_guard lock(derivedMutex_.mutex);
+    sortCounter(object);
     return counters_[object];
+}
+
+// As sortDone: samples of one time keep the order they arrived in.
+void TraceData::sortCounter(std::uint16_t object) const {
+    auto& samples = counters_[object];
+    auto& sorted = countersSorted_[object];
+    if (sorted == samples.size()) return;
+    const auto byTime = [](const CounterSample& a, const CounterSample& b) { return a.ts < b.ts; };
+    const auto arrived = samples.begin() + static_cast<std::ptrdiff_t>(sorted);
+    std::stable_sort(arrived, samples.end(), byTime);
+    const auto from = gallopFromBack(samples.begin(), arrived,
+                                     [&](const CounterSample& s) { return s.ts <= arrived->ts; });
+    std::inplace_merge(from, arrived, samples.end(), byTime);
+    sorted = samples.size();
 }
 
 std::optional<std::int64_t> TraceData::valueAt(std::uint16_t object, std::int64_t t) const {
@@ -572,8 +578,9 @@ std::size_t TraceData::memoryBytes() const {
     for (const auto& waiters : wakeWaiters_)
         bytes += bytesOf(waiters);
     bytes += bytesOf(processEvents_) + bytesOf(processTimes_) + bytesOf(slices_) +
-             bytesOf(counters_) + bytesOf(holds_) + bytesOf(unreleased_) + bytesOf(holdsUpTo_) +
-             bytesOf(objectHistory_) + bytesOf(wakeWaiters_);
+             bytesOf(counters_) + bytesOf(countersSorted_) + bytesOf(holds_) +
+             bytesOf(unreleased_) + bytesOf(holdsUpTo_) + bytesOf(objectHistory_) +
+             bytesOf(wakeWaiters_);
     for (const auto& p : processes_)
         bytes += p.name.capacity();
     for (const auto& o : objects_)

@@ -251,7 +251,7 @@ class TraceData {
     void closeSlice(int process, std::int64_t ts);
     void updateSlices(const Event& e);
     void recordObjectEvent(const Event& e, std::uint32_t index);
-    void insertCounterSample(std::uint16_t object, CounterSample sample);
+    void sortCounter(std::uint16_t object) const;
     std::uint32_t insertByTime(std::vector<std::uint32_t>& list, std::uint32_t index) const;
     std::vector<std::uint32_t> pendingSources(const Channel& channel, std::int64_t t) const;
     void updateChannelArrows() const;
@@ -286,7 +286,10 @@ class TraceData {
         SourceSpot at;
     };
     std::vector<std::vector<SpotEntry>> spots_;
-    std::vector<std::vector<CounterSample>> counters_;
+    // Per object: its samples by ts up to countersSorted_, those after it as they arrived,
+    // sorted in on the first read after a change (as the done lists).
+    mutable std::vector<std::vector<CounterSample>> counters_;
+    mutable std::vector<std::size_t> countersSorted_;
     // Per process, per level: its holds (see Hold); and the ones not released yet, oldest
     // first, as (level, position in that level). Derived from the process's first
     // holdsUpTo_ events only: appending does not fold them in, the next read does.
