@@ -169,8 +169,12 @@ class ChromeWriter {
     std::string write(std::string_view version) {
         // About what a line takes, so the string does not copy itself twenty times as it grows.
         std::size_t lines = trace_.events().size() + 3 * trace_.processes().size();
-        for (std::size_t p = 0; p < trace_.processes().size(); ++p)
-            lines += trace_.slices(static_cast<int>(p)).size();
+        for (std::size_t p = 0; p < trace_.processes().size(); ++p) {
+            const int process = static_cast<int>(p);
+            lines += trace_.slices(process).size();
+            for (int level = 0; level < trace_.holdLevels(process); ++level)
+                lines += 2 * trace_.holds(process, level).size(); // its begin and its end
+        }
         for (std::size_t o = 0; o < trace_.objects().size(); ++o)
             lines += trace_.counter(static_cast<std::uint16_t>(o)).size();
         out_.reserve(4096 + lines * 112);
