@@ -4,9 +4,9 @@
 // Level of detail: the samples of one device pixel column are drawn as one vertical stroke
 // from their least to their greatest value (found exactly for a few, by evenly spaced ones
 // for many), and the walk gallops past the column, so a track costs O(columns · log samples).
-// The chart's strokes are all horizontal or vertical: each is filled as the rectangle a
-// square-capped pen would cover, which spares the raster engine's stroker (a thick pen's
-// line costs it several times a rectangle).
+// The chart's strokes are all horizontal or vertical: each is filled, without antialiasing,
+// as the rectangle a square-capped pen would cover, which spares the raster engine's
+// stroker and rasterizer (a thick antialiased line costs it many times a plain rectangle).
 
 #include "render/paint_context.hpp"
 #include "trace/gallop.hpp"
@@ -115,7 +115,9 @@ void paintCounters(Frame& f) {
                          tracks.back().top + tracks.back().height - tracks.front().top),
                   Qt::IntersectClip);
     p.setPen(Qt::NoPen);
-    const double width = std::max(1.0, st.px(1.8));
+    // Axis-aligned, as the bars: no antialiasing, a whole number of device pixels thick.
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const double width = std::max(1.0, std::round(st.px(1.8) * f.dpr)) / f.dpr;
     QVector<QRectF> strokes;
     for (const CounterTrack& track : tracks) {
         strokes.clear();
