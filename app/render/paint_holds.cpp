@@ -132,13 +132,14 @@ void paintHolds(Frame& f) {
 
     const QFont font = st.font(FontRole::Small);
     const QFontMetricsF fm(font);
+    const double charWidth = fm.averageCharWidth(); // a font table lookup on every call
     p.setFont(font);
     const double pad = st.px(4);
     for (const auto& label : bands.labels) {
         const double x0 = std::max(label.box.left(), f.plotLeft);
         const double x1 = std::min(label.box.right(), f.plotRight);
         const double room = x1 - x0 - 2 * pad;
-        if (room < fm.averageCharWidth() * 3) continue;
+        if (room < charWidth * 3) continue;
         const QString text = longestThatFits(holdLabelForms(f.trace, *label.hold), fm, room);
         if (text.isEmpty()) continue;
         p.setPen(textOn(colours[label.hold->object]));

@@ -210,6 +210,8 @@ void paintBars(Frame& f) {
     RunBuilder builder;
     const QFont barFont = st.font(FontRole::Bar);
     const QFontMetricsF fm(barFont);
+    // Asked once: the font engine looks it up in the font's tables on every call.
+    const double charWidth = fm.averageCharWidth();
     const double pad = st.px(4);
 
     for (const auto& lane : f.layout.lanes) {
@@ -226,7 +228,7 @@ void paintBars(Frame& f) {
             const double x0 = std::max(l.x0, f.plotLeft);
             const double x1 = std::min(l.x1, f.plotRight);
             const double room = x1 - x0 - 2 * pad;
-            if (room < fm.averageCharWidth() * 4) continue;
+            if (room < charWidth * 4) continue;
             // A shorter whole form ("sleep", "acquire") or nothing, never a cut word.
             const QString text = longestThatFits(
                 sliceLabelForms(f.trace, lane.process, *l.slice, f.layout.clock), fm, room);

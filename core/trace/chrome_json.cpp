@@ -21,16 +21,39 @@ namespace {
 using chrome::isProcessOp;
 using chrome::opArgKeys;
 
+// A character a JSON string holds as it is.
+bool isPlain(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+}
+
+// `lead`, then s quoted, then `trail` ('\0': none), in one append, when s is short and
+// needs no escape, as every key and most values: std::string appends a lone character by a
+// call of its own, and a million-event file has tens of millions of them.
+bool appendPlainQuoted(std::string& out, char lead, std::string_view s, char trail) {
+    char buffer[96];
+    if (s.size() + 4 > sizeof buffer) return false;
+    char* at = buffer;
+    if (lead != '\0') *at++ = lead;
+    *at++ = '"';
+    for (const char c : s) {
+        if (!isPlain(c)) return false;
+        *at++ = c;
+    }
+    *at++ = '"';
+    if (trail != '\0') *at++ = trail;
+    out.append(buffer, at);
+    return true;
+}
+
 void appendString(std::string& out, std::string_view s) {
+    if (appendPlainQuoted(out, '\0', s, '\0')) return;
     out += '"';
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t plain = i;
-        while (plain < s.size()) {
-            const auto c = static_cast<unsigned char>(s[plain]);
-            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+        while (plain < s.size() && isPlain(s[plain]))
             ++plain;
-        }
         out.append(s.substr(i, plain - i));
         i = plain;
         if (i == s.size()) break;
@@ -119,8 +142,10 @@ class ObjectWriter {
     ObjectWriter& operator=(const ObjectWriter&) = delete;
 
     std::string& key(std::string_view name) {
-        if (!first_) out_ += ',';
+        const char comma = first_ ? '\0' : ',';
         first_ = false;
+        if (appendPlainQuoted(out_, comma, name, ':')) return out_;
+        if (comma != '\0') out_ += comma;
         appendString(out_, name);
         out_ += ':';
         return out_;
@@ -169,8 +194,12 @@ class ChromeWriter {
     std::string write(std::string_view version) {
         // About what a line takes, so the string does not copy itself twenty times as it grows.
         std::size_t lines = trace_.events().size() + 3 * trace_.processes().size();
-        for (std::size_t p = 0; p < trace_.processes().size(); ++p)
-            lines += trace_.slices(static_cast<int>(p)).size();
+        for (std::size_t p = 0; p < trace_.processes().size(); ++p) {
+            const int process = static_cast<int>(p);
+            lines += trace_.slices(process).size();
+            for (int level = 0; level < trace_.holdLevels(process); ++level)
+                lines += 2 * trace_.holds(process, level).size(); // its begin and its end
+        }
         for (std::size_t o = 0; o < trace_.objects().size(); ++o)
             lines += trace_.counter(static_cast<std::uint16_t>(o)).size();
         out_.reserve(4096 + lines * 112);
@@ -224,9 +253,8 @@ class ChromeWriter {
     }
 
     void beginEvent() {
-        if (!firstEvent_) out_ += ',';
+        out_ += firstEvent_ ? "\n" : ",\n";
         firstEvent_ = false;
-        out_ += '\n';
     }
 
     void header(ObjectWriter& event, std::string_view name, std::string_view phase, int pid) {

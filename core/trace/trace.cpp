@@ -1,7 +1,8 @@
 // Building the trace model and answering "what was true at time t" from it. Every append
 // does O(1) amortized work: slices are extended at the end, and per-object lists take a
 // late event by a short insertion near their end, since arrival order only lags time by
-// a child's flush interval.
+// a child's flush interval. What only some views read (an object's done events, the holds)
+// is derived on the first read after a change, so appending and ingesting never pay for it.
 
 #include "trace/trace.hpp"
 #include "trace/gallop.hpp"
@@ -59,6 +60,7 @@ int TraceData::addProcess(ProcessInfo info) {
     spots_.emplace_back();
     holds_.emplace_back();
     unreleased_.emplace_back();
+    holdsUpTo_.push_back(0);
     slices_.push_back({Slice{info.startTs, Slice::kOpen, State::Running}});
     exitEvent_.push_back(kNoExit);
     const auto endTs = info.endTs;
@@ -93,6 +95,7 @@ std::uint16_t TraceData::addObject(ObjectInfo info) {
     objectByName_.try_emplace(info.name, index);
     objects_.push_back(std::move(info));
     counters_.emplace_back();
+    countersSorted_.push_back(0);
     objectHistory_.emplace_back();
     return index;
 }
@@ -155,8 +158,6 @@ void TraceData::append(const Event& input, const SourceSpot& at) {
     if (e.op == Op::Exit && e.phase == Phase::Done && exitEvent_[e.process] == kNoExit)
         exitEvent_[e.process] = index;
     updateSlices(e);
-    if (const int change = holdChange(e); change != 0 && e.object != kNoObject)
-        updateHolds(e, change);
     if (e.object != kNoObject && e.phase == Phase::Done) recordObjectEvent(e, index);
 }
 
@@ -246,12 +247,9 @@ std::uint32_t TraceData::insertByTime(std::vector<std::uint32_t>& list, std::uin
 void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     auto& history = objectHistory_[e.object];
     const ObjectKind kind = objects_[e.object].kind;
-    const std::uint32_t position = insertByTime(history.done, index);
-    if ((kind == ObjectKind::Value || kind == ObjectKind::Array) &&
-        (e.op == Op::Read || e.op == Op::Write))
-        watchValue(e.object, index, position + 1 == history.done.size());
+    history.done.push_back(index);
 
-    if (auto sample = counterSampleOf(e, kind)) insertCounterSample(e.object, {e.ts, *sample});
+    if (auto sample = counterSampleOf(e, kind)) counters_[e.object].push_back({e.ts, *sample});
 
     auto addToChannel = [&](Channel& channel, bool source) {
         auto& list = source ? channel.sources : channel.sinks;
@@ -271,17 +269,6 @@ void TraceData::recordObjectEvent(const Event& e, std::uint32_t index) {
     }
 }
 
-void TraceData::insertCounterSample(std::uint16_t object, CounterSample sample) {
-    auto& samples = counters_[object];
-    if (samples.empty() || samples.back().ts <= sample.ts) {
-        samples.push_back(sample);
-        return;
-    }
-    samples.insert(gallopFromBack(samples.begin(), samples.end(),
-                                  [&](const CounterSample& s) { return s.ts <= sample.ts; }),
-                   sample);
-}
-
 void TraceData::setProcessEnd(int process, std::int64_t ts, std::optional<int> exitcode) {
     checkProcess(process, "TraceData::setProcessEnd");
     auto& lane = slices_[process];
@@ -291,6 +278,7 @@ void TraceData::setProcessEnd(int process, std::int64_t ts, std::optional<int> e
     info.endTs = ts;
     info.exitcode = exitcode;
     noteTime(ts);
+    catchUpHolds(process);
     endHolds(process, ts);
     if (exitcode) recordExit(process, ts, *exitcode);
 }
@@ -432,8 +420,40 @@ std::optional<SourceSpot> TraceData::sourceLineAt(int process, std::int64_t t) c
 }
 
 std::span<const std::uint32_t> TraceData::doneEvents(std::uint16_t object) const {
-    if (object >= objectHistory_.size()) return {};
-    return objectHistory_[object].done;
+    const ObjectHistory* history = sortedHistory(object);
+    if (!history) return {};
+    return history->done;
+}
+
+const TraceData::ObjectHistory* TraceData::sortedHistory(std::uint16_t object) const {
+    if (object >= objectHistory_.size()) return nullptr;
+    const ObjectHistory& history = objectHistory_[object];
+    std::lock_guard lock(derivedMutex_.mutex);
+    sortDone(history);
+    return &history;
+}
+
+// The events that arrived since the last read, sorted, then merged in from where the first
+// of them goes: arrival lags time by a flush at most, so that is near the end.
+void TraceData::sortDone(const ObjectHistory& history) const {
+    auto& list = history.done;
+    if (history.doneSorted == list.size()) return;
+    const auto byTime = [this](std::uint32_t a, std::uint32_t b) {
+        return happensBefore(events_[a], events_[b]);
+    };
+    const auto arrived = list.begin() + static_cast<std::ptrdiff_t>(history.doneSorted);
+    std::sort(arrived, list.end(), byTime);
+    const auto from =
+        gallopFromBack(list.begin(), arrived, [&](std::uint32_t i) { return byTime(i, *arrived); });
+    std::inplace_merge(from, arrived, list.end(), byTime);
+    history.doneSorted = list.size();
+    // An access sorted in before those already gone over changes what later writes erased.
+    if (static_cast<std::size_t>(from - list.begin()) < history.watched) {
+        history.watched = 0;
+        history.lostUpdates.clear();
+        history.lastWrite.clear();
+        history.lastReadBy.clear();
+    }
 }
 
 std::span<const std::uint32_t> TraceData::doneEventsUpTo(std::uint16_t object,
@@ -446,7 +466,23 @@ std::span<const std::uint32_t> TraceData::doneEventsUpTo(std::uint16_t object,
 
 std::span<const CounterSample> TraceData::counter(std::uint16_t object) const {
     if (object >= counters_.size()) return {};
+    std::lock_guard lock(derivedMutex_.mutex);
+    sortCounter(object);
     return counters_[object];
+}
+
+// As sortDone: samples of one time keep the order they arrived in.
+void TraceData::sortCounter(std::uint16_t object) const {
+    auto& samples = counters_[object];
+    auto& sorted = countersSorted_[object];
+    if (sorted == samples.size()) return;
+    const auto byTime = [](const CounterSample& a, const CounterSample& b) { return a.ts < b.ts; };
+    const auto arrived = samples.begin() + static_cast<std::ptrdiff_t>(sorted);
+    std::stable_sort(arrived, samples.end(), byTime);
+    const auto from = gallopFromBack(samples.begin(), arrived,
+                                     [&](const CounterSample& s) { return s.ts <= arrived->ts; });
+    std::inplace_merge(from, arrived, samples.end(), byTime);
+    sorted = samples.size();
 }
 
 std::optional<std::int64_t> TraceData::valueAt(std::uint16_t object, std::int64_t t) const {
@@ -511,8 +547,8 @@ std::vector<std::uint32_t> TraceData::pipeItemsAt(std::uint16_t object, int send
 }
 
 std::size_t TraceData::memoryBytes() const {
-    // The arrow cache may be filling in on another reader's thread.
-    std::lock_guard lock(messagesMutex_.mutex);
+    // The arrow cache and the derived lists may be filling in on another reader's thread.
+    std::scoped_lock lock(messagesMutex_.mutex, derivedMutex_.mutex);
     const auto bytesOf = [](const auto& vector) {
         return vector.capacity() * sizeof(typename std::decay_t<decltype(vector)>::value_type);
     };
@@ -542,7 +578,8 @@ std::size_t TraceData::memoryBytes() const {
     for (const auto& waiters : wakeWaiters_)
         bytes += bytesOf(waiters);
     bytes += bytesOf(processEvents_) + bytesOf(processTimes_) + bytesOf(slices_) +
-             bytesOf(counters_) + bytesOf(holds_) + bytesOf(unreleased_) + bytesOf(objectHistory_) +
+             bytesOf(counters_) + bytesOf(countersSorted_) + bytesOf(holds_) +
+             bytesOf(unreleased_) + bytesOf(holdsUpTo_) + bytesOf(objectHistory_) +
              bytesOf(wakeWaiters_);
     for (const auto& p : processes_)
         bytes += p.name.capacity();

@@ -214,18 +214,21 @@ class TraceData {
         mutable std::uint32_t dirtyRank = 0;
     };
     struct ObjectHistory {
-        // Every Done event, by (ts, seq): who held it and who set it are read from here too.
-        std::vector<std::uint32_t> done;
+        // Every Done event, by (ts, seq) up to `doneSorted`, those after it as they arrived:
+        // appending orders nothing; the first read after a change sorts them in (sortDone).
+        // Who held it and who set it are read from here too.
+        mutable std::vector<std::uint32_t> done;
+        mutable std::size_t doneSorted = 0;
         std::array<Channel, 2> channels; // queue: [0]; pipe: indexed by the sending end
         mutable std::int64_t earliestNewSet = INT64_MAX; // wake arrows to revisit
-        // A Value or an Array: its lost updates, and what finding the next one needs (event
-        // indices; UINT32_MAX: none yet). A Value is one element. An access that arrives
-        // behind newer ones leaves them stale until lostUpdates().
+        // A Value or an Array: its lost updates among done[0, watched), and what finding the
+        // next one needs (event indices; UINT32_MAX: none yet). A Value is one element. An
+        // access sorted in before `watched` makes them all be found again.
         mutable std::vector<LostUpdate> lostUpdates;
         mutable std::vector<std::uint32_t> lastWrite; // by element
         // By process and element: [process · elements + element].
         mutable std::vector<std::uint32_t> lastReadBy;
-        mutable bool lostUpdatesStale = false;
+        mutable std::size_t watched = 0;
     };
     struct WakeWaiter {
         std::uint32_t wait = 0;          // the Wait Done event
@@ -248,7 +251,7 @@ class TraceData {
     void closeSlice(int process, std::int64_t ts);
     void updateSlices(const Event& e);
     void recordObjectEvent(const Event& e, std::uint32_t index);
-    void insertCounterSample(std::uint16_t object, CounterSample sample);
+    void sortCounter(std::uint16_t object) const;
     std::uint32_t insertByTime(std::vector<std::uint32_t>& list, std::uint32_t index) const;
     std::vector<std::uint32_t> pendingSources(const Channel& channel, std::int64_t t) const;
     void updateChannelArrows() const;
@@ -257,10 +260,12 @@ class TraceData {
     std::optional<std::uint32_t> wakingSet(std::uint16_t object, const WakeWaiter& w) const;
     void placeArrow(std::uint32_t& slot, Message m) const;
     void recordExit(int process, std::int64_t ts, int exitcode);
-    void updateHolds(const Event& e, int change);
-    void watchValue(std::uint16_t object, std::uint32_t index, bool latest);
-    void rewatchValue(const ObjectHistory& history) const;
+    const ObjectHistory* sortedHistory(std::uint16_t object) const;
+    void sortDone(const ObjectHistory& history) const;
     void watchAccess(const ObjectHistory& history, std::uint32_t index) const;
+    const std::vector<std::vector<Hold>>& holdsOf(int process) const;
+    void catchUpHolds(int process) const;
+    void updateHolds(const Event& e, int change) const;
     void endHolds(int process, std::int64_t ts);
     bool endedByDeadlockCleanup(std::int64_t ts) const;
 
@@ -281,11 +286,16 @@ class TraceData {
         SourceSpot at;
     };
     std::vector<std::vector<SpotEntry>> spots_;
-    std::vector<std::vector<CounterSample>> counters_;
+    // Per object: its samples by ts up to countersSorted_, those after it as they arrived,
+    // sorted in on the first read after a change (as the done lists).
+    mutable std::vector<std::vector<CounterSample>> counters_;
+    mutable std::vector<std::size_t> countersSorted_;
     // Per process, per level: its holds (see Hold); and the ones not released yet, oldest
-    // first, as (level, position in that level).
-    std::vector<std::vector<std::vector<Hold>>> holds_;
-    std::vector<std::vector<std::pair<std::uint16_t, std::uint32_t>>> unreleased_;
+    // first, as (level, position in that level). Derived from the process's first
+    // holdsUpTo_ events only: appending does not fold them in, the next read does.
+    mutable std::vector<std::vector<std::vector<Hold>>> holds_;
+    mutable std::vector<std::vector<std::pair<std::uint16_t, std::uint32_t>>> unreleased_;
+    mutable std::vector<std::size_t> holdsUpTo_;
     std::vector<ObjectHistory> objectHistory_;
     std::unordered_map<int, int> processByPid_;
     // Per process: its Exit Done event (kNoExit: none yet).
@@ -310,7 +320,9 @@ class TraceData {
     mutable std::vector<std::uint32_t> pendingExits_;          // Exit Done without its join yet
     mutable std::vector<std::uint32_t> pendingJoins_;          // Join Done not matched to an exit
     mutable std::vector<std::vector<WakeWaiter>> wakeWaiters_; // per object
-    mutable CacheMutex lostUpdatesMutex_; // readers finding stale lost updates again
+    // Readers bringing the lazily derived done lists, lost updates and holds up to date.
+    // Taken after messagesMutex_ when both are.
+    mutable CacheMutex derivedMutex_;
 };
 
 // The trace shared between the engine thread (writer) and the views (readers).

@@ -1,6 +1,6 @@
 // Who held which Lock or Semaphore permit, and when: the holds of every process, derived
-// once as its acquires and releases arrive (a process's own events arrive in time order),
-// and what the objects' cards and the lanes read from them.
+// once from its acquires and releases (a process's own events arrive in time order) when
+// first read after they arrived, and what the objects' cards and the lanes read from them.
 
 #include "trace/trace.hpp"
 
@@ -8,7 +8,26 @@
 
 namespace mpviz::trace {
 
-void TraceData::updateHolds(const Event& e, int change) {
+// The process's events that arrived since the last read, folded into its holds. Its end
+// (setProcessEnd) folds them in first, so events read after the end are taken as the
+// process's end found them.
+void TraceData::catchUpHolds(int process) const {
+    const auto& own = processEvents_[process];
+    auto& upTo = holdsUpTo_[process];
+    for (; upTo < own.size(); ++upTo) {
+        const Event& e = events_[own[upTo]];
+        if (const int change = holdChange(e); change != 0 && e.object != kNoObject)
+            updateHolds(e, change);
+    }
+}
+
+const std::vector<std::vector<Hold>>& TraceData::holdsOf(int process) const {
+    std::lock_guard lock(derivedMutex_.mutex);
+    catchUpHolds(process);
+    return holds_[process];
+}
+
+void TraceData::updateHolds(const Event& e, int change) const {
     auto& levels = holds_[e.process];
     auto& unreleased = unreleased_[e.process];
     if (change < 0) {
@@ -54,20 +73,23 @@ bool TraceData::endedByDeadlockCleanup(std::int64_t ts) const {
 }
 
 bool TraceData::diedHolding(int process, std::uint16_t object) const {
-    for (int level = 0; level < holdLevels(process); ++level)
-        for (const Hold& hold : holds(process, level))
+    if (process < 0 || static_cast<std::size_t>(process) >= holds_.size()) return false;
+    for (const auto& level : holdsOf(process))
+        for (const Hold& hold : level)
             if (hold.object == object && hold.diedHolding) return true;
     return false;
 }
 
 int TraceData::holdLevels(int process) const {
     if (process < 0 || static_cast<std::size_t>(process) >= holds_.size()) return 0;
-    return static_cast<int>(holds_[process].size());
+    return static_cast<int>(holdsOf(process).size());
 }
 
 std::span<const Hold> TraceData::holds(int process, int level) const {
-    if (level < 0 || level >= holdLevels(process)) return {};
-    return holds_[process][level];
+    if (process < 0 || static_cast<std::size_t>(process) >= holds_.size()) return {};
+    const auto& levels = holdsOf(process);
+    if (level < 0 || static_cast<std::size_t>(level) >= levels.size()) return {};
+    return levels[static_cast<std::size_t>(level)];
 }
 
 std::span<const Hold> TraceData::holdsIn(int process, int level, std::int64_t t0,
@@ -84,9 +106,10 @@ std::span<const Hold> TraceData::holdsIn(int process, int level, std::int64_t t0
 std::vector<int> TraceData::holdersAt(std::uint16_t object, std::int64_t t) const {
     std::vector<int> holders;
     for (int p = 0; p < static_cast<int>(holds_.size()); ++p) {
-        for (int level = 0; level < holdLevels(p); ++level) {
+        const auto& levels = holdsOf(p);
+        for (int level = 0; level < static_cast<int>(levels.size()); ++level) {
             // At most one hold of a level can cover t: the last one begun by then.
-            const auto list = holds(p, level);
+            const auto& list = levels[static_cast<std::size_t>(level)];
             const auto after = std::partition_point(list.begin(), list.end(),
                                                     [t](const Hold& h) { return h.begin <= t; });
             if (after == list.begin()) continue;

@@ -1,6 +1,6 @@
-// Lost updates on a Value, and on each element of an Array, found once as their reads and
-// writes arrive: a write erases a number its writer never saw when the writer last read it
-// before the write it now overwrites, and that write was another process's.
+// Lost updates on a Value, and on each element of an Array, found once from their reads
+// and writes in time order: a write erases a number its writer never saw when the writer last read
+// it before the write it now overwrites, and that write was another process's.
 
 #include "trace/trace.hpp"
 
@@ -10,30 +10,6 @@ namespace mpviz::trace {
 
 namespace {
 constexpr std::uint32_t kNone = UINT32_MAX;
-}
-
-// `latest`: the access is the Value's newest by (ts, seq), as nearly always. One that
-// arrived late, behind others, may change what every later write erased: the Value's
-// history is gone over again, once, when its lost updates are next read. (Going over it at
-// every late access was quadratic: a run's accesses arrive in bursts, often out of order.)
-void TraceData::watchValue(std::uint16_t object, std::uint32_t index, bool latest) {
-    auto& history = objectHistory_[object];
-    if (history.lostUpdatesStale) return;
-    if (latest)
-        watchAccess(history, index);
-    else
-        history.lostUpdatesStale = true;
-}
-
-void TraceData::rewatchValue(const ObjectHistory& history) const {
-    history.lostUpdates.clear();
-    history.lastWrite.clear();
-    history.lastReadBy.clear();
-    for (const std::uint32_t i : history.done) {
-        const Op op = events_[i].op;
-        if (op == Op::Read || op == Op::Write) watchAccess(history, i);
-    }
-    history.lostUpdatesStale = false;
 }
 
 void TraceData::watchAccess(const ObjectHistory& history, std::uint32_t index) const {
@@ -63,11 +39,20 @@ void TraceData::watchAccess(const ObjectHistory& history, std::uint32_t index) c
     lastWrite = index;
 }
 
+// Found on the first read after a change, going on from the accesses already gone over;
+// sortDone starts them over when an access arrived behind them.
 std::span<const LostUpdate> TraceData::lostUpdates(std::uint16_t object) const {
     if (object >= objectHistory_.size()) return {};
     const auto& history = objectHistory_[object];
-    std::lock_guard lock(lostUpdatesMutex_.mutex);
-    if (history.lostUpdatesStale) rewatchValue(history);
+    std::lock_guard lock(derivedMutex_.mutex);
+    sortDone(history);
+    const ObjectKind kind = objects_[object].kind;
+    if (kind != ObjectKind::Value && kind != ObjectKind::Array) return {};
+    for (; history.watched < history.done.size(); ++history.watched) {
+        const std::uint32_t i = history.done[history.watched];
+        const Op op = events_[i].op;
+        if (op == Op::Read || op == Op::Write) watchAccess(history, i);
+    }
     return history.lostUpdates;
 }
 

@@ -100,6 +100,8 @@ std::optional<std::uint32_t> TraceData::wakingSet(std::uint16_t object,
 void TraceData::updateWakeArrows() const {
     for (std::size_t object = 0; object < wakeWaiters_.size(); ++object) {
         auto& history = objectHistory_[object];
+        // wakingSet reads the object's done events in time order.
+        if (!wakeWaiters_[object].empty()) sortedHistory(static_cast<std::uint16_t>(object));
         for (WakeWaiter& waiter : wakeWaiters_[object]) {
             // A set that arrived late can only change the wake of a wait that ended after it.
             const bool mayChange =
