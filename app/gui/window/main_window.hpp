@@ -13,6 +13,7 @@
 #include "gui/window/window_actions.hpp"
 #include "trace/trace.hpp"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -54,6 +55,10 @@ struct WindowOptions {
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
+    // During a live run the views beside the timeline (cards, process list, log, code
+    // markers, status) refresh at most this often; the timeline shows news at once.
+    static constexpr int kLiveViewsGapMs = 33;
+
     explicit MainWindow(WindowOptions options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -142,9 +147,12 @@ class MainWindow : public QMainWindow {
     void restart();
     void onTraceReplaced();
     void readyForLaunch();
+    // Lays out and paints every pending update at once (not at the event loop's leisure).
+    void paintPendingNow();
     void onFrame();
     void onFinished(trace::Outcome outcome);
     void scheduleRefresh();
+    void refreshScheduled();
     void updateActions();
     void onEventActivated(std::uint32_t event);
     void onSelectionChanged();
@@ -221,6 +229,7 @@ class MainWindow : public QMainWindow {
     CodeLocator locator_;
     std::int64_t runStartedAt_ = 0; // the view's t = 0 until the first process appears
     bool refreshPending_ = false;
+    QElapsedTimer liveViewsShown_; // since the views beside the timeline last showed a live run
     std::uint64_t refreshedVersion_ = 0;
     std::optional<std::int64_t> refreshedCursor_;
     std::map<int, std::string> refreshedWaiting_; // step mode: who waited for a grant
