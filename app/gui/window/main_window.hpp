@@ -71,6 +71,8 @@ class MainWindow : public QMainWindow {
     void showForThisStart();
     void setTheme(Theme theme);
     Theme theme() const { return theme_; }
+    // The height the code panel keeps when the lanes need room: a few lines of the listing.
+    int leastCodePanelHeight() const;
     void setStepMode(bool on); // before a run: how the next one starts; during: switch now
     bool setStepPolicy(const QString& policy); // fifo, round-robin, random:SEED as listed
     void setPresentationMode(bool on);
@@ -121,6 +123,7 @@ class MainWindow : public QMainWindow {
     const std::map<int, std::string>& shownWaiting() const { return refreshedWaiting_; }
 
   protected:
+    void resizeEvent(QResizeEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override; // a .py or a trace file
     void dropEvent(QDropEvent* event) override;
@@ -153,6 +156,11 @@ class MainWindow : public QMainWindow {
     void onFinished(trace::Outcome outcome);
     void scheduleRefresh();
     void refreshScheduled();
+    // The code and log panels give the lanes the height they lack, down to
+    // leastCodePanelHeight(): lanes that could all be seen are not hidden behind a scrollbar.
+    // On a new lane or track and when the window is resized, not when the person drags the
+    // panels' edge.
+    void fitLanes();
     void updateActions();
     void onEventActivated(std::uint32_t event);
     void onSelectionChanged();
@@ -228,8 +236,8 @@ class MainWindow : public QMainWindow {
     double traceTimeLimit_ = 0;
     CodeLocator locator_;
     std::int64_t runStartedAt_ = 0; // the view's t = 0 until the first process appears
-    bool refreshPending_ = false;
-    QElapsedTimer liveViewsShown_; // since the views beside the timeline last showed a live run
+    QTimer refreshTimer_;           // single shot: refreshScheduled()
+    QElapsedTimer liveViewsShown_;  // since the views beside the timeline last showed a live run
     std::uint64_t refreshedVersion_ = 0;
     std::optional<std::int64_t> refreshedCursor_;
     std::map<int, std::string> refreshedWaiting_; // step mode: who waited for a grant
