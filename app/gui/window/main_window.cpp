@@ -300,6 +300,8 @@ void MainWindow::connectParts() {
         dialog->show(); // beside the window, not in front of it: one reads and tries
     });
 
+    refreshTimer_.setSingleShot(true);
+    connect(&refreshTimer_, &QTimer::timeout, this, &MainWindow::refreshScheduled);
     connect(controller_, &RunController::traceReplaced, this, &MainWindow::onTraceReplaced);
     connect(controller_, &RunController::aboutToLaunch, this, &MainWindow::readyForLaunch);
     connect(controller_, &RunController::frame, this, &MainWindow::onFrame);

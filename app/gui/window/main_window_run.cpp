@@ -296,20 +296,19 @@ void MainWindow::showListing(const scenarios::Scenario* lesson,
 }
 
 void MainWindow::scheduleRefresh() {
-    if (refreshPending_) return;
-    refreshPending_ = true;
     // Live, the views beside the timeline follow a few frames apart: their work stands in
     // front of the timeline's next news whenever that comes meanwhile.
     const qint64 since = controller_->isLive() && liveViewsShown_.isValid()
                              ? liveViewsShown_.elapsed()
                              : kLiveViewsGapMs;
-    // Several signals in one frame (now moved, trace grew, playhead moved) → one refresh.
-    QTimer::singleShot(static_cast<int>(std::max<qint64>(0, kLiveViewsGapMs - since)), this,
-                       &MainWindow::refreshScheduled);
+    const int delay = static_cast<int>(std::max<qint64>(0, kLiveViewsGapMs - since));
+    // Several signals in one frame (now moved, trace grew, playhead moved) → one refresh; the
+    // end of the run does not wait for a live refresh's turn.
+    if (refreshTimer_.isActive() && refreshTimer_.remainingTime() <= delay) return;
+    refreshTimer_.start(delay);
 }
 
 void MainWindow::refreshScheduled() {
-    refreshPending_ = false;
     stateView_->advanceFlashes();
     refreshViews();
     if (!controller_->isLive()) return;
