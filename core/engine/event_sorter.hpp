@@ -7,9 +7,11 @@
 // How long "no child can still send an earlier one" takes depends on how soon each source
 // sends what it stamped (docs/wire-protocol.md, "When a child sends"): a source's window is
 // that delay plus slack for a busy machine, and an event waits for the widest window among
-// the open sources. A source alone needs no wait at all when it is prompt: a prompt source
-// is one whose later processes stamp nothing before the engine has read their hello (a C++
-// lesson's runtime waits for the engine's answer), so no newcomer can come in before it.
+// the open sources. Every connection is prompt once it said hello, a C++ lesson's process
+// and a Python program's alike (both flushers send within 1 ms), and a prompt source alone
+// is not held at all. For a C++ lesson that is exact: a newcomer stamps nothing before the
+// engine has read its hello. A Python child may send, with its hello, events it stamped
+// while its interpreter started, earlier than some already released: those go in late.
 
 #include "trace/event.hpp"
 
@@ -24,8 +26,8 @@ class EventSorter {
     // A connection that has not said hello yet (a Python child sends the events it buffered
     // before its hello with it).
     static constexpr std::int64_t kWindowNs = 15'000'000;
-    // A process that said hello: its flusher sends within 1 ms of the first event it buffered
-    // (a C++ lesson's, core/mp/runtime.cpp, and a Python program's, mpviz_shim/runtime.py).
+    // A process that said hello, of either runtime: its flusher sends within 1 ms of the first
+    // event it buffered (core/mp/runtime.cpp, mpviz_shim/runtime.py).
     static constexpr std::int64_t kPromptWindowNs = 4'000'000;
 
     // One per connection, open until closeSource(); starts with the cautious window.

@@ -15,9 +15,10 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QEvent>
+#include <QEventLoop>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <benchmark/benchmark.h>
 
@@ -100,6 +101,16 @@ class ScreenClock : public QObject {
     std::vector<std::int64_t> firstFrameAt_; // per event: the first frame that had it
 };
 
+// Waits in an event loop as the application does (it sleeps until something happens), for
+// `ms` or until `run` finished. A loop of processEvents() would spin a core that the children
+// and the engine need, on a machine of two.
+void waitInEventLoop(int ms, gui::RunController* run = nullptr) {
+    QEventLoop loop;
+    if (run) QObject::connect(run, &gui::RunController::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    if (!run || run->isLive()) loop.exec();
+}
+
 double quantile(std::vector<double> values, double q) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
@@ -120,23 +131,15 @@ void BM_EventToScreen(benchmark::State& state) {
     window.show();
     ScreenClock clock(window.controller(), &window, window.timeline()->viewport());
     // The person sees the window ready before pressing Run.
-    QElapsedTimer ready;
-    ready.start();
-    while (ready.elapsed() < 500)
-        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    waitInEventLoop(500);
 
     for (auto _ : state) {
         clock.startRun();
         window.actions().run->trigger();
-        QElapsedTimer timer;
-        timer.start();
-        while (window.controller()->isLive() && timer.elapsed() < 30'000)
-            QApplication::processEvents(QEventLoop::AllEvents, 5);
+        waitInEventLoop(30'000, window.controller());
         if (window.controller()->isLive()) state.SkipWithError("the run did not end in 30 s");
         // The final frame, and a pause between runs as between two presses of Run.
-        timer.restart();
-        while (timer.elapsed() < 200)
-            QApplication::processEvents(QEventLoop::AllEvents, 5);
+        waitInEventLoop(200);
     }
     const auto& latencies = clock.latenciesMs;
     if (latencies.empty()) return state.SkipWithError("no event was painted");

@@ -23,8 +23,18 @@ ObjectWidget::ObjectWidget(QWidget* parent) : StateWidget(parent), card_(makeCar
     animation_.setEasingCurve(QEasingCurve::OutCubic);
     connect(&animation_, &QVariantAnimation::valueChanged, this, [this](const QVariant& v) {
         progress_ = v.toDouble();
-        update();
+        if (!pacedByFrames_) update();
     });
+}
+
+void ObjectWidget::setFlashPacedByFrames(bool paced) {
+    if (paced == pacedByFrames_) return;
+    pacedByFrames_ = paced;
+    if (!paced) advanceFlash(); // the animation's own clock takes over from here
+}
+
+void ObjectWidget::advanceFlash() {
+    if (progress_ != paintedProgress_) update();
 }
 
 ObjectWidget::~ObjectWidget() = default;
@@ -100,6 +110,7 @@ void ObjectWidget::paintEvent(QPaintEvent*) {
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
     p.setBrush(palette().color(QPalette::Base));
     p.drawRoundedRect(frame, 6, 6);
+    paintedProgress_ = progress_;
     if (progress_ < 1.0) {
         // A brief flash: something just happened to this object.
         QColor flash = QColor::fromRgb(render::okabe_ito::kOrange);

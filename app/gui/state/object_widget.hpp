@@ -31,6 +31,11 @@ class ObjectWidget : public StateWidget {
     void setSnapshot(const ObjectSnapshot& snapshot, const std::vector<ProcessSnapshot>& processes);
     const ObjectSnapshot& snapshot() const { return now_; }
     void setAnimated(bool animated) { animated_ = animated; }
+    // Live, the flash is repainted only when the window refreshes its views (advanceFlash()),
+    // after the timeline showed its news: a card repainting on a clock of its own would be
+    // painted along with, and ahead of, the timeline's next news.
+    void setFlashPacedByFrames(bool paced);
+    void advanceFlash();
 
     // What the card has shown so far (tests: "the queue widget showed items", "the semaphore
     // never showed more holders than permits").
@@ -62,6 +67,8 @@ class ObjectWidget : public StateWidget {
     QVariantAnimation animation_;
     double progress_ = 1.0; // 0 → 1 right after a change
     bool animated_ = true;
+    bool pacedByFrames_ = false;
+    double paintedProgress_ = 1.0; // the flash as the last paint drew it
     bool hasSnapshot_ = false;
     std::size_t maxItems_ = 0;
     std::size_t maxHolders_ = 0;

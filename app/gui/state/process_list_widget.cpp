@@ -30,10 +30,12 @@ void ProcessListWidget::setProcesses(std::vector<ProcessSnapshot> processes) {
 }
 
 QString ProcessListWidget::stateText(const ProcessSnapshot& p) {
-    if (!p.started) return tr("not started yet");
     if (p.ended) return render::exitLabel(p.exitcode);
+    // Waiting for a grant, it runs already, even when the instant shown (up to a refresh
+    // behind) is before its first event.
     if (!p.waitingFor.empty())
         return tr("waits for your step: %1").arg(QString::fromStdString(p.waitingFor));
+    if (!p.started) return tr("not started yet");
     switch (p.state) {
     case State::Running:
         return tr("running");

@@ -91,6 +91,7 @@ void StateView::showSnapshot(const WorldSnapshot& world, const QString& when) {
     while (objects_.size() < world.objects.size()) {
         auto* w = new ObjectWidget(content_);
         w->setTheme(theme_);
+        w->setFlashPacedByFrames(flashesPaced_);
         layout_->insertWidget(layout_->count() - 1, w); // before the stretch
         objects_.push_back(w);
     }
@@ -100,6 +101,17 @@ void StateView::showSnapshot(const WorldSnapshot& world, const QString& when) {
         objects_[i]->setSnapshot(world.objects[i], world.processes);
     }
     objectsTitle_->setVisible(!objects_.empty());
+}
+
+void StateView::setFlashesPacedByFrames(bool paced) {
+    flashesPaced_ = paced;
+    for (auto* w : objects_)
+        w->setFlashPacedByFrames(paced);
+}
+
+void StateView::advanceFlashes() {
+    for (auto* w : objects_)
+        w->advanceFlash();
 }
 
 ObjectWidget* StateView::objectWidget(const QString& name) const {

@@ -33,6 +33,10 @@ class StateView : public QScrollArea {
     // Wide enough for the cards and the process list to lay out their rows side by side.
     int comfortableWidth() const;
 
+    // Live: the cards' flashes move on only by advanceFlashes(), with the window's refresh.
+    void setFlashesPacedByFrames(bool paced);
+    void advanceFlashes();
+
     // The instant the cards and the process list show (trace clock, ns).
     std::int64_t shownInstant() const { return instant_; }
     ObjectWidget* objectWidget(const QString& name) const;
@@ -47,6 +51,7 @@ class StateView : public QScrollArea {
     ProcessListWidget* processes_;
     std::vector<ObjectWidget*> objects_;
     Theme theme_ = Theme::Light;
+    bool flashesPaced_ = false;
     std::int64_t instant_ = 0;
 };
 

@@ -150,18 +150,23 @@ void TimelineView::paintEvent(QPaintEvent*) {
         headerHeight_ = layout.headerHeight;
         gutterWidth_ = layout.gutterWidth;
     });
+    const bool sameRoom = viewport()->height() == paintedViewportHeight_;
+    paintedViewportHeight_ = viewport()->height();
     if (contentHeight != contentHeight_) {
         contentHeight_ = contentHeight;
         updateScrollBars();
+        if (sameRoom) Q_EMIT contentHeightChanged();
     }
+}
+
+int TimelineView::heightShortOfLanes() const {
+    return std::max(0, static_cast<int>(std::ceil(contentHeight_)) - viewport()->height());
 }
 
 void TimelineView::updateScrollBars() {
     updatingScrollBars_ = true;
     // Vertical: lanes below the fixed header.
-    const int overflow =
-        std::max(0, static_cast<int>(std::ceil(contentHeight_)) - viewport()->height());
-    verticalScrollBar()->setRange(0, overflow);
+    verticalScrollBar()->setRange(0, heightShortOfLanes());
     verticalScrollBar()->setPageStep(std::max(1, viewport()->height() - int(headerHeight_)));
     verticalScrollBar()->setSingleStep(20);
     // Horizontal: the visible range inside the whole run.

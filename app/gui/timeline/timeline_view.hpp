@@ -44,6 +44,8 @@ class TimelineView : public QAbstractScrollArea {
     QStringList laneLabels() const;
     // The trace was rebuilt in place (logical time): nothing cached from it still holds.
     void invalidateLayout();
+    // How many pixels the lanes lack to show without scrolling (0: they fit), as last painted.
+    int heightShortOfLanes() const;
     // Paints now if the trace changed since the last paint, or `force`.
     void refresh(bool force = false);
 
@@ -55,6 +57,10 @@ class TimelineView : public QAbstractScrollArea {
     void eventActivated(std::uint32_t event);
     // The user clicked the ghosted chip of a process's pending operation: grant it.
     void pendingClicked(int process);
+    // The lanes and tracks need another height in a view of the same size (a lane or a track
+    // came): a window may make room for them (heightShortOfLanes()). Emitted from a paint:
+    // connect queued.
+    void contentHeightChanged();
 
   protected:
     void paintEvent(QPaintEvent* event) override;
@@ -82,6 +88,7 @@ class TimelineView : public QAbstractScrollArea {
     mutable render::LayoutCache cache_;
     render::Backdrop backdrop_;
     double contentHeight_ = 0;
+    int paintedViewportHeight_ = 0; // the viewport's height at the last paint
     double headerHeight_ = 0;
     double gutterWidth_ = 0;
     std::uint64_t paintedVersion_ = 0;

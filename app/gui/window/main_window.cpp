@@ -300,6 +300,8 @@ void MainWindow::connectParts() {
         dialog->show(); // beside the window, not in front of it: one reads and tries
     });
 
+    refreshTimer_.setSingleShot(true);
+    connect(&refreshTimer_, &QTimer::timeout, this, &MainWindow::refreshScheduled);
     connect(controller_, &RunController::traceReplaced, this, &MainWindow::onTraceReplaced);
     connect(controller_, &RunController::aboutToLaunch, this, &MainWindow::readyForLaunch);
     connect(controller_, &RunController::frame, this, &MainWindow::onFrame);
@@ -317,6 +319,8 @@ void MainWindow::connectParts() {
     connect(view_, &ViewState::followingChanged, this, [this] { updateActions(); });
     connect(view_, &ViewState::playheadChanged, this, [this] { updateActions(); });
     connect(timeline_, &TimelineView::eventActivated, this, &MainWindow::onEventActivated);
+    connect(timeline_, &TimelineView::contentHeightChanged, this, &MainWindow::fitLanes,
+            Qt::QueuedConnection);
     connect(logView_, &LogView::eventActivated, this, [this](std::uint32_t e) {
         view_->select(e);
         onEventActivated(e);

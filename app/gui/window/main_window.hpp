@@ -13,8 +13,10 @@
 #include "gui/window/window_actions.hpp"
 #include "trace/trace.hpp"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 #include <filesystem>
 #include <map>
@@ -54,6 +56,10 @@ struct WindowOptions {
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
+    // During a live run the views beside the timeline (cards, process list, log, code
+    // markers, status) refresh at most this often; the timeline shows news at once.
+    static constexpr int kLiveViewsGapMs = 33;
+
     explicit MainWindow(WindowOptions options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -66,6 +72,8 @@ class MainWindow : public QMainWindow {
     void showForThisStart();
     void setTheme(Theme theme);
     Theme theme() const { return theme_; }
+    // The height the code panel keeps when the lanes need room: a few lines of the listing.
+    int leastCodePanelHeight() const;
     void setStepMode(bool on); // before a run: how the next one starts; during: switch now
     bool setStepPolicy(const QString& policy); // fifo, round-robin, random:SEED as listed
     void setPresentationMode(bool on);
@@ -116,6 +124,7 @@ class MainWindow : public QMainWindow {
     const std::map<int, std::string>& shownWaiting() const { return refreshedWaiting_; }
 
   protected:
+    void resizeEvent(QResizeEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override; // a .py or a trace file
     void dropEvent(QDropEvent* event) override;
@@ -142,9 +151,17 @@ class MainWindow : public QMainWindow {
     void restart();
     void onTraceReplaced();
     void readyForLaunch();
+    // Lays out and paints every pending update at once (not at the event loop's leisure).
+    void paintPendingNow();
     void onFrame();
     void onFinished(trace::Outcome outcome);
     void scheduleRefresh();
+    void refreshScheduled();
+    // The code and log panels give the lanes the height they lack, down to
+    // leastCodePanelHeight(): lanes that could all be seen are not hidden behind a scrollbar.
+    // On a new lane or track and when the window is resized, not when the person drags the
+    // panels' edge.
+    void fitLanes();
     void updateActions();
     void onEventActivated(std::uint32_t event);
     void onSelectionChanged();
@@ -220,7 +237,8 @@ class MainWindow : public QMainWindow {
     double traceTimeLimit_ = 0;
     CodeLocator locator_;
     std::int64_t runStartedAt_ = 0; // the view's t = 0 until the first process appears
-    bool refreshPending_ = false;
+    QTimer refreshTimer_;           // single shot: refreshScheduled()
+    QElapsedTimer liveViewsShown_;  // since the views beside the timeline last showed a live run
     std::uint64_t refreshedVersion_ = 0;
     std::optional<std::int64_t> refreshedCursor_;
     std::map<int, std::string> refreshedWaiting_; // step mode: who waited for a grant

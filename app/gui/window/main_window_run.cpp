@@ -75,10 +75,10 @@ void MainWindow::startRun(const scenarios::Scenario* scenario,
     runStartedAt_ = trace::nowNs();
     step_->forgetTarget();
     banner_->hide();
-    const QString error = controller_->start(scenario->id, traceParams_, speed_->speed(), step);
-    reportStart(QString::fromStdString(scenario->id), error, step);
     settings_->setLastScenario(QString::fromStdString(scenario->id));
     settings_->setParameters(QString::fromStdString(scenario->id), traceParams_);
+    const QString error = controller_->start(scenario->id, traceParams_, speed_->speed(), step);
+    reportStart(QString::fromStdString(scenario->id), error, step);
     updateActions();
 }
 
@@ -184,10 +184,17 @@ void MainWindow::onTraceReplaced() {
 }
 
 void MainWindow::readyForLaunch() {
+    // QSettings writes its file from the event loop a moment after a change: that would be
+    // during the run's first frames, in front of its first events.
+    settings_->sync();
     updateActions();
     refreshViews();
     // Lay out and paint what the new run changed now, before its processes start: the
     // person sees a ready window, and its first events are not queued behind that work.
+    paintPendingNow();
+}
+
+void MainWindow::paintPendingNow() {
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     if (isVisible()) repaint(QRect(0, 0, 1, 1)); // paints every pending update with it
 }
@@ -289,13 +296,26 @@ void MainWindow::showListing(const scenarios::Scenario* lesson,
 }
 
 void MainWindow::scheduleRefresh() {
-    if (refreshPending_) return;
-    refreshPending_ = true;
-    // Several signals in one frame (now moved, trace grew, playhead moved) → one refresh.
-    QTimer::singleShot(0, this, [this] {
-        refreshPending_ = false;
-        refreshViews();
-    });
+    // Live, the views beside the timeline follow a few frames apart: their work stands in
+    // front of the timeline's next news whenever that comes meanwhile.
+    const qint64 since = controller_->isLive() && liveViewsShown_.isValid()
+                             ? liveViewsShown_.elapsed()
+                             : kLiveViewsGapMs;
+    const int delay = static_cast<int>(std::max<qint64>(0, kLiveViewsGapMs - since));
+    // Several signals in one frame (now moved, trace grew, playhead moved) → one refresh; the
+    // end of the run does not wait for a live refresh's turn.
+    if (refreshTimer_.isActive() && refreshTimer_.remainingTime() <= delay) return;
+    refreshTimer_.start(delay);
+}
+
+void MainWindow::refreshScheduled() {
+    stateView_->advanceFlashes();
+    refreshViews();
+    if (!controller_->isLive()) return;
+    liveViewsShown_.start();
+    // They paint now, right after the timeline showed its news: left for later, they would
+    // be painted along with the next news, in front of it.
+    paintPendingNow();
 }
 
 void MainWindow::refreshViews() {
@@ -415,6 +435,7 @@ void MainWindow::updateActions() {
     follow->setEnabled(live);
     follow->setChecked(live && view_->following() && !view_->playhead());
     scenarioPanel_->setEditable(!live);
+    stateView_->setFlashesPacedByFrames(live && !paused);
     programPanel_->setEditable(!live);
     step_->setReplayable(traceScenario_ || traceProgram_);
     step_->updateActions();

@@ -23,10 +23,12 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 #include <algorithm>
@@ -246,6 +248,32 @@ void MainWindow::saveSettings() {
         settings_->setParameters(QString::fromStdString(s->id), scenarioPanel_->parameters());
     }
     settings_->sync();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    // Once the panels took their new sizes: the lanes laid out for them say what they lack.
+    QTimer::singleShot(0, this, [this] {
+        timeline_->viewport()->repaint();
+        fitLanes();
+    });
+}
+
+int MainWindow::leastCodePanelHeight() const {
+    constexpr int kLines = 5;
+    return codeDock_->height() - codeView_->viewport()->height() +
+           kLines * QFontMetrics(codeView_->font()).lineSpacing();
+}
+
+void MainWindow::fitLanes() {
+    if (presentation_ || !codeDock_->isVisible() || codeDock_->isFloating() ||
+        dockWidgetArea(codeDock_) != Qt::BottomDockWidgetArea)
+        return;
+    const int shortBy = timeline_->heightShortOfLanes();
+    const int least = leastCodePanelHeight();
+    const int height = codeDock_->height();
+    if (shortBy <= 0 || height <= least) return;
+    resizeDocks({codeDock_}, {std::max(least, height - shortBy)}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
