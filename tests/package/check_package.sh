@@ -90,7 +90,7 @@ def work(lock):
 
 if __name__ == "__main__":
     import mpviz_shim.runtime as runtime
-    print("recorder:", runtime._native.__file__ if runtime._native else "pure Python")
+    print("recorder:", runtime.native_recorder.__file__ if runtime.native_recorder else "pure Python")
     lock = mp.Lock()
     workers = [mp.Process(target=work, args=(lock,)) for _ in range(2)]
     for w in workers:
