@@ -255,6 +255,7 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         lane.process = p;
         lane.depth = depth;
         lane.label = laneLabel(trace.processes()[static_cast<std::size_t>(p)]);
+        lane.name = QString::fromStdString(trace.processes()[static_cast<std::size_t>(p)].name);
         gutter = std::max(gutter, depth * indent + labelFm.horizontalAdvance(lane.label));
         L.lanes.push_back(std::move(lane));
     }

@@ -37,6 +37,7 @@ struct LaneGeometry {
     int process = -1; // index into trace.processes()
     int depth = 0;    // 0 for a root, +1 per ancestor (the label is indented by it)
     QString label;    // "name (pid)"
+    QString name;     // the process's name alone: shown when the label does not fit
     double top = 0;
     double height = 0;
     double glyphY = 0; // centre line of the operation glyphs

@@ -184,7 +184,10 @@ void paintLaneBackgrounds(Frame& f) {
         const double x = margin + lane.depth * indent;
         const double maxW = f.plotLeft - x - st.px(6);
         if (maxW <= 0) continue;
-        const QString text = fm.elidedText(lane.label, Qt::ElideMiddle, maxW);
+        // The pid goes first: the name is what tells the lanes apart ("ForkPoolWorker-3").
+        const QString text = fm.horizontalAdvance(lane.label) <= maxW
+                                 ? lane.label
+                                 : fm.elidedText(lane.name, Qt::ElideMiddle, maxW);
         const double baseline = lane.barCentre() + (fm.ascent() - fm.descent()) / 2;
         p.setPen(f.palette.text);
         p.drawText(QPointF(x, baseline), text);

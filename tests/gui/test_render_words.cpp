@@ -161,3 +161,33 @@ TEST_CASE("The end marks of a deadlock give way to its loop of arrows",
         }
     }
 }
+
+TEST_CASE("A lane label too wide for the gutter drops the pid before it cuts the name",
+          "[render][labels]") {
+    TraceBuilder b;
+    const int main = b.process("MainProcess", 300, -1, 0);
+    const int worker = b.process("ForkPoolWorker-1", 123456, main, 5);
+    b.event(main, 1, Op::Print, Phase::Done, mpviz::trace::kNoObject, 0, "hello");
+    b.event(worker, 100, Op::Print, Phase::Done, mpviz::trace::kNoObject, 0, "hi");
+    const TraceData& trace = b.trace;
+    const QString full = QStringLiteral("ForkPoolWorker-1 (123456)");
+    const QString ellipsis(QChar(0x2026));
+    bool wholeLabel = false, nameOnly = false;
+    for (double width = 150; width <= 1200; width += 10) {
+        INFO("width " << width);
+        const auto w = paintWords(trace, width);
+        for (const auto& t : w.device->texts) {
+            if (t.box.left() >= w.layout.gutterWidth || t.box.top() < w.layout.headerHeight ||
+                t.text.startsWith(QStringLiteral("Main")))
+                continue;
+            INFO(t.text.toStdString());
+            // Whole, or the name alone, or (narrower still) the name cut in its middle.
+            CHECK((t.text == full || t.text == QStringLiteral("ForkPoolWorker-1") ||
+                   (t.text.contains(ellipsis) && !t.text.contains(u'('))));
+            wholeLabel |= t.text == full;
+            nameOnly |= t.text == QStringLiteral("ForkPoolWorker-1");
+        }
+    }
+    CHECK(wholeLabel);
+    CHECK(nameOnly);
+}
