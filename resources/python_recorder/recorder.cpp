@@ -351,33 +351,32 @@ PyObject* stopAt(PyObject*, PyObject* code) {
     Py_RETURN_NONE;
 }
 
+// A METH_FASTCALL function as the PyCFunction the method table holds.
+PyCFunction fastcall(PyObject* (*function)(PyObject*, PyObject* const*, Py_ssize_t)) {
+    return reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(function));
+}
+
 PyMethodDef methods[] = {
-    {"stop_at", stopAt, METH_O,
-     "stop_at(code): frames from this code's down are not the program's"},
-    {"record", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(record)), METH_FASTCALL,
+    {"stop_at", stopAt, METH_O, "stop_at(code): no line is looked for in its frames or below them"},
+    {"record", fastcall(record), METH_FASTCALL,
      "record(op, object, value[, phase, extra[, ts[, text]]])"},
-    {"record_item", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(recordItem)),
-     METH_FASTCALL, "record_item(op, object, value, item)"},
-    {"queue_put",
-     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queuePut)),
-     METH_FASTCALL, "queue_put(queue, item, object, joinable) -> bool"},
-    {"queue_take",
-     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueTake)),
-     METH_FASTCALL, "queue_take(queue, object) -> item"},
-    {"queue_get",
-     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueGet)),
-     METH_FASTCALL, "queue_get(queue, object, missing) -> item or missing"},
-    {"queue_methods",
-     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(python_recorder::queueMethods)),
-     METH_FASTCALL, "queue_methods(runtime, queue, put, joinable_queue, joinable_put, get)"},
+    {"record_item", fastcall(recordItem), METH_FASTCALL, "record_item(op, object, value, item)"},
+    {"queue_put", fastcall(python_recorder::queuePut), METH_FASTCALL,
+     "queue_put(queue, item, object, joinable) -> bool"},
+    {"queue_take", fastcall(python_recorder::queueTake), METH_FASTCALL,
+     "queue_take(queue, object) -> item"},
+    {"queue_get", fastcall(python_recorder::queueGet), METH_FASTCALL,
+     "queue_get(queue, object, missing) -> item or missing"},
+    {"queue_methods", fastcall(python_recorder::queueMethods), METH_FASTCALL,
+     "queue_methods(runtime, queue, put, joinable_queue, joinable_put, get)"},
     {"append", python_recorder::outboxAppend, METH_O, "append(frame)"},
     {"connect", python_recorder::outboxConnect, METH_O, "connect(fd)"},
     {"flush", python_recorder::outboxFlush, METH_NOARGS, "flush() -> bool"},
     {"stop", python_recorder::outboxStop, METH_NOARGS, "stop()"},
     {"take", take, METH_NOARGS, "take() -> bytes"},
     {"arm_wake", armWake, METH_NOARGS, "arm_wake() -> bool"},
-    {"configure", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(configure)),
-     METH_FASTCALL, "configure(file_id, thread_number, wake, item_text, shown)"},
+    {"configure", fastcall(configure), METH_FASTCALL,
+     "configure(file_id, thread_number, wake, item_text, shown)"},
     {nullptr, nullptr, 0, nullptr},
 };
 
