@@ -331,6 +331,7 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
         top += trackHeight;
     }
     L.contentHeight = top + margin;
+    L.leastContentHeight = L.headerHeight + needed;
     return L;
 }
 

@@ -91,6 +91,9 @@ struct TimelineLayout {
     std::vector<CounterTrack> counters; // below the last lane
     int holdRows = 0; // rows of held-lock bands under every lane's bar (0: no lock or semaphore)
     double contentHeight = 0; // header + every lane + bottom margin (export height)
+    // contentHeight with every lane at its smallest: what the view must have to show every
+    // lane; it changes when a lane, a row of held bands or a track comes, not with the view.
+    double leastContentHeight = 0;
     // The arrows by process pair and time (null when Style::showArrows is off). Shared:
     // LayoutCache hands the same index to every layout until the trace grows.
     std::shared_ptr<const ArrowIndex> arrows;

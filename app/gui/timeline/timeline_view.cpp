@@ -143,19 +143,24 @@ void TimelineView::paintEvent(QPaintEvent*) {
     }
     paintedVersion_ = trace_->version();
     double contentHeight = 0;
+    double leastContentHeight = 0;
     withLayout([&](const trace::TraceData& d, const render::TimelineLayout& layout,
                    const render::Viewport& v) {
         render::paint(p, d, layout, v, style_, &backdrop_);
         contentHeight = layout.contentHeight;
+        leastContentHeight = layout.leastContentHeight;
         headerHeight_ = layout.headerHeight;
         gutterWidth_ = layout.gutterWidth;
     });
-    const bool sameRoom = viewport()->height() == paintedViewportHeight_;
-    paintedViewportHeight_ = viewport()->height();
     if (contentHeight != contentHeight_) {
         contentHeight_ = contentHeight;
         updateScrollBars();
-        if (sameRoom) Q_EMIT contentHeightChanged();
+    }
+    // Told for what came, even in the paint that follows a resize (lanes that came then
+    // were left behind a scrollbar), never for the view's own size (a panel edge dragged).
+    if (leastContentHeight != leastContentHeight_) {
+        leastContentHeight_ = leastContentHeight;
+        Q_EMIT neededHeightChanged();
     }
 }
 

@@ -57,10 +57,10 @@ class TimelineView : public QAbstractScrollArea {
     void eventActivated(std::uint32_t event);
     // The user clicked the ghosted chip of a process's pending operation: grant it.
     void pendingClicked(int process);
-    // The lanes and tracks need another height in a view of the same size (a lane or a track
-    // came): a window may make room for them (heightShortOfLanes()). Emitted from a paint:
-    // connect queued.
-    void contentHeightChanged();
+    // The lanes and tracks need another height (a lane, a row of held bands or a track came;
+    // not when the view was resized): a window may make room for them
+    // (heightShortOfLanes()). Emitted from a paint: connect queued.
+    void neededHeightChanged();
 
   protected:
     void paintEvent(QPaintEvent* event) override;
@@ -88,7 +88,7 @@ class TimelineView : public QAbstractScrollArea {
     mutable render::LayoutCache cache_;
     render::Backdrop backdrop_;
     double contentHeight_ = 0;
-    int paintedViewportHeight_ = 0; // the viewport's height at the last paint
+    double leastContentHeight_ = 0; // TimelineLayout::leastContentHeight at the last paint
     double headerHeight_ = 0;
     double gutterWidth_ = 0;
     std::uint64_t paintedVersion_ = 0;

@@ -319,7 +319,7 @@ void MainWindow::connectParts() {
     connect(view_, &ViewState::followingChanged, this, [this] { updateActions(); });
     connect(view_, &ViewState::playheadChanged, this, [this] { updateActions(); });
     connect(timeline_, &TimelineView::eventActivated, this, &MainWindow::onEventActivated);
-    connect(timeline_, &TimelineView::contentHeightChanged, this, &MainWindow::fitLanes,
+    connect(timeline_, &TimelineView::neededHeightChanged, this, &MainWindow::fitLanes,
             Qt::QueuedConnection);
     connect(logView_, &LogView::eventActivated, this, [this](std::uint32_t e) {
         view_->select(e);
