@@ -130,6 +130,8 @@ std::string exportTimeline(const trace::TraceData& trace, const std::filesystem:
     style.fontScale = options.fontScale;
     style.showLegend = options.legend;
     style.showArrows = options.arrows;
+    style.showHolds = options.holds;
+    style.showCounters = options.counters;
     const TimelineLayout layout = computeLayout(trace, v, style);
     v.size = QSizeF(options.width, std::ceil(layout.contentHeight));
 

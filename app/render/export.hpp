@@ -23,6 +23,8 @@ struct ExportOptions {
     double fontScale = 1.0; // presentation mode for slides: 1.0–3.0
     bool legend = true;
     bool arrows = true;
+    bool holds = true;    // held locks and permits as bands
+    bool counters = true; // counter tracks under the lanes
 };
 
 // Writes by the file's suffix (.png, .svg, .pdf, any case). Returns an empty string on

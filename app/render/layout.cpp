@@ -287,8 +287,8 @@ TimelineLayout computeLayout(const trace::TraceData& trace, const Viewport& view
     // A few processes share the timeline's height, up to lanes a room can read from the back
     // (and the bars grow with them); many get the smallest lane and a scrollbar. Whole
     // pixels: an export sized to the content finds the same lanes again.
-    L.holdRows = holdRowsOf(trace);
-    L.counters = counterTracks(trace);
+    if (style.showHolds) L.holdRows = holdRowsOf(trace);
+    if (style.showCounters) L.counters = counterTracks(trace);
     const double trackHeight = style.px(34);
     const double tracks = static_cast<double>(L.counters.size()) * trackHeight;
     const double holdRow = style.px(14);
@@ -347,6 +347,8 @@ const TimelineLayout& LayoutCache::get(const trace::TraceData& trace, const View
             style.showTitle,
             style.showLegend,
             style.showArrows,
+            style.showHolds,
+            style.showCounters,
             style.smallestLane,
             style.largestLane,
             style.legendOnlyIfRoom,

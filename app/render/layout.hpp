@@ -133,6 +133,7 @@ class LayoutCache {
         Theme theme = Theme::Light;
         double fontScale = 0;
         bool showTitle = false, showLegend = false, showArrows = false;
+        bool showHolds = false, showCounters = false;
         double smallestLane = 0;
         double largestLane = 0;
         bool legendOnlyIfRoom = false;

@@ -29,7 +29,7 @@ struct BarText {
 // would cover in a shorter form (or not at all), paintDeadlock draws it there.
 struct DeadlockLoop {
     double axis = 0; // the arrows' tails and heads
-    QRectF box; // the arcs and the labels (each label on the lane of the process that waits)
+    QRectF box;      // the arcs and the labels (each label on the lane of the process that waits)
 };
 
 struct Frame {

@@ -53,6 +53,8 @@ struct Style {
     bool showTitle = true;  // the window may show the title in its own chrome
     bool showLegend = true;
     bool showArrows = true;
+    bool showHolds = true;    // held locks and permits as bands under each lane's bar
+    bool showCounters = true; // permits free, queue lengths, values: step charts under the lanes
     // The least a lane gets when many share the height (logical px, scaled): presentation
     // mode lets its larger lanes come closer so every one of them stays on screen.
     double smallestLane = 40;

@@ -460,6 +460,22 @@
         <source>Run it many times in the background and count how the runs end: a lost update's distribution, a deadlock's odds</source>
         <translation>在后台运行很多次，统计各次运行如何结束：丢失更新的分布、死锁的概率</translation>
     </message>
+    <message>
+        <source>Held locks and permits</source>
+        <translation>持有的锁与许可</translation>
+    </message>
+    <message>
+        <source>A band under each lane for every stretch the process holds a lock or a semaphore permit</source>
+        <translation>进程持有锁或信号量许可的每一段时间，在其泳道下画一条色带</translation>
+    </message>
+    <message>
+        <source>Counter charts</source>
+        <translation>计数图</translation>
+    </message>
+    <message>
+        <source>Permits free, queue lengths and shared values over time, under the lanes</source>
+        <translation>在泳道下方显示空闲许可数、队列长度和共享值随时间的变化</translation>
+    </message>
 </context>
 <context>
     <name>explain</name>

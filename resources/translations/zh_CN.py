@@ -160,6 +160,14 @@ TRANSLATIONS = {
         '演示模式',
     ('WindowActions', 'Full screen, larger text and a caption that explains what happens'):
         '全屏、更大的文字，以及解说正在发生什么的字幕',
+    ('WindowActions', 'Held locks and permits'):
+        '持有的锁与许可',
+    ('WindowActions', 'A band under each lane for every stretch the process holds a lock or a semaphore permit'):
+        '进程持有锁或信号量许可的每一段时间，在其泳道下画一条色带',
+    ('WindowActions', 'Counter charts'):
+        '计数图',
+    ('WindowActions', 'Permits free, queue lengths and shared values over time, under the lanes'):
+        '在泳道下方显示空闲许可数、队列长度和共享值随时间的变化',
     ('WindowActions', 'Dark theme'):
         '深色主题',
     ('WindowActions', 'Light text on a dark background'):

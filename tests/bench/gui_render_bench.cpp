@@ -28,13 +28,22 @@ const trace::TraceData& millionEvents() {
     return trace;
 }
 
-// The window's style with lanes of at most `largestLane` px: the window's own 72 (eight
-// lanes share 1080 px), or 40, the one height every lane had before lanes grew, so a frame
-// can be compared with one painted by an older mpviz.
-render::Style styleWithLanesUpTo(const benchmark::State& state) {
+// The window's style with lanes of at most `lane` px: the window's own 72 (eight lanes share
+// 1080 px), or 40, the one height every lane had before lanes grew. `extras` 0 leaves out
+// what mpviz draws since issue 11 (the rows of held bands, the counter tracks): with both
+// at 40/0 a frame is the picture an older mpviz painted, so the two can be compared.
+render::Style styleOf(const benchmark::State& state) {
     render::Style style;
     style.largestLane = static_cast<double>(state.range(0));
+    style.showHolds = style.showCounters = state.range(1) != 0;
     return style;
+}
+
+// Lanes as the window has them and as they were, with and without the held bands and
+// counter tracks.
+void frameArgs(benchmark::internal::Benchmark* b) {
+    b->ArgNames({"lane", "extras"});
+    b->Args({72, 1})->Args({40, 1})->Args({40, 0});
 }
 
 // One repaint of the whole run as the window does it: layout from the cache (unchanged
@@ -43,7 +52,7 @@ void BM_TimelineFrame1M(benchmark::State& state) {
     const auto& trace = millionEvents();
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     render::Viewport viewport = render::Viewport::whole(trace, QSizeF(1920, 1080));
-    const render::Style style = styleWithLanesUpTo(state);
+    const render::Style style = styleOf(state);
     render::LayoutCache cache;
     render::PaintStats stats;
     for (auto _ : state) {
@@ -55,14 +64,14 @@ void BM_TimelineFrame1M(benchmark::State& state) {
     state.counters["events"] = static_cast<double>(trace.events().size());
     state.counters["primitives"] = static_cast<double>(stats.total());
 }
-BENCHMARK(BM_TimelineFrame1M)->Arg(72)->Arg(40)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TimelineFrame1M)->Apply(frameArgs)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The same frame with the layout recomputed every time (a zoom or resize step).
 void BM_TimelineFrame1MWithLayout(benchmark::State& state) {
     const auto& trace = millionEvents();
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     const render::Viewport viewport = render::Viewport::whole(trace, QSizeF(1920, 1080));
-    const render::Style style = styleWithLanesUpTo(state);
+    const render::Style style = styleOf(state);
     for (auto _ : state) {
         QPainter painter(&image);
         render::paint(painter, trace, viewport, style);
@@ -71,8 +80,7 @@ void BM_TimelineFrame1MWithLayout(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_TimelineFrame1MWithLayout)
-    ->Arg(72)
-    ->Arg(40)
+    ->Apply(frameArgs)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
@@ -82,7 +90,7 @@ void BM_TimelineFrameZoomed(benchmark::State& state) {
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     render::Viewport viewport = render::Viewport::whole(trace, QSizeF(1920, 1080));
     viewport.t1 = viewport.t0 + (viewport.t1 - viewport.t0) / 1000;
-    const render::Style style = styleWithLanesUpTo(state);
+    const render::Style style = styleOf(state);
     render::LayoutCache cache;
     for (auto _ : state) {
         QPainter painter(&image);
@@ -91,19 +99,26 @@ void BM_TimelineFrameZoomed(benchmark::State& state) {
         benchmark::DoNotOptimize(image.constBits());
     }
 }
-BENCHMARK(BM_TimelineFrameZoomed)->Arg(72)->Arg(40)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TimelineFrameZoomed)->Apply(frameArgs)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// `extras` as for the frames: 0 exports the picture an older mpviz did.
 void BM_ExportPng1M(benchmark::State& state) {
     const auto& trace = millionEvents();
     const auto file = std::filesystem::temp_directory_path() / "mpviz_bench_export.png";
     render::ExportOptions options; // 1600 px wide, 1×
+    options.holds = options.counters = state.range(0) != 0;
     for (auto _ : state) {
         const std::string error = render::exportTimeline(trace, file, options);
         if (!error.empty()) state.SkipWithError(error.c_str());
     }
     std::filesystem::remove(file);
 }
-BENCHMARK(BM_ExportPng1M)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ExportPng1M)
+    ->ArgName("extras")
+    ->Arg(1)
+    ->Arg(0)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 } // namespace
 

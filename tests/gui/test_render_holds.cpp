@@ -29,14 +29,14 @@ struct Painted {
     TimelineLayout layout;
 };
 
-Painted paintWhole(const TraceData& trace, double width = 1400) {
+Painted paintWhole(const TraceData& trace, double width = 1400, const Style& style = {}) {
     Viewport v = Viewport::whole(trace, QSizeF(width, 100));
     Painted out;
-    out.layout = computeLayout(trace, v, Style{});
+    out.layout = computeLayout(trace, v, style);
     v.size.setHeight(std::ceil(out.layout.contentHeight));
     out.image = QImage(v.size.toSize(), QImage::Format_ARGB32);
     QPainter painter(&out.image);
-    paint(painter, trace, out.layout, v, Style{});
+    paint(painter, trace, out.layout, v, style);
     return out;
 }
 
@@ -118,6 +118,22 @@ TEST_CASE("The lock lesson's lanes show a band in the lock's colour for exactly 
         CHECK(lane.holdTop + lane.holdBand <= lane.bottom());
     }
     CHECK(workers == 3);
+
+    SECTION("View ▸ Held locks and permits off: no band row and no band, and no counter "
+            "track with Counter charts off") {
+        Style plain;
+        plain.showHolds = false;
+        plain.showCounters = false;
+        const Painted bare = paintWhole(trace, 1400, plain);
+        CHECK(bare.layout.holdRows == 0);
+        CHECK(bare.layout.counters.empty());
+        CHECK(bare.layout.contentHeight < r.layout.contentHeight);
+        for (const auto& lane : bare.layout.lanes) {
+            for (double y = lane.top; y < lane.bottom(); y += 1)
+                CHECK(shareOf(bare.image, bare.layout.gutterWidth, bare.layout.width, y, colour) <
+                      0.5);
+        }
+    }
 }
 
 TEST_CASE(

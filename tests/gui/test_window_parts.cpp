@@ -13,6 +13,7 @@
 #include "gui/state/object_widget.hpp"
 #include "gui/state/process_list_widget.hpp"
 #include "gui/state/state_view.hpp"
+#include "gui/timeline/timeline_view.hpp"
 #include "gui/window/export_dialog.hpp"
 #include "gui/window/main_window.hpp"
 #include "gui/window/settings_store.hpp"
@@ -296,7 +297,8 @@ TEST_CASE("The code panel shows the line each event of a lesson names in its lis
     CHECK(gui::CodeLocator().lineOf(s.trace, 0) == 0);
 }
 
-TEST_CASE("The window remembers theme, speed, lesson and parameters", "[gui][settings]") {
+TEST_CASE("The window remembers theme, speed, lesson, parameters and the held bands shown",
+          "[gui][settings]") {
     QTemporaryDir dir;
     gui::WindowOptions o;
     o.childExecutable = mpviz::testing::childExecutable();
@@ -307,6 +309,9 @@ TEST_CASE("The window remembers theme, speed, lesson and parameters", "[gui][set
         w.setParameters({{"messages", "7"}});
         w.setSpeed(2.5);
         w.setTheme(gui::Theme::Dark);
+        w.actions().heldBands->setChecked(false);
+        CHECK_FALSE(w.timeline()->renderStyle().showHolds);
+        CHECK(w.timeline()->renderStyle().showCounters);
         w.close();
     }
     {
@@ -316,6 +321,9 @@ TEST_CASE("The window remembers theme, speed, lesson and parameters", "[gui][set
         CHECK(w.speedControl()->speed() == Approx(2.5));
         CHECK(w.theme() == gui::Theme::Dark);
         CHECK(w.actions().darkTheme->isChecked());
+        CHECK_FALSE(w.actions().heldBands->isChecked());
+        CHECK_FALSE(w.timeline()->renderStyle().showHolds);
+        CHECK(w.actions().counterCharts->isChecked());
         w.setTheme(gui::Theme::Light); // leave the application palette as the other tests expect
     }
 }

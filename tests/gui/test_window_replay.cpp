@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QImage>
 #include <QTableView>
 
 using namespace mpviz;
@@ -126,4 +127,32 @@ TEST_CASE("Export writes PNG, SVG and PDF of the visible range or the whole run"
         CHECK(w.exportTimeline(r) == QString());
         CHECK(QFileInfo(r.file).size() > 1000);
     }
+}
+
+TEST_CASE("An export draws what the timeline shows: held bands and counter charts switched off "
+          "in the View menu are left out of the picture",
+          "[gui][window][export]") {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("semaphore.json"));
+    recordRun(dir, QStringLiteral("semaphore"), {}, file);
+    gui::MainWindow w(mpviz::testing::testWindowOptions(dir));
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(w.openTrace(file).isEmpty());
+    auto exported = [&](const QString& name) {
+        gui::ExportRequest r;
+        r.file = dir.filePath(name);
+        REQUIRE(w.exportTimeline(r) == QString());
+        return QImage(r.file);
+    };
+    const QImage full = exported(QStringLiteral("full.png"));
+    w.actions().heldBands->setChecked(false);
+    const QImage noBands = exported(QStringLiteral("no-bands.png"));
+    w.actions().counterCharts->setChecked(false);
+    const QImage bare = exported(QStringLiteral("bare.png"));
+    REQUIRE_FALSE(full.isNull());
+    // Five workers' rows of bands, then the permits-free chart.
+    CHECK(noBands.height() < full.height());
+    CHECK(bare.height() < noBands.height());
+    CHECK(bare.width() == full.width());
 }

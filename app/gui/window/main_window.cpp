@@ -187,6 +187,9 @@ void MainWindow::createMenus() {
     viewMenu->addActions({actions_.zoomIn, actions_.zoomOut, actions_.fit, actions_.follow,
                           actions_.previousEvent, actions_.nextEvent});
     viewMenu->addSeparator();
+    viewMenu->addAction(actions_.heldBands);
+    viewMenu->addAction(actions_.counterCharts);
+    viewMenu->addSeparator();
     viewMenu->addAction(actions_.presentation);
     viewMenu->addAction(actions_.darkTheme);
     const LanguageActions language = addLanguageMenu(viewMenu, *settings_, this);
@@ -288,6 +291,14 @@ void MainWindow::connectParts() {
     connect(actions_.nextEvent, &QAction::triggered, this, [this] { timeline_->stepEvent(+1); });
     connect(actions_.darkTheme, &QAction::toggled, this,
             [this](bool dark) { setTheme(dark ? Theme::Dark : Theme::Light); });
+    connect(actions_.heldBands, &QAction::toggled, this, [this](bool on) {
+        settings_->setShowHeldBands(on);
+        applyStyleToParts();
+    });
+    connect(actions_.counterCharts, &QAction::toggled, this, [this](bool on) {
+        settings_->setShowCounterCharts(on);
+        applyStyleToParts();
+    });
     connect(actions_.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(actions_.shortcuts, &QAction::triggered, this, [this] {
         auto* dialog = new ShortcutsDialog(menuBar(), this);

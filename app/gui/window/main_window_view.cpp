@@ -52,6 +52,8 @@ void MainWindow::applyStyleToParts() {
     style.showTitle = !presentation_;
     style.smallestLane = presentation_ ? 34 : 40;
     style.legendOnlyIfRoom = presentation_;
+    style.showHolds = actions_.heldBands->isChecked();
+    style.showCounters = actions_.counterCharts->isChecked();
     timeline_->setRenderStyle(style);
     stateView_->setTheme(theme_);
     codeView_->setTheme(theme_);
@@ -144,6 +146,9 @@ QString MainWindow::exportTimeline(const ExportRequest& request) {
     options.scale = request.scale;
     options.dark = request.dark;
     options.fontScale = request.fontScale;
+    // What the timeline shows, the picture shows.
+    options.holds = actions_.heldBands->isChecked();
+    options.counters = actions_.counterCharts->isChecked();
     if (request.visibleRangeOnly) {
         options.from = view_->t0();
         options.to = view_->t1();
@@ -226,6 +231,11 @@ void MainWindow::loadSettings() {
     if (const QByteArray s = settings_->windowState(); !s.isEmpty()) restoreState(s);
     theme_ = settings_->theme();
     applyTheme(theme_);
+    {
+        const QSignalBlocker blockHolds(actions_.heldBands), blockCounters(actions_.counterCharts);
+        actions_.heldBands->setChecked(settings_->showHeldBands());
+        actions_.counterCharts->setChecked(settings_->showCounterCharts());
+    }
     speed_->setSpeed(settings_->speed());
     step_->setPolicy(settings_->stepPolicy());
     const QString last = settings_->lastScenario();

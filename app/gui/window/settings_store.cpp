@@ -44,6 +44,20 @@ void SettingsStore::setTheme(Theme theme) {
     settings_->setValue(key("view/theme"), themeName(theme));
 }
 
+bool SettingsStore::showHeldBands() const {
+    return settings_->value(key("view/heldBands"), true).toBool();
+}
+void SettingsStore::setShowHeldBands(bool on) {
+    settings_->setValue(key("view/heldBands"), on);
+}
+
+bool SettingsStore::showCounterCharts() const {
+    return settings_->value(key("view/counterCharts"), true).toBool();
+}
+void SettingsStore::setShowCounterCharts(bool on) {
+    settings_->setValue(key("view/counterCharts"), on);
+}
+
 QString SettingsStore::language() const {
     return settings_->value(key("view/language")).toString();
 }

@@ -30,6 +30,11 @@ class SettingsStore {
     void setWindowState(const QByteArray& state);
     Theme theme() const;
     void setTheme(Theme theme);
+    // View ▸ Held locks and permits, View ▸ Counter charts: shown when never set.
+    bool showHeldBands() const;
+    void setShowHeldBands(bool on);
+    bool showCounterCharts() const;
+    void setShowCounterCharts(bool on);
     // View ▸ Language: "en", "zh_CN", or empty when never chosen (the locale decides).
     QString language() const;
     void setLanguage(const QString& code);

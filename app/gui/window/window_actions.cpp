@@ -87,6 +87,18 @@ WindowActions WindowActions::create(QWidget* w) {
                              tr("Light text on a dark background"),
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     a.darkTheme->setCheckable(true);
+    a.heldBands = makeAction(w, "actionHeldBands", tr("Held locks and permits"), QString(),
+                             tr("A band under each lane for every stretch the process holds a "
+                                "lock or a semaphore permit"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    a.heldBands->setCheckable(true);
+    a.heldBands->setChecked(true);
+    a.counterCharts =
+        makeAction(w, "actionCounterCharts", tr("Counter charts"), QString(),
+                   tr("Permits free, queue lengths and shared values over time, under the lanes"),
+                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    a.counterCharts->setCheckable(true);
+    a.counterCharts->setChecked(true);
 
     a.userGuide = makeAction(w, "actionUserGuide", tr("User guide"), QString(),
                              tr("How to run lessons and your own programs, step them and export"),

@@ -41,6 +41,8 @@ struct WindowActions {
     QAction* nextEvent;
     QAction* presentation;
     QAction* darkTheme;
+    QAction* heldBands;       // the timeline draws held locks and permits as bands
+    QAction* counterCharts;   // and the counters' step charts under the lanes
     QAction* languageEnglish; // View ▸ Language (addLanguageMenu, made with the menu)
     QAction* languageChinese;
     // Help
