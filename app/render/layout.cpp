@@ -122,6 +122,7 @@ std::vector<LegendEntry> legendEntries(const trace::TraceData& trace, const Styl
     add(exit);
     // The held band, in the colour of the first lock and of the first semaphore.
     for (const auto kind : {ObjectKind::Lock, ObjectKind::Semaphore}) {
+        if (!style.showHolds) break;
         const auto objects = trace.objects();
         const auto first = std::find_if(objects.begin(), objects.end(),
                                         [kind](const auto& o) { return o.kind == kind; });

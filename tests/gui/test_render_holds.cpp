@@ -15,6 +15,7 @@
 #include <QImage>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace mpviz;
@@ -128,6 +129,13 @@ TEST_CASE("The lock lesson's lanes show a band in the lock's colour for exactly 
         CHECK(bare.layout.holdRows == 0);
         CHECK(bare.layout.counters.empty());
         CHECK(bare.layout.contentHeight < r.layout.contentHeight);
+        const auto explainsBands = [](const TimelineLayout& l) {
+            return std::any_of(l.legend.begin(), l.legend.end(), [](const LegendEntry& e) {
+                return e.kind == LegendEntry::Kind::Hold;
+            });
+        };
+        CHECK(explainsBands(r.layout));
+        CHECK_FALSE(explainsBands(bare.layout)); // the legend explains no band it does not draw
         for (const auto& lane : bare.layout.lanes) {
             for (double y = lane.top; y < lane.bottom(); y += 1)
                 CHECK(shareOf(bare.image, bare.layout.gutterWidth, bare.layout.width, y, colour) <
