@@ -650,6 +650,20 @@ TEST_CASE("mpviz --lang xx is refused with a sentence and exit code 2 (language)
     CHECK(missing.exitCode() == 2);
 }
 
+TEST_CASE("mpviz --speed the window cannot show is refused with a sentence and exit code 2",
+          "[gui][process]") {
+    for (const char* speed : {"50", "0", "-1"}) {
+        INFO(speed);
+        QProcess p; // not quietly clamped: the screen always shows the speed a run uses
+        p.start(mpvizProgram(), {QStringLiteral("--speed"), QString::fromLatin1(speed)});
+        REQUIRE(p.waitForFinished(30000));
+        CHECK(p.exitCode() == 2);
+        CHECK(QString::fromUtf8(p.readAllStandardError())
+                  .contains(QStringLiteral("--speed in the window takes 0.1 to 20 (got '%1')")
+                                .arg(QString::fromLatin1(speed))));
+    }
+}
+
 TEST_CASE("mpviz run --export --lang zh_CN draws the timeline's words in Chinese (language)",
           "[gui][language][process][export]") {
     QTemporaryDir dir;

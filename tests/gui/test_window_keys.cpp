@@ -92,6 +92,13 @@ TEST_CASE("A speed given for this start is shown and used, and the next start ha
         CHECK(w.speedControl()->speed() == Approx(20));
         w.close();
     }
+    {
+        gui::MainWindow w(o);
+        w.setSpeedForThisStart(10); // mpviz --speed 10: between the old slider's 4× and 20×
+        CHECK_FALSE(w.speedControl()->quickLook());
+        CHECK(w.speedControl()->speed() == Approx(10));
+        w.close();
+    }
     gui::MainWindow w(o);
     CHECK_FALSE(w.speedControl()->quickLook());
     CHECK(w.speedControl()->speed() == Approx(2));

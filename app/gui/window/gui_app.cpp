@@ -122,6 +122,11 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
             o.sets[v->substr(0, eq)] = v->substr(eq + 1);
         } else if (a == "--speed") {
             if (!(o.speed = number())) return false;
+            if (!(*o.speed >= SpeedControl::kMin && *o.speed <= SpeedControl::kMax)) {
+                error = "--speed in the window takes 0.1 to 20 (got '" + std::string(argv[i]) +
+                        "'); mpviz run takes any speed";
+                return false;
+            }
         } else if (a == "--theme") {
             auto v = value();
             if (!v) return false;

@@ -11,7 +11,7 @@
 namespace mpviz::gui {
 
 namespace {
-// The slider holds 100 × log10(speed): -100 (0.1×) … 60 (≈ 4×).
+// The slider holds 100 × log10(speed): -100 (0.1×) … 130 (≈ 20×).
 int toSlider(double speed) {
     return int(std::lround(100 * std::log10(speed)));
 }

@@ -18,15 +18,16 @@ class SpeedControl : public QWidget {
 
     double speed() const; // 20 while quick look is on
     double sliderSpeed() const;
-    void setSliderSpeed(double speed); // clamped to 0.1–4
+    void setSliderSpeed(double speed); // clamped to 0.1–20
     bool quickLook() const;
     void setQuickLook(bool on);
     // Any speed: 20 turns quick look on, the rest goes to the slider.
     void setSpeed(double speed);
 
     static constexpr double kMin = 0.1;
-    static constexpr double kMax = 4.0;
     static constexpr double kQuickLook = 20.0;
+    // The slider reaches quick look's speed: `mpviz --speed 10` shows and runs at 10×.
+    static constexpr double kMax = kQuickLook;
 
   Q_SIGNALS:
     void speedChanged(double speed);
