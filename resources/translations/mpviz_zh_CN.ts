@@ -1711,16 +1711,16 @@ default: off</source>
         <translation>速度</translation>
     </message>
     <message>
-        <source>How fast the lesson runs, 0.1× to 4×: every sleep in the scenario is divided by it. Applies to the next run.</source>
-        <translation>本课运行的快慢，0.1× 到 4×：场景中的每个 sleep 都会除以它。对下一次运行生效。</translation>
-    </message>
-    <message>
         <source>20× quick look</source>
         <translation>20× 快速浏览</translation>
     </message>
     <message>
         <source>Run at 20× to see the whole lesson in a few seconds</source>
         <translation>以 20× 速度运行，几秒内看完整个课程</translation>
+    </message>
+    <message>
+        <source>How fast the lesson runs, 0.1× to 20×: every sleep in the scenario is divided by it. Applies to the next run.</source>
+        <translation>本课运行的快慢，0.1× 到 20×：场景中的每个 sleep 都会除以它。对下一次运行生效。</translation>
     </message>
 </context>
 <context>

@@ -594,8 +594,8 @@ TRANSLATIONS = {
         ' 或 ',
     ('mpviz::gui::SpeedControl', 'Speed'):
         '速度',
-    ('mpviz::gui::SpeedControl', 'How fast the lesson runs, 0.1× to 4×: every sleep in the scenario is divided by it. Applies to the next run.'):
-        '本课运行的快慢，0.1× 到 4×：场景中的每个 sleep 都会除以它。对下一次运行生效。',
+    ('mpviz::gui::SpeedControl', 'How fast the lesson runs, 0.1× to 20×: every sleep in the scenario is divided by it. Applies to the next run.'):
+        '本课运行的快慢，0.1× 到 20×：场景中的每个 sleep 都会除以它。对下一次运行生效。',
     ('mpviz::gui::SpeedControl', '20× quick look'):
         '20× 快速浏览',
     ('mpviz::gui::SpeedControl', 'Run at 20× to see the whole lesson in a few seconds'):

@@ -31,7 +31,7 @@ SpeedControl::SpeedControl(QWidget* parent) : QWidget(parent) {
     slider_->setValue(0);
     slider_->setPageStep(10);
     slider_->setFixedWidth(140);
-    slider_->setToolTip(tr("How fast the lesson runs, 0.1\u00d7 to 4\u00d7: every sleep in the "
+    slider_->setToolTip(tr("How fast the lesson runs, 0.1\u00d7 to 20\u00d7: every sleep in the "
                            "scenario is divided by it. Applies to the next run."));
     value_ = new QLabel(this);
     value_->setMinimumWidth(value_->fontMetrics().horizontalAdvance(QStringLiteral("0.25\u00d7 ")));
