@@ -174,6 +174,10 @@
         <source>results</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>ProgramCheck</name>

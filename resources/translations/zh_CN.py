@@ -68,6 +68,8 @@ TRANSLATIONS = {
         '（工作进程已退出）',
     ('PoolCard', '(worker not started)'):
         '（工作进程未启动）',
+    ('PoolCard', 'none'):
+        '无',
     ('PoolCard', 'pending'):
         '待处理',
     ('PoolCard', 'results'):

@@ -443,6 +443,7 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
         QString line = QStringLiteral("pending (%1): ").arg(pending.size()) +
                        QStringList(pending.mid(0, 4)).join(QStringLiteral(", "));
         if (pending.size() > 4) line += QStringLiteral(", \u2026");
+        if (pending.empty()) line = QStringLiteral("pending: none");
         rows.push_back(textRow({line}));
         QStringList results;
         for (const auto& r : o.results)
@@ -451,6 +452,7 @@ ExpectedCard expectedCard(const Truth& truth, std::uint16_t object) {
         line = QStringLiteral("results (%1): ").arg(results.size());
         if (from > 0) line += QStringLiteral("\u2026, ");
         line += results.mid(from).join(QStringLiteral(", "));
+        if (results.empty()) line = QStringLiteral("results: none");
         rows.push_back(textRow({line}));
         break;
     }

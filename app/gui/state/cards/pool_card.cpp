@@ -15,12 +15,19 @@ QString str(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// "label (n): a, b, c, d, …" in one row: the first four, or with `newestLast` the last four.
+// "label (n): a, b, c, d, …" in one row: the first four, or with `newestLast` the last four;
+// "label: none" for no items.
 void listRow(CardCanvas& c, const QString& label, const std::vector<std::string>& items,
              bool newestLast) {
     c.painter.setPen(c.muted);
     QStringList shown;
     const int n = static_cast<int>(items.size());
+    if (n == 0) {
+        c.say(QRectF(c.left, c.y, c.right - c.left, c.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+              label + QStringLiteral(": ") + PoolCard::tr("none"));
+        c.nextRow();
+        return;
+    }
     const int from = newestLast ? std::max(0, n - 4) : 0;
     for (int i = from; i < std::min(n, from + 4); ++i)
         shown << str(items[static_cast<std::size_t>(i)]);
