@@ -15,28 +15,37 @@ QString str(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// "label (n): a, b, c, d, …" in one row: the first four, or with `newestLast` the last four;
-// "label: none" for no items.
+// "label (n): a, b, c, d, …" in one row: the first four, or with `newestLast` the last four,
+// fewer when four do not fit (an item is shown whole or not at all); "label: none" for no
+// items.
 void listRow(CardCanvas& c, const QString& label, const std::vector<std::string>& items,
              bool newestLast) {
     c.painter.setPen(c.muted);
-    QStringList shown;
+    const QRectF row(c.left, c.y, c.right - c.left, c.rowHeight);
     const int n = static_cast<int>(items.size());
     if (n == 0) {
-        c.say(QRectF(c.left, c.y, c.right - c.left, c.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+        c.say(row, Qt::AlignVCenter | Qt::AlignLeft,
               label + QStringLiteral(": ") + PoolCard::tr("none"));
         c.nextRow();
         return;
     }
-    const int from = newestLast ? std::max(0, n - 4) : 0;
-    for (int i = from; i < std::min(n, from + 4); ++i)
-        shown << str(items[static_cast<std::size_t>(i)]);
-    QString textLine = label + QStringLiteral(" (") + QString::number(n) + QStringLiteral("): ");
-    if (newestLast && from > 0) textLine += QStringLiteral("\u2026, ");
-    textLine += shown.join(QStringLiteral(", "));
-    if (!newestLast && n > 4) textLine += QStringLiteral(", \u2026");
-    c.say(QRectF(c.left, c.y, c.right - c.left, c.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
-          QFontMetricsF(c.painter.font()).elidedText(textLine, Qt::ElideRight, c.right - c.left));
+    const auto line = [&](int count) {
+        const int from = newestLast ? n - count : 0;
+        QStringList shown;
+        for (int i = from; i < from + count; ++i)
+            shown << str(items[static_cast<std::size_t>(i)]);
+        QString text = label + QStringLiteral(" (") + QString::number(n) + QStringLiteral("): ");
+        if (newestLast && from > 0) text += QStringLiteral("\u2026, ");
+        text += shown.join(QStringLiteral(", "));
+        if (!newestLast && count < n) text += QStringLiteral(", \u2026");
+        return text;
+    };
+    const QFontMetricsF fm(c.painter.font());
+    int count = std::min(n, 4);
+    while (count > 1 && fm.horizontalAdvance(line(count)) > row.width())
+        --count;
+    c.say(row, Qt::AlignVCenter | Qt::AlignLeft,
+          fm.elidedText(line(count), Qt::ElideRight, row.width()));
     c.nextRow();
 }
 
