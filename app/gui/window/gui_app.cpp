@@ -123,8 +123,11 @@ bool parse(int argc, char** argv, GuiOptions& o, std::string& error) {
         } else if (a == "--speed") {
             if (!(o.speed = number())) return false;
             if (!(*o.speed >= SpeedControl::kMin && *o.speed <= SpeedControl::kMax)) {
-                error = "--speed in the window takes 0.1 to 20 (got '" + std::string(argv[i]) +
-                        "'); mpviz run takes any speed";
+                // The slider's range, as SpeedControl says it.
+                error = "--speed in the window takes " +
+                        QString::number(SpeedControl::kMin).toStdString() + " to " +
+                        QString::number(SpeedControl::kMax).toStdString() + " (got '" +
+                        std::string(argv[i]) + "'); mpviz run takes any speed";
                 return false;
             }
         } else if (a == "--theme") {
